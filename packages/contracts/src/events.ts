@@ -1,0 +1,92 @@
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import './formats.js';
+
+/** Channels a contact can arrive on. */
+export type ContactChannelName = 'voice' | 'chat' | 'messaging' | 'email' | 'social' | 'callback';
+export const CONTACT_CHANNELS: readonly ContactChannelName[] = ['voice', 'chat', 'messaging', 'email', 'social', 'callback'];
+
+export type TicketChannelName = 'email' | 'web' | 'social';
+export const TICKET_CHANNELS: readonly TicketChannelName[] = ['email', 'web', 'social'];
+export type TicketPriority = 'low' | 'normal' | 'high' | 'urgent';
+export const TICKET_PRIORITIES: readonly TicketPriority[] = ['low', 'normal', 'high', 'urgent'];
+export type AgentStateName = 'available' | 'on_contact' | 'wrap_up' | 'not_ready' | 'offline';
+export const AGENT_STATES: readonly AgentStateName[] = ['available', 'on_contact', 'wrap_up', 'not_ready', 'offline'];
+
+export function literalUnion<T extends string>(values: readonly T[]) {
+  return Type.Union(values.map((v) => Type.Literal(v))) as unknown as TSchema & { static: T };
+}
+
+const Id = (description: string) => Type.String({ minLength: 1, maxLength: 128, description });
+
+/** `data` objects keep unknown extra fields (additionalProperties is left open on purpose). */
+export const EventData = {
+  'contact.queued': Type.Object({
+    contactId: Id('the contact, unique per source'),
+    queueId: Id('the queue the contact enters'),
+    channel: literalUnion(CONTACT_CHANNELS),
+  }),
+  'contact.answered': Type.Object({ contactId: Id('the contact'), agentId: Id('the agent who accepts it') }),
+  'contact.abandoned': Type.Object({ contactId: Id('the contact') }),
+  'contact.transferred': Type.Object({ contactId: Id('the contact'), toQueueId: Id('the queue it enters') }),
+  'contact.ended': Type.Object({ contactId: Id('the contact') }),
+  'contact.completed': Type.Object({ contactId: Id('the contact') }),
+  'agent.state': Type.Object({
+    agentId: Id('the agent'),
+    state: literalUnion(AGENT_STATES),
+    reason: Type.Optional(Type.String({ maxLength: 200 })),
+    teamId: Type.Optional(Id('the agent\'s team')),
+    queueIds: Type.Optional(Type.Array(Id('a queue the agent serves'), { maxItems: 500 })),
+    name: Type.Optional(Type.String({ maxLength: 200 })),
+  }),
+  'ticket.created': Type.Object({
+    ticketId: Id('the ticket'),
+    queueId: Id('the queue (group) it is routed to'),
+    channel: Type.Optional(literalUnion(TICKET_CHANNELS)),
+    priority: Type.Optional(literalUnion(TICKET_PRIORITIES)),
+    category: Type.Optional(Type.String({ maxLength: 200 })),
+  }),
+  'ticket.replied': Type.Object({ ticketId: Id('the ticket'), agentId: Id('the agent who replied publicly') }),
+  'ticket.solved': Type.Object({ ticketId: Id('the ticket') }),
+  'ticket.reopened': Type.Object({ ticketId: Id('the ticket') }),
+  'survey.completed': Type.Object({
+    contactId: Type.Optional(Id('the surveyed contact')),
+    queueId: Type.Optional(Id('the queue the survey is attributed to')),
+    csat: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
+    nps: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
+    ces: Type.Optional(Type.Integer({ minimum: 1, maximum: 7 })),
+    resolvedFirstContact: Type.Optional(Type.Boolean()),
+  }),
+} as const;
+
+export type EventType = keyof typeof EventData;
+export const EVENT_TYPES = Object.keys(EventData) as EventType[];
+
+/** The CloudEvents 1.0 envelope (structured JSON mode); `time` is required here. */
+export const EventEnvelope = Type.Object({
+  specversion: Type.Literal('1.0'),
+  id: Type.String({ minLength: 1, maxLength: 128 }),
+  source: Type.String({ minLength: 1, maxLength: 512 }),
+  type: literalUnion(EVENT_TYPES),
+  time: Type.String({ format: 'date-time' }),
+  datacontenttype: Type.Optional(Type.String()),
+  subject: Type.Optional(Type.String()),
+  data: Type.Object({}),
+});
+
+type DataOf<T extends EventType> = Static<(typeof EventData)[T]> & Record<string, unknown>;
+
+export type CloudEventOf<T extends EventType> = {
+  specversion: '1.0';
+  id: string;
+  source: string;
+  type: T;
+  time: string;
+  data: DataOf<T>;
+  [extension: string]: unknown;
+};
+
+/** Any valid Plancia event: a discriminated union on `type`. */
+export type PlanciaEvent = { [T in EventType]: CloudEventOf<T> }[EventType];
+
+/** A validated event with its parsed time, as the engine consumes it. */
+export type TimedEvent = PlanciaEvent & { readonly timeMs: number };

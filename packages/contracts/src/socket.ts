@@ -1,0 +1,28 @@
+import type { Snapshot, Delta, View } from './snapshot.js';
+import type { AlertEvent } from './alerts.js';
+
+export type Ack<T> = (result: ({ ok: true } & T) | { ok: false; error: string }) => void;
+
+/** Events the server emits to wallboard clients over socket.io. */
+export interface ServerToClientEvents {
+  snapshot: (snapshot: Snapshot) => void;
+  changes: (delta: Delta) => void;
+  alert: (event: AlertEvent) => void;
+}
+
+/** Events a wallboard client sends. */
+export interface ClientToServerEvents {
+  subscribe: (view: View, ack: Ack<{ room: string }>) => void;
+  acknowledgeAlert: (request: { alertId: string; note?: string; by?: string }, ack: Ack<object>) => void;
+}
+
+/** What the handshake carries in `auth`. */
+export interface HandshakeAuth {
+  token?: string;
+}
+
+/** Messages on the plain WebSocket `GET /api/v1/live`: the same payloads, tagged. */
+export type LiveMessage =
+  | { type: 'snapshot'; snapshot: Snapshot }
+  | { type: 'changes'; delta: Delta }
+  | { type: 'alert'; event: AlertEvent };
