@@ -6,11 +6,15 @@ import { machine, printTable, writeResults, type Measurement } from './lib/repor
 import { engineSuite } from './suites/engine.js';
 import { webhookIngestSuite } from './suites/webhook-ingest.js';
 import { batchIngestSuite } from './suites/batch-ingest.js';
+import { memorySuite } from './suites/memory.js';
+import { replaySuite } from './suites/replay.js';
 
 const suites: Record<string, (quick: boolean) => Promise<Measurement[]>> = {
   engine: engineSuite,
   'webhook-ingest': webhookIngestSuite,
   'batch-ingest': batchIngestSuite,
+  replay: replaySuite,
+  memory: memorySuite,
 };
 
 const { values } = parseArgs({
