@@ -8,11 +8,15 @@ import { webhookIngestSuite } from './suites/webhook-ingest.js';
 import { batchIngestSuite } from './suites/batch-ingest.js';
 import { memorySuite } from './suites/memory.js';
 import { replaySuite } from './suites/replay.js';
+import { fanOutSuite } from './suites/fan-out.js';
+import { latencySuite } from './suites/latency.js';
 
 const suites: Record<string, (quick: boolean) => Promise<Measurement[]>> = {
   engine: engineSuite,
   'webhook-ingest': webhookIngestSuite,
   'batch-ingest': batchIngestSuite,
+  'fan-out': fanOutSuite,
+  latency: latencySuite,
   replay: replaySuite,
   memory: memorySuite,
 };
