@@ -1,0 +1,72 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** jsonb: written as JSON text, read back parsed. */
+type Json = ColumnType<unknown, string, string>;
+/** timestamptz: read back as Date; written and compared as Date or ISO text. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** bigint identity: both drivers hand it over as text or bigint, never as a lossy number. */
+type Sequence = ColumnType<string | bigint, never, never>;
+
+export interface EventJournalTable {
+  seq: Sequence;
+  source: string;
+  id: string;
+  type: string;
+  time: Timestamp;
+  received_at: ColumnType<Date, never, never>;
+  payload: Json;
+}
+
+/** One configured entity per row; `version` grows by one on every write (optimistic concurrency). */
+export interface VersionedTable {
+  key: string;
+  value: Json;
+  version: number;
+  updated_at: Timestamp;
+}
+
+export interface EngineSettingsTable {
+  singleton: Generated<boolean>;
+  value: Json;
+  updated_at: Timestamp;
+}
+
+export interface AlertHistoryTable {
+  seq: Sequence;
+  alert_id: string;
+  kind: string;
+  state: string;
+  alert: Json;
+  at: Timestamp;
+}
+
+export interface AuditLogTable {
+  seq: Sequence;
+  at: Timestamp;
+  actor: string;
+  action: string;
+  resource: string;
+  before: ColumnType<unknown, string | null, never>;
+  after: ColumnType<unknown, string | null, never>;
+}
+
+export interface IntervalMetricsTable {
+  queue_id: string;
+  interval_start: Timestamp;
+  interval_minutes: number;
+  metrics: Json;
+}
+
+export interface Database {
+  event_journal: EventJournalTable;
+  queue_config: VersionedTable;
+  business_calendar: VersionedTable;
+  alert_rule: VersionedTable;
+  agent_profile: VersionedTable;
+  engine_settings: EngineSettingsTable;
+  alert_history: AlertHistoryTable;
+  audit_log: AuditLogTable;
+  interval_metrics: IntervalMetricsTable;
+}
+
+export type VersionedTableName = 'queue_config' | 'business_calendar' | 'alert_rule' | 'agent_profile';

@@ -1,0 +1,156 @@
+import type { TimedEvent } from '@plancia/contracts';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from './database.js';
+import { isDataError } from './errors.js';
+import { GroupCommitter } from './group-commit.js';
+import { chunk, eventKey, payloadOf, splitResults, uniqueEvents, type AppendResult } from './journal-batch.js';
+
+/** Rows per INSERT: big enough to amortise the round trip, small enough to keep one statement's memory modest. */
+const INSERT_CHUNK = 5_000;
+const DEFAULT_READ_CHUNK = 5_000;
+
+export interface JournalStats {
+  /** Transactions committed by append. */
+  commits: number;
+  /** Events stored by those transactions (duplicates excluded). */
+  events: number;
+}
+
+export interface JournalRepository {
+  /**
+   * Durably appends; resolves only after COMMIT. Duplicates on (source, id), already stored or repeated within the
+   * call, are not stored again. Calls arriving while a commit is in flight are merged into the next transaction.
+   */
+  append(events: readonly TimedEvent[]): Promise<AppendResult>;
+  /** Streams the journal from fromMs on, in (time, seq) order, in chunks; answers how many events were read. */
+  readSince(fromMs: number, onChunk: (events: TimedEvent[]) => void | Promise<void>, chunkSize?: number): Promise<number>;
+  /** Deletes events dated before cutoffMs; answers how many. */
+  purgeOlderThan(cutoffMs: number): Promise<number>;
+  count(): Promise<number>;
+  stats(): JournalStats;
+}
+
+export class KyselyJournalRepository implements JournalRepository {
+  readonly #db: Kysely<Database>;
+  readonly #committer = new GroupCommitter<TimedEvent, AppendResult>((batches) => this.#flush(batches));
+  #commits = 0;
+  #events = 0;
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  append(events: readonly TimedEvent[]): Promise<AppendResult> {
+    if (events.length === 0) return Promise.resolve({ accepted: [], duplicates: 0 });
+    return this.#committer.submit(events);
+  }
+
+  stats(): JournalStats {
+    return { commits: this.#commits, events: this.#events };
+  }
+
+  async #flush(batches: readonly (readonly TimedEvent[])[]): Promise<PromiseSettledResult<AppendResult>[]> {
+    try {
+      const results = await this.#commit(batches);
+      return results.map((value) => ({ status: 'fulfilled', value }));
+    } catch (error) {
+      // A value the database refuses (a NUL in a string) must fail only the batch that carried it.
+      if (batches.length === 1 || !isDataError(error)) throw error;
+      return this.#flushOneByOne(batches);
+    }
+  }
+
+  async #flushOneByOne(batches: readonly (readonly TimedEvent[])[]): Promise<PromiseSettledResult<AppendResult>[]> {
+    const outcomes: PromiseSettledResult<AppendResult>[] = [];
+    for (const batch of batches) {
+      try {
+        const [value] = await this.#commit([batch]);
+        outcomes.push({ status: 'fulfilled', value: value! });
+      } catch (reason) {
+        if (!isDataError(reason)) throw reason;
+        outcomes.push({ status: 'rejected', reason });
+      }
+    }
+    return outcomes;
+  }
+
+  async #commit(batches: readonly (readonly TimedEvent[])[]): Promise<AppendResult[]> {
+    const rows = uniqueEvents(batches);
+    const inserted = await this.#db.transaction().execute(async (trx) => {
+      const keys = new Set<string>();
+      for (const part of chunk(rows, INSERT_CHUNK)) {
+        for (const key of await insertIgnoringDuplicates(trx, part)) keys.add(key);
+      }
+      return keys;
+    });
+    this.#commits += 1;
+    this.#events += inserted.size;
+    return splitResults(batches, inserted);
+  }
+
+  async readSince(
+    fromMs: number,
+    onChunk: (events: TimedEvent[]) => void | Promise<void>,
+    chunkSize = DEFAULT_READ_CHUNK,
+  ): Promise<number> {
+    let read = 0;
+    let after: { time: Date; seq: string } | null = null;
+    for (;;) {
+      const rows = await this.#page(fromMs, after, chunkSize);
+      if (rows.length === 0) return read;
+      await onChunk(rows.map((row) => ({ ...(row.payload as object), timeMs: row.time.getTime() }) as TimedEvent));
+      read += rows.length;
+      const last = rows[rows.length - 1]!;
+      after = { time: last.time, seq: String(last.seq) };
+      if (rows.length < chunkSize) return read;
+    }
+  }
+
+  // Keyset paging on (time, seq): each page starts where the last ended, however large the journal.
+  #page(fromMs: number, after: { time: Date; seq: string } | null, limit: number) {
+    let query = this.#db
+      .selectFrom('event_journal')
+      .select(['seq', 'time', 'payload'])
+      .where('time', '>=', new Date(fromMs));
+    if (after) {
+      query = query.where(sql<boolean>`(time, seq) > (${after.time.toISOString()}::timestamptz, ${after.seq}::bigint)`);
+    }
+    return query.orderBy('time').orderBy('seq').limit(limit).execute();
+  }
+
+  async purgeOlderThan(cutoffMs: number): Promise<number> {
+    const result = await this.#db
+      .deleteFrom('event_journal')
+      .where('time', '<', new Date(cutoffMs))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  async count(): Promise<number> {
+    const row = await this.#db
+      .selectFrom('event_journal')
+      .select((eb) => eb.fn.countAll<string | number | bigint>().as('count'))
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+}
+
+/**
+ * One statement for the whole chunk: each column travels as a single array parameter and unnest turns the
+ * arrays back into rows, so the parameter count stays at five whatever the chunk size.
+ * Answers the keys of the rows actually stored (the others were already in the journal).
+ */
+async function insertIgnoringDuplicates(trx: Transaction<Database>, events: readonly TimedEvent[]): Promise<string[]> {
+  const { rows } = await sql<{ source: string; id: string }>`
+    INSERT INTO event_journal (source, id, type, time, payload)
+    SELECT * FROM unnest(
+      ${events.map((e) => e.source)}::text[],
+      ${events.map((e) => e.id)}::text[],
+      ${events.map((e) => e.type)}::text[],
+      ${events.map((e) => new Date(e.timeMs).toISOString())}::timestamptz[],
+      ${events.map((e) => JSON.stringify(payloadOf(e)))}::jsonb[]
+    )
+    ON CONFLICT (source, id) DO NOTHING
+    RETURNING source, id`.execute(trx);
+  return rows.map(eventKey);
+}

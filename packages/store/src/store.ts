@@ -1,0 +1,48 @@
+import { sql, type Kysely } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import { connect, type ConnectionOptions, type StoreKind } from './connection.js';
+import type { Database } from './database.js';
+import { classifyError } from './errors.js';
+import { guarded } from './guard.js';
+import { KyselyJournalRepository, type JournalRepository } from './journal.repository.js';
+import { migrationProvider } from './migrations/index.js';
+
+export type StoreOptions = ConnectionOptions;
+
+export interface Store {
+  readonly kind: StoreKind;
+  readonly journal: JournalRepository;
+  /** Throws StorageUnavailableError when the database cannot be reached. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens the database (PostgreSQL when databaseUrl is set, else PGlite in dataDir) and brings its schema up to date. */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  const { kind, db } = connect(options);
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.destroy().catch(() => undefined);
+    throw classifyError(error);
+  }
+  return {
+    kind,
+    journal: guarded(new KyselyJournalRepository(db)),
+    ping: async () => {
+      try {
+        await sql`SELECT 1`.execute(db);
+      } catch (error) {
+        throw classifyError(error);
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
+
+async function migrate(db: Kysely<Database>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+  if (error === undefined) return;
+  const failed = results?.find((result) => result.status === 'Error');
+  throw failed ? new Error(`Migration ${failed.migrationName} failed`, { cause: error }) : error;
+}

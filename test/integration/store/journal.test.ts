@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TimedEvent } from '@plancia/contracts';
+import { openStore, RejectedDataError, type Store } from '@plancia/store';
+import { backends, type TestDatabase } from './backends.js';
+import { BASE_MS, queued, queuedRange } from './events.js';
+
+describe.each(backends)('event journal on $name', (backend) => {
+  let database: TestDatabase;
+  let store: Store;
+
+  beforeAll(async () => {
+    database = await backend.create();
+    store = await openStore(database.options);
+  });
+  afterAll(async () => {
+    await store?.close();
+    await database?.dispose();
+  });
+
+  it('stores new events and counts repeats as duplicates, within a call and across calls', async () => {
+    const first = await store.journal.append([queued('a'), queued('b'), queued('a')]);
+    expect(first.accepted.map((e) => e.id)).toEqual(['a', 'b']);
+    expect(first.duplicates).toBe(1);
+
+    const second = await store.journal.append([queued('b'), queued('c'), queued('b', 0, 'urn:test:other')]);
+    expect(second.accepted.map((e) => `${e.source}/${e.id}`)).toEqual(['urn:test:acd/c', 'urn:test:other/b']);
+    expect(second.duplicates).toBe(1);
+    expect(await store.journal.count()).toBe(4);
+  });
+
+  it('keeps idempotency across a restart', async () => {
+    await store.close();
+    store = await openStore(database.options);
+    const again = await store.journal.append([queued('a'), queued('c'), queued('d')]);
+    expect(again.accepted.map((e) => e.id)).toEqual(['d']);
+    expect(again.duplicates).toBe(2);
+    expect(await store.journal.count()).toBe(5);
+  });
+
+  it('merges concurrent appends into shared transactions, each caller getting its own answer', async () => {
+    const before = store.journal.stats();
+    const calls = Array.from({ length: 40 }, (_, i) => store.journal.append([queued(`g${i}`), queued(`g${(i + 1) % 40}`)]));
+    const results = await Promise.all(calls);
+    const after = store.journal.stats();
+
+    expect(after.commits - before.commits).toBeLessThan(40);
+    expect(after.events - before.events).toBe(40);
+    const acceptedIds = results.flatMap((r) => r.accepted.map((e) => e.id));
+    expect(new Set(acceptedIds).size).toBe(40);
+    expect(acceptedIds).toHaveLength(40);
+    expect(results.reduce((sum, r) => sum + r.duplicates, 0)).toBe(40);
+  });
+
+  it('stores large batches in several statements of one commit', async () => {
+    const batch = queuedRange(12_000, 'big', 1);
+    const before = store.journal.stats();
+    const result = await store.journal.append(batch);
+    expect(result.accepted).toHaveLength(12_000);
+    expect(store.journal.stats().commits - before.commits).toBe(1);
+  });
+
+  it('fails only the batch carrying a value the database refuses', async () => {
+    const bad = { ...queued('nul'), data: { contactId: 'c\u0000', queueId: 'sales', channel: 'voice' } } as TimedEvent;
+    const [refused, fine] = await Promise.allSettled([
+      store.journal.append([queued('blocker')]),
+      store.journal.append([bad]),
+      store.journal.append([queued('innocent')]),
+    ]).then((outcomes) => [outcomes[1], outcomes[2]]);
+    expect(refused?.status).toBe('rejected');
+    expect(refused?.status === 'rejected' && refused.reason).toBeInstanceOf(RejectedDataError);
+    expect(fine?.status === 'fulfilled' && fine.value.accepted.map((e) => e.id)).toEqual(['innocent']);
+  });
+});
+
+describe.each(backends)('journal reading and retention on $name', (backend) => {
+  let database: TestDatabase;
+  let store: Store;
+
+  beforeAll(async () => {
+    database = await backend.create();
+    store = await openStore(database.options);
+  });
+  afterAll(async () => {
+    await store?.close();
+    await database?.dispose();
+  });
+
+  it('reads back the received CloudEvents in (time, arrival) order, in chunks, from an instant on', async () => {
+    const late = { ...queued('late', 60_000), traceparent: '00-abc-def-01', data: { contactId: 'x', queueId: 'q', channel: 'chat', extra: { n: 1 } } } as TimedEvent;
+    const sameTimeFirst = queued('tie-1', 30_000);
+    const sameTimeSecond = queued('tie-2', 30_000);
+    await store.journal.append([late, queued('early', 0), queued('middle', 10_000)]);
+    await store.journal.append([sameTimeFirst, sameTimeSecond, queued('before-window', -60_000)]);
+
+    const chunks: number[] = [];
+    const events: TimedEvent[] = [];
+    const read = await store.journal.readSince(BASE_MS, (chunk) => {
+      chunks.push(chunk.length);
+      events.push(...chunk);
+    }, 2);
+
+    expect(read).toBe(5);
+    expect(chunks).toEqual([2, 2, 1]);
+    expect(events.map((e) => e.id)).toEqual(['early', 'middle', 'tie-1', 'tie-2', 'late']);
+    expect(events[4]).toEqual(late);
+    expect(events[0]).toEqual(queued('early', 0));
+  });
+
+  it('waits for an asynchronous chunk handler before reading on', async () => {
+    const order: string[] = [];
+    await store.journal.readSince(BASE_MS, async (chunk) => {
+      order.push(`start ${chunk.length}`);
+      await new Promise((resolve) => setImmediate(resolve));
+      order.push('end');
+    }, 3);
+    expect(order).toEqual(['start 3', 'end', 'start 2', 'end']);
+  });
+
+  it('purges events dated before a cutoff', async () => {
+    expect(await store.journal.purgeOlderThan(BASE_MS + 10_000)).toBe(2);
+    expect(await store.journal.count()).toBe(4);
+    const remaining: string[] = [];
+    await store.journal.readSince(0, (chunk) => void remaining.push(...chunk.map((e) => e.id)));
+    expect(remaining).toEqual(['middle', 'tie-1', 'tie-2', 'late']);
+  });
+});
