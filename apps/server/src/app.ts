@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+import websocket from '@fastify/websocket';
+import { INGEST_LIMITS } from '@plancia/contracts';
+import type { ServerConfig } from './config.js';
+import { errorHandler } from './http-errors.js';
+import configPlugin from './plugins/infrastructure/config.js';
+import metricsPlugin from './plugins/infrastructure/metrics.js';
+import storePlugin from './plugins/infrastructure/store.js';
+import livePlugin from './plugins/infrastructure/live.js';
+import openapiPlugin from './plugins/infrastructure/openapi.js';
+import accessPlugin from './plugins/app/access.js';
+import sourceHealthPlugin from './plugins/app/source-health.js';
+import ingestPlugin from './plugins/app/ingest.js';
+import retentionPlugin from './plugins/app/retention.js';
+import demoTrafficPlugin from './plugins/app/demo-traffic.js';
+import webAppPlugin from './plugins/app/web-app.js';
+import { pushPlugin } from './push/push-plugin.js';
+import healthRoutes from './routes/health.js';
+import eventsRoutes from './routes/events.js';
+import webhookRoutes from './routes/webhooks.js';
+import ingestSocketRoute from './routes/ingest-socket.js';
+import snapshotRoutes from './routes/snapshot.js';
+
+/**
+ * Plancia as one fastify plugin, in three layers: infrastructure (configuration, metrics, database, live state,
+ * sockets, OpenAPI), application plugins built on it, then routes. Each layer only uses the ones above it.
+ */
+export default async function plancia(fastify: FastifyInstance, { config }: { config: ServerConfig }) {
+  fastify.setErrorHandler(errorHandler);
+
+  await fastify.register(configPlugin, { config });
+  await fastify.register(metricsPlugin);
+  await fastify.register(storePlugin);
+  await fastify.register(livePlugin);
+  // Compression off: per-message deflate fragments memory and costs throughput on many small frames.
+  await fastify.register(websocket, { options: { maxPayload: INGEST_LIMITS.maxBytes, perMessageDeflate: false } });
+  await fastify.register(openapiPlugin);
+
+  await fastify.register(accessPlugin);
+  await fastify.register(sourceHealthPlugin);
+  await fastify.register(ingestPlugin);
+  await fastify.register(retentionPlugin);
+  await fastify.register(demoTrafficPlugin);
+  await fastify.register(webAppPlugin);
+  await fastify.register(pushPlugin);
+
+  await fastify.register(healthRoutes);
+  await fastify.register(eventsRoutes);
+  await fastify.register(webhookRoutes);
+  await fastify.register(ingestSocketRoute);
+  await fastify.register(snapshotRoutes);
+}

@@ -1,0 +1,82 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+const List = (description: string) => Type.String({ default: '', description });
+const Flag = (fallback: '0' | '1', description: string) =>
+  Type.Union(['0', '1', 'false', 'true'].map((v) => Type.Literal(v)), { default: fallback, description });
+
+/** The environment Plancia reads, validated once at boot; a bad value stops the start naming the variable. */
+export const EnvSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65_535, default: 8080 }),
+  HOST: Type.String({ minLength: 1, default: '0.0.0.0' }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://', description: 'PostgreSQL; unset: embedded PGlite' })),
+  PLANCIA_DATA_DIR: Type.String({ minLength: 1, default: './data', description: 'PGlite data directory' }),
+  PLANCIA_DEMO: Flag('1', 'simulated traffic against this server; 0 turns it off'),
+  PLANCIA_INGEST_TOKENS: List('bearer tokens accepted from event producers'),
+  PLANCIA_WEBHOOK_SECRETS: Type.String({
+    default: '',
+    pattern: '^((whsec_)?[A-Za-z0-9+/]+={0,2}(,(whsec_)?[A-Za-z0-9+/]+={0,2})*)?$',
+    description: 'Standard Webhooks signing secrets (whsec_…); several for key rotation',
+  }),
+  PLANCIA_VIEW_TOKENS: List('bearer tokens for wallboard viewers'),
+  PLANCIA_ADMIN_TOKENS: List('bearer tokens for administrators'),
+  PLANCIA_ALLOWED_ORIGINS: List('browser origins allowed to open sockets, e.g. https://board.example.com'),
+  PLANCIA_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 35 }),
+  PLANCIA_TICK_MS: Type.Integer({ minimum: 10, maximum: 10_000, default: 250 }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+});
+type Env = Static<typeof EnvSchema>;
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  demo: boolean;
+  ingestTokens: string[];
+  webhookSecrets: string[];
+  viewTokens: string[];
+  adminTokens: string[];
+  allowedOrigins: string[];
+  retentionDays: number;
+  tickMs: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const list = (value: string) => value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+
+/** Reads the variables Plancia knows from `env`, converting numbers and applying defaults. */
+export function loadConfig(env: Record<string, string | undefined>): ServerConfig {
+  const known = Object.fromEntries(
+    Object.keys(EnvSchema.properties).flatMap((key) => (env[key] === undefined || env[key] === '' ? [] : [[key, env[key]]])),
+  );
+  const candidate = Value.Convert(EnvSchema, Value.Default(EnvSchema, known));
+  const errors = [...Value.Errors(EnvSchema, candidate)];
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `${e.path.slice(1)}=${JSON.stringify(env[e.path.slice(1)])}: ${e.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${[...new Set(lines)].join('\n  ')}`);
+  }
+  const valid = candidate as Env;
+  return {
+    port: valid.PORT,
+    host: valid.HOST,
+    ...(valid.DATABASE_URL ? { databaseUrl: valid.DATABASE_URL } : {}),
+    dataDir: valid.PLANCIA_DATA_DIR,
+    demo: valid.PLANCIA_DEMO === '1' || valid.PLANCIA_DEMO === 'true',
+    ingestTokens: list(valid.PLANCIA_INGEST_TOKENS),
+    webhookSecrets: list(valid.PLANCIA_WEBHOOK_SECRETS),
+    viewTokens: list(valid.PLANCIA_VIEW_TOKENS),
+    adminTokens: list(valid.PLANCIA_ADMIN_TOKENS),
+    allowedOrigins: list(valid.PLANCIA_ALLOWED_ORIGINS),
+    retentionDays: valid.PLANCIA_RETENTION_DAYS,
+    tickMs: valid.PLANCIA_TICK_MS,
+    logLevel: valid.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,3 @@
+export { buildServer, startServer } from './server.js';
+export { loadConfig, ConfigError, type ServerConfig } from './config.js';
+export type { LiveState } from './live/live-state.js';

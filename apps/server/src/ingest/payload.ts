@@ -1,0 +1,61 @@
+import { INGEST_LIMITS } from '@plancia/contracts';
+
+/** The media types an ingest request may carry, and what each allows. */
+export const EVENT_MEDIA_TYPES = {
+  'application/cloudevents+json': 'single',
+  'application/json': 'single-or-array',
+  'application/cloudevents-batch+json': 'array',
+  'application/x-ndjson': 'ndjson',
+} as const;
+export type EventMediaType = keyof typeof EVENT_MEDIA_TYPES;
+
+export type PayloadResult =
+  | { ok: true; values: unknown[] }
+  | { ok: false; status: 400 | 413; error: 'malformed_json' | 'wrong_shape' | 'too_many_events'; message: string };
+
+const malformed = (message: string): PayloadResult => ({ ok: false, status: 400, error: 'malformed_json', message });
+
+function parseJson(text: string, where: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { ok: false, message: `${where}: ${(error as Error).message}` };
+  }
+}
+
+function parseNdjson(text: string): PayloadResult {
+  const values: unknown[] = [];
+  const lines = text.split('\n');
+  for (const [i, line] of lines.entries()) {
+    if (line.trim() === '') continue;
+    if (values.length === INGEST_LIMITS.maxEvents) return tooMany();
+    const parsed = parseJson(line, `line ${i + 1}`);
+    if (!parsed.ok) return malformed(parsed.message);
+    values.push(parsed.value);
+  }
+  return { ok: true, values };
+}
+
+function tooMany(): PayloadResult {
+  return { ok: false, status: 413, error: 'too_many_events', message: `At most ${INGEST_LIMITS.maxEvents} events per request` };
+}
+
+/** Turns a raw request body into candidate events (not yet validated) as its media type says. */
+export function parsePayload(raw: string, mediaType: EventMediaType): PayloadResult {
+  const shape = EVENT_MEDIA_TYPES[mediaType];
+  if (shape === 'ndjson') return parseNdjson(raw);
+  const parsed = parseJson(raw, 'body');
+  if (!parsed.ok) return malformed(parsed.message);
+  const isArray = Array.isArray(parsed.value);
+  if ((shape === 'single' && isArray) || (shape === 'array' && !isArray)) {
+    const expected = shape === 'single' ? 'one event object' : 'an array of events';
+    return { ok: false, status: 400, error: 'wrong_shape', message: `${mediaType} carries ${expected}` };
+  }
+  const values = isArray ? (parsed.value as unknown[]) : [parsed.value];
+  return values.length > INGEST_LIMITS.maxEvents ? tooMany() : { ok: true, values };
+}
+
+/** A WebSocket frame has no media type: an array, NDJSON, or one event (one-line NDJSON). */
+export function parseFrame(raw: string): PayloadResult {
+  return parsePayload(raw, raw.trimStart().startsWith('[') ? 'application/json' : 'application/x-ndjson');
+}

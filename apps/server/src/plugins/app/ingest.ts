@@ -1,0 +1,27 @@
+import fp from 'fastify-plugin';
+import { IngestService } from '../../ingest/ingest-service.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The single ingest path; adapters call `fastify.ingest.ingest(values)` like the routes do. */
+    ingest: IngestService;
+  }
+}
+
+export default fp(
+  async (fastify) => {
+    const { store, live, metrics } = fastify;
+    fastify.decorate('ingest', new IngestService({
+      append: (events) => store.journal.append(events),
+      apply: (events) => live.apply(events),
+      now: Date.now,
+      observe({ accepted, duplicates, rejected, commitSeconds }) {
+        metrics.eventsAccepted.inc(accepted);
+        metrics.eventsDuplicate.inc(duplicates);
+        metrics.eventsRejected.inc(rejected);
+        if (commitSeconds !== undefined) metrics.commitSeconds.observe(commitSeconds);
+      },
+    }));
+  },
+  { name: 'ingest', dependencies: ['store', 'live', 'metrics'] },
+);

@@ -1,0 +1,31 @@
+import fp from 'fastify-plugin';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** Purges journal rows older than PLANCIA_RETENTION_DAYS at start and every hour (storage limitation). */
+export default fp(
+  async (fastify) => {
+    const { store, config, log } = fastify;
+    const purge = async () => {
+      const cutoffMs = Date.now() - config.retentionDays * DAY_MS;
+      try {
+        const purged = await store.journal.purgeOlderThan(cutoffMs);
+        log.info({ cutoff: new Date(cutoffMs).toISOString(), purged }, 'journal retention');
+      } catch (error) {
+        log.error({ err: error }, 'journal retention failed; retrying in an hour');
+      }
+    };
+    let running: Promise<void> | undefined;
+    const timer = setInterval(() => (running = purge()), HOUR_MS);
+    timer.unref();
+    fastify.addHook('onReady', async () => {
+      running = purge();
+    });
+    fastify.addHook('onClose', async () => {
+      clearInterval(timer);
+      await running;
+    });
+  },
+  { name: 'retention', dependencies: ['config', 'store'] },
+);

@@ -1,0 +1,22 @@
+import fp from 'fastify-plugin';
+
+export interface SourceHealth {
+  healthy: boolean;
+  detail?: string;
+  /** ISO time of the report. */
+  at: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Adapters (one per event source) report here; /readyz lists them and fails while any is unhealthy. */
+    sourceHealth: Map<string, SourceHealth>;
+  }
+}
+
+export default fp(
+  async (fastify) => {
+    fastify.decorate('sourceHealth', new Map<string, SourceHealth>());
+  },
+  { name: 'source-health' },
+);

@@ -1,0 +1,12 @@
+import type { AlertEvent, Delta, Snapshot, View } from '@plancia/contracts';
+
+/**
+ * What the push layer needs from the engine runtime (decorated on fastify as `live`):
+ * the current state on demand, and a stream of changes and alert transitions.
+ */
+export interface LiveSource {
+  snapshot(view?: View): Snapshot;
+  onDelta(listener: (delta: Delta) => void): () => void;
+  onAlert(listener: (event: AlertEvent) => void): () => void;
+  acknowledgeAlert(alertId: string, by: string, note: string | null): Promise<AlertEvent | null>;
+}

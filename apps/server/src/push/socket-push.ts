@@ -1,0 +1,142 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Server, type Socket } from 'socket.io';
+import type { Ack, ClientToServerEvents, HandshakeAuth, ServerToClientEvents, View } from '@plancia/contracts';
+import { offeredToken, tokenMatches } from '../plugins/app/access.js';
+import type { PushOptions } from './push-options.js';
+import { RateLimit } from './rate-limit.js';
+import { attachWithOwnUpgrades } from './upgrade-routing.js';
+import { roomName } from './view-filter.js';
+import { checkView } from './view-request.js';
+import type { ViewRooms } from './view-rooms.js';
+
+interface SocketData { view?: View; room?: string; lagging: boolean }
+type PushServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type PushSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** Every subscribed socket is also here, so alert transitions reach every view at once. */
+const ALERTS_ROOM = 'alerts';
+const PATH = '/socket.io';
+const MAX_QUEUED_PACKETS = 64;
+const BACKLOG_CHECK_MS = 500;
+const noAck = () => {};
+
+/** What a socket has not yet handed to the network: packets waiting in engine.io and bytes in the WebSocket. */
+function isBacklogged(socket: PushSocket, maxBytes: number): boolean | 'empty' {
+  // engine.io keeps both private; they are the only measure of what a connection still owes.
+  const conn = socket.conn as unknown as { writeBuffer: unknown[]; transport: { socket?: { bufferedAmount?: number } } };
+  const packets = conn.writeBuffer.length;
+  const transport = conn.transport;
+  const bytes = transport.socket?.bufferedAmount ?? 0;
+  if (packets === 0 && bytes === 0) return 'empty';
+  return packets > MAX_QUEUED_PACKETS || bytes > maxBytes;
+}
+
+/**
+ * socket.io on the fastify HTTP server: a handshake checked for token and Origin, `subscribe` to a view's room
+ * (snapshot, then coalesced changes broadcast once per room), alert transitions to every room.
+ */
+export function attachSocketPush(fastify: FastifyInstance, rooms: ViewRooms, options: PushOptions): PushServer {
+  const { viewTokens, adminTokens } = fastify.config;
+  const tokens = [...viewTokens, ...adminTokens];
+  const io: PushServer = attachWithOwnUpgrades(fastify.server, PATH, () => new Server(fastify.server, {
+    path: PATH,
+    serveClient: false,
+    maxHttpBufferSize: options.maxMessageBytes,
+    perMessageDeflate: false,
+    httpCompression: false,
+  }));
+  const roomOutlets = new Map<string, () => void>();
+
+  io.use((socket, next) => {
+    // The access plugin judges requests by their headers alone; the handshake request carries the same ones.
+    const request = { headers: socket.request.headers, query: {} } as FastifyRequest;
+    if (!fastify.isOriginAllowed(request)) return next(new Error('origin not allowed'));
+    const token = (socket.handshake.auth as HandshakeAuth).token ?? offeredToken(request);
+    if (tokens.length > 0 && (token === undefined || !tokenMatches(token, tokens))) return next(new Error('unauthorized: a viewer token is required'));
+    next();
+  });
+
+  /** The snapshot a newcomer to `room` starts from; the first one in opens the room's outlet. */
+  const enterRoom = (room: string, view: View) => {
+    const snapshot = rooms.snapshotOf(room);
+    if (snapshot && roomOutlets.has(room)) return snapshot;
+    const attached = rooms.attach(view, (delta) => io.to(room).emit('changes', delta));
+    roomOutlets.set(room, attached.detach);
+    return attached.snapshot;
+  };
+
+  const subscribe = (socket: PushSocket, view: View) => {
+    const room = roomName(view);
+    if (socket.data.room && socket.data.room !== room) void socket.leave(socket.data.room);
+    socket.data = { view, room, lagging: false };
+    socket.emit('snapshot', enterRoom(room, view));
+    void socket.join([room, ALERTS_ROOM]);
+    return room;
+  };
+
+  // A socket that cannot keep up leaves its room (its changes are dropped) and starts over from a snapshot once drained.
+  const resyncLaggards = () => {
+    for (const socket of io.of('/').sockets.values()) {
+      const { room, view, lagging } = socket.data;
+      if (!room || !view) continue;
+      const backlog = isBacklogged(socket, options.maxBacklogBytes);
+      if (!lagging && backlog === true) {
+        socket.data.lagging = true;
+        void socket.leave(room);
+      } else if (lagging && backlog === 'empty') {
+        subscribe(socket, view);
+      }
+    }
+  };
+
+  io.on('connection', (socket) => {
+    socket.data = { lagging: false };
+    const limit = new RateLimit(options.clientMessages.burst, options.clientMessages.perSecond);
+    socket.use((packet, next) => {
+      if (limit.take()) return next();
+      const ack = packet.at(-1);
+      if (typeof ack === 'function') ack({ ok: false, error: 'rate limit exceeded: slow down' });
+    });
+    socket.on('subscribe', (value, ack: Ack<{ room: string }> = noAck) => {
+      const checked = checkView(value);
+      if (!checked.ok) return ack({ ok: false, error: checked.error });
+      ack({ ok: true, room: subscribe(socket, checked.view) });
+    });
+    socket.on('acknowledgeAlert', (request, ack: Ack<object> = noAck) => acknowledge(fastify, request, ack));
+  });
+
+  io.of('/').adapter.on('delete-room', (room: string) => {
+    roomOutlets.get(room)?.();
+    roomOutlets.delete(room);
+  });
+
+  const stopAlerts = fastify.live.onAlert((event) => io.to(ALERTS_ROOM).emit('alert', event));
+  const backlogCheck = setInterval(resyncLaggards, BACKLOG_CHECK_MS);
+  backlogCheck.unref();
+  fastify.addHook('preClose', async () => {
+    clearInterval(backlogCheck);
+    stopAlerts();
+    io.local.disconnectSockets(true);
+  });
+  // fastify closes the HTTP server itself; only engine.io's own state is left to close.
+  fastify.addHook('onClose', async () => void io.engine.close());
+  return io;
+}
+
+type AcknowledgeMessage = Parameters<ClientToServerEvents['acknowledgeAlert']>[0];
+
+/** An acknowledgement from a board; everyone hears the acknowledged alert through the live state's alert stream. */
+function acknowledge(fastify: FastifyInstance, request: AcknowledgeMessage | undefined, ack: Ack<object>): void {
+  if (typeof request?.alertId !== 'string' || request.alertId.length === 0 || request.alertId.length > 200) {
+    return ack({ ok: false, error: 'alertId: expected a string of 1 to 200 characters' });
+  }
+  const note = typeof request.note === 'string' && request.note.length > 0 ? request.note.slice(0, 1000) : null;
+  const by = typeof request.by === 'string' && request.by.length > 0 ? request.by.slice(0, 200) : 'supervisor';
+  fastify.live.acknowledgeAlert(request.alertId, by, note).then(
+    (event) => ack(event ? { ok: true } : { ok: false, error: `alertId: no active alert ${request.alertId}` }),
+    (error: unknown) => {
+      fastify.log.error({ err: error }, 'acknowledging an alert failed');
+      ack({ ok: false, error: 'the acknowledgement could not be recorded' });
+    },
+  );
+}

@@ -1,0 +1,30 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { CONTACT_CHANNELS, View } from '@plancia/contracts';
+
+/** A view must be valid before it names a room: the first error, with its field, or the view. */
+export function checkView(value: unknown): { ok: true; view: View } | { ok: false; error: string } {
+  if (Value.Check(View, value)) return { ok: true, view: value };
+  const first = Value.Errors(View, value).First();
+  return { ok: false, error: `view${first?.path ?? ''}: ${first?.message ?? 'invalid'}` };
+}
+
+const idList = Type.String({ maxLength: 16_384, pattern: '^[^,]+(,[^,]+)*$', description: 'comma-separated ids' });
+
+/** The query string of `GET /api/v1/live` and `GET /api/v1/snapshot`: comma-separated lists. */
+export const ViewQuery = Type.Object({
+  queues: Type.Optional(idList),
+  teams: Type.Optional(idList),
+  channels: Type.Optional(Type.String({ pattern: `^(${CONTACT_CHANNELS.join('|')})(,(${CONTACT_CHANNELS.join('|')}))*$` })),
+  token: Type.Optional(Type.String({ maxLength: 512, description: 'a viewer token, for clients that cannot set headers' })),
+});
+export type ViewQuery = Static<typeof ViewQuery>;
+
+export function viewFromQuery(query: ViewQuery): View {
+  const split = (list: string | undefined) => (list === undefined ? undefined : list.split(','));
+  return {
+    ...(query.queues ? { queues: split(query.queues) } : {}),
+    ...(query.teams ? { teams: split(query.teams) } : {}),
+    ...(query.channels ? { channels: split(query.channels) as View['channels'] } : {}),
+  };
+}

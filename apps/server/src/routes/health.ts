@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+
+const Readiness = Type.Object({
+  status: Type.Union([Type.Literal('ready'), Type.Literal('unavailable')]),
+  store: Type.Object({ kind: Type.String(), reachable: Type.Boolean() }),
+  sources: Type.Record(Type.String(), Type.Object({ healthy: Type.Boolean(), detail: Type.Optional(Type.String()), at: Type.String() })),
+});
+
+/** Liveness (the process answers), readiness (state rebuilt, database reachable, every source healthy), metrics. */
+export default async function healthRoutes(app: FastifyInstance) {
+  const fastify = app.withTypeProvider<TypeBoxTypeProvider>();
+  fastify.get('/healthz', { schema: { summary: 'Liveness', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
+
+  fastify.get('/readyz', {
+    schema: { summary: 'Readiness', response: { 200: Readiness, 503: Readiness } },
+  }, async (_request, reply) => {
+    const reachable = await fastify.store.ping().then(() => true, () => false);
+    const sources = Object.fromEntries(fastify.sourceHealth);
+    const ready = reachable && Object.values(sources).every((s) => s.healthy);
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', store: { kind: fastify.store.kind, reachable }, sources });
+  });
+
+  fastify.get('/metrics', { schema: { summary: 'Prometheus metrics', produces: ['text/plain'] } }, async (_request, reply) => {
+    const { registry } = fastify.metrics;
+    return reply.type(registry.contentType).send(await registry.metrics());
+  });
+}

@@ -1,0 +1,44 @@
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../../../apps/server/src/server.js';
+import { loadConfig, type ServerConfig } from '../../../apps/server/src/config.js';
+import { backends, type Backend, type TestDatabase } from '../store/backends.js';
+
+export { backends, type Backend, type TestDatabase };
+
+export interface TestServer {
+  app: FastifyInstance;
+  /** http://127.0.0.1:<port> */
+  url: string;
+  /** ws://127.0.0.1:<port> */
+  wsUrl: string;
+  config: ServerConfig;
+  /** Closes the server; the database stays for a restart. */
+  stop(): Promise<void>;
+  /** A new server on the same database, as after a restart. */
+  restart(): Promise<TestServer>;
+}
+
+/** Starts the real application on port 0 over `database`, demo traffic off, quiet logs. */
+export async function startTestServer(database: TestDatabase, env: Record<string, string> = {}): Promise<TestServer> {
+  const { databaseUrl, dataDir } = database.options as { databaseUrl?: string; dataDir?: string };
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    PLANCIA_DEMO: '0',
+    LOG_LEVEL: 'silent',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { PLANCIA_DATA_DIR: dataDir }),
+    ...env,
+  });
+  const app = await buildServer(config);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    app,
+    config,
+    url: `http://127.0.0.1:${port}`,
+    wsUrl: `ws://127.0.0.1:${port}`,
+    stop: () => app.close(),
+    restart: () => startTestServer(database, env),
+  };
+}
