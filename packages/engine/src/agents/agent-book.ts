@@ -1,0 +1,170 @@
+import type { AgentCounts, AgentProfile, AgentStateName, TimedEvent } from '@plancia/contracts';
+import { fact, K, TO_CENTRE, TO_CHANNEL, TO_QUEUE, type Fact } from '../windows/facts.js';
+import type { AgentMark } from '../contacts/derive.js';
+import { BUSY_STATES, compareEntries, indexOfKey, insertionIndex, type TimelineEntry } from './timeline.js';
+
+type AgentStateEvent = Extract<TimedEvent, { type: 'agent.state' }>;
+type Entry = TimelineEntry & { span: Fact[] };
+
+export interface Agent {
+  agentId: string;
+  name: string;
+  teamId: string | null;
+  queueIds: string[];
+  /** (time, event id) of the latest agent.state whose profile fields were taken */
+  profileAt: number;
+  profileKey: string;
+  timeline: Entry[];
+  /** contacts in wrap-up with no completion, closed by this agent's next change */
+  watchers: Set<string>;
+}
+
+export interface AgentHost {
+  applyFact(f: Fact, sign: number): void;
+  channelOf(queueId: string): string | null;
+  countsChanged(agent: Agent, before: AgentStateName | null, beforeQueues: readonly string[], beforeTeam: string | null): void;
+  conflict(): void;
+}
+
+/** Keeps each agent's recent state changes in time order and counts time spent busy and available. */
+export class AgentBook {
+  readonly agents = new Map<string, Agent>();
+  private profiles = new Map<string, AgentProfile>();
+
+  constructor(private readonly host: AgentHost) {}
+
+  setProfiles(profiles: readonly AgentProfile[]): void {
+    this.profiles = new Map(profiles.map((p) => [p.agentId, p]));
+    for (const agent of this.agents.values()) {
+      const p = this.profiles.get(agent.agentId);
+      if (p) agent.name = p.name;
+    }
+  }
+
+  agent(agentId: string): Agent {
+    let agent = this.agents.get(agentId);
+    if (!agent) {
+      const p = this.profiles.get(agentId);
+      agent = { agentId, name: p?.name ?? agentId, teamId: p?.teamId ?? null, queueIds: [], profileAt: -Infinity, profileKey: '', timeline: [], watchers: new Set() };
+      this.agents.set(agentId, agent);
+    }
+    return agent;
+  }
+
+  applyState(e: AgentStateEvent): string[] {
+    const agent = this.agent(e.data.agentId);
+    const before = this.current(agent);
+    const beforeQueues = agent.queueIds;
+    const beforeTeam = agent.teamId;
+    if (e.timeMs > agent.profileAt || (e.timeMs === agent.profileAt && e.id > agent.profileKey)) {
+      agent.profileAt = e.timeMs;
+      agent.profileKey = e.id;
+      if (e.data.queueIds) agent.queueIds = [...e.data.queueIds];
+      if (e.data.teamId) agent.teamId = e.data.teamId;
+      if (e.data.name && !this.profiles.has(agent.agentId)) agent.name = e.data.name;
+    }
+    const entry: Entry = { at: e.timeMs, rank: 0, key: e.id, state: e.data.state, reason: e.data.reason ?? null, contactId: null, span: [] };
+    this.insert(agent, entry);
+    this.host.countsChanged(agent, before?.state ?? null, beforeQueues, beforeTeam);
+    return [...agent.watchers];
+  }
+
+  addMark(m: AgentMark, sign: number): string[] {
+    const agent = this.agent(m.agentId);
+    const before = this.current(agent)?.state ?? null;
+    const entry: Entry = { at: m.at, rank: 1, key: `${m.contactId}:${m.state}`, state: m.state, reason: null, contactId: m.state === 'available' ? null : m.contactId, span: [] };
+    if (sign > 0) {
+      const previous = agent.timeline[insertionIndex(agent.timeline, entry) - 1];
+      if (m.state === 'on_contact' && previous?.state === 'on_contact' && previous.contactId !== m.contactId) this.host.conflict();
+      this.insert(agent, entry);
+    } else this.remove(agent, entry);
+    this.host.countsChanged(agent, before, agent.queueIds, agent.teamId);
+    return [...agent.watchers].filter((id) => id !== m.contactId);
+  }
+
+  current(agent: Agent): TimelineEntry | undefined {
+    return agent.timeline[agent.timeline.length - 1];
+  }
+
+  /** When the state began: the first of the trailing run of entries in the same state and reason. */
+  since(agent: Agent): number {
+    const t = agent.timeline;
+    let i = t.length - 1;
+    while (i > 0 && t[i - 1]!.state === t[i]!.state && t[i - 1]!.reason === t[i]!.reason) i--;
+    return t[i]?.at ?? 0;
+  }
+
+  /** The first change at or after `atMs` that is not this contact's and not a wrap-up. */
+  changeAfter(agentId: string, atMs: number, contactId: string): number | null {
+    const agent = this.agents.get(agentId);
+    if (!agent) return null;
+    for (const entry of agent.timeline) {
+      if (entry.at >= atMs && entry.state !== 'wrap_up' && !entry.key.startsWith(`${contactId}:`)) return entry.at;
+    }
+    return null;
+  }
+
+  /** Forgets entries older than the grace period; their time is already counted. */
+  prune(horizonMs: number): void {
+    for (const agent of this.agents.values()) {
+      const t = agent.timeline;
+      let drop = 0;
+      while (drop < t.length - 1 && t[drop + 1]!.at < horizonMs) drop++;
+      if (drop > 0) t.splice(0, drop);
+    }
+  }
+
+  countsOf(agents: Iterable<Agent>): AgentCounts {
+    const counts: AgentCounts = { available: 0, on_contact: 0, wrap_up: 0, not_ready: 0, offline: 0 };
+    for (const a of agents) {
+      const state = this.current(a)?.state;
+      if (state) counts[state]++;
+    }
+    return counts;
+  }
+
+  private insert(agent: Agent, entry: Entry): void {
+    const t = agent.timeline;
+    const at = insertionIndex(t, entry);
+    if (at > 0 && compareEntries(t[at - 1]!, entry) === 0) return;
+    t.splice(at, 0, entry);
+    this.respan(agent, at - 1);
+    this.respan(agent, at);
+  }
+
+  private remove(agent: Agent, probe: TimelineEntry): void {
+    const t = agent.timeline;
+    const at = indexOfKey(t, probe);
+    if (at < 0) return;
+    this.setSpan(t[at]!, []);
+    t.splice(at, 1);
+    this.respan(agent, at - 1);
+  }
+
+  /** Time from entry i to entry i + 1, counted when it ends, for the agent's queues, their channels and the centre. */
+  private respan(agent: Agent, i: number): void {
+    const entry = agent.timeline[i];
+    if (!entry) return;
+    const next = agent.timeline[i + 1];
+    const kind = BUSY_STATES.has(entry.state) ? K.busy : entry.state === 'available' ? K.available : null;
+    if (!next || kind === null) return this.setSpan(entry, []);
+    const ms = next.at - entry.at;
+    const span: Fact[] = [fact('', null, next.at, kind, ms, 0, 0, TO_CENTRE)];
+    const channels = new Set<string>();
+    for (const queueId of agent.queueIds) {
+      span.push(fact(queueId, null, next.at, kind, ms, 0, 0, TO_QUEUE));
+      const channel = this.host.channelOf(queueId);
+      if (channel && !channels.has(channel)) {
+        channels.add(channel);
+        span.push(fact(queueId, channel, next.at, kind, ms, 0, 0, TO_CHANNEL));
+      }
+    }
+    this.setSpan(entry, span);
+  }
+
+  private setSpan(entry: Entry, span: Fact[]): void {
+    for (const f of entry.span) this.host.applyFact(f, -1);
+    for (const f of span) this.host.applyFact(f, 1);
+    entry.span = span;
+  }
+}

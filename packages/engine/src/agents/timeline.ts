@@ -1,0 +1,35 @@
+import type { AgentStateName } from '@plancia/contracts';
+
+/** One change of an agent's state: an `agent.state` event (rank 0) or a mark from a contact (rank 1). */
+export interface TimelineEntry {
+  at: number;
+  rank: 0 | 1;
+  key: string;
+  state: AgentStateName;
+  reason: string | null;
+  contactId: string | null;
+}
+
+/** Same instant: the phone system's word first, the contact's mark after it; then by key, so order never matters. */
+export function compareEntries(x: TimelineEntry, y: TimelineEntry): number {
+  return x.at - y.at || x.rank - y.rank || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
+}
+
+/** Position where `entry` sorts (binary search; the tail is where most entries land). */
+export function insertionIndex(list: readonly TimelineEntry[], entry: TimelineEntry): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareEntries(list[mid]!, entry) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function indexOfKey(list: readonly TimelineEntry[], entry: TimelineEntry): number {
+  const at = insertionIndex(list, entry) - 1;
+  return at >= 0 && compareEntries(list[at]!, entry) === 0 ? at : -1;
+}
+
+export const BUSY_STATES: ReadonlySet<AgentStateName> = new Set(['on_contact', 'wrap_up']);

@@ -1,0 +1,108 @@
+import type { AbandonPolicyName, ServiceLevelSettings } from '@plancia/contracts';
+import { fact, K, type Fact } from '../windows/facts.js';
+import { lifecycleOf, type ContactEvent, type Handle, type Segment } from './lifecycle.js';
+
+/** A state an agent is put in by a contact: answer, end of talk, end of wrap-up. */
+export interface AgentMark {
+  agentId: string;
+  at: number;
+  state: 'on_contact' | 'wrap_up' | 'available';
+  contactId: string;
+}
+
+export interface DeriveContext {
+  clock: number;
+  graceMs: number;
+  staleMs: number;
+  serviceLevel(queueId: string): ServiceLevelSettings;
+  /** When the agent next changed state for any other reason than this contact (closes a wrap-up with no completion). */
+  agentChangeAfter(agentId: string, atMs: number, contactId: string): number | null;
+}
+
+/** Everything a contact contributes, derived from its events alone (plus the clock for deadlines). */
+export interface ContactView {
+  facts: Fact[];
+  marks: AgentMark[];
+  waiting: { queueId: string; channel: string; since: number } | null;
+  ghost: boolean;
+  orphan: boolean;
+  conflicts: number;
+  /** the agent whose next state change would close this contact's open wrap-up */
+  wrapAgent: string | null;
+  finished: boolean;
+  /** the next instant at which the clock alone changes this view */
+  deadline: number;
+}
+
+/** [numerator, denominator] shares of a contact abandoned within T, per policy (Cisco's three types). */
+const ABANDON_SHARE: Record<AbandonPolicyName, [number, number]> = { ignore: [0, 0], negative: [0, 1], positive: [1, 1] };
+
+function segmentFacts(seg: Segment, sl: ServiceLevelSettings, clock: number, out: Fact[]): void {
+  const { queueId: q, channel: ch, since, end } = seg;
+  const wait = end ? end.at - since : 0;
+  if (end?.kind === 'abandoned' && wait < sl.shortAbandonSeconds * 1000) {
+    out.push(fact(q, ch, end.at, K.shortAbandoned));
+    return;
+  }
+  out.push(fact(q, ch, since, K.offered));
+  const deadline = since + sl.thresholdSeconds * 1000;
+  if (end) {
+    const kind = end.kind === 'answered' ? K.answered : end.kind === 'abandoned' ? K.abandoned : K.transferredOut;
+    out.push(fact(q, ch, end.at, kind, wait, end.at <= deadline ? 1 : 0));
+  }
+  if (end && end.at <= deadline) {
+    const [num, den] = end.kind === 'abandoned' ? ABANDON_SHARE[sl.abandonPolicy] : [1, 1];
+    out.push(fact(q, ch, end.at, K.settled, num, den));
+  } else if (end || clock >= deadline) {
+    out.push(fact(q, ch, deadline, K.settled, 0, 1));
+  }
+}
+
+/** Counts a handle once it is over: at completion, or at the agent's next change / the stale timeout when completion never comes. */
+function handleFacts(h: Handle, ctx: DeriveContext, contactId: string, out: Fact[], marks: AgentMark[]): boolean {
+  marks.push({ agentId: h.agentId, at: h.answeredAt, state: 'on_contact', contactId });
+  if (h.endedAt === null) return false;
+  if (h.completedAt === null || h.endedAt < h.completedAt) marks.push({ agentId: h.agentId, at: h.endedAt, state: 'wrap_up', contactId });
+  const talk = h.endedAt - h.answeredAt;
+  if (h.completedAt !== null) {
+    marks.push({ agentId: h.agentId, at: h.completedAt, state: 'available', contactId });
+    if (h.queueId) out.push(fact(h.queueId, h.channel, h.completedAt, K.handled, h.completedAt - h.answeredAt, talk, h.completedAt - h.endedAt));
+    return true;
+  }
+  const staleAt = h.endedAt + ctx.staleMs;
+  const closedAt = ctx.agentChangeAfter(h.agentId, h.endedAt, contactId) ?? (ctx.clock >= staleAt ? staleAt : null);
+  if (closedAt !== null && h.queueId) out.push(fact(h.queueId, h.channel, closedAt, K.handled, talk, talk, 0));
+  return false;
+}
+
+export function deriveContact(contactId: string, events: readonly ContactEvent[], ctx: DeriveContext): ContactView {
+  const life = lifecycleOf(events);
+  const facts: Fact[] = [];
+  const marks: AgentMark[] = [];
+  let deadline = Infinity;
+  const soon = (at: number): void => { if (at > ctx.clock && at < deadline) deadline = at; };
+  for (const seg of life.segments) {
+    const sl = ctx.serviceLevel(seg.queueId);
+    segmentFacts(seg, sl, ctx.clock, facts);
+    if (!seg.end) soon(seg.since + sl.thresholdSeconds * 1000);
+  }
+  let wrapAgent: string | null = null;
+  let handleDone = false;
+  for (const h of life.handles) {
+    handleDone = handleFacts(h, ctx, contactId, facts, marks);
+    if (h.endedAt !== null && h.completedAt === null) { wrapAgent = h.agentId; soon(h.endedAt + ctx.staleMs); }
+  }
+  const last = life.segments[life.segments.length - 1];
+  const open = last && !last.end ? last : null;
+  const ghost = open !== null && ctx.clock >= open.since + ctx.staleMs;
+  if (open && !ghost) soon(open.since + ctx.staleMs);
+  const first = events[0]!.timeMs;
+  const orphan = life.segments.length === 0 && ctx.clock >= first + ctx.graceMs;
+  if (life.segments.length === 0) soon(first + ctx.graceMs);
+  const finished = ghost || orphan || (last?.end?.kind === 'abandoned') || handleDone;
+  if (finished) soon(events[events.length - 1]!.timeMs + ctx.graceMs);
+  return {
+    facts, marks, ghost, orphan, conflicts: life.conflicts, wrapAgent, finished, deadline,
+    waiting: open && !ghost ? { queueId: open.queueId, channel: open.channel, since: open.since } : null,
+  };
+}

@@ -1,0 +1,211 @@
+import {
+  DEFAULT_CALENDAR, DEFAULT_SETTINGS, defaultQueueConfig, type ContactChannelName, type QueueConfig, type TimedEvent,
+} from '@plancia/contracts';
+import { AgentBook, type Agent, type AgentHost } from './agents/agent-book.js';
+import { Calendar } from './calendar/business-calendar.js';
+import { ContactBook, type ContactHost } from './contacts/contact-book.js';
+import type { AgentMark } from './contacts/derive.js';
+import type { ClosedInterval, EngineConfig } from './engine-api.js';
+import { surveyFact } from './surveys/survey-facts.js';
+import { TicketTracker, type TicketFact } from './tickets/ticket-tracker.js';
+import { windowMetrics } from './windows/acc.js';
+import { dayBounds } from './windows/day-clock.js';
+import { fact, K, TO_ALL, TO_CENTRE, type Fact } from './windows/facts.js';
+import { ScopeWindows, type WindowClock } from './windows/scope-windows.js';
+import { Versions } from './output/versions.js';
+
+export const AGGREGATE_ROLLING_MINUTES = 15;
+export const AGGREGATE_INTERVAL_MINUTES = 30;
+
+export type AnomalyName = 'lateEvents' | 'orphanEvents' | 'staleContactsRemoved' | 'conflicts';
+
+/**
+ * The engine's state and the routing between its parts: contacts and agents produce facts, facts land in the
+ * windows of their queue, channel and the centre. Everything is driven by event times and the clock passed in.
+ */
+export class EngineCore implements ContactHost, AgentHost {
+  config!: EngineConfig;
+  settings = DEFAULT_SETTINGS;
+  clock: number;
+  readonly window: WindowClock = { nowMs: 0, todayStart: 0, todayEnd: 0, graceMs: 0 };
+  readonly queueWindows = new Map<string, ScopeWindows>();
+  readonly channelWindows = new Map<string, ScopeWindows>();
+  readonly centre = new ScopeWindows(AGGREGATE_ROLLING_MINUTES, AGGREGATE_INTERVAL_MINUTES);
+  readonly contacts = new ContactBook(this);
+  readonly agents = new AgentBook(this);
+  readonly tickets: TicketTracker;
+  readonly anomalies = { lateEvents: 0, orphanEvents: 0, staleContactsRemoved: 0, conflicts: 0 };
+  readonly versions = new Versions();
+  closed: ClosedInterval[] = [];
+  private queues = new Map<string, QueueConfig>();
+  private calendars = new Map<string, Calendar>();
+  readonly queueAgents = new Map<string, Set<Agent>>();
+  readonly teamAgents = new Map<string, Set<Agent>>();
+
+  constructor(config: EngineConfig, nowMs: number) {
+    this.clock = nowMs;
+    this.configure(config);
+    this.tickets = new TicketTracker({
+      calendarFor: (queueId) => this.calendarOf(queueId),
+      queueConfig: (queueId) => this.queueConfig(queueId),
+      graceMs: this.graceMs,
+    });
+    this.advance(nowMs);
+  }
+
+  configure(config: EngineConfig): void {
+    this.config = config;
+    this.settings = { ...DEFAULT_SETTINGS, ...config.settings };
+    this.queues = new Map(config.queues.map((q) => [q.queueId, q]));
+    this.calendars = new Map([DEFAULT_CALENDAR, ...config.calendars].map((c) => [c.id, new Calendar(c)]));
+    this.agents.setProfiles(config.agents);
+    this.window.graceMs = this.graceMs;
+    this.versions.bumpAll();
+  }
+
+  get graceMs(): number { return this.settings.graceSeconds * 1000; }
+  get staleMs(): number { return this.settings.staleContactSeconds * 1000; }
+
+  queueConfig(queueId: string): QueueConfig {
+    let q = this.queues.get(queueId);
+    if (!q) {
+      q = defaultQueueConfig(queueId);
+      this.queues.set(queueId, q);
+    }
+    return q;
+  }
+
+  knownQueueIds(): string[] {
+    return [...new Set([...this.queues.keys(), ...this.queueWindows.keys()])].sort();
+  }
+
+  calendarOf(queueId: string): Calendar {
+    return this.calendars.get(this.queueConfig(queueId).calendarId) ?? this.calendars.get(DEFAULT_CALENDAR.id)!;
+  }
+
+  queueScope(queueId: string): ScopeWindows {
+    let scope = this.queueWindows.get(queueId);
+    if (!scope) {
+      const q = this.queueConfig(queueId);
+      scope = new ScopeWindows(q.rollingMinutes, q.intervalMinutes);
+      scope.advance(this.window);
+      this.queueWindows.set(queueId, scope);
+      this.versions.bumpAll();
+    }
+    return scope;
+  }
+
+  channelScope(channel: string): ScopeWindows {
+    let scope = this.channelWindows.get(channel);
+    if (!scope) {
+      scope = new ScopeWindows(AGGREGATE_ROLLING_MINUTES, AGGREGATE_INTERVAL_MINUTES);
+      scope.advance(this.window);
+      this.channelWindows.set(channel, scope);
+    }
+    return scope;
+  }
+
+  /** Moves the clock forward (never back): windows rotate, deadlines fire, ticket clocks advance. */
+  advance(nowMs: number): void {
+    this.clock = Math.max(this.clock, nowMs);
+    this.window.nowMs = this.clock;
+    if (this.clock >= this.window.todayEnd) {
+      const { start, end } = dayBounds(this.clock, this.settings.timeZone, this.settings.dayResetTime);
+      this.window.todayStart = start;
+      this.window.todayEnd = end;
+      this.versions.bump('bounds');
+    }
+    for (const [queueId, scope] of this.queueWindows) {
+      for (const { startMs, acc } of scope.advance(this.window)) {
+        this.closed.push({ queueId, intervalStart: new Date(startMs).toISOString(), intervalMinutes: scope.intervalMinutes, metrics: windowMetrics(acc) });
+      }
+    }
+    for (const scope of this.channelWindows.values()) scope.advance(this.window);
+    this.centre.advance(this.window);
+    this.contacts.tick(this.clock);
+    this.tickets.tick(this.clock);
+    this.countTicketFacts();
+    this.agents.prune(this.clock - this.graceMs);
+  }
+
+  apply(e: TimedEvent): void {
+    if (e.timeMs < this.window.todayStart) this.anomaly('lateEvents');
+    switch (e.type) {
+      case 'agent.state': return this.rederive(this.agents.applyState(e));
+      case 'survey.completed': {
+        const s = surveyFact(e, (contactId) => this.contacts.queueOf(contactId));
+        return this.applyFact({ ...fact(s.queueId ?? '', s.queueId ? this.queueConfig(s.queueId).channel ?? null : null, s.atMs, K.survey, 0, 0, 0, s.queueId ? TO_ALL : TO_CENTRE), survey: s }, 1);
+      }
+      case 'ticket.created': case 'ticket.replied': case 'ticket.solved': case 'ticket.reopened':
+        this.tickets.apply(e);
+        this.anomalies.orphanEvents += this.tickets.drainOrphans();
+        return this.countTicketFacts();
+      default: return this.contacts.add(e);
+    }
+  }
+
+  private countTicketFacts(): void {
+    for (const t of this.tickets.drainFacts()) this.applyFact(ticketFact(t), 1);
+  }
+
+  // ContactHost and AgentHost: where derived facts and marks go.
+  serviceLevel = (queueId: string) => this.queueConfig(queueId).serviceLevel;
+  agentChangeAfter = (agentId: string, atMs: number, contactId: string) => this.agents.changeAfter(agentId, atMs, contactId);
+  channelOf = (queueId: string) => this.queueConfig(queueId).channel ?? null;
+
+  applyFact(f: Fact, sign: number): void {
+    if (f.mask & 1 && f.queueId) { this.queueScope(f.queueId).apply(f, sign); }
+    if (f.mask & 2 && f.channel) this.channelScope(f.channel).apply(f, sign);
+    if (f.mask & 4) this.centre.apply(f, sign);
+  }
+
+  applyMark(m: AgentMark, sign: number): string[] {
+    return this.agents.addMark(m, sign);
+  }
+
+  watchAgent(agentId: string, contactId: string, on: boolean): void {
+    const watchers = this.agents.agent(agentId).watchers;
+    if (on) watchers.add(contactId);
+    else watchers.delete(contactId);
+  }
+
+  waitingChanged(queueId: string): void {
+    this.queueScope(queueId);
+    this.versions.bump(`q:${queueId}`);
+  }
+
+  anomaly(kind: AnomalyName): void {
+    this.anomalies[kind]++;
+    this.versions.bump('anomalies');
+  }
+
+  conflict(): void {
+    this.anomaly('conflicts');
+  }
+
+  countsChanged(agent: Agent, _before: unknown, beforeQueues: readonly string[], beforeTeam: string | null): void {
+    for (const q of beforeQueues) { this.queueAgents.get(q)?.delete(agent); this.versions.bump(`q:${q}`); }
+    if (beforeTeam) { this.teamAgents.get(beforeTeam)?.delete(agent); this.versions.bump(`t:${beforeTeam}`); }
+    for (const q of agent.queueIds) { member(this.queueAgents, q).add(agent); this.versions.bump(`q:${q}`); }
+    if (agent.teamId) { member(this.teamAgents, agent.teamId).add(agent); this.versions.bump(`t:${agent.teamId}`); }
+    this.versions.bump(`a:${agent.agentId}`);
+  }
+
+  private rederive(contactIds: string[]): void {
+    this.contacts.rederive(contactIds);
+  }
+}
+
+function member<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
+  let set = map.get(key);
+  if (!set) {
+    set = new Set();
+    map.set(key, set);
+  }
+  return set;
+}
+
+function ticketFact(t: TicketFact): Fact {
+  const kind = t.kind === 'created' ? K.ticketCreated : t.kind === 'firstResponse' ? K.firstResponse : K.solved;
+  return fact(t.queueId, t.channel as ContactChannelName, t.atMs, kind, t.inTarget ? 1 : 0);
+}

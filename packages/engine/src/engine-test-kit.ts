@@ -1,0 +1,44 @@
+import { defaultQueueConfig, DEFAULT_SETTINGS, type AgentStateName, type QueueConfig, type ServiceLevelSettings, type TimedEvent } from '@plancia/contracts';
+import type { EngineConfig } from './engine-api.js';
+import { createEngine, type Engine } from './engine.js';
+
+/** Monday 2026-03-02 10:00:00 Europe/Rome (09:00 UTC): a plain working morning. */
+export const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
+export const s = (seconds: number): number => T0 + seconds * 1000;
+
+let counter = 0;
+function event<T extends TimedEvent['type']>(type: T, atMs: number, data: Record<string, unknown>, id?: string): TimedEvent {
+  return { specversion: '1.0', id: id ?? `e${++counter}`, source: 'test', type, time: new Date(atMs).toISOString(), timeMs: atMs, data } as TimedEvent;
+}
+
+export const ev = {
+  queued: (contactId: string, at: number, queueId = 'q1', channel = 'voice') => event('contact.queued', at, { contactId, queueId, channel }),
+  answered: (contactId: string, at: number, agentId = 'a1') => event('contact.answered', at, { contactId, agentId }),
+  abandoned: (contactId: string, at: number) => event('contact.abandoned', at, { contactId }),
+  transferred: (contactId: string, at: number, toQueueId: string) => event('contact.transferred', at, { contactId, toQueueId }),
+  ended: (contactId: string, at: number) => event('contact.ended', at, { contactId }),
+  completed: (contactId: string, at: number) => event('contact.completed', at, { contactId }),
+  agent: (agentId: string, at: number, state: AgentStateName, extra: Record<string, unknown> = {}) => event('agent.state', at, { agentId, state, ...extra }),
+  survey: (at: number, data: Record<string, unknown>) => event('survey.completed', at, data),
+};
+
+export function queue(queueId: string, sl: Partial<ServiceLevelSettings> = {}, extra: Partial<QueueConfig> = {}): QueueConfig {
+  const base = defaultQueueConfig(queueId, 'voice');
+  return { ...base, ...extra, serviceLevel: { ...base.serviceLevel, ...sl } };
+}
+
+export function config(queues: QueueConfig[] = [queue('q1')], extra: Partial<EngineConfig> = {}): EngineConfig {
+  return { settings: DEFAULT_SETTINGS, queues, calendars: [], alertRules: [], agents: [], ...extra };
+}
+
+export function engineWith(events: TimedEvent[], nowMs: number, cfg = config()): Engine {
+  const engine = createEngine(cfg, T0);
+  engine.apply(events, nowMs);
+  return engine;
+}
+
+export function queueOf(engine: Engine, nowMs: number, queueId = 'q1') {
+  const q = engine.snapshot(nowMs).queues.find((x) => x.queueId === queueId);
+  if (!q) throw new Error(`no queue ${queueId}`);
+  return q;
+}

@@ -1,0 +1,117 @@
+import type {
+  AgentCounts, AgentSnapshot, AggregateSnapshot, LiveMetrics, QueueSnapshot, TeamSnapshot, Windows,
+} from '@plancia/contracts';
+import type { Agent } from '../agents/agent-book.js';
+import type { EngineCore } from '../engine-core.js';
+import { agentsRequired } from '../staffing/erlang-c.js';
+import { windowMetrics } from '../windows/acc.js';
+import type { ScopeWindows } from '../windows/scope-windows.js';
+
+type Tickets = LiveMetrics['tickets'];
+interface Cached<T> { version: number; tickets: Tickets; entry: T }
+
+const sameTickets = (a: Tickets, b: Tickets): boolean => a.open === b.open && a.breached === b.breached && a.atRisk === b.atRisk;
+
+function windowsOf(scope: ScopeWindows): Windows {
+  return { rolling: windowMetrics(scope.rolling), interval: windowMetrics(scope.interval()), today: windowMetrics(scope.today) };
+}
+
+/**
+ * Builds the snapshot's entries and keeps each one until something it shows moves (its version or its live
+ * ticket counts), so a snapshot of an unchanged queue costs a lookup.
+ */
+export class EntryBuilder {
+  private readonly cache = new Map<string, Cached<QueueSnapshot | AggregateSnapshot>>();
+
+  constructor(private readonly core: EngineCore) {}
+
+  queue(queueId: string): QueueSnapshot {
+    const scope = this.core.queueScope(queueId);
+    const tickets = this.core.tickets.live(queueId, this.core.clock);
+    const version = scope.version + this.core.versions.get(`q:${queueId}`);
+    return this.cached(`q:${queueId}`, version, tickets, () => this.buildQueue(queueId, scope, tickets)) as QueueSnapshot;
+  }
+
+  aggregate(key: string, channel: string | null): AggregateSnapshot {
+    const scope = channel ? this.core.channelScope(channel) : this.core.centre;
+    const queueIds = this.core.knownQueueIds().filter((q) => !channel || this.core.channelOf(q) === channel);
+    const tickets = this.sumTickets(queueIds);
+    const version = scope.version + this.core.versions.get('live');
+    return this.cached(`c:${key}`, version, tickets, () => ({ key, live: this.aggregateLive(channel, queueIds, tickets), windows: windowsOf(scope) }));
+  }
+
+  agent(agent: Agent): AgentSnapshot {
+    const current = this.core.agents.current(agent);
+    return {
+      agentId: agent.agentId, name: agent.name, teamId: agent.teamId, queueIds: agent.queueIds,
+      state: current?.state ?? 'offline', reason: current?.reason ?? null,
+      since: new Date(this.core.agents.since(agent)).toISOString(), contactId: current?.contactId ?? null,
+    };
+  }
+
+  team(teamId: string): TeamSnapshot {
+    return { teamId, agents: this.core.agents.countsOf(this.core.teamAgents.get(teamId) ?? []) };
+  }
+
+  private cached<T extends QueueSnapshot | AggregateSnapshot>(key: string, version: number, tickets: Tickets, build: () => T): T {
+    const hit = this.cache.get(key);
+    if (hit && hit.version === version && sameTickets(hit.tickets, tickets)) return hit.entry as T;
+    const entry = build();
+    this.cache.set(key, { version, tickets, entry });
+    return entry;
+  }
+
+  private buildQueue(queueId: string, scope: ScopeWindows, tickets: Tickets): QueueSnapshot {
+    const q = this.core.queueConfig(queueId);
+    const windows = windowsOf(scope);
+    const agents = this.core.agents.countsOf(this.core.queueAgents.get(queueId) ?? []);
+    const { waiting, since } = this.waitingIn([queueId]);
+    const arrivalsPerHour = (windows.rolling.offered * 60) / scope.rollingMinutes;
+    const required = agentsRequired({
+      arrivalsPerHour, ahtSeconds: windows.rolling.aht, thresholdSeconds: q.serviceLevel.thresholdSeconds, target: q.serviceLevel.target,
+    });
+    const staffed = agents.available + agents.on_contact + agents.wrap_up;
+    return {
+      queueId, name: q.name, channel: q.channel ?? null, teamId: q.teamId ?? null,
+      serviceLevelTarget: q.serviceLevel.target, thresholdSeconds: q.serviceLevel.thresholdSeconds,
+      live: { waiting, longestWaitSince: since, agents, tickets },
+      windows,
+      staffing: { arrivalsPerHour, ahtSeconds: windows.rolling.aht, required, staffed, gap: required === null ? null : staffed - required },
+    };
+  }
+
+  private aggregateLive(channel: string | null, queueIds: readonly string[], tickets: Tickets): LiveMetrics {
+    const { waiting, since } = this.waitingIn(null, channel);
+    const agents = new Set<Agent>();
+    for (const q of channel ? queueIds : []) for (const a of this.core.queueAgents.get(q) ?? []) agents.add(a);
+    const counts: AgentCounts = this.core.agents.countsOf(channel ? agents : this.core.agents.agents.values());
+    return { waiting, longestWaitSince: since, agents: counts, tickets };
+  }
+
+  /** Contacts waiting now in these queues (all when null), optionally of one channel, and the oldest enqueue time. */
+  waitingIn(queueIds: readonly string[] | null, channel: string | null = null): { waiting: number; since: string | null; sinceMs: number | null } {
+    let waiting = 0;
+    let oldest = Infinity;
+    const books = queueIds ? queueIds.map((q) => this.core.contacts.waiting.get(q)) : [...this.core.contacts.waiting.values()];
+    for (const book of books) {
+      for (const w of book?.values() ?? []) {
+        if (channel && w.channel !== channel) continue;
+        waiting++;
+        if (w.since < oldest) oldest = w.since;
+      }
+    }
+    const sinceMs = oldest < Infinity ? oldest : null;
+    return { waiting, since: sinceMs === null ? null : new Date(sinceMs).toISOString(), sinceMs };
+  }
+
+  private sumTickets(queueIds: readonly string[]): Tickets {
+    const sum = { open: 0, breached: 0, atRisk: 0 };
+    for (const q of queueIds) {
+      const t = this.core.tickets.live(q, this.core.clock);
+      sum.open += t.open;
+      sum.breached += t.breached;
+      sum.atRisk += t.atRisk;
+    }
+    return sum;
+  }
+}

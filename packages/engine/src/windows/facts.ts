@@ -1,0 +1,97 @@
+import type { SurveyFact } from '../surveys/survey-facts.js';
+import type { Acc } from './acc.js';
+import { F } from './fields.js';
+import { waitSlot } from './wait-histogram.js';
+
+/** What a fact counts. Each kind lands in the window bucket of the instant `at` it happened. */
+export const K = {
+  offered: 0,
+  shortAbandoned: 1,
+  answered: 2, // a = wait ms, b = 1 when within T
+  abandoned: 3, // a = wait ms, b = 1 when within T
+  transferredOut: 4, // a = wait ms
+  settled: 5, // a = SL numerator share, b = SL denominator share
+  handled: 6, // a = handle ms, b = talk ms, c = wrap-up ms
+  busy: 7, // a = ms on contact or in wrap-up
+  available: 8, // a = ms available
+  ticketCreated: 9,
+  firstResponse: 10, // a = 1 when in target
+  solved: 11, // a = 1 when in target
+  survey: 12,
+} as const;
+export type FactKind = (typeof K)[keyof typeof K];
+
+/** Which aggregates a fact feeds: its queue, its channel, the centre. */
+export const TO_QUEUE = 1;
+export const TO_CHANNEL = 2;
+export const TO_CENTRE = 4;
+export const TO_ALL = TO_QUEUE | TO_CHANNEL | TO_CENTRE;
+
+export interface Fact {
+  readonly mask: number;
+  readonly queueId: string;
+  readonly channel: string | null;
+  readonly at: number;
+  readonly kind: FactKind;
+  readonly a: number;
+  readonly b: number;
+  readonly c: number;
+  readonly survey?: SurveyFact;
+}
+
+export function fact(queueId: string, channel: string | null, at: number, kind: FactKind, a = 0, b = 0, c = 0, mask = TO_ALL): Fact {
+  return { mask, queueId, channel, at, kind, a, b, c };
+}
+
+export function sameFact(x: Fact, y: Fact): boolean {
+  return x.kind === y.kind && x.at === y.at && x.queueId === y.queueId && x.channel === y.channel
+    && x.a === y.a && x.b === y.b && x.c === y.c && x.mask === y.mask && x.survey === y.survey;
+}
+
+/** Adds (sign 1) or removes (sign −1) a fact's counts to running sums; returns the wait slot touched or −1. */
+export function countFact(sums: Float64Array, f: Fact, sign: number): number {
+  switch (f.kind) {
+    case K.offered: sums[F.offered]! += sign; return -1;
+    case K.shortAbandoned: sums[F.shortAbandoned]! += sign; return -1;
+    case K.answered:
+      sums[F.answered]! += sign;
+      sums[F.answeredWaitMs]! += sign * f.a;
+      sums[F.answeredWithinThreshold]! += sign * f.b;
+      return waitSlot(f.a);
+    case K.abandoned:
+      sums[F.abandoned]! += sign;
+      sums[F.abandonedWithinThreshold]! += sign * f.b;
+      return waitSlot(f.a);
+    case K.transferredOut: sums[F.transferredOut]! += sign; return waitSlot(f.a);
+    case K.settled:
+      sums[F.settled]! += sign;
+      sums[F.slNumerator]! += sign * f.a;
+      sums[F.slDenominator]! += sign * f.b;
+      return -1;
+    case K.handled:
+      sums[F.handled]! += sign;
+      sums[F.handleMs]! += sign * f.a;
+      sums[F.talkMs]! += sign * f.b;
+      sums[F.wrapMs]! += sign * f.c;
+      return -1;
+    case K.busy: sums[F.busyMs]! += sign * f.a; return -1;
+    case K.available: sums[F.availableMs]! += sign * f.a; return -1;
+    case K.ticketCreated: sums[F.ticketsCreated]! += sign; return -1;
+    case K.firstResponse:
+      sums[F.firstResponses]! += sign;
+      sums[F.firstResponsesInTarget]! += sign * f.a;
+      return -1;
+    case K.solved:
+      sums[F.solved]! += sign;
+      sums[F.solvedInTarget]! += sign * f.a;
+      return -1;
+    case K.survey: return -1;
+  }
+}
+
+/** Applies a fact to a whole window accumulator. */
+export function countInto(acc: Acc, f: Fact, sign: number): void {
+  const slot = countFact(acc.sums, f, sign);
+  if (slot >= 0) acc.addWait(slot, sign);
+  if (f.survey) acc.addSurvey(f.survey, sign);
+}

@@ -1,0 +1,29 @@
+/** Indices of the running sums every window keeps; one Float64Array per bucket and per window. */
+export const F = {
+  offered: 0,
+  answered: 1,
+  abandoned: 2,
+  shortAbandoned: 3,
+  transferredOut: 4,
+  answeredWithinThreshold: 5,
+  abandonedWithinThreshold: 6,
+  settled: 7,
+  /** service-level numerator and denominator, already weighted by each queue's abandon policy */
+  slNumerator: 8,
+  slDenominator: 9,
+  answeredWaitMs: 10,
+  waits: 11,
+  handled: 12,
+  handleMs: 13,
+  talkMs: 14,
+  wrapMs: 15,
+  busyMs: 16,
+  availableMs: 17,
+  ticketsCreated: 18,
+  firstResponses: 19,
+  firstResponsesInTarget: 20,
+  solved: 21,
+  solvedInTarget: 22,
+} as const;
+export const FIELD_COUNT = 23;
+export type Field = (typeof F)[keyof typeof F];
