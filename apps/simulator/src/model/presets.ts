@@ -1,0 +1,36 @@
+/** A period during which arrivals to some queues are multiplied, against unchanged staffing. */
+export interface Surge {
+  /** `*` for every live-contact queue, otherwise a queue id. */
+  queue: string;
+  factor: number;
+  /** Minutes after the run starts. */
+  fromMinute: number;
+  forMinutes: number;
+}
+
+export interface Preset {
+  description: string;
+  surges: readonly Surge[];
+}
+
+export type PresetName = 'normal' | 'surge' | 'outage';
+
+/** Queue the outage floods; the first live-contact queue stands in when a run has fewer queues. */
+export const OUTAGE_QUEUE = 'assistenza';
+
+export const PRESETS: Record<PresetName, Preset> = {
+  normal: {
+    description: 'a normal day: arrivals sized to the staffing, service level at or above 80/20',
+    surges: [],
+  },
+  surge: {
+    description: 'Monday-morning surge: arrivals × 2.5 on every live queue from minute 2 for an hour, same staff',
+    surges: [{ queue: '*', factor: 2.5, fromMinute: 2, forMinutes: 60 }],
+  },
+  outage: {
+    description: `an outage floods "${OUTAGE_QUEUE}": arrivals × 6 from minute 2 for 45 minutes`,
+    surges: [{ queue: OUTAGE_QUEUE, factor: 6, fromMinute: 2, forMinutes: 45 }],
+  },
+};
+
+export const PRESET_NAMES = Object.keys(PRESETS) as PresetName[];
