@@ -1,0 +1,188 @@
+import type { EventType, PlanciaEvent } from '@plancia/contracts';
+import { AdapterError } from '../common/errors.js';
+import { cloudEvent } from '../common/events.js';
+import { AgentBook } from './agent-book.js';
+import { amiField, amiText, type AmiMessage } from './ami-message.js';
+import { ContactBook, type ContactRecord } from './contact-book.js';
+import { memberInterface, readMember } from './member-state.js';
+
+export interface AsteriskMapperOptions {
+  /** Names this Asterisk in every event's `source`, e.g. `ami://pbx1.example.it`. */
+  source: string;
+  /** Wrap-up seconds per queue (app_queue `wrapuptime`); `contact.completed` comes that long after `contact.ended`. Default 0. */
+  wrapUpSeconds?: Readonly<Record<string, number>>;
+}
+
+/**
+ * Maps app_queue's AMI events to Plancia events, keeping the little state it needs (which queue a caller
+ * waits in and since when, what the board was last told about each agent).
+ *
+ * Times: contact events are placed on whole seconds, as Asterisk counts waits: queued at the join's second,
+ * answered and abandoned at queued + `HoldTime`, so the board's wait equals Asterisk's `HoldTime` exactly
+ * (a wait equal to the threshold is within it on both sides). Agent states keep the millisecond `Timestamp`.
+ */
+export class AsteriskMapper {
+  private readonly contacts = new ContactBook();
+  private readonly agents = new AgentBook();
+
+  constructor(private readonly options: AsteriskMapperOptions) {
+    if (!options.source) throw new AdapterError('asterisk', 'source', 'a source name is required');
+  }
+
+  /**
+   * Maps one live AMI message. `receivedAtMs` is used only when the message has no `Timestamp` header
+   * (`timestampevents = no` in manager.conf). Unrelated messages map to nothing.
+   */
+  map(message: AmiMessage, receivedAtMs?: number): PlanciaEvent[] {
+    switch (amiField(message, 'Event')) {
+      case 'QueueCallerJoin': case 'Join': return this.join(message, receivedAtMs);
+      case 'AgentConnect': return this.connect(message, receivedAtMs);
+      case 'QueueCallerAbandon': return this.abandon(message, receivedAtMs);
+      case 'QueueCallerLeave': case 'Leave': return this.leave(message, receivedAtMs);
+      case 'AgentComplete': return this.complete(message, receivedAtMs);
+      case 'QueueMemberStatus': case 'QueueMemberPause': case 'QueueMemberPaused': case 'QueueMemberAdded':
+        return this.member(message, this.timeMs(message, receivedAtMs), false);
+      case 'QueueMemberRemoved': return this.member(message, this.timeMs(message, receivedAtMs), true);
+      case 'VarSet': return this.varSet(message);
+      case 'Newexten': case 'Hangup': return this.callerMoved(message);
+      default: return [];
+    }
+  }
+
+  /**
+   * Reconciles with a `QueueStatus` reply (its QueueParams, QueueMember and QueueEntry items), received at
+   * `receivedAtMs`: callers waiting that were never seen join are queued `Wait` seconds before it; agents whose
+   * state differs from what the board was told get an `agent.state`. Anything already known emits nothing.
+   */
+  reconcile(messages: readonly AmiMessage[], receivedAtMs: number): PlanciaEvent[] {
+    const nowSec = Math.floor(receivedAtMs / 1000);
+    return messages.flatMap((message) => {
+      const event = amiField(message, 'Event');
+      if (event === 'QueueMember') return this.member(message, receivedAtMs, false, 'QueueStatus');
+      if (event !== 'QueueEntry') return [];
+      const uniqueid = required(message, 'Uniqueid');
+      const known = this.contacts.get(uniqueid);
+      if (known && (known.stage === 'waiting' || known.stage === 'left')) return [];
+      const wait = Number(amiField(message, 'Wait') ?? 0);
+      return [this.queued(this.contacts.open(uniqueid, required(message, 'Queue'), nowSec - wait))];
+    });
+  }
+
+  private join(message: AmiMessage, receivedAtMs?: number): PlanciaEvent[] {
+    const uniqueid = required(message, 'Uniqueid');
+    const queueId = required(message, 'Queue');
+    const sec = Math.floor(this.timeMs(message, receivedAtMs) / 1000);
+    const known = this.contacts.get(uniqueid);
+    if (known?.stage === 'waiting' && known.queueId === queueId && known.queuedSec === sec) return [this.queued(known)];
+    if (known?.stage === 'left') {
+      // Out of one queue (timeout, exit key) and straight into another: an overflow, i.e. a transfer.
+      Object.assign(known, { queueId, queuedSec: sec, stage: 'waiting', leftSec: null, lastSec: sec });
+      return [this.event('contact.transferred', `${known.contactId}:transferred:${queueId}`, sec * 1000, { contactId: known.contactId, toQueueId: queueId })];
+    }
+    return [this.queued(this.contacts.open(uniqueid, queueId, sec))];
+  }
+
+  private connect(message: AmiMessage, receivedAtMs?: number): PlanciaEvent[] {
+    const contact = this.contactOf(message);
+    const agentId = amiText(message, 'MemberName') ?? memberInterface(message);
+    if (agentId === undefined) throw new AdapterError('asterisk', 'MemberName', 'AgentConnect names no member');
+    const sec = this.waitEnd(contact, message, receivedAtMs);
+    Object.assign(contact, { stage: 'answered', agentId, lastSec: sec });
+    return [this.event('contact.answered', `${contact.contactId}:answered`, sec * 1000, { contactId: contact.contactId, agentId })];
+  }
+
+  private abandon(message: AmiMessage, receivedAtMs?: number): PlanciaEvent[] {
+    const contact = this.contactOf(message);
+    const sec = this.waitEnd(contact, message, receivedAtMs);
+    Object.assign(contact, { stage: 'abandoned', lastSec: sec });
+    return [this.event('contact.abandoned', `${contact.contactId}:abandoned`, sec * 1000, { contactId: contact.contactId })];
+  }
+
+  private leave(message: AmiMessage, receivedAtMs?: number): PlanciaEvent[] {
+    const contact = this.contacts.get(required(message, 'Uniqueid'));
+    if (contact?.stage !== 'waiting') return [];
+    // AgentConnect follows the leave of an answered caller; only what comes next tells an exit apart.
+    const sec = Math.floor(this.timeMs(message, receivedAtMs) / 1000);
+    Object.assign(contact, { stage: 'left', leftSec: sec, lastSec: sec });
+    return [];
+  }
+
+  private complete(message: AmiMessage, receivedAtMs?: number): PlanciaEvent[] {
+    const contact = this.contactOf(message);
+    const endedSec = Math.floor(this.timeMs(message, receivedAtMs) / 1000);
+    const completedSec = endedSec + (this.options.wrapUpSeconds?.[contact.queueId] ?? 0);
+    const agentId = amiText(message, 'MemberName') ?? memberInterface(message) ?? contact.agentId;
+    if (agentId) this.agents.afterContact(agentId);
+    Object.assign(contact, { stage: 'ended', lastSec: completedSec });
+    const data = { contactId: contact.contactId };
+    return [
+      this.event('contact.ended', `${contact.contactId}:ended`, endedSec * 1000, data),
+      this.event('contact.completed', `${contact.contactId}:completed`, completedSec * 1000, data),
+    ];
+  }
+
+  private member(message: AmiMessage, timeMs: number, removed: boolean, origin?: string): PlanciaEvent[] {
+    const report = readMember(message);
+    if (!report) return [];
+    const change = this.agents.report(report, removed);
+    if (!change) return [];
+    const stamp = amiField(message, 'Timestamp') ?? String(timeMs);
+    const id = `agent:${change.agentId}:${report.queueId ?? ''}:${origin ?? amiField(message, 'Event')}:${stamp}`;
+    const data = {
+      agentId: change.agentId, state: change.state, queueIds: change.queueIds,
+      ...(change.reason !== undefined ? { reason: change.reason } : {}),
+      ...(change.name !== undefined ? { name: change.name } : {}),
+    };
+    return [this.event('agent.state', id, timeMs, data)];
+  }
+
+  private varSet(message: AmiMessage): PlanciaEvent[] {
+    const contact = this.contacts.get(amiField(message, 'Uniqueid') ?? '');
+    if (contact && amiField(message, 'Variable') === 'QUEUESTATUS') contact.queueStatus = amiField(message, 'Value') ?? null;
+    return [];
+  }
+
+  /** A caller who left without an agent and whose dialplan moves on (or hangs up) exited the queue. */
+  private callerMoved(message: AmiMessage): PlanciaEvent[] {
+    const contact = this.contacts.get(amiField(message, 'Uniqueid') ?? '');
+    if (contact?.stage !== 'left' || contact.leftSec === null) return [];
+    if (amiField(message, 'Event') === 'Newexten' && amiField(message, 'Application') === 'Queue') return [];
+    contact.stage = 'exited';
+    const data = { contactId: contact.contactId, reason: 'exit', ...(contact.queueStatus ? { queueStatus: contact.queueStatus } : {}) };
+    return [this.event('contact.abandoned', `${contact.contactId}:abandoned`, contact.leftSec * 1000, data)];
+  }
+
+  private contactOf(message: AmiMessage): ContactRecord {
+    const uniqueid = required(message, 'Uniqueid');
+    return this.contacts.get(uniqueid) ?? this.contacts.open(uniqueid, required(message, 'Queue'), null);
+  }
+
+  /** Answer or abandon time: queued + HoldTime when the join was seen, else the event's own second. */
+  private waitEnd(contact: ContactRecord, message: AmiMessage, receivedAtMs?: number): number {
+    const hold = Number(amiField(message, 'HoldTime'));
+    if (contact.queuedSec !== null && Number.isInteger(hold) && hold >= 0) return contact.queuedSec + hold;
+    return Math.floor(this.timeMs(message, receivedAtMs) / 1000);
+  }
+
+  private queued(contact: ContactRecord): PlanciaEvent {
+    const data = { contactId: contact.contactId, queueId: contact.queueId, channel: 'voice' as const };
+    return this.event('contact.queued', `${contact.contactId}:queued`, (contact.queuedSec ?? 0) * 1000, data);
+  }
+
+  private timeMs(message: AmiMessage, receivedAtMs?: number): number {
+    const stamp = Number(amiField(message, 'Timestamp'));
+    if (Number.isFinite(stamp) && stamp > 0) return Math.round(stamp * 1000);
+    if (receivedAtMs !== undefined) return receivedAtMs;
+    throw new AdapterError('asterisk', 'Timestamp', 'no Timestamp header (set timestampevents = yes) and no receivedAtMs given');
+  }
+
+  private event(type: EventType, id: string, timeMs: number, data: Record<string, unknown>): PlanciaEvent {
+    return cloudEvent({ type, id: `asterisk:${id}`, source: this.options.source, timeMs, data });
+  }
+}
+
+function required(message: AmiMessage, name: string): string {
+  const value = amiText(message, name);
+  if (value === undefined) throw new AdapterError('asterisk', name, `${amiField(message, 'Event') ?? 'message'} has no ${name}`);
+  return value;
+}

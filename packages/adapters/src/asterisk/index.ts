@@ -1,0 +1,3 @@
+export { AmiParser } from './ami-parser.js';
+export { amiField, amiFieldAll, amiText, type AmiMessage } from './ami-message.js';
+export { AsteriskMapper, type AsteriskMapperOptions } from './asterisk-mapper.js';

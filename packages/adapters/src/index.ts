@@ -1,0 +1,2 @@
+export { AdapterError } from './common/errors.js';
+export * from './asterisk/index.js';
