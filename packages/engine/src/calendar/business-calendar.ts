@@ -51,6 +51,8 @@ export class Calendar {
   private readonly holidaysByYear = new Map<number, ReadonlySet<string>>();
   /** Local day number → flat [start0, end0, start1, end1, …] epoch ms, sorted and disjoint. */
   private readonly spansByDay = new Map<number, readonly number[]>();
+  /** Local day number → epoch ms of its local midnight: resolving an instant's date needs no Intl call. */
+  private readonly midnights = new Map<number, number>();
 
   constructor(cal: BusinessCalendar) {
     if (Number.isNaN(tzOffset(cal.timeZone, new Date(0)))) {
@@ -121,7 +123,22 @@ export class Calendar {
 
   /** The local day number (days since 1970-01-01 on the zone's wall calendar) of an instant. */
   localDay(ms: number): number {
-    return dayNumberOfLocalMs(ms + tzOffset(this.timeZone, new Date(ms)) * 60_000);
+    // Start from the UTC date and step by the cached local midnights: offsets are within a day, so one step at most.
+    let day = dayNumberOfLocalMs(ms);
+    while (ms < this.startOfDay(day)) day -= 1;
+    while (ms >= this.startOfDay(day + 1)) day += 1;
+    return day;
+  }
+
+  /** The instant of a local date's midnight (the first instant of that date where midnight is skipped by DST). */
+  private startOfDay(dayNumber: number): number {
+    const cached = this.midnights.get(dayNumber);
+    if (cached !== undefined) return cached;
+    if (this.midnights.size >= CACHE_LIMIT) this.midnights.clear();
+    const { year, month, day } = civilDateOf(dayNumber);
+    const start = new TZDate(year, month - 1, day, this.timeZone).getTime();
+    this.midnights.set(dayNumber, start);
+    return start;
   }
 
   private spansOfDay(dayNumber: number): readonly number[] {
