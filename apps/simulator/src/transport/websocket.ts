@@ -34,6 +34,8 @@ export function webSocketTransport(options: WebSocketTransportOptions): Transpor
       if (!waiting) return;
       pending.delete(seq);
       if ('ack' in reply) waiting.resolve({ accepted: reply.accepted, duplicates: reply.duplicates });
+      // Storage down is passing: the frame goes again. Anything else is about the events themselves.
+      else if (reply.error === 'storage_unavailable') waiting.reject(new RetryableError('ingest storage unavailable'));
       else waiting.reject(new RejectedError(400, JSON.stringify(reply)));
     });
     const fail = (reason: string) => {
