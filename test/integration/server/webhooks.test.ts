@@ -62,6 +62,6 @@ describe('POST /api/v1/webhooks/events', () => {
     const body = JSON.stringify({ ...queued('wh4'), data: {} });
     const response = await post(body, signed(OLD_SECRET, body));
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: 'invalid_events', details: [{ index: 0, path: '/data/contactId' }] });
+    expect(await response.json()).toMatchObject({ error: 'invalid_events', details: expect.arrayContaining([expect.objectContaining({ index: 0, path: '/data/contactId' })]) });
   });
 });

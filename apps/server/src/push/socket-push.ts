@@ -44,6 +44,9 @@ export function attachSocketPush(fastify: FastifyInstance, rooms: ViewRooms, opt
     maxHttpBufferSize: options.maxMessageBytes,
     perMessageDeflate: false,
     httpCompression: false,
+    // Boards call their data stale after 5 s of silence; a heartbeat every 2 s keeps a quiet but healthy board fresh.
+    pingInterval: 2000,
+    pingTimeout: 5000,
   }));
   const roomOutlets = new Map<string, () => void>();
 
