@@ -16,6 +16,8 @@ import { Versions } from './output/versions.js';
 
 export const AGGREGATE_ROLLING_MINUTES = 15;
 export const AGGREGATE_INTERVAL_MINUTES = 30;
+/** The longest rolling window a queue can have: an event older than this and than today's start fits no window. */
+export const MAX_ROLLING_MS = 60 * 60_000;
 
 export type AnomalyName = 'lateEvents' | 'orphanEvents' | 'staleContactsRemoved' | 'conflicts';
 
@@ -129,7 +131,7 @@ export class EngineCore implements ContactHost, AgentHost {
   }
 
   apply(e: TimedEvent): void {
-    if (e.timeMs < this.window.todayStart) this.anomaly('lateEvents');
+    if (e.timeMs < Math.min(this.window.todayStart, this.clock - MAX_ROLLING_MS)) this.anomaly('lateEvents');
     switch (e.type) {
       case 'agent.state': return this.rederive(this.agents.applyState(e));
       case 'survey.completed': {

@@ -31,6 +31,10 @@ export function config(queues: QueueConfig[] = [queue('q1')], extra: Partial<Eng
   return { settings: DEFAULT_SETTINGS, queues, calendars: [], alertRules: [], agents: [], ...extra };
 }
 
+export function createEngineAt(cfg: EngineConfig, nowMs = T0): Engine {
+  return createEngine(cfg, nowMs);
+}
+
 export function engineWith(events: TimedEvent[], nowMs: number, cfg = config()): Engine {
   const engine = createEngine(cfg, T0);
   engine.apply(events, nowMs);

@@ -1,13 +1,11 @@
 import type { AlertEvent, AlertRule, Delta, QueueConfig, Snapshot, TimedEvent, View } from '@plancia/contracts';
 import { AlertEngine } from './alerts/alert-engine.js';
 import { alertTargets, effectiveRules } from './alerts/alert-targets.js';
-import { EngineCore } from './engine-core.js';
+import { EngineCore, MAX_ROLLING_MS } from './engine-core.js';
 import type { ClosedInterval, EngineConfig, PlanciaEngine } from './engine-api.js';
 import { DeltaTracker } from './output/delta.js';
 import { EntryBuilder } from './output/entries.js';
 import { buildSnapshot } from './output/snapshot.js';
-
-const MAX_ROLLING_MINUTES = 60;
 
 /** The pure core behind the wallboard: events and clock ticks in, snapshots, deltas and alert transitions out. */
 export class Engine implements PlanciaEngine {
@@ -80,7 +78,7 @@ export class Engine implements PlanciaEngine {
   replayFrom(nowMs: number): number {
     const { todayStart, graceMs } = this.core.window;
     const intervalStart = Math.floor(nowMs / 1_800_000) * 1_800_000;
-    return Math.min(todayStart, nowMs - MAX_ROLLING_MINUTES * 60_000 - graceMs, intervalStart - graceMs);
+    return Math.min(todayStart, nowMs - MAX_ROLLING_MS - graceMs, intervalStart - graceMs);
   }
 
   private evaluateAlerts(): void {
