@@ -3,6 +3,9 @@ import type { Calendar } from '../calendar/business-calendar.js';
 import { MinHeap } from './min-heap.js';
 import { PendingEvents } from './pending-events.js';
 import { chooseTarget, deadlineOf, DEFAULT_TICKET_CHANNEL, DEFAULT_TICKET_PRIORITY } from './targets.js';
+import { addClass, liveClassOf, type Clock, type ClockName, type LiveTicketCounts, type Ticket } from './ticket-state.js';
+
+export type { LiveTicketCounts } from './ticket-state.js';
 
 /** What the windows count, each at its own instant. `inTarget` is absent when no target applies. */
 export type TicketFact = {
@@ -12,12 +15,6 @@ export type TicketFact = {
   atMs: number;
   inTarget?: boolean;
 };
-
-export interface LiveTicketCounts {
-  open: number;
-  breached: number;
-  atRisk: number;
-}
 
 export interface TicketTrackerOptions {
   calendarFor(queueId: string): Calendar;
@@ -29,33 +26,6 @@ export interface TicketTrackerOptions {
 }
 
 export const DEFAULT_SOLVED_MEMORY = 10_000;
-
-type ClockState = 'running' | 'atRisk' | 'breached' | 'done';
-type ClockName = 'firstResponse' | 'resolution';
-interface Clock {
-  state: ClockState;
-  riskMs: number;
-  dueMs: number;
-}
-type LiveClass = 'closed' | 'normal' | 'atRisk' | 'breached';
-
-interface Ticket {
-  readonly id: string;
-  readonly queueId: string;
-  readonly channel: string;
-  readonly createdMs: number;
-  readonly firstResponse: Clock | undefined;
-  readonly resolution: Clock | undefined;
-  respondedMs: number | null;
-  solved: boolean;
-  /** Latest solve and reopen seen: the ticket is solved when the latest solve is after the latest reopen. */
-  lastSolvedMs: number;
-  lastReopenedMs: number;
-  /** Bumped whenever the ticket's pending deadline entries become stale. */
-  gen: number;
-  /** The class it is counted under in its queue's live counts. */
-  counted: LiveClass;
-}
 
 interface DeadlineEntry {
   readonly at: number;
@@ -138,7 +108,7 @@ export class TicketTracker {
       return { state: 'running', ...deadlineOf(target, event.timeMs, () => this.opts.calendarFor(queueId)) };
     };
     const ticket: Ticket = {
-      id: ticketId, queueId, channel, createdMs: event.timeMs,
+      id: ticketId, queueId, channel,
       firstResponse: clock(config.firstResponse), resolution: clock(config.resolution),
       respondedMs: null, solved: false, lastSolvedMs: -Infinity, lastReopenedMs: -Infinity, gen: 0, counted: 'closed',
     };
@@ -257,19 +227,4 @@ export class TicketTracker {
   private find(ticketId: string): Ticket | undefined {
     return this.open.get(ticketId) ?? this.solved.get(ticketId);
   }
-}
-
-function liveClassOf(ticket: Ticket): LiveClass {
-  if (ticket.solved) return 'closed';
-  const states = [ticket.firstResponse?.state, ticket.resolution?.state];
-  if (states.includes('breached')) return 'breached';
-  if (states.includes('atRisk')) return 'atRisk';
-  return 'normal';
-}
-
-function addClass(c: LiveTicketCounts, cls: LiveClass, sign: 1 | -1): void {
-  if (cls === 'closed') return;
-  c.open += sign;
-  if (cls === 'breached') c.breached += sign;
-  if (cls === 'atRisk') c.atRisk += sign;
 }
