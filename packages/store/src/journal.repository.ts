@@ -136,20 +136,19 @@ export class KyselyJournalRepository implements JournalRepository {
 }
 
 /**
- * One statement for the whole chunk: each column travels as a single array parameter and unnest turns the
- * arrays back into rows, so the parameter count stays at five whatever the chunk size.
- * Answers the keys of the rows actually stored (the others were already in the journal).
+ * One statement for the whole chunk, with two parameters whatever its size: the payloads as one JSON array and the
+ * parsed times as one timestamptz array, zipped back into rows by ROWS FROM. (A JSON array parses faster than an
+ * array literal of JSON strings.) The time comes from the validator's timeMs, not from re-parsing the payload, so a
+ * replay sees exactly the instant the live engine saw.
+ * Answers the keys of the rows actually stored; the others were already in the journal.
  */
 async function insertIgnoringDuplicates(trx: Transaction<Database>, events: readonly TimedEvent[]): Promise<string[]> {
+  const payloads = `[${events.map((e) => JSON.stringify(payloadOf(e))).join(',')}]`;
+  const times = events.map((e) => new Date(e.timeMs).toISOString());
   const { rows } = await sql<{ source: string; id: string }>`
     INSERT INTO event_journal (source, id, type, time, payload)
-    SELECT * FROM unnest(
-      ${events.map((e) => e.source)}::text[],
-      ${events.map((e) => e.id)}::text[],
-      ${events.map((e) => e.type)}::text[],
-      ${events.map((e) => new Date(e.timeMs).toISOString())}::timestamptz[],
-      ${events.map((e) => JSON.stringify(payloadOf(e)))}::jsonb[]
-    )
+    SELECT batch.event->>'source', batch.event->>'id', batch.event->>'type', batch.at, batch.event
+    FROM ROWS FROM (jsonb_array_elements(${payloads}::jsonb), unnest(${times}::timestamptz[])) AS batch (event, at)
     ON CONFLICT (source, id) DO NOTHING
     RETURNING source, id`.execute(trx);
   return rows.map(eventKey);
