@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { Delta, Snapshot } from '@plancia/contracts';
+import { config, createEngineAt, engineWith, ev, queue, s } from './engine-test-kit.js';
+
+const snapshotCheck = TypeCompiler.Compile(Snapshot);
+const deltaCheck = TypeCompiler.Compile(Delta);
+
+describe('snapshot', () => {
+  it('matches the contract and filters by view', () => {
+    const cfg = config([queue('q1', {}, { teamId: 'blue' }), queue('q2', {}, { channel: 'chat' })]);
+    const e = engineWith([
+      ev.agent('a1', s(0), 'available', { queueIds: ['q1'], teamId: 'blue' }),
+      ev.agent('a2', s(0), 'available', { queueIds: ['q2'], teamId: 'red' }),
+      ev.queued('c1', s(1)), ev.queued('c2', s(1), 'q2', 'chat'),
+    ], s(10), cfg);
+    const all = e.snapshot(s(10));
+    expect([...snapshotCheck.Errors(all)]).toEqual([]);
+    expect(all.queues.map((q) => q.queueId)).toEqual(['q1', 'q2']);
+    expect(all.centre.live).toMatchObject({ waiting: 2, agents: { available: 2 } });
+    const chat = e.snapshot(s(10), { channels: ['chat'] });
+    expect(chat.queues.map((q) => q.queueId)).toEqual(['q2']);
+    expect(chat.channels.map((c) => c.key)).toEqual(['chat']);
+    const blue = e.snapshot(s(10), { teams: ['blue'] });
+    expect(blue.queues.map((q) => q.queueId)).toEqual(['q1']);
+    expect(blue.agents.map((a) => a.agentId)).toEqual(['a1']);
+    expect(blue.teams.map((t) => t.teamId)).toEqual(['blue']);
+  });
+});
+
+describe('delta', () => {
+  it('carries only what moved, with seq + 1 per delta, and null when nothing moved', () => {
+    const e = createEngineAt(config([queue('q1'), queue('q2')]));
+    const first = e.drainDelta(s(0));
+    expect(first?.seq).toBe(1);
+    expect(first && [...deltaCheck.Errors(first)]).toEqual([]);
+    expect(e.drainDelta(s(0))).toBeNull();
+    e.apply([ev.queued('c1', s(1), 'q2')], s(1));
+    const second = e.drainDelta(s(1))!;
+    expect(second.seq).toBe(2);
+    expect(second.queues?.map((q) => q.queueId)).toEqual(['q2']);
+    expect(second.centre?.live.waiting).toBe(1);
+    expect(second.agents).toBeUndefined();
+    expect(e.snapshot(s(1)).seq).toBe(2);
+    e.apply([ev.agent('a1', s(2), 'available')], s(2));
+    const third = e.drainDelta(s(2))!;
+    expect(third.agents?.map((a) => a.agentId)).toEqual(['a1']);
+    expect(third.queues).toBeUndefined();
+  });
+});
+
+describe('recomputeQueue', () => {
+  it('equals a fresh engine fed the same events with the new settings', () => {
+    const events = [
+      ev.queued('c1', s(0)), ev.abandoned('c1', s(10)), ev.queued('c2', s(0), 'q2'), ev.answered('c2', s(5)),
+      ev.queued('c3', s(1)), ev.transferred('c3', s(4), 'q2'), ev.answered('c3', s(30), 'a3'),
+    ];
+    const e = engineWith(events, s(60), config([queue('q1'), queue('q2')]));
+    expect(e.snapshot(s(60)).queues[0]!.windows.rolling.serviceLevel).toBe(1);
+    const stricter = queue('q1', { abandonPolicy: 'negative' });
+    expect(e.recomputeQueue(stricter, events, s(60))).toBe(5);
+    const fresh = engineWith(events, s(60), config([queue('q2'), stricter]));
+    const strip = (snap: ReturnType<typeof e.snapshot>) => ({ ...snap, seq: 0 });
+    expect(strip(e.snapshot(s(60)))).toEqual(strip(fresh.snapshot(s(60))));
+    expect(e.snapshot(s(60)).queues[0]!.windows.rolling.serviceLevel).toBe(0.5);
+  });
+});
