@@ -178,9 +178,9 @@ describe('TicketTracker: order, reopen and bookkeeping', () => {
 
   it('marks breaches of many open tickets on one tick', () => {
     const tracker = newTracker({ config: (q) => ({ ...defaultQueueConfig(q), firstResponse: [{ seconds: 60, businessHours: false }] }) });
-    for (let i = 0; i < 5_000; i += 1) tracker.apply(created(`M${i}`, i * 10));
-    for (let i = 0; i < 5_000; i += 2) tracker.apply(solved(`M${i}`, i * 10 + 1));
-    tracker.tick(10 * 4_999 + 60_001);
-    expect(tracker.live('support', 10 * 4_999 + 60_001)).toEqual(live(2_500, 2_500, 0));
+    for (let i = 0; i < 2_000; i += 1) tracker.apply(created(`M${i}`, i * 10));
+    for (let i = 0; i < 2_000; i += 2) tracker.apply(solved(`M${i}`, i * 10 + 1));
+    tracker.tick(10 * 1_999 + 60_001);
+    expect(tracker.live('support', 10 * 1_999 + 60_001)).toEqual(live(1_000, 1_000, 0));
   });
 });
