@@ -1,0 +1,1 @@
+export { TwilioTaskRouterMapper, type TwilioMapperOptions } from './taskrouter-mapper.js';
