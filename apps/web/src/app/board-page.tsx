@@ -1,0 +1,39 @@
+import { AgentGrid } from '../features/agents/components/agent-grid.js';
+import { AlertBanner } from '../features/alerts/components/alert-banner.js';
+import { AlertControls } from '../features/alerts/components/alert-controls.js';
+import { AlertList } from '../features/alerts/components/alert-list.js';
+import { StaleBanner } from '../features/connection/components/stale-banner.js';
+import { CentreHeader } from '../features/header/components/centre-header.js';
+import { LanguageSwitch } from '../features/i18n/components/language-switch.js';
+import { useI18n } from '../features/i18n/hooks/use-i18n.js';
+import { QueueGrid } from '../features/queues/components/queue-grid.js';
+import { WindowSelector } from '../features/queues/components/window-selector.js';
+import { TicketsPanel } from '../features/tickets/components/tickets-panel.js';
+import { TrendPanel } from '../features/trend/components/trend-panel.js';
+
+/** The supervisor's desk board: everything on one scrolling page. */
+export function BoardPage() {
+  const { t } = useI18n();
+  return (
+    <div className="board">
+      <a className="skip-link" href="#alerts">{t('activeAlerts')}</a>
+      <StaleBanner />
+      <AlertBanner />
+      <CentreHeader>
+        <WindowSelector />
+        <LanguageSwitch />
+        <AlertControls />
+        <a className="button" href={`/tv${window.location.search}`}>{t('tvMode')}</a>
+      </CentreHeader>
+      <main>
+        <QueueGrid />
+        <div className="columns">
+          <AlertList />
+          <TrendPanel />
+        </div>
+        <TicketsPanel />
+        <AgentGrid />
+      </main>
+    </div>
+  );
+}

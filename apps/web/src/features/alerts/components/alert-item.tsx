@@ -1,0 +1,36 @@
+import { memo, useState } from 'react';
+import type { Alert } from '@plancia/contracts';
+import { useI18n } from '../../i18n/hooks/use-i18n.js';
+import { useAlertsStore } from '../stores/alerts-store.js';
+import { AcknowledgeForm } from './acknowledge-form.js';
+
+const SEVERITY_ICON = { critical: '⛔', warning: '⚠' } as const;
+
+/** What fired, where, how far past its threshold, and who has taken it in hand. */
+export const AlertItem = memo(function AlertItem({ alert }: { alert: Alert }) {
+  const { t, fmt } = useI18n();
+  const fresh = useAlertsStore((s) => alert.id in s.fresh);
+  const [acknowledging, setAcknowledging] = useState(false);
+  const acknowledged = alert.state === 'acknowledged';
+  return (
+    <li className={`alert alert--${alert.severity} ${fresh ? 'alert--flash' : ''}`} data-testid="alert-item" data-state={alert.state}>
+      <span className="alert__severity">
+        <span aria-hidden="true">{SEVERITY_ICON[alert.severity]} </span>{t(alert.severity)}
+      </span>
+      <span className="alert__name">{alert.ruleName}</span>
+      <span className="alert__scope">{alert.scope.kind}{alert.scope.id ? ` ${alert.scope.id}` : ''}</span>
+      <span className="alert__value">{t('value', { value: alert.value ?? '—', threshold: alert.threshold })}</span>
+      <span className="alert__time">{t('raisedAt', { time: fmt.time(Date.parse(alert.raisedAt)) })}</span>
+      {acknowledged && alert.acknowledgedAt && (
+        <span className="alert__ack" data-testid="alert-acknowledged">
+          ✔ {t('acknowledged', { by: alert.acknowledgedBy ?? '—', time: fmt.time(Date.parse(alert.acknowledgedAt)) })}
+          {alert.note ? ` — “${alert.note}”` : ''}
+        </span>
+      )}
+      {!acknowledged && !acknowledging && (
+        <button type="button" onClick={() => setAcknowledging(true)} data-testid="acknowledge">{t('acknowledge')}</button>
+      )}
+      {!acknowledged && acknowledging && <AcknowledgeForm alertId={alert.id} onDone={() => setAcknowledging(false)} />}
+    </li>
+  );
+});

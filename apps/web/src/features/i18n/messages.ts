@@ -1,0 +1,46 @@
+/** Every text on the board, in English and Italian. `{name}` is replaced by a parameter. */
+export const MESSAGES = {
+  en: {
+    appTitle: 'Plancia', centre: 'Contact centre', waiting: 'Waiting', longestWait: 'Longest wait',
+    serviceLevel: 'Service level', target: 'target {value}', asa: 'ASA', abandonRate: 'Abandoned',
+    offered: 'Offered', answered: 'Answered', available: 'Available', onContact: 'On contact', wrapUp: 'Wrap-up',
+    notReady: 'Not ready', offline: 'Offline', agents: 'Agents', queues: 'Queues', tickets: 'Tickets and chats',
+    trend: 'Last hour', window: 'Window', rolling: 'Last {minutes} min', interval: 'Interval', today: 'Today',
+    slOk: 'on target', slWarn: 'near target', slBad: 'below target', slNone: 'no contacts yet',
+    connLive: 'Live', connConnecting: 'Connecting…', connOffline: 'Disconnected',
+    stale: 'Data is stale: last update {time} ({ago} ago)', staleNever: 'Waiting for the first data…',
+    activeAlerts: 'Active alerts', noAlerts: 'No active alerts', acknowledge: 'Acknowledge',
+    acknowledged: 'Acknowledged by {by} at {time}', note: 'Note', confirm: 'Confirm', cancel: 'Cancel',
+    enableSound: 'Enable alert sound', soundOn: 'Sound on', enableNotifications: 'Enable notifications',
+    notificationsOn: 'Notifications on', critical: 'Critical', warning: 'Warning', raisedAt: 'raised {time}',
+    agent: 'Agent', state: 'State', reason: 'Reason', timeInState: 'Time in state', team: 'Team',
+    open: 'Open', breached: 'Breached', atRisk: 'At risk', firstResponse: 'First response in target',
+    resolution: 'Resolved in target', noTickets: 'No tickets or chats', language: 'Language', tvMode: 'TV mode',
+    exitTv: 'Exit TV mode', page: 'Page {n} of {total}', pause: 'Pause rotation', resume: 'Resume rotation',
+    sortBy: 'Sort by {column}', longState: 'in this state for a long time', noData: '—', total: 'Total',
+    value: 'value {value}, threshold {threshold}', resolved: 'Recently resolved',
+  },
+  it: {
+    appTitle: 'Plancia', centre: 'Contact centre', waiting: 'In attesa', longestWait: 'Attesa massima',
+    serviceLevel: 'Livello di servizio', target: 'obiettivo {value}', asa: 'ASA', abandonRate: 'Abbandonate',
+    offered: 'Offerte', answered: 'Risposte', available: 'Disponibili', onContact: 'In contatto', wrapUp: 'Post-chiamata',
+    notReady: 'Non pronti', offline: 'Disconnessi', agents: 'Operatori', queues: 'Code', tickets: 'Ticket e chat',
+    trend: 'Ultima ora', window: 'Finestra', rolling: 'Ultimi {minutes} min', interval: 'Intervallo', today: 'Oggi',
+    slOk: 'in obiettivo', slWarn: 'vicino all\'obiettivo', slBad: 'sotto obiettivo', slNone: 'nessun contatto',
+    connLive: 'In diretta', connConnecting: 'Connessione…', connOffline: 'Disconnesso',
+    stale: 'Dati non aggiornati: ultimo aggiornamento {time} ({ago} fa)', staleNever: 'In attesa dei primi dati…',
+    activeAlerts: 'Allarmi attivi', noAlerts: 'Nessun allarme attivo', acknowledge: 'Prendi in carico',
+    acknowledged: 'Preso in carico da {by} alle {time}', note: 'Nota', confirm: 'Conferma', cancel: 'Annulla',
+    enableSound: 'Attiva suono allarmi', soundOn: 'Suono attivo', enableNotifications: 'Attiva notifiche',
+    notificationsOn: 'Notifiche attive', critical: 'Critico', warning: 'Avviso', raisedAt: 'scattato alle {time}',
+    agent: 'Operatore', state: 'Stato', reason: 'Motivo', timeInState: 'Tempo nello stato', team: 'Team',
+    open: 'Aperti', breached: 'Scaduti', atRisk: 'A rischio', firstResponse: 'Prima risposta in obiettivo',
+    resolution: 'Risolti in obiettivo', noTickets: 'Nessun ticket o chat', language: 'Lingua', tvMode: 'Modalità TV',
+    exitTv: 'Esci dalla modalità TV', page: 'Pagina {n} di {total}', pause: 'Ferma rotazione', resume: 'Riprendi rotazione',
+    sortBy: 'Ordina per {column}', longState: 'in questo stato da molto', noData: '—', total: 'Totale',
+    value: 'valore {value}, soglia {threshold}', resolved: 'Risolti di recente',
+  },
+} as const;
+
+export type Locale = keyof typeof MESSAGES;
+export type MessageKey = keyof (typeof MESSAGES)['en'];

@@ -1,0 +1,56 @@
+import { memo, type ReactNode } from 'react';
+import { useI18n } from '../../i18n/hooks/use-i18n.js';
+import { STATUS_ICON, STATUS_TEXT, serviceLevelStatus } from '../service-level.js';
+import { useQueuesStore } from '../stores/queues-store.js';
+import { useWindowStore } from '../stores/window-store.js';
+import { LongestWait } from './longest-wait.js';
+
+function Stat({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <div className="stat">
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{children}</dd>
+    </div>
+  );
+}
+
+/** One queue at a glance: service level against target, who waits and for how long, and who can answer. */
+export const QueueTile = memo(function QueueTile({ queueId }: { queueId: string }) {
+  const queue = useQueuesStore((s) => s.byId[queueId]);
+  const window = useWindowStore((s) => s.window);
+  const { t, fmt } = useI18n();
+  if (!queue) return null;
+  const metrics = queue.windows[window];
+  const { live } = queue;
+  const status = serviceLevelStatus(metrics.serviceLevel, queue.serviceLevelTarget);
+  const headingId = `queue-${queueId}`;
+  return (
+    <article className={`tile tile--${status}`} aria-labelledby={headingId} data-testid={`queue-tile-${queueId}`} data-sl-status={status}>
+      <header className="tile__head">
+        <h3 id={headingId}>{queue.name}</h3>
+        {queue.channel && <span className="tag">{queue.channel}</span>}
+      </header>
+      <div className="tile__sl">
+        <span className="tile__icon" aria-hidden="true">{STATUS_ICON[status]}</span>
+        <span className="tile__big" data-testid="service-level">{fmt.percent(metrics.serviceLevel)}</span>
+        <span className="tile__sl-text">
+          {t('serviceLevel')}: <strong>{t(STATUS_TEXT[status])}</strong> ({t('target', { value: fmt.percent(queue.serviceLevelTarget) })})
+        </span>
+      </div>
+      <dl className="tile__stats">
+        <Stat label={t('waiting')} testId="waiting">{fmt.integer(live.waiting)}</Stat>
+        <Stat label={t('longestWait')} testId="longest-wait"><LongestWait since={live.longestWaitSince} /></Stat>
+        <Stat label={t('asa')}>{fmt.duration(metrics.asa)}</Stat>
+        <Stat label={t('abandonRate')}>{fmt.percent(metrics.abandonRate)}</Stat>
+        <Stat label={t('offered')} testId="offered">{fmt.integer(metrics.offered)}</Stat>
+        <Stat label={t('answered')}>{fmt.integer(metrics.answered)}</Stat>
+      </dl>
+      <dl className="tile__agents" aria-label={t('agents')}>
+        <Stat label={t('available')} testId="available">{live.agents.available}</Stat>
+        <Stat label={t('onContact')}>{live.agents.on_contact}</Stat>
+        <Stat label={t('wrapUp')}>{live.agents.wrap_up}</Stat>
+        <Stat label={t('notReady')}>{live.agents.not_ready}</Stat>
+      </dl>
+    </article>
+  );
+});

@@ -1,0 +1,59 @@
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents, View } from '@plancia/contracts';
+import { useConnectionStore } from '../features/connection/stores/connection-store.js';
+import { applyAlert, applyDelta, applySnapshot } from './board-sync.js';
+
+type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+let socket: BoardSocket | null = null;
+
+/**
+ * Connects the board: on every (re)connection it subscribes to its view and starts over from the snapshot the
+ * server sends. Everything heard, heartbeats included, marks the data fresh.
+ */
+export function connectBoard(view: View, token: string | undefined): () => void {
+  const connection = useConnectionStore.getState();
+  const current: BoardSocket = io({ path: '/socket.io', transports: ['websocket'], auth: token ? { token } : {} });
+  socket = current;
+  const heard = () => connection.heard(Date.now());
+  current.on('connect', () => {
+    current.emit('subscribe', view, (result) => {
+      if (result.ok) connection.connected(Date.now());
+      else connection.lost(Date.now(), result.error);
+    });
+  });
+  current.on('snapshot', (snapshot) => {
+    applySnapshot(snapshot);
+    heard();
+  });
+  current.on('changes', (delta) => {
+    applyDelta(delta);
+    heard();
+  });
+  current.on('alert', (event) => {
+    applyAlert(event);
+    heard();
+  });
+  current.io.on('ping', heard);
+  current.on('disconnect', (reason) => {
+    connection.lost(Date.now(), reason);
+    // The server closed this connection on purpose (e.g. a restart): socket.io does not retry those by itself.
+    if (reason === 'io server disconnect') current.connect();
+  });
+  current.on('connect_error', (error) => connection.lost(Date.now(), error.message));
+  return () => {
+    current.close();
+    if (socket === current) socket = null;
+  };
+}
+
+/** Acknowledges an alert for everyone; resolves to an error message, or null when done. */
+export function acknowledgeAlert(alertId: string, note: string, by: string): Promise<string | null> {
+  const current = socket;
+  if (!current?.connected) return Promise.resolve('offline');
+  return new Promise((resolve) => {
+    current.timeout(5000).emit('acknowledgeAlert', { alertId, note, by }, (error, result) => {
+      if (error) resolve(error.message);
+      else resolve(result.ok ? null : result.error);
+    });
+  });
+}
