@@ -20,59 +20,45 @@ export function roomName(view: View): string {
   return `view:q=${(v.queues ?? []).join(',')};t=${(v.teams ?? []).join(',')};c=${(v.channels ?? []).join(',')}`;
 }
 
-type QueuePlacement = Pick<QueueSnapshot, 'queueId' | 'teamId' | 'channel'>;
-
 /**
- * Which queues a view covers. A view matches a queue by its id, its team or its channel; placements are learnt
- * from the snapshots and deltas that pass by, because an agent names only queue ids.
+ * Which entries of a change a view shows, by the same rules as the engine's filtered snapshot: every list given
+ * must match (a queue in `queues`, of a channel in `channels`, of a team in `teams`); absent lists match anything.
  */
 export class ViewMatcher {
-  private readonly queues: Set<string>;
-  private readonly teams: Set<string>;
-  private readonly channels: Set<string>;
+  private readonly queues: Set<string> | null;
+  private readonly teams: Set<string> | null;
+  private readonly channels: Set<string> | null;
   private readonly everything: boolean;
-  private readonly matchedQueues = new Map<string, QueuePlacement>();
 
   constructor(view: View) {
-    this.queues = new Set(view.queues ?? []);
-    this.teams = new Set(view.teams ?? []);
-    this.channels = new Set(view.channels ?? []);
-    this.everything = this.queues.size + this.teams.size + this.channels.size === 0;
+    const set = (list: readonly string[] | undefined) => (list && list.length > 0 ? new Set(list) : null);
+    this.queues = set(view.queues);
+    this.teams = set(view.teams);
+    this.channels = set(view.channels);
+    this.everything = !this.queues && !this.teams && !this.channels;
   }
 
-  learn(queues: readonly QueuePlacement[]): void {
-    for (const queue of queues) {
-      if (this.matchesQueue(queue)) this.matchedQueues.set(queue.queueId, queue);
-      else this.matchedQueues.delete(queue.queueId);
-    }
-  }
-
-  matchesQueue(queue: QueuePlacement): boolean {
-    return this.everything || this.queues.has(queue.queueId)
-      || (queue.teamId !== null && this.teams.has(queue.teamId))
-      || (queue.channel !== null && this.channels.has(queue.channel));
+  matchesQueue(queue: Pick<QueueSnapshot, 'queueId' | 'teamId' | 'channel'>): boolean {
+    return (!this.queues || this.queues.has(queue.queueId))
+      && (!this.channels || (queue.channel !== null && this.channels.has(queue.channel)))
+      && (!this.teams || (queue.teamId !== null && this.teams.has(queue.teamId)));
   }
 
   matchesAgent(agent: AgentSnapshot): boolean {
-    return this.everything || (agent.teamId !== null && this.teams.has(agent.teamId))
-      || agent.queueIds.some((id) => this.queues.has(id) || this.matchedQueues.has(id));
+    return (!this.teams || (agent.teamId !== null && this.teams.has(agent.teamId)))
+      && (!this.queues || agent.queueIds.some((id) => this.queues!.has(id)));
   }
 
   matchesTeam(teamId: string): boolean {
-    if (this.everything || this.teams.has(teamId)) return true;
-    for (const queue of this.matchedQueues.values()) if (queue.teamId === teamId) return true;
-    return false;
+    return !this.teams || this.teams.has(teamId);
   }
 
   matchesChannel(channel: string): boolean {
-    if (this.everything || this.channels.has(channel)) return true;
-    for (const queue of this.matchedQueues.values()) if (queue.channel === channel) return true;
-    return false;
+    return !this.channels || this.channels.has(channel);
   }
 
-  /** The part of a delta this view shows; null when none of it concerns the view. */
+  /** The part of a delta this view shows (the centre's totals always); null when none of it concerns the view. */
   filter(delta: Delta): Delta | null {
-    if (delta.queues) this.learn(delta.queues);
     if (this.everything) return delta;
     const { seq, generatedAt, bounds, centre, anomalies, removedAgents } = delta;
     const filtered: Delta = { seq, generatedAt, bounds, centre, anomalies, removedAgents };

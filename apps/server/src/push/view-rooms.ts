@@ -47,9 +47,7 @@ export class ViewRooms {
   }
 
   private snapshot(room: Room): Snapshot {
-    const snapshot = this.live.snapshot(room.view);
-    room.matcher.learn(snapshot.queues);
-    return snapshot;
+    return this.live.snapshot(room.view);
   }
 
   private open(name: string, view: View): Room {
