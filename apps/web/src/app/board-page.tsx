@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { AgentGrid } from '../features/agents/components/agent-grid.js';
 import { AlertBanner } from '../features/alerts/components/alert-banner.js';
 import { AlertControls } from '../features/alerts/components/alert-controls.js';
@@ -9,7 +10,9 @@ import { useI18n } from '../features/i18n/hooks/use-i18n.js';
 import { QueueGrid } from '../features/queues/components/queue-grid.js';
 import { WindowSelector } from '../features/queues/components/window-selector.js';
 import { TicketsPanel } from '../features/tickets/components/tickets-panel.js';
-import { TrendPanel } from '../features/trend/components/trend-panel.js';
+
+// recharts is most of the bundle: TV mode never loads it, the desk board loads it after the first paint.
+const TrendPanel = lazy(() => import('../features/trend/components/trend-panel.js').then((m) => ({ default: m.TrendPanel })));
 
 /** The supervisor's desk board: everything on one scrolling page. */
 export function BoardPage() {
@@ -29,7 +32,7 @@ export function BoardPage() {
         <QueueGrid />
         <div className="columns">
           <AlertList />
-          <TrendPanel />
+          <Suspense fallback={null}><TrendPanel /></Suspense>
         </div>
         <TicketsPanel />
         <AgentGrid />

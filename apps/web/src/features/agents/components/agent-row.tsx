@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/hooks/use-i18n.js';
 import { isLongState } from '../long-state.js';
 
 const STATE_TEXT = { available: 'available', on_contact: 'onContact', wrap_up: 'wrapUp', not_ready: 'notReady', offline: 'offline' } as const;
-const STATE_ICON = { available: '●', on_contact: '☎', wrap_up: '✎', not_ready: '⏸', offline: '○' } as const;
+const STATE_ICON = { available: '●', on_contact: '☎', wrap_up: '✎', not_ready: '‖', offline: '○' } as const;
 
 export const AgentRow = memo(function AgentRow({ agent }: { agent: AgentSnapshot }) {
   const now = useClockStore((s) => s.now);

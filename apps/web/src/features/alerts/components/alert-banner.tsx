@@ -15,7 +15,7 @@ export function AlertBanner() {
   return (
     <a href="#alerts" className={`alert-banner alert-banner--${first.severity} ${flashing ? 'alert-banner--flash' : ''}`}
       role={first.severity === 'critical' ? 'alert' : 'status'} data-testid="alert-banner">
-      <span aria-hidden="true">{first.severity === 'critical' ? '⛔' : '⚠'} </span>
+      <span aria-hidden="true">{first.severity === 'critical' ? '✖' : '⚠'} </span>
       <strong>{t(first.severity)}:</strong> {first.ruleName}
       {first.scope.id ? ` — ${first.scope.id}` : ''}
       {open.length > 1 ? ` (+${open.length - 1})` : ''}

@@ -14,7 +14,7 @@ export function AlertControls() {
   return (
     <>
       <button type="button" onClick={() => void turnOnSound()} aria-pressed={sound} data-testid="enable-sound">
-        {sound ? `🔔 ${t('soundOn')}` : `🔕 ${t('enableSound')}`}
+        {sound ? `♪ ${t('soundOn')}` : t('enableSound')}
       </button>
       {'Notification' in globalThis && (
         <button type="button" onClick={() => void turnOnNotifications()} aria-pressed={notifications}>

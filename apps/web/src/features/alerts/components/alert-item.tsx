@@ -1,10 +1,11 @@
 import { memo, useState } from 'react';
 import type { Alert } from '@plancia/contracts';
 import { useI18n } from '../../i18n/hooks/use-i18n.js';
+import { formatAlertValue } from '../alert-value.js';
 import { useAlertsStore } from '../stores/alerts-store.js';
 import { AcknowledgeForm } from './acknowledge-form.js';
 
-const SEVERITY_ICON = { critical: '⛔', warning: '⚠' } as const;
+const SEVERITY_ICON = { critical: '✖', warning: '⚠' } as const;
 
 /** What fired, where, how far past its threshold, and who has taken it in hand. */
 export const AlertItem = memo(function AlertItem({ alert }: { alert: Alert }) {
@@ -19,7 +20,7 @@ export const AlertItem = memo(function AlertItem({ alert }: { alert: Alert }) {
       </span>
       <span className="alert__name">{alert.ruleName}</span>
       <span className="alert__scope">{alert.scope.kind}{alert.scope.id ? ` ${alert.scope.id}` : ''}</span>
-      <span className="alert__value">{t('value', { value: alert.value ?? '—', threshold: alert.threshold })}</span>
+      <span className="alert__value">{t('value', { value: formatAlertValue(alert.metric, alert.value, fmt), threshold: formatAlertValue(alert.metric, alert.threshold, fmt) })}</span>
       <span className="alert__time">{t('raisedAt', { time: fmt.time(Date.parse(alert.raisedAt)) })}</span>
       {acknowledged && alert.acknowledgedAt && (
         <span className="alert__ack" data-testid="alert-acknowledged">
