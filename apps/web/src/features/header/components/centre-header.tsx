@@ -34,7 +34,8 @@ export function CentreHeader({ children }: { children?: ReactNode }) {
           {t('activeAlerts')}: {alertCount}
         </a>
       </div>
-      <dl className="centre-header__totals" aria-label={t('total')}>
+      <dl className="centre-header__totals" aria-label={t('centre')}>
+        <div className="total total--caption"><dt>{t('total')}</dt><dd>{t('centre')}</dd></div>
         <Total label={t('serviceLevel')} value={fmt.percent(metrics?.serviceLevel ?? null)} testId="centre-service-level" />
         <Total label={t('waiting')} value={fmt.integer(centre?.live.waiting ?? 0)} testId="centre-waiting" />
         <Total label={t('offered')} value={fmt.integer(metrics?.offered ?? 0)} />

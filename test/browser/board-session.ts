@@ -1,0 +1,51 @@
+/// <reference lib="dom" />
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { backends, startTestServer, type TestDatabase, type TestServer } from '../integration/helpers/plancia-server.js';
+import { postEvents } from '../integration/helpers/events.js';
+import { launchChromium } from './browser.js';
+import { startCuttableProxy } from './cuttable-proxy.js';
+import { ensureWebBuilt } from './web-build.js';
+
+export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+/** The real server (demo off, temporary PGlite) behind a proxy that can cut the network, and a headless Chromium. */
+export async function startBoardSession(env: Record<string, string> = {}) {
+  await ensureWebBuilt();
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const database: TestDatabase = await backends[0]!.create();
+  const server: TestServer = await startTestServer(database, { PLANCIA_TICK_MS: '50', ...env });
+  const proxy = await startCuttableProxy((server.app.server.address() as AddressInfo).port);
+  const chromium = await launchChromium();
+  return {
+    server,
+    proxy,
+    browser: chromium.browser as Browser,
+    async post(events: unknown[]) {
+      const response = await postEvents(server.url, JSON.stringify(events));
+      if (response.status !== 202) throw new Error(`ingest answered ${response.status}: ${await response.text()}`);
+    },
+    /** A page in its own context, with the browser language set as a visitor's would be. */
+    async openPage(path: string, language: 'it-IT' | 'en-GB', viewport = { width: 1600, height: 1000 }): Promise<Page> {
+      const context = await chromium.browser.newContext({ locale: language, timezoneId: 'Europe/Rome', viewport });
+      const page = await context.newPage();
+      await page.goto(`${proxy.url}${path}`);
+      await page.locator('[data-testid="connection-state"][data-status="live"]').waitFor({ timeout: 15_000 });
+      return page;
+    },
+    async close() {
+      await chromium.close();
+      await proxy.close();
+      await server.stop();
+      await database.dispose();
+    },
+  };
+}
+export type BoardSession = Awaited<ReturnType<typeof startBoardSession>>;
+
+/** Waits until the element's text is exactly `text`. */
+export function waitForText(page: Page, selector: string, text: string, timeout = 5000) {
+  return page.waitForFunction(([s, t]) => document.querySelector(s!)?.textContent?.trim() === t, [selector, text], { timeout });
+}
