@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Socket as NetSocket } from 'node:net';
+import { backends, startTestServer, type TestDatabase, type TestServer } from '../helpers/plancia-server.js';
+import { postEvents, queued } from '../helpers/events.js';
+import { isSnapshot, openBoard, type Received } from './board-client.js';
+
+const QUEUES = Array.from({ length: 300 }, (_, i) => `slow-${i}`);
+
+/** The TCP socket under a socket.io client's WebSocket transport (Node's `ws`), to stop reading from it. */
+function tcpOf(board: ReturnType<typeof openBoard>): NetSocket {
+  const transport = board.socket.io.engine.transport as unknown as { ws: { _socket: NetSocket } };
+  return transport.ws._socket;
+}
+
+describe('a client that stops reading', () => {
+  let database: TestDatabase;
+  let server: TestServer;
+  beforeAll(async () => {
+    database = await backends[0]!.create();
+    server = await startTestServer(database, { PLANCIA_TICK_MS: '20' });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await database?.dispose();
+  });
+
+  it('has its pending changes dropped instead of queued without bound, and gets a fresh snapshot once it reads again', async () => {
+    const slow = openBoard(server.url);
+    const healthy = openBoard(server.url);
+    await slow.waitFor(isSnapshot);
+    await healthy.waitFor(isSnapshot);
+    const tcp = tcpOf(slow);
+    tcp.pause();
+
+    // Every round changes 300 queues: a few hundred kilobytes per message, megabytes in all.
+    const rounds = 40;
+    for (let round = 0; round < rounds; round += 1) {
+      const response = await postEvents(server.url, JSON.stringify(QUEUES.map((queueId) => queued(`r${round}-${queueId}`, queueId))));
+      expect(response.status).toBe(202);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    }
+    await healthy.waitFor((m): m is typeof m => m.kind === 'changes' && (m.delta.queues ?? []).some((q) => q.live.waiting === rounds));
+    const healthyChanges = healthy.received.filter((m) => m.kind === 'changes').length;
+
+    tcp.resume();
+    // What the slow board shows: its latest snapshot with the changes heard since.
+    const waitingShown = () => {
+      const last = slow.received.findLastIndex(isSnapshot);
+      const board = new Map((slow.received[last] as Extract<Received, { kind: 'snapshot' }>).snapshot.queues.map((q) => [q.queueId, q.live.waiting]));
+      for (const m of slow.received.slice(last)) if (m.kind === 'changes') for (const q of m.delta.queues ?? []) board.set(q.queueId, q.live.waiting);
+      return QUEUES.every((id) => board.get(id) === rounds);
+    };
+    await expect.poll(waitingShown, { timeout: 20_000 }).toBe(true);
+    // It was resynced from snapshots rather than fed every change the healthy board got.
+    expect(slow.received.filter(isSnapshot).length).toBeGreaterThan(1);
+    expect(slow.received.filter((m) => m.kind === 'changes').length).toBeLessThan(healthyChanges);
+    slow.close();
+    healthy.close();
+  });
+});
