@@ -1,9 +1,9 @@
 import WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AlertEvent, LiveMessage } from '@plancia/contracts';
-import { backends, startTestServer, type TestDatabase, type TestServer } from '../helpers/plancia-server.js';
 import { answered, postEvents, queued } from '../helpers/events.js';
-import { isAlert, openBoard, type Received } from './board-client.js';
+import { isAlert, isSnapshot, openBoard, type Received } from './board-client.js';
+import { useServer } from './push-server.js';
 
 /** A contact answered after 30 s against a 20 s threshold: service level 0 %, so both default SL rules fire. */
 function slowAnswer(queueId: string, id: string) {
@@ -28,41 +28,33 @@ function openLive(url: string, query: string) {
 }
 
 describe('plain WebSocket feed and alert acknowledgement', () => {
-  let database: TestDatabase;
-  let server: TestServer;
-  beforeAll(async () => {
-    database = await backends[0]!.create();
-    server = await startTestServer(database, { PLANCIA_TICK_MS: '20', PLANCIA_VIEW_TOKENS: 'viewer-token' });
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await database?.dispose();
-  });
+  const server = useServer({ PLANCIA_TICK_MS: '20', PLANCIA_VIEW_TOKENS: 'viewer-token' });
 
   it('streams LiveMessage JSON on GET /api/v1/live: the snapshot first, then changes of its view', async () => {
-    const live = openLive(server.wsUrl, '?queues=feed&token=viewer-token');
+    const live = openLive(server().wsUrl, '?queues=feed&token=viewer-token');
     await live.opened;
     await expect.poll(() => live.messages.length).toBeGreaterThan(0);
     expect(live.messages[0]).toMatchObject({ type: 'snapshot', snapshot: { queues: [] } });
-    expect((await postEvents(server.url, JSON.stringify([queued('feed-1', 'feed'), queued('other-1', 'other')]))).status).toBe(202);
+    expect((await postEvents(server().url, JSON.stringify([queued('feed-1', 'feed'), queued('other-1', 'other')]))).status).toBe(202);
     await expect.poll(() => live.messages.some((m) => m.type === 'changes' && m.delta.queues?.some((q) => q.queueId === 'feed'))).toBe(true);
     expect(live.messages.some((m) => m.type === 'changes' && m.delta.queues?.some((q) => q.queueId === 'other'))).toBe(false);
     live.socket.close();
   });
 
   it('refuses the feed without a token and rejects a malformed view naming the field', async () => {
-    await expect(openLive(server.wsUrl, '').opened).rejects.toThrow(/401/);
-    await expect(openLive(server.wsUrl, '?channels=fax&token=viewer-token').opened).rejects.toThrow(/400/);
-    const response = await fetch(`${server.url}/api/v1/live?channels=fax`, { headers: { authorization: 'Bearer viewer-token' } });
+    await expect(openLive(server().wsUrl, '').opened).rejects.toThrow(/401/);
+    await expect(openLive(server().wsUrl, '?channels=fax&token=viewer-token').opened).rejects.toThrow(/400/);
+    const response = await fetch(`${server().url}/api/v1/live?channels=fax`, { headers: { authorization: 'Bearer viewer-token' } });
     expect(await response.text()).toMatch(/channels/);
   });
 
   it('pushes a raised alert to every board, and an acknowledgement from one board to all of them', async () => {
-    const supervisor = openBoard(server.url, { token: 'viewer-token', view: { queues: ['slow'] } });
-    const wallTv = openBoard(server.url, { token: 'viewer-token', view: { queues: ['elsewhere'] } });
-    const feed = openLive(server.wsUrl, '?token=viewer-token');
+    const supervisor = openBoard(server().url, { token: 'viewer-token', view: { queues: ['slow'] } });
+    const wallTv = openBoard(server().url, { token: 'viewer-token', view: { queues: ['elsewhere'] } });
+    const feed = openLive(server().wsUrl, '?token=viewer-token');
     await feed.opened;
-    expect((await postEvents(server.url, JSON.stringify(slowAnswer('slow', 's1')))).status).toBe(202);
+    await Promise.all([supervisor.waitFor(isSnapshot), wallTv.waitFor(isSnapshot)]);
+    expect((await postEvents(server().url, JSON.stringify(slowAnswer('slow', 's1')))).status).toBe(202);
     const raised = await supervisor.waitFor(raisedOn('slow'));
     await wallTv.waitFor(raisedOn('slow'));
 
@@ -82,16 +74,17 @@ describe('plain WebSocket feed and alert acknowledgement', () => {
   });
 
   it('acknowledges over REST too: POST /api/v1/alerts/{id}/acknowledge', async () => {
-    const board = openBoard(server.url, { token: 'viewer-token' });
-    expect((await postEvents(server.url, JSON.stringify(slowAnswer('rest', 'r1')))).status).toBe(202);
+    const board = openBoard(server().url, { token: 'viewer-token' });
+    await board.waitFor(isSnapshot);
+    expect((await postEvents(server().url, JSON.stringify(slowAnswer('rest', 'r1')))).status).toBe(202);
     const raised = await board.waitFor(raisedOn('rest'));
-    const url = `${server.url}/api/v1/alerts/${encodeURIComponent(raised.event.alert.id)}/acknowledge`;
+    const url = `${server().url}/api/v1/alerts/${encodeURIComponent(raised.event.alert.id)}/acknowledge`;
     const headers = { authorization: 'Bearer viewer-token', 'content-type': 'application/json' };
     const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ note: 'on it', by: 'Marco' }) });
     expect(response.status).toBe(200);
     expect(await response.json() as AlertEvent).toMatchObject({ kind: 'acknowledged', alert: { acknowledgedBy: 'Marco' } });
     await board.waitFor(acknowledged(raised.event.alert.id));
-    const missing = await fetch(`${server.url}/api/v1/alerts/nope/acknowledge`, { method: 'POST', headers, body: '{}' });
+    const missing = await fetch(`${server().url}/api/v1/alerts/nope/acknowledge`, { method: 'POST', headers, body: '{}' });
     expect(missing.status).toBe(404);
     board.close();
   });

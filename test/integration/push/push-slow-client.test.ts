@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Socket as NetSocket } from 'node:net';
-import { backends, startTestServer, type TestDatabase, type TestServer } from '../helpers/plancia-server.js';
 import { postEvents, queued } from '../helpers/events.js';
 import { isSnapshot, openBoard, type Received } from './board-client.js';
+import { useServer } from './push-server.js';
 
 const QUEUES = Array.from({ length: 300 }, (_, i) => `slow-${i}`);
 
@@ -13,20 +13,11 @@ function tcpOf(board: ReturnType<typeof openBoard>): NetSocket {
 }
 
 describe('a client that stops reading', () => {
-  let database: TestDatabase;
-  let server: TestServer;
-  beforeAll(async () => {
-    database = await backends[0]!.create();
-    server = await startTestServer(database, { PLANCIA_TICK_MS: '20' });
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await database?.dispose();
-  });
+  const server = useServer({ PLANCIA_TICK_MS: '20' });
 
   it('has its pending changes dropped instead of queued without bound, and gets a fresh snapshot once it reads again', async () => {
-    const slow = openBoard(server.url);
-    const healthy = openBoard(server.url);
+    const slow = openBoard(server().url);
+    const healthy = openBoard(server().url);
     await slow.waitFor(isSnapshot);
     await healthy.waitFor(isSnapshot);
     const tcp = tcpOf(slow);
@@ -35,7 +26,7 @@ describe('a client that stops reading', () => {
     // Every round changes 300 queues: a few hundred kilobytes per message, megabytes in all.
     const rounds = 40;
     for (let round = 0; round < rounds; round += 1) {
-      const response = await postEvents(server.url, JSON.stringify(QUEUES.map((queueId) => queued(`r${round}-${queueId}`, queueId))));
+      const response = await postEvents(server().url, JSON.stringify(QUEUES.map((queueId) => queued(`r${round}-${queueId}`, queueId))));
       expect(response.status).toBe(202);
       await new Promise((resolve) => setTimeout(resolve, 60));
     }

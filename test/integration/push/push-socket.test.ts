@@ -1,29 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, startTestServer, type TestDatabase, type TestServer } from '../helpers/plancia-server.js';
+import { describe, expect, it } from 'vitest';
 import { postEvents, queued } from '../helpers/events.js';
 import { changesFor, handshakeOutcome, isSnapshot, openBoard, type Received } from './board-client.js';
+import { useServer } from './push-server.js';
 
 const post = async (url: string, events: unknown[]) => expect((await postEvents(url, JSON.stringify(events))).status).toBe(202);
 const mentions = (queueId: string) => (m: Received) =>
   (m.kind === 'snapshot' ? m.snapshot.queues : m.kind === 'changes' ? m.delta.queues ?? [] : []).some((q) => q.queueId === queueId);
 
 describe('socket.io push', () => {
-  let database: TestDatabase;
-  let server: TestServer;
-  beforeAll(async () => {
-    database = await backends[0]!.create();
-    server = await startTestServer(database, { PLANCIA_TICK_MS: '20' });
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await database?.dispose();
-  });
+  const server = useServer({ PLANCIA_TICK_MS: '20' });
 
   it('answers a subscription with a snapshot, then sends only changes', async () => {
-    const board = openBoard(server.url);
+    const board = openBoard(server().url);
     const first = await board.waitFor(isSnapshot);
     expect(board.received[0]).toBe(first);
-    await post(server.url, [queued('snap-1', 'sales')]);
+    await post(server().url, [queued('snap-1', 'sales')]);
     const change = await board.waitFor(changesFor('sales', (waiting) => waiting >= 1));
     expect(change.delta.seq).toBeGreaterThan(first.snapshot.seq);
     expect(board.received.filter(isSnapshot)).toHaveLength(1);
@@ -31,23 +22,23 @@ describe('socket.io push', () => {
   });
 
   it('sends a view only its own queues: a board on alpha hears nothing of beta', async () => {
-    const board = openBoard(server.url, { view: { queues: ['alpha'] } });
+    const board = openBoard(server().url, { view: { queues: ['alpha'] } });
     await board.waitFor(isSnapshot);
-    await post(server.url, [queued('room-b1', 'beta')]);
-    await post(server.url, [queued('room-a1', 'alpha')]);
+    await post(server().url, [queued('room-b1', 'beta')]);
+    await post(server().url, [queued('room-a1', 'alpha')]);
     await board.waitFor(changesFor('alpha'));
     expect(board.received.some(mentions('beta'))).toBe(false);
     board.close();
   });
 
   it('starts over from a fresh snapshot after a reconnect', async () => {
-    const board = openBoard(server.url, { view: { queues: ['resync'] } });
+    const board = openBoard(server().url, { view: { queues: ['resync'] } });
     await board.waitFor(isSnapshot);
     board.socket.io.reconnection(false);
     board.socket.disconnect();
-    await post(server.url, [queued('resync-1', 'resync'), queued('resync-2', 'resync')]);
+    await post(server().url, [queued('resync-1', 'resync'), queued('resync-2', 'resync')]);
     await expect.poll(async () => {
-      const snapshot = await (await fetch(`${server.url}/api/v1/snapshot?queues=resync`)).json() as { queues: { live: { waiting: number } }[] };
+      const snapshot = await (await fetch(`${server().url}/api/v1/snapshot?queues=resync`)).json() as { queues: { live: { waiting: number } }[] };
       return snapshot.queues[0]?.live.waiting;
     }).toBe(2);
     const from = board.received.length;
@@ -65,34 +56,22 @@ describe('socket.io push', () => {
 });
 
 describe('socket.io coalescing', () => {
-  let database: TestDatabase;
-  let server: TestServer;
   const intervalMs = 500;
-  beforeAll(async () => {
-    database = await backends[0]!.create();
-    // The push interval is read from the environment at boot, like every other setting.
-    process.env.PLANCIA_PUSH_INTERVAL_MS = String(intervalMs);
-    server = await startTestServer(database, { PLANCIA_TICK_MS: '20' });
-    delete process.env.PLANCIA_PUSH_INTERVAL_MS;
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await database?.dispose();
-  });
+  const server = useServer({ PLANCIA_TICK_MS: '20' }, { PLANCIA_PUSH_INTERVAL_MS: String(intervalMs) });
 
   it('sends a change after a quiet spell at once, and a burst as at most one message per interval', async () => {
-    const board = openBoard(server.url, { view: { queues: ['burst'] } });
+    const board = openBoard(server().url, { view: { queues: ['burst'] } });
     await board.waitFor(isSnapshot);
     await new Promise((resolve) => setTimeout(resolve, intervalMs * 2));
 
     const postedAt = performance.now();
-    await post(server.url, [queued('quiet-1', 'burst')]);
+    await post(server().url, [queued('quiet-1', 'burst')]);
     const first = await board.waitFor(changesFor('burst', (waiting) => waiting === 1));
     expect(first.at - postedAt).toBeLessThan(intervalMs / 2);
 
     const from = board.received.length;
     for (let i = 0; i < 30; i += 1) {
-      await post(server.url, [queued(`burst-${i}`, 'burst')]);
+      await post(server().url, [queued(`burst-${i}`, 'burst')]);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     await board.waitFor(changesFor('burst', (waiting) => waiting === 31), from);
@@ -106,26 +85,17 @@ describe('socket.io coalescing', () => {
 });
 
 describe('socket.io handshake', () => {
-  let database: TestDatabase;
-  let server: TestServer;
-  beforeAll(async () => {
-    database = await backends[0]!.create();
-    server = await startTestServer(database, { PLANCIA_VIEW_TOKENS: 'viewer-token', PLANCIA_ALLOWED_ORIGINS: 'https://board.example' });
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await database?.dispose();
-  });
+  const server = useServer({ PLANCIA_VIEW_TOKENS: 'viewer-token', PLANCIA_ALLOWED_ORIGINS: 'https://board.example' });
 
   it('refuses a connection without a valid viewer token', async () => {
-    expect(await handshakeOutcome(server.url, {})).toMatch(/unauthorized/);
-    expect(await handshakeOutcome(server.url, { token: 'guess' })).toMatch(/unauthorized/);
-    expect(await handshakeOutcome(server.url, { token: 'viewer-token' })).toBe('connected');
+    expect(await handshakeOutcome(server().url, {})).toMatch(/unauthorized/);
+    expect(await handshakeOutcome(server().url, { token: 'guess' })).toMatch(/unauthorized/);
+    expect(await handshakeOutcome(server().url, { token: 'viewer-token' })).toBe('connected');
   });
 
   it('refuses a browser Origin outside the allow-list, even with a token', async () => {
-    expect(await handshakeOutcome(server.url, { token: 'viewer-token', origin: 'https://evil.example' })).toMatch(/origin/);
-    expect(await handshakeOutcome(server.url, { token: 'viewer-token', origin: 'https://board.example' })).toBe('connected');
-    expect(await handshakeOutcome(server.url, { token: 'viewer-token', origin: server.url })).toBe('connected');
+    expect(await handshakeOutcome(server().url, { token: 'viewer-token', origin: 'https://evil.example' })).toMatch(/origin/);
+    expect(await handshakeOutcome(server().url, { token: 'viewer-token', origin: 'https://board.example' })).toBe('connected');
+    expect(await handshakeOutcome(server().url, { token: 'viewer-token', origin: server().url })).toBe('connected');
   });
 });
