@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { backends, startTestServer, type TestDatabase, type TestServer } from '../integration/helpers/plancia-server.js';
 import { postEvents } from '../integration/helpers/events.js';
 import { launchChromium } from './browser.js';
@@ -44,6 +45,18 @@ export async function startBoardSession(env: Record<string, string> = {}) {
   };
 }
 export type BoardSession = Awaited<ReturnType<typeof startBoardSession>>;
+
+/** One session for the suite, closed after it. */
+export function useBoardSession(): () => BoardSession {
+  let session: BoardSession | undefined;
+  beforeAll(async () => {
+    session = await startBoardSession();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  return () => session!;
+}
 
 /** Waits until the element's text is exactly `text`. */
 export function waitForText(page: Page, selector: string, text: string, timeout = 5000) {

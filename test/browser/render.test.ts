@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { measurement, writeResults } from '../../bench/lib/report.js';
 import { agentState, answered, queued } from '../integration/helpers/events.js';
-import { startBoardSession, type BoardSession } from './board-session.js';
+import { useBoardSession } from './board-session.js';
 
 const QUEUES = Array.from({ length: 50 }, (_, i) => `q${String(i + 1).padStart(2, '0')}`);
 const AGENTS = Array.from({ length: 500 }, (_, i) => `a${String(i + 1).padStart(3, '0')}`);
@@ -25,20 +25,14 @@ function updateBatch(round: number) {
 }
 
 describe('rendering a large centre', () => {
-  let session: BoardSession;
-  beforeAll(async () => {
-    session = await startBoardSession();
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const session = useBoardSession();
 
   it(`keeps drawing with ${QUEUES.length} queues and ${AGENTS.length} agents updating ${UPDATES_PER_SECOND} times a second`, async () => {
-    await session.post([
+    await session().post([
       ...AGENTS.map((agentId, i) => agentState(`init-${agentId}`, agentId, 'available', [QUEUES[i % QUEUES.length]!])),
       ...QUEUES.map((queueId) => queued(`init-${queueId}`, queueId)),
     ]);
-    const page = await session.openPage('/?lang=en', 'en-GB');
+    const page = await session().openPage('/?lang=en', 'en-GB');
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="queue-tile-"]').length === n, QUEUES.length, { timeout: 15_000 });
     await page.evaluate(() => {
       const frames: number[] = [];
@@ -56,7 +50,7 @@ describe('rendering a large centre', () => {
     for (let round = 0; round < SECONDS * UPDATES_PER_SECOND; round += 1) {
       const due = started + (round * 1000) / UPDATES_PER_SECOND;
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
-      await session.post(updateBatch(round));
+      await session().post(updateBatch(round));
     }
     const frames = await page.evaluate(() => (window as unknown as { planciaFrames: number[] }).planciaFrames.splice(0));
     const elapsedMs = performance.now() - started;

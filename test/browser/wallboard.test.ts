@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { agentState, answered, queued } from '../integration/helpers/events.js';
-import { SCREENSHOTS, startBoardSession, waitForText, type BoardSession } from './board-session.js';
+import { SCREENSHOTS, useBoardSession, waitForText } from './board-session.js';
 
 const tile = (queueId: string, field: string) => `[data-testid="queue-tile-${queueId}"] [data-testid="${field}"]`;
 
@@ -13,22 +13,16 @@ function slowAnswer(queueId: string, id: string) {
 }
 
 describe('the wallboard in Chromium', () => {
-  let session: BoardSession;
-  beforeAll(async () => {
-    session = await startBoardSession();
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const session = useBoardSession();
 
   it('shows events posted to the ingest API on the tiles within a second', async () => {
-    const page = await session.openPage('/?lang=en', 'en-GB');
+    const page = await session().openPage('/?lang=en', 'en-GB');
     const states = ['available', 'on_contact', 'wrap_up', 'not_ready', 'available', 'on_contact'] as const;
-    await session.post(states.map((state, i) => agentState(`t-agent-${i}`, `agent-${i + 1}`, state, i % 2 ? ['care'] : ['sales', 'care'])));
-    await session.post([queued('t1', 'sales'), queued('t2', 'sales'), queued('t3', 'care')]);
+    await session().post(states.map((state, i) => agentState(`t-agent-${i}`, `agent-${i + 1}`, state, i % 2 ? ['care'] : ['sales', 'care'])));
+    await session().post([queued('t1', 'sales'), queued('t2', 'sales'), queued('t3', 'care')]);
     await waitForText(page, tile('sales', 'waiting'), '2', 1000);
     await waitForText(page, tile('care', 'waiting'), '1', 1000);
-    await session.post([queued('t4', 'sales')]);
+    await session().post([queued('t4', 'sales')]);
     await waitForText(page, tile('sales', 'waiting'), '3', 1000);
     await waitForText(page, '[data-testid="centre-waiting"]', '4', 1000);
     // The longest wait ticks in the browser without any message from the server.
@@ -38,9 +32,9 @@ describe('the wallboard in Chromium', () => {
   });
 
   it('raises a threshold alert, and an acknowledgement with a note shows on every board', async () => {
-    const supervisor = await session.openPage('/?lang=en', 'en-GB');
-    const wall = await session.openPage('/?lang=it', 'it-IT');
-    await session.post(slowAnswer('sales', 'slow1'));
+    const supervisor = await session().openPage('/?lang=en', 'en-GB');
+    const wall = await session().openPage('/?lang=it', 'it-IT');
+    await session().post(slowAnswer('sales', 'slow1'));
     await supervisor.locator('[data-testid="alert-banner"]').waitFor({ timeout: 5000 });
     expect(await supervisor.getAttribute('[data-testid="queue-tile-sales"]', 'data-sl-status')).toBe('bad');
     await supervisor.screenshot({ path: join(SCREENSHOTS, 'board-en.png'), fullPage: true });
@@ -58,13 +52,13 @@ describe('the wallboard in Chromium', () => {
   });
 
   it('warns that the data is stale when the connection drops, then resyncs from a fresh snapshot', async () => {
-    const page = await session.openPage('/?lang=en', 'en-GB');
+    const page = await session().openPage('/?lang=en', 'en-GB');
     const before = Number(await page.textContent(tile('sales', 'waiting')));
-    session.proxy.cut();
+    session().proxy.cut();
     await page.locator('[data-testid="stale-banner"]').waitFor({ timeout: 8000 });
     expect(await page.textContent('[data-testid="stale-banner"]')).toMatch(/stale.*last update \d{2}:\d{2}:\d{2}/);
-    await session.post([queued('while-down-1', 'sales'), queued('while-down-2', 'sales')]);
-    session.proxy.restore();
+    await session().post([queued('while-down-1', 'sales'), queued('while-down-2', 'sales')]);
+    session().proxy.restore();
     await page.locator('[data-testid="stale-banner"]').waitFor({ state: 'detached', timeout: 20_000 });
     await waitForText(page, tile('sales', 'waiting'), String(before + 2), 5000);
     await page.context().close();
@@ -72,7 +66,7 @@ describe('the wallboard in Chromium', () => {
 
   it('opens TV mode straight from a link, filtered, in large type, rotating its pages', async () => {
     for (const [lang, language] of [['it', 'it-IT'], ['en', 'en-GB']] as const) {
-      const page = await session.openPage(`/tv?queues=sales&rotate=5&lang=${lang}`, language, { width: 1920, height: 1080 });
+      const page = await session().openPage(`/tv?queues=sales&rotate=5&lang=${lang}`, language, { width: 1920, height: 1080 });
       await page.locator('[data-testid="tv-mode"][data-page="0"]').waitFor();
       await page.locator('[data-testid="queue-tile-sales"]').waitFor();
       expect(await page.locator('[data-testid^="queue-tile-"]').count()).toBe(1);

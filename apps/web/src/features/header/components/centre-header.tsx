@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Figure } from '../../../components/figure.js';
 import { useClockStore } from '../../../stores/clock-store.js';
 import { useAlertsStore } from '../../alerts/stores/alerts-store.js';
 import { ConnectionBadge } from '../../connection/components/connection-badge.js';
@@ -6,14 +7,9 @@ import { useI18n } from '../../i18n/hooks/use-i18n.js';
 import { useWindowStore } from '../../queues/stores/window-store.js';
 import { useCentreStore } from '../stores/centre-store.js';
 
-function Total({ label, value, testId }: { label: string; value: string; testId?: string }) {
-  return (
-    <div className="total">
-      <dt>{label}</dt>
-      <dd data-testid={testId}>{value}</dd>
-    </div>
-  );
-}
+const Total = ({ label, value, testId }: { label: string; value: string; testId?: string }) => (
+  <Figure className="total" label={label} testId={testId}>{value}</Figure>
+);
 
 /** The centre in one line: totals, the time in Rome, whether the board is live, how many alerts are open. */
 export function CentreHeader({ children }: { children?: ReactNode }) {

@@ -1,18 +1,12 @@
 import { memo, type ReactNode } from 'react';
+import { Figure } from '../../../components/figure.js';
 import { useI18n } from '../../i18n/hooks/use-i18n.js';
 import { STATUS_ICON, STATUS_TEXT, serviceLevelStatus } from '../service-level.js';
 import { useQueuesStore } from '../stores/queues-store.js';
 import { useWindowStore } from '../stores/window-store.js';
 import { LongestWait } from './longest-wait.js';
 
-function Stat({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <div className="stat">
-      <dt>{label}</dt>
-      <dd data-testid={testId}>{children}</dd>
-    </div>
-  );
-}
+const Stat = (props: { label: string; children: ReactNode; testId?: string }) => <Figure className="stat" {...props} />;
 
 /** One queue at a glance: service level against target, who waits and for how long, and who can answer. */
 export const QueueTile = memo(function QueueTile({ queueId }: { queueId: string }) {
