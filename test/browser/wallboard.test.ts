@@ -71,7 +71,12 @@ describe('the wallboard in Chromium', () => {
       await page.locator('[data-testid="queue-tile-sales"]').waitFor();
       expect(await page.locator('[data-testid^="queue-tile-"]').count()).toBe(1);
       await page.screenshot({ path: join(SCREENSHOTS, `tv-${lang}.png`) });
-      if (lang === 'en') await page.locator('[data-testid="tv-mode"][data-page="1"]').waitFor({ timeout: 8000 });
+      if (lang === 'en') {
+        await page.locator('[data-testid="tv-mode"][data-page="1"]').waitFor({ timeout: 8000 });
+        // Over 5 s without a change: the heartbeat alone keeps a quiet board from calling itself stale.
+        await page.waitForTimeout(1500);
+        expect(await page.locator('[data-testid="stale-banner"]').count()).toBe(0);
+      }
       await page.context().close();
     }
   });
