@@ -36,9 +36,9 @@ function stripComment(line: string): string {
   return line;
 }
 
-// A JSON line starts with a brace, bracket, quote, digit, minus, literal or is blank; wrapped comment prose does not.
+// A JSON line starts with a brace, bracket, comma, quote, digit, minus, literal or is blank; wrapped comment prose does not.
 function isJsonLine(line: string): boolean {
-  return /^\s*($|[{}[\]"\d-]|true|false|null)/.test(line);
+  return /^\s*($|[{}[\],"\d-]|true|false|null)/.test(line);
 }
 
 /** Every event must pass the contract's own validator; `nowMs` far ahead so no skew check trips. */

@@ -1,0 +1,1 @@
+export { AmazonConnectMapper, type AmazonConnectMapperOptions } from './connect-mapper.js';
