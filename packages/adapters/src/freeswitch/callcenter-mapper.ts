@@ -1,0 +1,115 @@
+import type { AgentStateName, EventType, PlanciaEvent } from '@plancia/contracts';
+import { AdapterError } from '../common/errors.js';
+import { cloudEvent } from '../common/events.js';
+import type { EslEvent } from './esl-event.js';
+
+export interface FreeSwitchMapperOptions {
+  /** Names the FreeSWITCH in every event's `source`, e.g. `esl://fs1.example.it`. */
+  source: string;
+}
+
+interface AgentRecord { status: string; state: string; wrapping: string | null; believed: string | null }
+
+/**
+ * Maps mod_callcenter's `CUSTOM callcenter::info` events. The member (caller in queue) is identified by
+ * CC-Member-UUID; times come from the CC-*-Time fields (epoch seconds) or Event-Date-Timestamp (µs).
+ * mod_callcenter keeps an agent's *status* (Available, On Break, Logged Out) apart from its *state*
+ * (Waiting, Receiving, In a queue call, Idle, Reserved); the board's state combines the two.
+ */
+export class FreeSwitchCallcenterMapper {
+  private readonly agents = new Map<string, AgentRecord>();
+
+  constructor(private readonly options: FreeSwitchMapperOptions) {
+    if (!options.source) throw new AdapterError('freeswitch', 'source', 'a source name is required');
+  }
+
+  /** `receivedAtMs` dates an event that carries no time of its own. */
+  map(event: EslEvent, receivedAtMs?: number): PlanciaEvent[] {
+    if (event['Event-Subclass'] !== 'callcenter::info') return [];
+    const at = (field?: string) => timeOf(event, field, receivedAtMs);
+    const member = () => need(event, 'CC-Member-UUID');
+    switch (event['CC-Action']) {
+      case 'member-queue-start':
+        return [this.queued(event, at())];
+      case 'bridge-agent-start': {
+        const queued = event['CC-Member-Joined-Time'] ? [this.queued(event, at('CC-Member-Joined-Time'))] : [];
+        const agentId = need(event, 'CC-Agent');
+        return [...queued, this.event('contact.answered', `${member()}:answered`, at('CC-Agent-Answered-Time'), { contactId: member(), agentId })];
+      }
+      case 'bridge-agent-end':
+        this.agent(need(event, 'CC-Agent')).wrapping = member();
+        return [this.event('contact.ended', `${member()}:ended`, at('CC-Bridge-Terminated-Time'), { contactId: member() })];
+      case 'member-queue-end':
+        if (event['CC-Cause'] !== 'Cancel') return [];
+        return [this.event('contact.abandoned', `${member()}:abandoned`, at('CC-Member-Leaving-Time'), {
+          contactId: member(), ...(event['CC-Cancel-Reason'] ? { reason: event['CC-Cancel-Reason'] } : {}),
+        })];
+      case 'agent-status-change': case 'agent-state-change':
+        return this.agentChange(event, at());
+      default:
+        return [];
+    }
+  }
+
+  private agentChange(event: EslEvent, timeMs: number): PlanciaEvent[] {
+    const agentId = need(event, 'CC-Agent');
+    const agent = this.agent(agentId);
+    if (event['CC-Agent-Status']) agent.status = event['CC-Agent-Status'];
+    if (event['CC-Agent-State']) agent.state = event['CC-Agent-State'];
+    const out: PlanciaEvent[] = [];
+    const stamp = event['Event-Sequence'] ?? String(timeMs);
+    // Back to Waiting after a call: wrap-up is over.
+    if (agent.wrapping && agent.state === 'Waiting') {
+      out.push(this.event('contact.completed', `${agent.wrapping}:completed`, timeMs, { contactId: agent.wrapping }));
+      agent.wrapping = null;
+    }
+    const [state, reason] = boardState(agent);
+    const key = `${state}|${reason ?? ''}`;
+    // Idle right after a call is wrap-up, which the board already derives from contact.ended.
+    const derived = agent.wrapping !== null && agent.state === 'Idle';
+    if (key !== agent.believed && !derived) {
+      agent.believed = key;
+      out.push(this.event('agent.state', `agent:${agentId}:${stamp}`, timeMs, { agentId, state, ...(reason ? { reason } : {}) }));
+    }
+    return out;
+  }
+
+  private queued(event: EslEvent, timeMs: number): PlanciaEvent {
+    const contactId = need(event, 'CC-Member-UUID');
+    return this.event('contact.queued', `${contactId}:queued`, timeMs, { contactId, queueId: need(event, 'CC-Queue'), channel: 'voice' });
+  }
+
+  private agent(agentId: string): AgentRecord {
+    let agent = this.agents.get(agentId);
+    if (!agent) this.agents.set(agentId, (agent = { status: 'Available', state: 'Waiting', wrapping: null, believed: null }));
+    return agent;
+  }
+
+  private event(type: EventType, id: string, timeMs: number, data: Record<string, unknown>): PlanciaEvent {
+    return cloudEvent({ type, id: `freeswitch:${id}`, source: this.options.source, timeMs, data });
+  }
+}
+
+function boardState(agent: AgentRecord): [AgentStateName, string | undefined] {
+  if (agent.status === 'Logged Out') return ['offline', undefined];
+  if (agent.status === 'On Break') return ['not_ready', 'On Break'];
+  if (agent.state === 'In a queue call') return ['on_contact', undefined];
+  if (agent.state === 'Idle') return ['not_ready', 'Idle'];
+  return ['available', undefined];
+}
+
+function need(event: EslEvent, name: string): string {
+  const value = event[name]?.trim();
+  if (!value) throw new AdapterError('freeswitch', name, `${event['CC-Action'] ?? 'event'} has no ${name}`);
+  return value;
+}
+
+/** A named CC-*-Time (epoch seconds), else Event-Date-Timestamp (epoch µs), else the receive time. */
+function timeOf(event: EslEvent, field: string | undefined, receivedAtMs?: number): number {
+  const seconds = Number(field ? event[field] : undefined);
+  if (Number.isFinite(seconds) && seconds > 0) return seconds * 1000;
+  const micros = Number(event['Event-Date-Timestamp']);
+  if (Number.isFinite(micros) && micros > 0) return Math.floor(micros / 1000);
+  if (receivedAtMs !== undefined) return receivedAtMs;
+  throw new AdapterError('freeswitch', field ?? 'Event-Date-Timestamp', 'the event carries no time and no receivedAtMs was given');
+}
