@@ -3,3 +3,5 @@ export * from './signatures/index.js';
 export * from './asterisk/index.js';
 export * from './twilio/index.js';
 export * from './amazon-connect/index.js';
+export * from './freeswitch/index.js';
+export * from './zendesk/index.js';

@@ -1,0 +1,1 @@
+export { ZendeskTicketMapper, type ZendeskMapperOptions } from './ticket-mapper.js';
