@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_AGENTS } from './model/plan.js';
 import { PRESET_NAMES, PRESETS, type PresetName } from './model/presets.js';
 import type { RunOptions, TransportName } from './run.js';
 
@@ -9,7 +10,7 @@ Usage: pnpm simulate -- [options]
   --target URL            Plancia server (default http://localhost:8080)
   --preset NAME           ${PRESET_NAMES.map((name) => `${name}: ${PRESETS[name].description}`).join('\n                          ')}
   --queues N              queues (default 6: vendite, assistenza, premium, amministrazione, chat-web, email-supporto)
-  --agents N              agents across the queues (default 80, or sized by Erlang C from --rate)
+  --agents N              agents across the queues (default ${DEFAULT_AGENTS}, or sized by Erlang C from --rate)
   --rate R                arrivals at the daily peak, e.g. 50/s, 120/min, 900/h (default: what the agents can take at 80/20)
   --seed N                random seed; the same seed and start give the same traffic (default 42)
   --transport KIND        http (batches), webhook (one signed event per request) or ws (ingest WebSocket) (default http)

@@ -1,10 +1,16 @@
 import { parseCliArgs, HELP } from './cli-args.js';
 import { runSimulation, type Stats } from './run.js';
 
-function line(stats: Stats, startedAt: number): string {
-  const seconds = (Date.now() - startedAt) / 1000;
-  return `sent ${stats.sent} · accepted ${stats.accepted} · duplicates ${stats.duplicates} · errors ${stats.errors} · retries ${stats.retries}`
-    + ` · ${(stats.sent / Math.max(seconds, 0.001)).toFixed(1)} ev/s${stats.simulatedTime ? ` · at ${stats.simulatedTime}` : ''}`;
+/** One stats line; the rate is over the time since the previous line. */
+function statsLine(): (stats: Stats) => string {
+  let previous = { sent: 0, at: Date.now() };
+  return (stats) => {
+    const now = Date.now();
+    const rate = (stats.sent - previous.sent) / Math.max((now - previous.at) / 1000, 0.001);
+    previous = { sent: stats.sent, at: now };
+    return `sent ${stats.sent} · accepted ${stats.accepted} · duplicates ${stats.duplicates} · errors ${stats.errors}`
+      + ` · retries ${stats.retries} · ${rate.toFixed(1)} ev/s${stats.simulatedTime ? ` · at ${stats.simulatedTime}` : ''}`;
+  };
 }
 
 async function main(): Promise<void> {
@@ -22,14 +28,14 @@ async function main(): Promise<void> {
   }
   const stop = new AbortController();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort());
-  const startedAt = Date.now();
+  const line = statsLine();
   const { options } = parsed;
   console.log(`simulator: ${options.preset ?? 'normal'} → ${options.target} over ${options.transport ?? 'http'}, ${options.fast ? 'fast' : 'real time'}`);
   const errorsSeen = new Set<string>();
   const stats = await runSimulation({
     ...options,
     signal: stop.signal,
-    onProgress: (s) => console.log(line(s, startedAt)),
+    onProgress: (s) => console.log(line(s)),
     // The same failure repeated every batch would drown the stats lines.
     onError: (message) => {
       if (errorsSeen.has(message)) return;

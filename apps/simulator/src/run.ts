@@ -21,7 +21,7 @@ export interface RunOptions extends Omit<ModelOptions, 'startMs'> {
   batch?: number;
   /** As fast as possible with synthetic timestamps, instead of in step with the wall clock. */
   fast?: boolean;
-  /** Simulated start; fast mode defaults to now − duration so that no event lies in the future. */
+  /** Fast mode only: simulated start, by default now − duration so that no event lies in the future. */
   startMs?: number;
   /** Real time only: the model starts this long before now, so the board opens on a centre already at work. */
   warmupMs?: number;
@@ -46,14 +46,17 @@ export interface Stats {
 }
 
 export const DEFAULT_FAST_DURATION_MS = 3_600_000;
-export const DEFAULT_WARMUP_MS = 3 * 60_000;
+export const DEFAULT_WARMUP_MS = 10 * 60_000;
 /** A partial batch leaves after this long in real time. */
 export const FLUSH_INTERVAL_MS = 200;
 
 /** Chooses start, end and profile for the speed asked, refusing a fast run that would end in the future. */
 export function planRun(options: RunOptions, nowMs: number): SimulationPlan {
   if (!options.fast) {
-    return planSimulation({ profile: 'flat', ...options, startMs: options.startMs ?? nowMs - (options.warmupMs ?? DEFAULT_WARMUP_MS) });
+    // The warm-up is history by the time the run begins: the duration counts from now.
+    const warmupMs = options.warmupMs ?? DEFAULT_WARMUP_MS;
+    const durationMs = options.durationMs === undefined ? undefined : options.durationMs + warmupMs;
+    return planSimulation({ profile: 'flat', ...options, startMs: nowMs - warmupMs, durationMs, presetOriginMs: nowMs });
   }
   const durationMs = options.durationMs ?? DEFAULT_FAST_DURATION_MS;
   const startMs = options.startMs ?? nowMs - durationMs;

@@ -18,6 +18,8 @@ export interface ModelOptions {
   ratePerSecond?: number;
   profile?: DailyProfile;
   timeZone?: string;
+  /** When the preset's surges count from; the start unless a real-time run warms up first. */
+  presetOriginMs?: number;
   /** Names the run in event sources and ids; derived from seed and start when absent. */
   runId?: string;
 }
@@ -43,7 +45,7 @@ export interface SimulationPlan {
   queues: QueuePlan[];
 }
 
-export const DEFAULT_AGENTS = 80;
+export const DEFAULT_AGENTS = 150;
 /** Service-level objective the staffing is sized against: the default 80/20 plus a margin for breaks. */
 export const SIZING = { thresholdSeconds: 20, target: 0.85, shrinkage: 0.15, ticketOccupancy: 0.7 };
 
@@ -122,6 +124,7 @@ export function planSimulation(options: ModelOptions): SimulationPlan {
   const preset = PRESETS[options.preset ?? 'normal'];
   if (!preset) throw new Error(`preset must be one of normal, surge, outage, got ${options.preset}`);
   const firstContactQueue = templates.find(({ template }) => template.kind === 'contact')?.id;
+  const originMs = options.presetOriginMs ?? startMs;
   const outageQueue = templates.some(({ id }) => id === OUTAGE_QUEUE) ? OUTAGE_QUEUE : firstContactQueue;
   const queues = templates.map(({ id, template }, i): QueuePlan => ({
     id,
@@ -130,7 +133,7 @@ export function planSimulation(options: ModelOptions): SimulationPlan {
     peakRate: rates[i]!,
     surges: preset.surges
       .filter((s) => (s.queue === '*' ? template.kind === 'contact' : (s.queue === OUTAGE_QUEUE ? outageQueue : s.queue) === id))
-      .map((s) => ({ factor: s.factor, fromMs: startMs + s.fromMinute * 60_000, toMs: startMs + (s.fromMinute + s.forMinutes) * 60_000 })),
+      .map((s) => ({ factor: s.factor, fromMs: originMs + s.fromMinute * 60_000, toMs: originMs + (s.fromMinute + s.forMinutes) * 60_000 })),
   }));
   const runId = options.runId ?? `s${seed}-${startMs.toString(36)}`;
   return {
