@@ -38,11 +38,6 @@ export class ContactBook {
     return record;
   }
 
-  /** Callers waiting now, by queue. */
-  waiting(): ContactRecord[] {
-    return [...this.contacts.values()].filter((c) => c.stage === 'waiting');
-  }
-
   private prune(nowSec: number): void {
     for (const [uniqueid, c] of this.contacts) {
       const finished = c.stage !== 'waiting' && c.stage !== 'left' && c.stage !== 'answered';
