@@ -20,6 +20,7 @@ export const EnvSchema = Type.Object({
   }),
   PLANCIA_VIEW_TOKENS: List('bearer tokens for wallboard viewers'),
   PLANCIA_ADMIN_TOKENS: List('bearer tokens for administrators'),
+  PLANCIA_CONFIG: Type.Optional(Type.String({ minLength: 1, description: 'JSON configuration document applied at start' })),
   PLANCIA_ALLOWED_ORIGINS: List('browser origins allowed to open sockets, e.g. https://board.example.com'),
   PLANCIA_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 35 }),
   PLANCIA_TICK_MS: Type.Integer({ minimum: 10, maximum: 10_000, default: 250 }),
@@ -40,6 +41,8 @@ export interface ServerConfig {
   webhookSecrets: string[];
   viewTokens: string[];
   adminTokens: string[];
+  /** PLANCIA_CONFIG: a configuration document imported at start. */
+  configFile?: string;
   allowedOrigins: string[];
   retentionDays: number;
   tickMs: number;
@@ -74,6 +77,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     webhookSecrets: list(valid.PLANCIA_WEBHOOK_SECRETS),
     viewTokens: list(valid.PLANCIA_VIEW_TOKENS),
     adminTokens: list(valid.PLANCIA_ADMIN_TOKENS),
+    ...(valid.PLANCIA_CONFIG ? { configFile: valid.PLANCIA_CONFIG } : {}),
     allowedOrigins: list(valid.PLANCIA_ALLOWED_ORIGINS),
     retentionDays: valid.PLANCIA_RETENTION_DAYS,
     tickMs: valid.PLANCIA_TICK_MS,
