@@ -13,6 +13,9 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     // Nobody sends JSON with __proto__ keys for a good reason.
     onProtoPoisoning: 'error',
     return503OnClosing: true,
+    // Start-up replays the journal before the server listens; on a large journal that takes longer than
+    // fastify's 10 s plugin timeout, and a slow start is better than a crash loop.
+    pluginTimeout: 0,
   });
   // fp: the error handler and decorations of the app belong to the root instance.
   await app.register(fp(plancia), { config });
