@@ -176,13 +176,13 @@ export class EngineCore implements ContactHost, AgentHost {
     this.versions.bump(`q:${queueId}`);
   }
 
-  anomaly(kind: AnomalyName): void {
-    this.anomalies[kind]++;
+  anomaly(kind: AnomalyName, by = 1): void {
+    this.anomalies[kind] += by;
     this.versions.bump('anomalies');
   }
 
-  conflict(): void {
-    this.anomaly('conflicts');
+  conflict(by: number): void {
+    this.anomaly('conflicts', by);
   }
 
   countsChanged(agent: Agent, _before: unknown, beforeQueues: readonly string[], beforeTeam: string | null): void {

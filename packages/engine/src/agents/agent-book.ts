@@ -4,7 +4,8 @@ import type { AgentMark } from '../contacts/derive.js';
 import { BUSY_STATES, compareEntries, indexOfKey, insertionIndex, type TimelineEntry } from './timeline.js';
 
 type AgentStateEvent = Extract<TimedEvent, { type: 'agent.state' }>;
-type Entry = TimelineEntry & { span: Fact[] };
+/** `conflict`: an answer while the agent was still on another contact. */
+type Entry = TimelineEntry & { span: Fact[]; conflict: boolean };
 
 export interface Agent {
   agentId: string;
@@ -23,7 +24,7 @@ export interface AgentHost {
   applyFact(f: Fact, sign: number): void;
   channelOf(queueId: string): string | null;
   countsChanged(agent: Agent, before: AgentStateName | null, beforeQueues: readonly string[], beforeTeam: string | null): void;
-  conflict(): void;
+  conflict(by: number): void;
 }
 
 /** Keeps each agent's recent state changes in time order and counts time spent busy and available. */
@@ -59,11 +60,15 @@ export class AgentBook {
     if (e.timeMs > agent.profileAt || (e.timeMs === agent.profileAt && e.id > agent.profileKey)) {
       agent.profileAt = e.timeMs;
       agent.profileKey = e.id;
-      if (e.data.queueIds) agent.queueIds = [...e.data.queueIds];
+      if (e.data.queueIds && e.data.queueIds.join('\n') !== agent.queueIds.join('\n')) {
+        agent.queueIds = [...e.data.queueIds];
+        // Spans still in the timeline (the grace period) are counted for the agent's queues as now known.
+        for (let i = 0; i < agent.timeline.length; i++) this.respan(agent, i);
+      }
       if (e.data.teamId) agent.teamId = e.data.teamId;
       if (e.data.name && !this.profiles.has(agent.agentId)) agent.name = e.data.name;
     }
-    const entry: Entry = { at: e.timeMs, rank: 0, key: e.id, state: e.data.state, reason: e.data.reason ?? null, contactId: null, span: [] };
+    const entry: Entry = { at: e.timeMs, rank: 0, key: e.id, state: e.data.state, reason: e.data.reason ?? null, contactId: null, span: [], conflict: false };
     this.insert(agent, entry);
     this.host.countsChanged(agent, before?.state ?? null, beforeQueues, beforeTeam);
     return [...agent.watchers];
@@ -72,12 +77,9 @@ export class AgentBook {
   addMark(m: AgentMark, sign: number): string[] {
     const agent = this.agent(m.agentId);
     const before = this.current(agent)?.state ?? null;
-    const entry: Entry = { at: m.at, rank: 1, key: `${m.contactId}:${m.state}`, state: m.state, reason: null, contactId: m.state === 'available' ? null : m.contactId, span: [] };
-    if (sign > 0) {
-      const previous = agent.timeline[insertionIndex(agent.timeline, entry) - 1];
-      if (m.state === 'on_contact' && previous?.state === 'on_contact' && previous.contactId !== m.contactId) this.host.conflict();
-      this.insert(agent, entry);
-    } else this.remove(agent, entry);
+    const entry: Entry = { at: m.at, rank: 1, key: `${m.contactId}:${m.state}`, state: m.state, reason: null, contactId: m.state === 'available' ? null : m.contactId, span: [], conflict: false };
+    if (sign > 0) this.insert(agent, entry);
+    else this.remove(agent, entry);
     this.host.countsChanged(agent, before, agent.queueIds, agent.teamId);
     return [...agent.watchers].filter((id) => id !== m.contactId);
   }
@@ -130,6 +132,8 @@ export class AgentBook {
     t.splice(at, 0, entry);
     this.respan(agent, at - 1);
     this.respan(agent, at);
+    this.reflag(agent, at);
+    this.reflag(agent, at + 1);
   }
 
   private remove(agent: Agent, probe: TimelineEntry): void {
@@ -137,8 +141,22 @@ export class AgentBook {
     const at = indexOfKey(t, probe);
     if (at < 0) return;
     this.setSpan(t[at]!, []);
+    this.setConflict(t[at]!, false);
     t.splice(at, 1);
     this.respan(agent, at - 1);
+    this.reflag(agent, at);
+  }
+
+  private reflag(agent: Agent, i: number): void {
+    const entry = agent.timeline[i];
+    const previous = agent.timeline[i - 1];
+    if (!entry) return;
+    this.setConflict(entry, entry.rank === 1 && entry.state === 'on_contact' && previous?.state === 'on_contact' && previous.contactId !== entry.contactId);
+  }
+
+  private setConflict(entry: Entry, conflict: boolean): void {
+    if (entry.conflict !== conflict) this.host.conflict(conflict ? 1 : -1);
+    entry.conflict = conflict;
   }
 
   /** Time from entry i to entry i + 1, counted when it ends, for the agent's queues, their channels and the centre. */

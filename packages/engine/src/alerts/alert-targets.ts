@@ -38,7 +38,8 @@ function liveValue(metric: AlertMetric, live: LiveMetrics, nowMs: number, chatSi
   switch (metric) {
     case 'waiting': return live.waiting;
     case 'longestWaitSeconds': return since === null ? 0 : (nowMs - since) / 1000;
-    case 'waitingPerAvailableAgent': return available > 0 ? live.waiting / available : live.waiting > 0 ? Infinity : 0;
+    // With nobody available the ratio is taken against one agent, so the value stays a finite, JSON-safe number.
+    case 'waitingPerAvailableAgent': return live.waiting / Math.max(1, available);
     case 'availableAgents': return available;
     case 'ticketsBreached': return live.tickets.breached;
     case 'ticketsAtRisk': return live.tickets.atRisk;

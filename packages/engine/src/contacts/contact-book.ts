@@ -7,7 +7,6 @@ interface ContactRecord {
   id: string;
   events: ContactEvent[];
   view: ContactView | null;
-  conflictsCounted: number;
 }
 
 export interface ContactHost extends DeriveContext {
@@ -16,7 +15,7 @@ export interface ContactHost extends DeriveContext {
   applyMark(m: AgentMark, sign: number): string[];
   watchAgent(agentId: string, contactId: string, on: boolean): void;
   waitingChanged(queueId: string): void;
-  anomaly(kind: 'orphanEvents' | 'staleContactsRemoved' | 'conflicts'): void;
+  anomaly(kind: 'orphanEvents' | 'staleContactsRemoved' | 'conflicts', by?: number): void;
 }
 
 const sameMark = (x: AgentMark, y: AgentMark): boolean => x.agentId === y.agentId && x.at === y.at && x.state === y.state;
@@ -41,7 +40,7 @@ export class ContactBook {
     const id = e.data.contactId;
     let rec = this.contacts.get(id);
     if (!rec) {
-      rec = { id, events: [], view: null, conflictsCounted: 0 };
+      rec = { id, events: [], view: null };
       this.contacts.set(id, rec);
     }
     if (rec.events.some((x) => x.id === e.id && x.source === e.source)) return;
@@ -72,7 +71,8 @@ export class ContactBook {
     this.updateWaiting(rec.id, old, view);
     if (view.orphan && !old?.orphan) this.host.anomaly('orphanEvents');
     if (view.ghost && !old?.ghost) this.host.anomaly('staleContactsRemoved');
-    for (; rec.conflictsCounted < view.conflicts; rec.conflictsCounted++) this.host.anomaly('conflicts');
+    // A contradiction can be transient (its explaining event still in flight), so the count follows the derivation.
+    if (view.conflicts !== (old?.conflicts ?? 0)) this.host.anomaly('conflicts', view.conflicts - (old?.conflicts ?? 0));
     if (old?.wrapAgent !== view.wrapAgent) {
       if (old?.wrapAgent) this.host.watchAgent(old.wrapAgent, rec.id, false);
       if (view.wrapAgent) this.host.watchAgent(view.wrapAgent, rec.id, true);

@@ -130,10 +130,13 @@ export class ScopeWindows {
   private expireBuckets(current: number): void {
     if (current <= this.currentBucket) return;
     const size = this.ring.length;
-    const from = Math.max(this.currentBucket - size + 1, current - size - size + 1);
-    for (let b = from; b <= current - size; b++) {
-      const bucket = this.ring[b % size];
-      if (bucket && bucket.tag === b) this.subtract(bucket);
+    if (current - this.currentBucket >= size) {
+      for (const bucket of this.ring) if (bucket && bucket.tag >= 0) this.subtract(bucket);
+    } else {
+      for (let b = this.currentBucket - size + 1; b <= current - size; b++) {
+        const bucket = this.ring[b % size];
+        if (bucket && bucket.tag === b) this.subtract(bucket);
+      }
     }
     this.currentBucket = current;
   }
