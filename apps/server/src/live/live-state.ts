@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
-import type { AlertEvent, Delta, Snapshot, TimedEvent, View } from '@plancia/contracts';
-import type { ClosedInterval, PlanciaEngine } from '@plancia/engine';
+import type { AlertEvent, Delta, QueueConfig, Snapshot, TimedEvent, View } from '@plancia/contracts';
+import type { ClosedInterval, EngineConfig, PlanciaEngine } from '@plancia/engine';
 
 /** Where the engine's outputs go to last: alert history and interval reports in the store. */
 export interface LiveSinks {
@@ -18,6 +18,7 @@ export interface LiveSinks {
  *   live.onDelta((delta) => …) → off   changes since the previous tick (whole changed entries), at most one per tick
  *   live.onAlert((event) => …) → off   alert lifecycle transitions (raised, acknowledged, resolved), in order
  *   live.acknowledgeAlert(id, by, note) → AlertEvent | null   records the transition and tells the listeners
+ *   live.configure(config), live.recomputeQueue(queue, events) → replayed, live.replayFrom()   run-time configuration
  *
  * Listeners run synchronously on the ticker: they should encode and send, not compute.
  */
@@ -41,6 +42,19 @@ export class LiveState {
 
   snapshot(view?: View): Snapshot {
     return this.engine.snapshot(this.now(), view);
+  }
+
+  configure(config: EngineConfig): void {
+    this.engine.configure(config, this.now());
+  }
+
+  /** The queue is marked changed, so the next delta carries its recomputed figures to the boards. */
+  recomputeQueue(queue: QueueConfig, events: readonly TimedEvent[]): number {
+    return this.engine.recomputeQueue(queue, events, this.now());
+  }
+
+  replayFrom(): number {
+    return this.engine.replayFrom(this.now());
   }
 
   onDelta(listener: (delta: Delta) => void): () => void {
