@@ -1,9 +1,13 @@
 import { sql, type Kysely } from 'kysely';
 import { Migrator } from 'kysely/migration';
+import { KyselyAlertRepository, type AlertRepository } from './alert.repository.js';
+import { KyselyAuditRepository, type AuditRepository } from './audit.repository.js';
+import { KyselyConfigRepository, type ConfigRepository } from './config.repository.js';
 import { connect, type ConnectionOptions, type StoreKind } from './connection.js';
 import type { Database } from './database.js';
 import { classifyError } from './errors.js';
 import { guarded } from './guard.js';
+import { KyselyIntervalRepository, type IntervalRepository } from './interval.repository.js';
 import { KyselyJournalRepository, type JournalRepository } from './journal.repository.js';
 import { migrationProvider } from './migrations/index.js';
 
@@ -12,12 +16,19 @@ export type StoreOptions = ConnectionOptions;
 export interface Store {
   readonly kind: StoreKind;
   readonly journal: JournalRepository;
+  readonly config: ConfigRepository;
+  readonly alerts: AlertRepository;
+  readonly audit: AuditRepository;
+  readonly intervals: IntervalRepository;
   /** Throws StorageUnavailableError when the database cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Opens the database (PostgreSQL when databaseUrl is set, else PGlite in dataDir) and brings its schema up to date. */
+/**
+ * Opens the database (PostgreSQL when databaseUrl is set, else PGlite in dataDir) and brings its schema up to date.
+ * Every repository method reports an outage as StorageUnavailableError, whichever backend is underneath.
+ */
 export async function openStore(options: StoreOptions): Promise<Store> {
   const { kind, db } = connect(options);
   try {
@@ -29,6 +40,10 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   return {
     kind,
     journal: guarded(new KyselyJournalRepository(db)),
+    config: guarded(new KyselyConfigRepository(db)),
+    alerts: guarded(new KyselyAlertRepository(db)),
+    audit: guarded(new KyselyAuditRepository(db)),
+    intervals: guarded(new KyselyIntervalRepository(db)),
     ping: async () => {
       try {
         await sql`SELECT 1`.execute(db);

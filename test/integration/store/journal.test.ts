@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TimedEvent } from '@plancia/contracts';
-import { openStore, RejectedDataError, type Store } from '@plancia/store';
-import { backends, type TestDatabase } from './backends.js';
+import { RejectedDataError, type Store } from '@plancia/store';
+import { backends } from './backends.js';
 import { BASE_MS, queued, queuedRange } from './events.js';
+import { useStore } from './suite.js';
 
 describe.each(backends)('event journal on $name', (backend) => {
-  let database: TestDatabase;
+  const opened = useStore(backend);
   let store: Store;
-
-  beforeAll(async () => {
-    database = await backend.create();
-    store = await openStore(database.options);
-  });
-  afterAll(async () => {
-    await store?.close();
-    await database?.dispose();
+  beforeAll(() => {
+    store = opened.store();
   });
 
   it('stores new events and counts repeats as duplicates, within a call and across calls', async () => {
@@ -29,8 +24,7 @@ describe.each(backends)('event journal on $name', (backend) => {
   });
 
   it('keeps idempotency across a restart', async () => {
-    await store.close();
-    store = await openStore(database.options);
+    store = await opened.reopen();
     const again = await store.journal.append([queued('a'), queued('c'), queued('d')]);
     expect(again.accepted.map((e) => e.id)).toEqual(['d']);
     expect(again.duplicates).toBe(2);
@@ -73,16 +67,10 @@ describe.each(backends)('event journal on $name', (backend) => {
 });
 
 describe.each(backends)('journal reading and retention on $name', (backend) => {
-  let database: TestDatabase;
+  const opened = useStore(backend);
   let store: Store;
-
-  beforeAll(async () => {
-    database = await backend.create();
-    store = await openStore(database.options);
-  });
-  afterAll(async () => {
-    await store?.close();
-    await database?.dispose();
+  beforeAll(() => {
+    store = opened.store();
   });
 
   it('reads back the received CloudEvents in (time, arrival) order, in chunks, from an instant on', async () => {

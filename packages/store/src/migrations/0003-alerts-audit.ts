@@ -10,8 +10,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('state', 'text', (c) => c.notNull())
     .addColumn('alert', 'jsonb', (c) => c.notNull())
     .addColumn('at', 'timestamptz', (c) => c.notNull())
+    // Each alert is raised, acknowledged and resolved at most once: recording a transition again (a replay after a
+    // restart re-raises the same alerts) changes nothing.
+    .addUniqueConstraint('alert_history_alert_kind_key', ['alert_id', 'kind'])
     .execute();
-  await db.schema.createIndex('alert_history_alert_seq_idx').on('alert_history').columns(['alert_id', 'seq']).execute();
   await db.schema.createIndex('alert_history_at_idx').on('alert_history').column('at').execute();
 
   await db.schema

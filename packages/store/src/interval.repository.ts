@@ -1,0 +1,65 @@
+import type { ClosedInterval } from '@plancia/engine';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './database.js';
+import { chunk } from './journal-batch.js';
+
+// Four parameters a row: well under PostgreSQL's 65,535 per statement.
+const SAVE_CHUNK = 1_000;
+
+export interface IntervalRepository {
+  /** Stores closed intervals; an interval stored again (recomputed after a configuration change) replaces the old one. */
+  save(intervals: readonly ClosedInterval[]): Promise<void>;
+  /** One queue's intervals starting in [fromMs, toMs), oldest first. */
+  list(queueId: string, fromMs: number, toMs: number): Promise<ClosedInterval[]>;
+}
+
+export class KyselyIntervalRepository implements IntervalRepository {
+  readonly #db: Kysely<Database>;
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  async save(intervals: readonly ClosedInterval[]): Promise<void> {
+    // One statement may not update the same row twice, so only the last copy of a repeated interval is kept.
+    const latest = new Map(intervals.map((interval) => [intervalKey(interval), interval]));
+    for (const part of chunk([...latest.values()], SAVE_CHUNK)) await this.#upsert(part);
+  }
+
+  async #upsert(intervals: readonly ClosedInterval[]): Promise<void> {
+    await this.#db
+      .insertInto('interval_metrics')
+      .values(intervals.map((interval) => ({
+        queue_id: interval.queueId,
+        interval_start: interval.intervalStart,
+        interval_minutes: interval.intervalMinutes,
+        metrics: JSON.stringify(interval.metrics),
+      })))
+      .onConflict((oc) => oc
+        .columns(['queue_id', 'interval_start', 'interval_minutes'])
+        .doUpdateSet({ metrics: sql<string>`excluded.metrics` }))
+      .execute();
+  }
+
+  async list(queueId: string, fromMs: number, toMs: number): Promise<ClosedInterval[]> {
+    const rows = await this.#db
+      .selectFrom('interval_metrics')
+      .selectAll()
+      .where('queue_id', '=', queueId)
+      .where('interval_start', '>=', new Date(fromMs))
+      .where('interval_start', '<', new Date(toMs))
+      .orderBy('interval_start')
+      .orderBy('interval_minutes')
+      .execute();
+    return rows.map((row) => ({
+      queueId: row.queue_id,
+      intervalStart: row.interval_start.toISOString(),
+      intervalMinutes: row.interval_minutes,
+      metrics: row.metrics as ClosedInterval['metrics'],
+    }));
+  }
+}
+
+function intervalKey(interval: ClosedInterval): string {
+  return `${interval.intervalMinutes}|${interval.intervalStart}|${interval.queueId}`;
+}
