@@ -15,6 +15,7 @@ import retentionPlugin from './plugins/app/retention.js';
 import demoTrafficPlugin from './plugins/app/demo-traffic.js';
 import webAppPlugin from './plugins/app/web-app.js';
 import { pushPlugin } from './push/push-plugin.js';
+import configApiPlugin from './config-api/index.js';
 import healthRoutes from './routes/health.js';
 import eventsRoutes from './routes/events.js';
 import webhookRoutes from './routes/webhooks.js';
@@ -43,6 +44,7 @@ export default async function plancia(fastify: FastifyInstance, { config }: { co
   await fastify.register(demoTrafficPlugin);
   await fastify.register(webAppPlugin);
   await fastify.register(pushPlugin);
+  await fastify.register(configApiPlugin);
 
   await fastify.register(healthRoutes);
   await fastify.register(eventsRoutes);
