@@ -23,6 +23,6 @@ export const answered = (id: string, contactId: string, agentId: string, atMs?: 
 export const agentState = (id: string, agentId: string, state: string, queueIds: string[], atMs?: number) =>
   wireEvent('agent.state', id, { agentId, state, queueIds }, atMs);
 
-export function postEvents(url: string, body: string | Uint8Array, contentType = 'application/json', headers: Record<string, string> = {}) {
+export function postEvents(url: string, body: NonNullable<RequestInit['body']>, contentType = 'application/json', headers: Record<string, string> = {}) {
   return fetch(`${url}/api/v1/events`, { method: 'POST', headers: { 'content-type': contentType, ...headers }, body });
 }

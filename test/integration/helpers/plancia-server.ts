@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../../apps/server/src/server.js';
 import { loadConfig, type ServerConfig } from '../../../apps/server/src/config.js';
 import { backends, type Backend, type TestDatabase } from '../store/backends.js';
@@ -7,7 +6,7 @@ import { backends, type Backend, type TestDatabase } from '../store/backends.js'
 export { backends, type Backend, type TestDatabase };
 
 export interface TestServer {
-  app: FastifyInstance;
+  app: Awaited<ReturnType<typeof buildServer>>;
   /** http://127.0.0.1:<port> */
   url: string;
   /** ws://127.0.0.1:<port> */

@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import { DEFAULT_CALENDAR, DEFAULT_SETTINGS } from '@plancia/contracts';
 import type { Store } from '@plancia/store';
 import { createEngine, type EngineConfig, type PlanciaEngine } from '@plancia/engine';
 import { LiveState } from '../../live/live-state.js';
@@ -18,10 +19,12 @@ async function loadEngineConfig(store: Store): Promise<EngineConfig> {
     store.config.listAlertRules(), store.config.listAgents(),
   ]);
   const values = <T>(rows: { value: T }[]) => rows.map((row) => row.value);
+  const stored = values(calendars);
   return {
-    settings: settings.value,
+    // A fresh database has no settings and no calendars yet: queues fall back to the defaults' calendar.
+    settings: settings ?? DEFAULT_SETTINGS,
     queues: values(queues),
-    calendars: values(calendars),
+    calendars: stored.some((c) => c.id === DEFAULT_CALENDAR.id) ? stored : [DEFAULT_CALENDAR, ...stored],
     alertRules: values(alertRules),
     agents: values(agents),
   };
