@@ -46,4 +46,20 @@ describe.each(backends)('changing a live queue on $name', (backend) => {
     expect(after.windows.rolling.answeredWithinThreshold).toBe(4);
     expect(before.windows.rolling.answeredWithinThreshold).toBe(2);
   });
+
+  it('previews an alert rule by replaying the last hour: raised once service level fell, silent when it never could', async () => {
+    const rule = {
+      id: 'preview', name: 'Preview', metric: 'serviceLevel', scope: { kind: 'queue', id: 'sales' }, window: 'rolling',
+      comparison: 'lt', threshold: 0.9, forSeconds: 0, severity: 'warning', enabled: true,
+    };
+    const fires = await call(server, { method: 'POST', url: '/api/v1/alert-rules/preview', body: rule });
+    expect(fires.status).toBe(200);
+    expect(fires.body.transitions.map((t: { kind: string }) => t.kind)[0]).toBe('raised');
+    expect(fires.body.transitions[0].alert).toMatchObject({ ruleId: 'preview', scope: { kind: 'queue', id: 'sales' } });
+    const never = await call(server, { method: 'POST', url: '/api/v1/alert-rules/preview', body: { ...rule, threshold: 0 } });
+    expect(never.body.transitions).toEqual([]);
+    const bad = await call(server, { method: 'POST', url: '/api/v1/alert-rules/preview', body: { ...rule, window: 'year' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toContainEqual(expect.objectContaining({ path: '/window' }));
+  });
 });

@@ -1,14 +1,15 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { ConfigDocument, ErrorBody, QueueConfig } from '@plancia/contracts';
+import { AlertEvent, AlertRule, ConfigDocument, ErrorBody, QueueConfig } from '@plancia/contracts';
 import { StaleWriteError } from '@plancia/store';
 import { errorHandler } from '../http-errors.js';
 import type { ConfigService } from './config-service.js';
 import { diffConfig } from './config-document.js';
 import { resourceRoutes } from './resource-routes.js';
 import { actorOf } from './actor.js';
-import { InvalidConfigError } from './validation.js';
+import { assertValid, InvalidConfigError } from './validation.js';
+import { previewRule } from './rule-preview.js';
 
 const tags = ['configuration'];
 const ListDiff = Type.Object({ added: Type.Array(Type.String()), changed: Type.Array(Type.String()), removed: Type.Array(Type.String()) });
@@ -80,6 +81,19 @@ export default async function configRoutes(app: FastifyInstance, { service }: { 
     const diff = diffConfig(await service.exportAll(), service.validDocument(document));
     if (request.query.dryRun !== '1') await service.importAll(document, actorOf(request));
     return diff;
+  });
+
+  fastify.post('/api/v1/alert-rules/preview', {
+    preHandler: view,
+    schema: {
+      tags, summary: 'When a candidate rule would have raised and resolved over the last hour (a replay of the journal)',
+      body: Type.Unknown(), response: { 200: Type.Object({ transitions: Type.Array(AlertEvent) }), 400: ErrorBody },
+    },
+  }, async (request) => {
+    assertValid(AlertRule, request.body);
+    const rule = request.body as AlertRule;
+    const transitions = await previewRule(rule, await service.exportAll(), fastify.store.journal, Date.now());
+    return { transitions: transitions.filter((event) => event.alert.ruleId === rule.id) };
   });
 
   fastify.get('/api/v1/audit', {
