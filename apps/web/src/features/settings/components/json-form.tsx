@@ -18,8 +18,15 @@ export function JsonForm({ path, schema, initial, children }: Props) {
   const t = useSettingsText();
   const id = useId();
   const { token, load } = useSettingsStore();
-  const [text, setText] = useState(JSON.stringify(initial, null, 2));
+  const [text, setText] = useState(() => JSON.stringify(initial, null, 2));
   const [status, setStatus] = useState('');
+  // A save reloads the list: the editor takes the stored definition but keeps its status line.
+  const [stored, setStored] = useState(JSON.stringify(initial, null, 2));
+  const latest = JSON.stringify(initial, null, 2);
+  if (stored !== latest) {
+    setStored(latest);
+    setText(latest);
+  }
   let parsed: unknown;
   let errors: string[];
   try {

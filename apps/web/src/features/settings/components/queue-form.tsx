@@ -14,6 +14,12 @@ export function QueueForm({ entry }: { entry: QueueEntry }) {
   const { token, load } = useSettingsStore();
   const [draft, setDraft] = useState<QueueConfig>(entry.config);
   const [status, setStatus] = useState('');
+  // A save reloads the list: the form takes the stored settings and version but keeps its status line.
+  const [version, setVersion] = useState(entry.version);
+  if (version !== entry.version) {
+    setVersion(entry.version);
+    setDraft(entry.config);
+  }
   const errors = fieldErrors(QueueConfig, draft);
   const sl = draft.serviceLevel;
   const setSl = (patch: Partial<QueueConfig['serviceLevel']>) => setDraft({ ...draft, serviceLevel: { ...sl, ...patch } });

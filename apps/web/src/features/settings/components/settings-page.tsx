@@ -26,16 +26,16 @@ export function SettingsPage() {
       {loadFailed && <p role="alert">{t('loadError')}</p>}
       <section aria-labelledby="settings-queues">
         <h2 id="settings-queues">{t('queues')}</h2>
-        {queues.map((q) => <QueueForm key={`${q.config.queueId}-${q.version}`} entry={q} />)}
+        {queues.map((q) => <QueueForm key={q.config.queueId} entry={q} />)}
       </section>
       <section aria-labelledby="settings-calendars">
         <h2 id="settings-calendars">{t('calendars')}</h2>
-        {calendars.map((c) => <JsonForm key={JSON.stringify(c)} path="calendars" schema={BusinessCalendar} initial={c} />)}
+        {calendars.map((c) => <JsonForm key={c.id} path="calendars" schema={BusinessCalendar} initial={c} />)}
       </section>
       <section aria-labelledby="settings-rules">
         <h2 id="settings-rules">{t('rules')}</h2>
         {rules.map((r) => (
-          <JsonForm key={JSON.stringify(r)} path="alert-rules" schema={AlertRule} initial={r}>
+          <JsonForm key={r.id} path="alert-rules" schema={AlertRule} initial={r}>
             {(valid) => <RulePreview rule={valid as AlertRule} />}
           </JsonForm>
         ))}
