@@ -9,7 +9,7 @@ const SETTINGS_MESSAGES = {
     red: 'Red below (%)', save: 'Save', saved: 'Saved; {n} events replayed', conflict: 'Changed elsewhere: reloaded',
     ignore: 'ignored', negative: 'count as missed', positive: 'count as met', token: 'Admin token',
     notConfigured: 'on defaults', preview: 'Preview last hour', previewNone: 'Would not have fired',
-    previewRaised: 'raised {time}', previewResolved: 'resolved {time}', json: 'Definition (JSON)', add: 'Add',
+    previewRaised: 'raised {time}', previewResolved: 'resolved {time}', json: 'Definition (JSON)',
     loadError: 'Could not load the configuration', saveError: 'Not saved: {message}',
   },
   it: {
@@ -19,7 +19,7 @@ const SETTINGS_MESSAGES = {
     red: 'Rosso sotto (%)', save: 'Salva', saved: 'Salvato; {n} eventi rielaborati', conflict: 'Modificato altrove: ricaricato',
     ignore: 'ignorati', negative: 'contano come mancati', positive: 'contano come rispettati', token: 'Token amministratore',
     notConfigured: 'predefinita', preview: 'Anteprima ultima ora', previewNone: 'Non sarebbe scattata',
-    previewRaised: 'scattata {time}', previewResolved: 'rientrata {time}', json: 'Definizione (JSON)', add: 'Aggiungi',
+    previewRaised: 'scattata {time}', previewResolved: 'rientrata {time}', json: 'Definizione (JSON)',
     loadError: 'Impossibile caricare la configurazione', saveError: 'Non salvato: {message}',
   },
 } as const;
