@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { ADAPTER_ENV, adapterConfig, type AdapterConfig } from './adapters/adapter-env.js';
 
 const List = (description: string) => Type.String({ default: '', description });
 const Flag = (fallback: '0' | '1', description: string) =>
@@ -7,8 +8,8 @@ const Flag = (fallback: '0' | '1', description: string) =>
 
 /** The environment Plancia reads, validated once at boot; a bad value stops the start naming the variable. */
 export const EnvSchema = Type.Object({
-  PORT: Type.Integer({ minimum: 0, maximum: 65_535, default: 8080 }),
-  HOST: Type.String({ minLength: 1, default: '0.0.0.0' }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65_535, default: 8080, description: 'HTTP port of the API, the sockets and the wallboard' }),
+  HOST: Type.String({ minLength: 1, default: '0.0.0.0', description: 'address to listen on' }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://', description: 'PostgreSQL; unset: embedded PGlite' })),
   PLANCIA_DATA_DIR: Type.String({ minLength: 1, default: './data', description: 'PGlite data directory' }),
   PLANCIA_DEMO: Flag('1', 'simulated traffic against this server; 0 turns it off'),
@@ -22,12 +23,14 @@ export const EnvSchema = Type.Object({
   PLANCIA_ADMIN_TOKENS: List('bearer tokens for administrators'),
   PLANCIA_CONFIG: Type.Optional(Type.String({ minLength: 1, description: 'JSON configuration document applied at start' })),
   PLANCIA_ALLOWED_ORIGINS: List('browser origins allowed to open sockets, e.g. https://board.example.com'),
-  PLANCIA_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 35 }),
-  PLANCIA_TICK_MS: Type.Integer({ minimum: 10, maximum: 10_000, default: 250 }),
+  PLANCIA_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 35, description: 'journal rows older than this many days are purged' }),
+  PLANCIA_TICK_MS: Type.Integer({ minimum: 10, maximum: 10_000, default: 250, description: 'how often time-driven metrics and alerts are updated' }),
+  PLANCIA_PUSH_INTERVAL_MS: Type.Integer({ minimum: 10, maximum: 10_000, default: 100, description: 'at most one change message per board view in this many milliseconds' }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
-    { default: 'info' },
+    { default: 'info', description: 'log level of the JSON log on standard output' },
   ),
+  ...ADAPTER_ENV,
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -46,7 +49,10 @@ export interface ServerConfig {
   allowedOrigins: string[];
   retentionDays: number;
   tickMs: number;
+  pushIntervalMs: number;
   logLevel: string;
+  /** Vendor adapters: PBX links and webhook credentials (see adapters/adapter-env.ts). */
+  adapters: AdapterConfig;
 }
 
 export class ConfigError extends Error {
@@ -81,6 +87,8 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     allowedOrigins: list(valid.PLANCIA_ALLOWED_ORIGINS),
     retentionDays: valid.PLANCIA_RETENTION_DAYS,
     tickMs: valid.PLANCIA_TICK_MS,
+    pushIntervalMs: valid.PLANCIA_PUSH_INTERVAL_MS,
     logLevel: valid.LOG_LEVEL,
+    adapters: adapterConfig(valid),
   };
 }

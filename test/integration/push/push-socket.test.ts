@@ -57,7 +57,7 @@ describe('socket.io push', () => {
 
 describe('socket.io coalescing', () => {
   const intervalMs = 500;
-  const server = useServer({ PLANCIA_TICK_MS: '20' }, { PLANCIA_PUSH_INTERVAL_MS: String(intervalMs) });
+  const server = useServer({ PLANCIA_TICK_MS: '20', PLANCIA_PUSH_INTERVAL_MS: String(intervalMs) });
 
   it('sends a change after a quiet spell at once, and a burst as at most one message per interval', async () => {
     const board = openBoard(server().url, { view: { queues: ['burst'] } });

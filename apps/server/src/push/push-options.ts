@@ -1,9 +1,3 @@
-import { Type } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
-import { ConfigError } from '../config.js';
-
-const Interval = Type.Integer({ minimum: 10, maximum: 10_000, default: 100 });
-
 /** How the push layer paces and bounds what it sends. */
 export interface PushOptions {
   /** At most one change message per room in this many milliseconds (PLANCIA_PUSH_INTERVAL_MS). */
@@ -16,12 +10,7 @@ export interface PushOptions {
   maxMessageBytes: number;
 }
 
-/** Reads PLANCIA_PUSH_INTERVAL_MS (10–10000, default 100); a bad value stops the start naming the variable. */
-export function pushOptionsFromEnv(env: Record<string, string | undefined>): PushOptions {
-  const raw = env.PLANCIA_PUSH_INTERVAL_MS;
-  const intervalMs = Value.Convert(Interval, raw === undefined || raw === '' ? 100 : raw);
-  if (!Value.Check(Interval, intervalMs)) {
-    throw new ConfigError(`Invalid configuration:\n  PLANCIA_PUSH_INTERVAL_MS=${JSON.stringify(raw)}: expected an integer from 10 to 10000`);
-  }
+/** The push options for a pace set by configuration; the bounds are fixed, they protect the server. */
+export function pushOptions(intervalMs: number): PushOptions {
   return { intervalMs, maxBacklogBytes: 1 << 20, clientMessages: { burst: 20, perSecond: 5 }, maxMessageBytes: 16 * 1024 };
 }

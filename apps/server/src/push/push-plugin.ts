@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import acknowledgeRoute from './acknowledge-route.js';
 import liveRoute from './live-route.js';
-import { pushOptionsFromEnv, type PushOptions } from './push-options.js';
+import { pushOptions, type PushOptions } from './push-options.js';
 import { attachSocketPush } from './socket-push.js';
 import { ViewRooms } from './view-rooms.js';
 
@@ -11,7 +11,7 @@ import { ViewRooms } from './view-rooms.js';
  */
 export const pushPlugin = fp<Partial<PushOptions>>(
   async (fastify, overrides) => {
-    const push = { ...pushOptionsFromEnv(process.env), ...overrides };
+    const push = { ...pushOptions(fastify.config.pushIntervalMs), ...overrides };
     const rooms = new ViewRooms(fastify.live, push.intervalMs);
     fastify.addHook('onClose', async () => rooms.close());
     attachSocketPush(fastify, rooms, push);

@@ -9,19 +9,22 @@ export function checkView(value: unknown): { ok: true; view: View } | { ok: fals
   return { ok: false, error: `view${first?.path ?? ''}: ${first?.message ?? 'invalid'}` };
 }
 
-const idList = Type.String({ maxLength: 16_384, pattern: '^[^,]+(,[^,]+)*$', description: 'comma-separated ids' });
+const idList = (description: string) =>
+  Type.Optional(Type.String({ maxLength: 16_384, pattern: '^[^,]+(,[^,]+)*$', description }));
+const channelAlternatives = CONTACT_CHANNELS.join('|');
 
 /** The query string of `GET /api/v1/live` and `GET /api/v1/snapshot`: comma-separated lists. */
 export const ViewQuery = Type.Object({
-  queues: Type.Optional(idList),
-  teams: Type.Optional(idList),
-  channels: Type.Optional(Type.String({ pattern: `^(${CONTACT_CHANNELS.join('|')})(,(${CONTACT_CHANNELS.join('|')}))*$` })),
+  queues: idList('comma-separated queue ids'),
+  teams: idList('comma-separated team ids'),
+  channels: Type.Optional(Type.String({ pattern: `^(${channelAlternatives})(,(${channelAlternatives}))*$`, description: 'comma-separated channels' })),
   token: Type.Optional(Type.String({ maxLength: 512, description: 'a viewer token, for clients that cannot set headers' })),
 });
 export type ViewQuery = Static<typeof ViewQuery>;
 
+/** The view a query names; spaces around the ids are ignored (`?queues=sales, care`). */
 export function viewFromQuery(query: ViewQuery): View {
-  const split = (list: string | undefined) => (list === undefined ? undefined : list.split(','));
+  const split = (list: string) => list.split(',').map((id) => id.trim());
   return {
     ...(query.queues ? { queues: split(query.queues) } : {}),
     ...(query.teams ? { teams: split(query.teams) } : {}),
