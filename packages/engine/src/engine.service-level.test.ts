@@ -100,4 +100,15 @@ describe('transfers', () => {
     expect(queueOf(e, s(30), 'q2').live).toMatchObject({ waiting: 1, longestWaitSince: new Date(s(25)).toISOString() });
     expect(queueOf(e, s(30), 'q1').live.waiting).toBe(0);
   });
+
+  it('after an answer keep the contact waiting in the next queue, even when its events arrive past the grace period', () => {
+    const late = s(600);
+    const e = engineWith([ev.queued('c1', s(0)), ev.answered('c1', s(5)), ev.transferred('c1', s(30), 'q2')], late, cfg);
+    e.tick(late);
+    expect(queueOf(e, late, 'q2').live).toMatchObject({ waiting: 1, longestWaitSince: new Date(s(30)).toISOString() });
+    e.apply([ev.answered('c1', s(40), 'a2')], late);
+    expect(queueOf(e, late, 'q2').live.waiting).toBe(0);
+    expect(queueOf(e, late, 'q2').windows.today).toMatchObject({ offered: 1, answered: 1 });
+    expect(e.snapshot(late).anomalies.orphanEvents).toBe(0);
+  });
 });

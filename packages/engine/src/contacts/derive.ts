@@ -99,7 +99,8 @@ export function deriveContact(contactId: string, events: readonly ContactEvent[]
   const first = events[0]!.timeMs;
   const orphan = life.segments.length === 0 && ctx.clock >= first + ctx.graceMs;
   if (life.segments.length === 0) soon(first + ctx.graceMs);
-  const finished = ghost || orphan || (last?.end?.kind === 'abandoned') || handleDone;
+  // A contact transferred after its answer has a completed handle but waits again in the next queue: not finished.
+  const finished = ghost || orphan || (!open && (last?.end?.kind === 'abandoned' || handleDone));
   if (finished) soon(events[events.length - 1]!.timeMs + ctx.graceMs);
   return {
     facts, marks, ghost, orphan, conflicts: life.conflicts, wrapAgent, finished, deadline,
