@@ -34,6 +34,7 @@ export const ColourBands = Type.Object(
   },
   { additionalProperties: false },
 );
+export type ColourBands = Static<typeof ColourBands>;
 
 export const QueueConfig = Type.Object(
   {

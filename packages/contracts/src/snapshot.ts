@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { literalUnion, AGENT_STATES, CONTACT_CHANNELS } from './events.js';
 import { Alert } from './alerts.js';
+import { ColourBands } from './config.js';
 
 const Count = Type.Integer({ minimum: 0 });
 const Fraction = Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()]);
@@ -87,6 +88,8 @@ export const QueueSnapshot = Type.Object({
   teamId: Type.Union([Type.String(), Type.Null()]),
   serviceLevelTarget: Type.Number(),
   thresholdSeconds: Type.Integer(),
+  /** The queue's configured tile colours: the board turns amber and red by these bands. */
+  colours: ColourBands,
   live: LiveMetrics,
   windows: Windows,
   staffing: Staffing,

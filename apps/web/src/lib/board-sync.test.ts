@@ -18,7 +18,7 @@ const live = (waiting: number) => ({
 });
 const windows = (sl: number | null) => ({ rolling: metrics(sl), interval: metrics(sl), today: metrics(sl) });
 const queue = (queueId: string, waiting: number): QueueSnapshot => ({
-  queueId, name: queueId, channel: 'voice', teamId: null, serviceLevelTarget: 0.8, thresholdSeconds: 20, live: live(waiting), windows: windows(0.9),
+  queueId, name: queueId, channel: 'voice', teamId: null, serviceLevelTarget: 0.8, thresholdSeconds: 20, colours: { amberBelow: 0.8, redBelow: 0.7 }, live: live(waiting), windows: windows(0.9),
   staffing: { arrivalsPerHour: 0, ahtSeconds: null, required: null, staffed: 0, gap: null },
 });
 const centre = (waiting: number): AggregateSnapshot => ({ key: 'centre', live: live(waiting), windows: windows(null) });

@@ -73,7 +73,7 @@ export class EntryBuilder {
     const staffed = agents.available + agents.on_contact + agents.wrap_up;
     return {
       queueId, name: q.name, channel: q.channel ?? null, teamId: q.teamId ?? null,
-      serviceLevelTarget: q.serviceLevel.target, thresholdSeconds: q.serviceLevel.thresholdSeconds,
+      serviceLevelTarget: q.serviceLevel.target, thresholdSeconds: q.serviceLevel.thresholdSeconds, colours: q.colours,
       live: { waiting, longestWaitSince: since, agents, tickets },
       windows,
       staffing: { arrivalsPerHour, ahtSeconds: windows.rolling.aht, required, staffed, gap: required === null ? null : staffed - required },

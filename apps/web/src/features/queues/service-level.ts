@@ -1,15 +1,17 @@
-/** How a service level stands against its target; the tile shows it by colour, icon, pattern and words. */
+import type { ColourBands } from '@plancia/contracts';
+
+/** How a service level stands in the queue's colour bands; the tile shows it by colour, icon, pattern and words. */
 export type ServiceLevelStatus = 'ok' | 'warn' | 'bad' | 'none';
 
-/** Within this many points under the target a queue is amber, further down red. */
-export const AMBER_MARGIN = 0.1;
+/** Compared in tenths of a percent: 0.8 − 0.1 in floating point is just over 0.7, and 70 % must not fall under 70 %. */
+const permille = (fraction: number) => Math.round(fraction * 1000);
 
-export function serviceLevelStatus(serviceLevel: number | null, target: number): ServiceLevelStatus {
+/** Red under `redBelow`, amber under `amberBelow`, green otherwise; red wins when a queue sets red above amber. */
+export function serviceLevelStatus(serviceLevel: number | null, bands: ColourBands): ServiceLevelStatus {
   if (serviceLevel === null) return 'none';
-  if (serviceLevel >= target) return 'ok';
-  // In tenths of a percent: 0.8 − 0.1 in floating point is just over 0.7, and 70 % must still be amber.
-  const shortfall = Math.round((target - serviceLevel) * 1000);
-  return shortfall <= Math.round(AMBER_MARGIN * 1000) ? 'warn' : 'bad';
+  const value = permille(serviceLevel);
+  if (value < permille(bands.redBelow)) return 'bad';
+  return value < permille(bands.amberBelow) ? 'warn' : 'ok';
 }
 
 export const STATUS_ICON: Record<ServiceLevelStatus, string> = { ok: '✔', warn: '▲', bad: '✖', none: '○' };

@@ -16,7 +16,7 @@ export const QueueTile = memo(function QueueTile({ queueId }: { queueId: string 
   if (!queue) return null;
   const metrics = queue.windows[window];
   const { live } = queue;
-  const status = serviceLevelStatus(metrics.serviceLevel, queue.serviceLevelTarget);
+  const status = serviceLevelStatus(metrics.serviceLevel, queue.colours);
   const headingId = `queue-${queueId}`;
   return (
     <article className={`tile tile--${status}`} aria-labelledby={headingId} data-testid={`queue-tile-${queueId}`} data-sl-status={status}>
