@@ -22,10 +22,16 @@ export function assertValid(schema: TSchema, value: unknown, prefix = ''): void 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** A partial body laid over the current settings: objects merge key by key, arrays and scalars replace. */
+/**
+ * A partial body laid over the current settings: objects merge key by key, arrays and scalars replace, and `null`
+ * removes an optional key (as in JSON Merge Patch), so a cleared field can be saved.
+ */
 export function mergeSettings(base: unknown, patch: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(patch)) return patch;
   const merged: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(patch)) merged[key] = mergeSettings(base[key], value);
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete merged[key];
+    else merged[key] = mergeSettings(base[key], value);
+  }
   return merged;
 }
