@@ -92,6 +92,17 @@ describe('agents', () => {
     expect(snap.anomalies.conflicts).toBe(1);
     expect(snap.agents[0]).toMatchObject({ state: 'on_contact', contactId: 'c2' });
   });
+
+  it('does not count the phone system reporting on_contact at the moment of the answer as a conflict', () => {
+    const e = engineWith([
+      ev.queued('c1', s(0)), ev.answered('c1', s(1), 'a1'), ev.agent('a1', s(1), 'on_contact'),
+      ev.ended('c1', s(60)), ev.agent('a1', s(60), 'wrap_up'), ev.completed('c1', s(70)), ev.agent('a1', s(70), 'available'),
+      ev.queued('c2', s(80)), ev.answered('c2', s(81), 'a1'), ev.agent('a1', s(81), 'on_contact'),
+    ], s(90));
+    const snap = e.snapshot(s(90));
+    expect(snap.anomalies.conflicts).toBe(0);
+    expect(snap.agents[0]).toMatchObject({ state: 'on_contact', contactId: 'c2' });
+  });
 });
 
 describe('surveys and staffing', () => {

@@ -151,7 +151,9 @@ export class AgentBook {
     const entry = agent.timeline[i];
     const previous = agent.timeline[i - 1];
     if (!entry) return;
-    this.setConflict(entry, entry.rank === 1 && entry.state === 'on_contact' && previous?.state === 'on_contact' && previous.contactId !== entry.contactId);
+    // Only two contacts overlap: a phone system's own on_contact (no contact named) is the same answer seen twice.
+    const otherContact = previous?.state === 'on_contact' && previous.contactId !== null && previous.contactId !== entry.contactId;
+    this.setConflict(entry, entry.rank === 1 && entry.state === 'on_contact' && otherContact);
   }
 
   private setConflict(entry: Entry, conflict: boolean): void {
