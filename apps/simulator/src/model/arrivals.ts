@@ -4,7 +4,8 @@ import type { World } from './world.js';
 
 /**
  * Non-homogeneous Poisson arrivals by thinning: candidates come at the queue's highest possible rate and each is
- * kept with probability rate(t) ÷ highest rate, which follows the daily profile and the preset's surges exactly.
+ * kept with probability rate(t) ÷ highest rate, which follows the daily profile (or, while one lasts, the preset's
+ * surge) exactly.
  */
 export function startArrivals(world: World, queue: QueueState, arrive: (queue: QueueState) => void): void {
   const { plan } = queue;
@@ -13,8 +14,11 @@ export function startArrivals(world: World, queue: QueueState, arrive: (queue: Q
   const highestRate = plan.peakRate * highestFactor;
   if (!(highestRate > 0)) return;
   const rateAt = (timeMs: number) => {
-    const surge = plan.surges.reduce((factor, s) => (timeMs >= s.fromMs && timeMs < s.toMs ? factor * s.factor : factor), 1);
-    return plan.peakRate * surge * profileMultiplier(world.plan.profile, clock, timeMs);
+    const active = plan.surges.filter((s) => timeMs >= s.fromMs && timeMs < s.toMs);
+    // A surge is measured against the peak, not the hour: a preset run in the evening floods the queues as a
+    // Monday morning would, instead of multiplying the evening trickle.
+    if (active.length > 0) return plan.peakRate * active.reduce((factor, s) => factor * s.factor, 1);
+    return plan.peakRate * profileMultiplier(world.plan.profile, clock, timeMs);
   };
   const candidate = () => {
     if (world.random.uniform() * highestRate < rateAt(world.now)) arrive(queue);

@@ -74,6 +74,24 @@ describe('presets', () => {
     expect(halfHours.filter((h) => h.serviceLevel >= 0.8).length).toBeGreaterThanOrEqual(5);
   });
 
+  it('surge is measured against the peak: run at night, it still breaks 80/20', () => {
+    const sundayNight = Date.parse('2026-03-01T23:00:00+01:00');
+    const events = take({ seed: 42, startMs: sundayNight, durationMs: HOUR, preset: 'surge' });
+    const during = referenceServiceLevel(events, sundayNight + 2 * 60_000, sundayNight + HOUR);
+    expect(during.answered).toBeGreaterThan(500);
+    expect(during.serviceLevel).toBeLessThan(0.8);
+  });
+
+  it('a normal day keeps CSAT (share of 4 and 5) above the default 90 % alert, a surge pulls it below', () => {
+    const csat = (preset: 'normal' | 'surge') => {
+      const scores = take({ seed: 42, startMs: MONDAY_9, durationMs: HOUR, preset })
+        .flatMap((event) => (event.type === 'survey.completed' && event.data.csat !== undefined ? [event.data.csat] : []));
+      return scores.filter((score) => score >= 4).length / scores.length;
+    };
+    expect(csat('normal')).toBeGreaterThan(0.92);
+    expect(csat('surge')).toBeLessThan(0.9);
+  });
+
   it('outage floods assistenza: many abandons there, far more than on a normal day', () => {
     const abandonsIn = (preset: 'normal' | 'outage') => {
       const queueOf = new Map<string, string>();

@@ -24,11 +24,11 @@ export const PRESETS: Record<PresetName, Preset> = {
     surges: [],
   },
   surge: {
-    description: 'Monday-morning surge: arrivals × 2.5 on every live queue from minute 2 for an hour, same staff',
-    surges: [{ queue: '*', factor: 2.5, fromMinute: 2, forMinutes: 60 }],
+    description: 'Monday-morning surge: arrivals at 1.6 × the peak on every live queue from minute 2 for an hour, same staff',
+    surges: [{ queue: '*', factor: 1.6, fromMinute: 2, forMinutes: 60 }],
   },
   outage: {
-    description: `an outage floods "${OUTAGE_QUEUE}": arrivals × 6 from minute 2 for 45 minutes`,
+    description: `an outage floods "${OUTAGE_QUEUE}": arrivals at 6 × the peak from minute 2 for 45 minutes`,
     surges: [{ queue: OUTAGE_QUEUE, factor: 6, fromMinute: 2, forMinutes: 45 }],
   },
 };
