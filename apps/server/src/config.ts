@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { ADAPTER_ENV, adapterConfig, type AdapterConfig } from './adapters/adapter-env.js';
 
-const List = (description: string) => Type.String({ default: '', description });
+const List = (description: string) => Type.String({ default: '', description: `comma-separated ${description}` });
 const Flag = (fallback: '0' | '1', description: string) =>
   Type.Union(['0', '1', 'false', 'true'].map((v) => Type.Literal(v)), { default: fallback, description });
 
@@ -10,18 +10,18 @@ const Flag = (fallback: '0' | '1', description: string) =>
 export const EnvSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65_535, default: 8080, description: 'HTTP port of the API, the sockets and the wallboard' }),
   HOST: Type.String({ minLength: 1, default: '0.0.0.0', description: 'address to listen on' }),
-  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://', description: 'PostgreSQL; unset: embedded PGlite' })),
-  PLANCIA_DATA_DIR: Type.String({ minLength: 1, default: './data', description: 'PGlite data directory' }),
-  PLANCIA_DEMO: Flag('1', 'simulated traffic against this server; 0 turns it off'),
-  PLANCIA_INGEST_TOKENS: List('bearer tokens accepted from event producers'),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://', description: 'PostgreSQL connection URL; unset: the embedded PGlite database' })),
+  PLANCIA_DATA_DIR: Type.String({ minLength: 1, default: './data', description: 'directory of the embedded PGlite database (relative to the working directory)' }),
+  PLANCIA_DEMO: Flag('1', 'runs the simulator against this server as demo traffic; 0 turns it off'),
+  PLANCIA_INGEST_TOKENS: List('bearer tokens of event producers (none: ingest only from loopback)'),
   PLANCIA_WEBHOOK_SECRETS: Type.String({
     default: '',
     pattern: '^((whsec_)?[A-Za-z0-9+/]+={0,2}(,(whsec_)?[A-Za-z0-9+/]+={0,2})*)?$',
-    description: 'Standard Webhooks signing secrets (whsec_…); several for key rotation',
+    description: 'Standard Webhooks signing secrets (whsec_…), comma-separated, several for key rotation (none: the webhook route is off)',
   }),
-  PLANCIA_VIEW_TOKENS: List('bearer tokens for wallboard viewers'),
-  PLANCIA_ADMIN_TOKENS: List('bearer tokens for administrators'),
-  PLANCIA_CONFIG: Type.Optional(Type.String({ minLength: 1, description: 'JSON configuration document applied at start' })),
+  PLANCIA_VIEW_TOKENS: List('bearer tokens of wallboard viewers (administrator tokens view too; with neither, the board is open)'),
+  PLANCIA_ADMIN_TOKENS: List('bearer tokens of administrators (none: configuration changes only from loopback)'),
+  PLANCIA_CONFIG: Type.Optional(Type.String({ minLength: 1, description: 'path of a JSON configuration document imported at start' })),
   PLANCIA_ALLOWED_ORIGINS: List('browser origins allowed to open sockets, e.g. https://board.example.com'),
   PLANCIA_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 35, description: 'journal rows older than this many days are purged' }),
   PLANCIA_TICK_MS: Type.Integer({ minimum: 10, maximum: 10_000, default: 250, description: 'how often time-driven metrics and alerts are updated' }),
