@@ -40,6 +40,8 @@ export class EngineCore implements ContactHost, AgentHost {
   readonly versions = new Versions();
   closed: ClosedInterval[] = [];
   private queues = new Map<string, QueueConfig>();
+  /** sorted ids of configured and seen queues; replaced (never mutated) when a queue appears */
+  private queueIds: readonly string[] | null = null;
   private calendars = new Map<string, Calendar>();
   readonly queueAgents = new Map<string, Set<Agent>>();
   readonly teamAgents = new Map<string, Set<Agent>>();
@@ -59,6 +61,7 @@ export class EngineCore implements ContactHost, AgentHost {
     this.config = config;
     this.settings = { ...DEFAULT_SETTINGS, ...config.settings };
     this.queues = new Map(config.queues.map((q) => [q.queueId, q]));
+    this.queueIds = null;
     this.calendars = new Map([DEFAULT_CALENDAR, ...config.calendars].map((c) => [c.id, new Calendar(c)]));
     this.agents.setProfiles(config.agents);
     this.window.graceMs = this.graceMs;
@@ -73,12 +76,15 @@ export class EngineCore implements ContactHost, AgentHost {
     if (!q) {
       q = defaultQueueConfig(queueId);
       this.queues.set(queueId, q);
+      this.queueIds = null;
     }
     return q;
   }
 
-  knownQueueIds(): string[] {
-    return [...new Set([...this.queues.keys(), ...this.queueWindows.keys()])].sort();
+  /** The same array until a queue appears or the configuration changes, so callers may compare by identity. */
+  knownQueueIds(): readonly string[] {
+    this.queueIds ??= [...new Set([...this.queues.keys(), ...this.queueWindows.keys()])].sort();
+    return this.queueIds;
   }
 
   calendarOf(queueId: string): Calendar {
@@ -92,6 +98,7 @@ export class EngineCore implements ContactHost, AgentHost {
       scope = new ScopeWindows(q.rollingMinutes, q.intervalMinutes);
       scope.advance(this.window);
       this.queueWindows.set(queueId, scope);
+      this.queueIds = null;
       this.versions.bumpAll();
     }
     return scope;
@@ -115,7 +122,7 @@ export class EngineCore implements ContactHost, AgentHost {
       const { start, end } = dayBounds(this.clock, this.settings.timeZone, this.settings.dayResetTime);
       this.window.todayStart = start;
       this.window.todayEnd = end;
-      this.versions.bump('bounds');
+      this.versions.bumpGlobal('bounds');
     }
     for (const [queueId, scope] of this.queueWindows) {
       for (const { startMs, acc } of scope.advance(this.window)) {
@@ -136,7 +143,7 @@ export class EngineCore implements ContactHost, AgentHost {
       case 'agent.state': return this.rederive(this.agents.applyState(e));
       case 'survey.completed': {
         const s = surveyFact(e, (contactId) => this.contacts.queueOf(contactId));
-        return this.applyFact({ ...fact(s.queueId ?? '', s.queueId ? this.queueConfig(s.queueId).channel ?? null : null, s.atMs, K.survey, 0, 0, 0, s.queueId ? TO_ALL : TO_CENTRE), survey: s }, 1);
+        return this.applyFact(fact(s.queueId ?? '', s.queueId ? this.queueConfig(s.queueId).channel ?? null : null, s.atMs, K.survey, 0, 0, 0, s.queueId ? TO_ALL : TO_CENTRE, s), 1);
       }
       case 'ticket.created': case 'ticket.replied': case 'ticket.solved': case 'ticket.reopened':
         this.tickets.apply(e);
@@ -161,7 +168,7 @@ export class EngineCore implements ContactHost, AgentHost {
     if (f.mask & 4) this.centre.apply(f, sign);
   }
 
-  applyMark(m: AgentMark, sign: number): string[] {
+  applyMark(m: AgentMark, sign: number): readonly string[] {
     return this.agents.addMark(m, sign);
   }
 
@@ -173,12 +180,12 @@ export class EngineCore implements ContactHost, AgentHost {
 
   waitingChanged(queueId: string): void {
     this.queueScope(queueId);
-    this.versions.bump(`q:${queueId}`);
+    this.versions.bump('queue', queueId);
   }
 
   anomaly(kind: AnomalyName, by = 1): void {
     this.anomalies[kind] += by;
-    this.versions.bump('anomalies');
+    this.versions.bumpGlobal('anomalies');
   }
 
   conflict(by: number): void {
@@ -186,14 +193,14 @@ export class EngineCore implements ContactHost, AgentHost {
   }
 
   countsChanged(agent: Agent, _before: unknown, beforeQueues: readonly string[], beforeTeam: string | null): void {
-    for (const q of beforeQueues) { this.queueAgents.get(q)?.delete(agent); this.versions.bump(`q:${q}`); }
-    if (beforeTeam) { this.teamAgents.get(beforeTeam)?.delete(agent); this.versions.bump(`t:${beforeTeam}`); }
-    for (const q of agent.queueIds) { member(this.queueAgents, q).add(agent); this.versions.bump(`q:${q}`); }
-    if (agent.teamId) { member(this.teamAgents, agent.teamId).add(agent); this.versions.bump(`t:${agent.teamId}`); }
-    this.versions.bump(`a:${agent.agentId}`);
+    for (const q of beforeQueues) { this.queueAgents.get(q)?.delete(agent); this.versions.bump('queue', q); }
+    if (beforeTeam) { this.teamAgents.get(beforeTeam)?.delete(agent); this.versions.bump('team', beforeTeam); }
+    for (const q of agent.queueIds) { member(this.queueAgents, q).add(agent); this.versions.bump('queue', q); }
+    if (agent.teamId) { member(this.teamAgents, agent.teamId).add(agent); this.versions.bump('team', agent.teamId); }
+    this.versions.bump('agent', agent.agentId);
   }
 
-  private rederive(contactIds: string[]): void {
+  private rederive(contactIds: readonly string[]): void {
     this.contacts.rederive(contactIds);
   }
 }

@@ -14,7 +14,9 @@ export class Engine implements PlanciaEngine {
   private readonly alerts = new AlertEngine();
   private readonly deltas = new DeltaTracker();
   private rules: AlertRule[] | null = null;
-  private rulesFor = '';
+  private rulesFor: readonly string[] | null = null;
+  /** Events were applied since the last alert evaluation: evaluated once, before alert state is next read or time moves. */
+  private alertsDue = false;
 
   constructor(config: EngineConfig, nowMs: number) {
     this.core = new EngineCore(config, nowMs);
@@ -26,15 +28,17 @@ export class Engine implements PlanciaEngine {
     for (const e of events) if (e.timeMs > latest) latest = e.timeMs;
     this.core.advance(latest);
     for (const e of events) this.core.apply(e);
-    this.evaluateAlerts();
+    this.alertsDue = true;
   }
 
   tick(nowMs: number): void {
+    this.settleAlerts();
     this.core.advance(nowMs);
     this.evaluateAlerts();
   }
 
   snapshot(nowMs: number, view?: View): Snapshot {
+    this.settleAlerts();
     this.core.advance(nowMs);
     return buildSnapshot(this.core, this.entries, this.deltas.seq, this.alerts.active(), view);
   }
@@ -45,6 +49,7 @@ export class Engine implements PlanciaEngine {
   }
 
   drainAlertEvents(): AlertEvent[] {
+    this.settleAlerts();
     return this.alerts.drain();
   }
 
@@ -55,6 +60,7 @@ export class Engine implements PlanciaEngine {
   }
 
   acknowledgeAlert(alertId: string, by: string, note: string | null, nowMs: number): AlertEvent | null {
+    this.settleAlerts();
     return this.alerts.acknowledge(alertId, by, note, nowMs);
   }
 
@@ -81,11 +87,21 @@ export class Engine implements PlanciaEngine {
     return Math.min(todayStart, nowMs - MAX_ROLLING_MS - graceMs, intervalStart - graceMs);
   }
 
+  /**
+   * Alert rules look at whole entries, far too costly per event. What applied events changed is judged once, at the
+   * clock of the last apply, before anything reads alerts or moves time on: the same transitions, timestamps and
+   * `forSeconds` starts as an evaluation after every batch, whenever alerts are read between batches.
+   */
+  private settleAlerts(): void {
+    if (this.alertsDue) this.evaluateAlerts();
+  }
+
   private evaluateAlerts(): void {
-    const key = `${this.core.knownQueueIds().length}`;
-    if (!this.rules || key !== this.rulesFor) {
+    this.alertsDue = false;
+    const queueIds = this.core.knownQueueIds();
+    if (!this.rules || queueIds !== this.rulesFor) {
       this.rules = effectiveRules(this.core);
-      this.rulesFor = key;
+      this.rulesFor = queueIds;
     }
     this.alerts.evaluate(this.rules, (rule) => alertTargets(rule, this.core, this.entries), this.core.clock);
   }

@@ -27,6 +27,17 @@ export interface AgentHost {
   conflict(by: number): void;
 }
 
+const NO_CONTACTS: readonly string[] = [];
+
+/** The contacts watching this agent's next change, except `contactId`; a shared empty list when there are none. */
+function watchersBut(agent: Agent, contactId: string | null): readonly string[] {
+  const watchers = agent.watchers;
+  if (watchers.size === 0 || (watchers.size === 1 && contactId !== null && watchers.has(contactId))) return NO_CONTACTS;
+  const ids: string[] = [];
+  for (const id of watchers) if (id !== contactId) ids.push(id);
+  return ids;
+}
+
 /** Keeps each agent's recent state changes in time order and counts time spent busy and available. */
 export class AgentBook {
   readonly agents = new Map<string, Agent>();
@@ -52,7 +63,7 @@ export class AgentBook {
     return agent;
   }
 
-  applyState(e: AgentStateEvent): string[] {
+  applyState(e: AgentStateEvent): readonly string[] {
     const agent = this.agent(e.data.agentId);
     const before = this.current(agent);
     const beforeQueues = agent.queueIds;
@@ -71,17 +82,17 @@ export class AgentBook {
     const entry: Entry = { at: e.timeMs, rank: 0, key: e.id, state: e.data.state, reason: e.data.reason ?? null, contactId: null, span: [], conflict: false };
     this.insert(agent, entry);
     this.host.countsChanged(agent, before?.state ?? null, beforeQueues, beforeTeam);
-    return [...agent.watchers];
+    return watchersBut(agent, null);
   }
 
-  addMark(m: AgentMark, sign: number): string[] {
+  addMark(m: AgentMark, sign: number): readonly string[] {
     const agent = this.agent(m.agentId);
     const before = this.current(agent)?.state ?? null;
     const entry: Entry = { at: m.at, rank: 1, key: `${m.contactId}:${m.state}`, state: m.state, reason: null, contactId: m.state === 'available' ? null : m.contactId, span: [], conflict: false };
     if (sign > 0) this.insert(agent, entry);
     else this.remove(agent, entry);
     this.host.countsChanged(agent, before, agent.queueIds, agent.teamId);
-    return [...agent.watchers].filter((id) => id !== m.contactId);
+    return watchersBut(agent, m.contactId);
   }
 
   current(agent: Agent): TimelineEntry | undefined {

@@ -7,18 +7,31 @@ interface ContactRecord {
   id: string;
   events: ContactEvent[];
   view: ContactView | null;
+  /** the view's deadline, already in the heap (Infinity: none) */
+  due: number;
 }
 
 export interface ContactHost extends DeriveContext {
   applyFact(f: Fact, sign: number): void;
   /** returns contacts whose derivation depends on that agent's timeline */
-  applyMark(m: AgentMark, sign: number): string[];
+  applyMark(m: AgentMark, sign: number): readonly string[];
   watchAgent(agentId: string, contactId: string, on: boolean): void;
   waitingChanged(queueId: string): void;
   anomaly(kind: 'orphanEvents' | 'staleContactsRemoved' | 'conflicts', by?: number): void;
 }
 
-const sameMark = (x: AgentMark, y: AgentMark): boolean => x.agentId === y.agentId && x.at === y.at && x.state === y.state;
+const NONE: readonly never[] = [];
+
+function includesMark(list: readonly AgentMark[], m: AgentMark): boolean {
+  for (const x of list) if (x.agentId === m.agentId && x.at === m.at && x.state === m.state) return true;
+  return false;
+}
+
+/** `into` plus the ids of `found` other than `self`; allocates only when there is one. */
+function others(into: string[] | null, found: readonly string[], self: string): string[] | null {
+  for (const id of found) if (id !== self) (into ??= []).push(id);
+  return into;
+}
 
 /**
  * Live contacts, each with its events in time order. Any new event (or a deadline passing) re-derives the
@@ -40,34 +53,45 @@ export class ContactBook {
     const id = e.data.contactId;
     let rec = this.contacts.get(id);
     if (!rec) {
-      rec = { id, events: [], view: null };
+      rec = { id, events: [], view: null, due: Infinity };
       this.contacts.set(id, rec);
     }
     if (rec.events.some((x) => x.id === e.id && x.source === e.source)) return;
     let at = rec.events.length;
     while (at > 0 && compareContactEvents(rec.events[at - 1]!, e) > 0) at--;
     rec.events.splice(at, 0, e);
-    this.rederive([id]);
+    this.rederiveOne(rec);
   }
 
-  /** Re-derives the contacts whose deadlines have passed. */
+  /**
+   * Re-derives the contacts whose deadlines have passed. A heap entry the contact has since moved past (an answer
+   * before T, say) is skipped: before its view's own deadline the clock alone cannot change a view.
+   */
   tick(nowMs: number): void {
-    this.rederive(this.heap.popDue(nowMs));
+    const due = this.heap.popDue(nowMs).filter((id) => (this.contacts.get(id)?.due ?? Infinity) <= nowMs);
+    this.rederive(due);
   }
 
+  /** Re-derives these contacts, then (breadth first) the contacts whose derivation their agent marks touched. */
   rederive(ids: readonly string[]): void {
+    if (ids.length === 0) return;
     const work = [...ids];
     for (let n = 0; n < work.length; n++) {
       const rec = this.contacts.get(work[n]!);
-      if (rec) work.push(...this.update(rec));
+      if (rec) for (const id of this.update(rec)) work.push(id);
     }
   }
 
-  private update(rec: ContactRecord): string[] {
+  /** The common case: one contact, whose marks rarely touch another contact. */
+  private rederiveOne(rec: ContactRecord): void {
+    this.rederive(this.update(rec));
+  }
+
+  private update(rec: ContactRecord): readonly string[] {
     const view = deriveContact(rec.id, rec.events, this.host);
     const old = rec.view;
-    this.diffFacts(old?.facts ?? [], view.facts);
-    const affected = this.diffMarks(old?.marks ?? [], view.marks).filter((id) => id !== rec.id);
+    this.diffFacts(old?.facts ?? NONE, view.facts);
+    const affected = this.diffMarks(old?.marks ?? NONE, view.marks, rec.id);
     this.updateWaiting(rec.id, old, view);
     if (view.orphan && !old?.orphan) this.host.anomaly('orphanEvents');
     if (view.ghost && !old?.ghost) this.host.anomaly('staleContactsRemoved');
@@ -82,7 +106,10 @@ export class ContactBook {
     if (view.finished && this.host.clock >= lastAt + this.host.graceMs) {
       if (view.wrapAgent) this.host.watchAgent(view.wrapAgent, rec.id, false);
       this.contacts.delete(rec.id);
-    } else if (view.deadline < Infinity) this.heap.push(view.deadline, rec.id);
+    } else if (view.deadline !== rec.due) {
+      rec.due = view.deadline;
+      if (view.deadline < Infinity) this.heap.push(view.deadline, rec.id);
+    }
     return affected;
   }
 
@@ -97,11 +124,12 @@ export class ContactBook {
     for (let i = common; i < next.length; i++) this.host.applyFact(next[i]!, 1);
   }
 
-  private diffMarks(old: readonly AgentMark[], next: readonly AgentMark[]): string[] {
-    const affected: string[] = [];
-    for (const m of old) if (!next.some((n) => sameMark(m, n))) affected.push(...this.host.applyMark(m, -1));
-    for (const m of next) if (!old.some((o) => sameMark(m, o))) affected.push(...this.host.applyMark(m, 1));
-    return affected;
+  /** Applies the marks that changed; returns the other contacts their agents' timelines concern. */
+  private diffMarks(old: readonly AgentMark[], next: readonly AgentMark[], self: string): readonly string[] {
+    let affected: string[] | null = null;
+    for (const m of old) if (!includesMark(next, m)) affected = others(affected, this.host.applyMark(m, -1), self);
+    for (const m of next) if (!includesMark(old, m)) affected = others(affected, this.host.applyMark(m, 1), self);
+    return affected ?? NONE;
   }
 
   private updateWaiting(id: string, old: ContactView | null, view: ContactView): void {

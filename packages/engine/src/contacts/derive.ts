@@ -35,7 +35,8 @@ export interface ContactView {
 }
 
 /** [numerator, denominator] shares of a contact abandoned within T, per policy (Cisco's three types). */
-const ABANDON_SHARE: Record<AbandonPolicyName, [number, number]> = { ignore: [0, 0], negative: [0, 1], positive: [1, 1] };
+const ABANDON_SHARE: Record<AbandonPolicyName, readonly [number, number]> = { ignore: [0, 0], negative: [0, 1], positive: [1, 1] };
+const MET_SHARE = [1, 1] as const;
 
 function segmentFacts(seg: Segment, sl: ServiceLevelSettings, clock: number, out: Fact[]): void {
   const { queueId: q, channel: ch, since, end } = seg;
@@ -51,8 +52,8 @@ function segmentFacts(seg: Segment, sl: ServiceLevelSettings, clock: number, out
     out.push(fact(q, ch, end.at, kind, wait, end.at <= deadline ? 1 : 0));
   }
   if (end && end.at <= deadline) {
-    const [num, den] = end.kind === 'abandoned' ? ABANDON_SHARE[sl.abandonPolicy] : [1, 1];
-    out.push(fact(q, ch, end.at, K.settled, num, den));
+    const share = end.kind === 'abandoned' ? ABANDON_SHARE[sl.abandonPolicy] : MET_SHARE;
+    out.push(fact(q, ch, end.at, K.settled, share[0], share[1]));
   } else if (end || clock >= deadline) {
     out.push(fact(q, ch, deadline, K.settled, 0, 1));
   }
@@ -75,33 +76,38 @@ function handleFacts(h: Handle, ctx: DeriveContext, contactId: string, out: Fact
   return false;
 }
 
+/** The earlier of `deadline` and `at`, counting only instants still ahead of the clock. */
+function sooner(deadline: number, at: number, clock: number): number {
+  return at > clock && at < deadline ? at : deadline;
+}
+
 export function deriveContact(contactId: string, events: readonly ContactEvent[], ctx: DeriveContext): ContactView {
   const life = lifecycleOf(events);
+  const clock = ctx.clock;
   const facts: Fact[] = [];
   const marks: AgentMark[] = [];
   let deadline = Infinity;
-  const soon = (at: number): void => { if (at > ctx.clock && at < deadline) deadline = at; };
   for (const seg of life.segments) {
     const sl = ctx.serviceLevel(seg.queueId);
-    segmentFacts(seg, sl, ctx.clock, facts);
-    if (!seg.end) soon(seg.since + sl.thresholdSeconds * 1000);
+    segmentFacts(seg, sl, clock, facts);
+    if (!seg.end) deadline = sooner(deadline, seg.since + sl.thresholdSeconds * 1000, clock);
   }
   let wrapAgent: string | null = null;
   let handleDone = false;
   for (const h of life.handles) {
     handleDone = handleFacts(h, ctx, contactId, facts, marks);
-    if (h.endedAt !== null && h.completedAt === null) { wrapAgent = h.agentId; soon(h.endedAt + ctx.staleMs); }
+    if (h.endedAt !== null && h.completedAt === null) { wrapAgent = h.agentId; deadline = sooner(deadline, h.endedAt + ctx.staleMs, clock); }
   }
   const last = life.segments[life.segments.length - 1];
   const open = last && !last.end ? last : null;
-  const ghost = open !== null && ctx.clock >= open.since + ctx.staleMs;
-  if (open && !ghost) soon(open.since + ctx.staleMs);
+  const ghost = open !== null && clock >= open.since + ctx.staleMs;
+  if (open && !ghost) deadline = sooner(deadline, open.since + ctx.staleMs, clock);
   const first = events[0]!.timeMs;
-  const orphan = life.segments.length === 0 && ctx.clock >= first + ctx.graceMs;
-  if (life.segments.length === 0) soon(first + ctx.graceMs);
+  const orphan = life.segments.length === 0 && clock >= first + ctx.graceMs;
+  if (life.segments.length === 0) deadline = sooner(deadline, first + ctx.graceMs, clock);
   // A contact transferred after its answer has a completed handle but waits again in the next queue: not finished.
   const finished = ghost || orphan || (!open && (last?.end?.kind === 'abandoned' || handleDone));
-  if (finished) soon(events[events.length - 1]!.timeMs + ctx.graceMs);
+  if (finished) deadline = sooner(deadline, events[events.length - 1]!.timeMs + ctx.graceMs, clock);
   return {
     facts, marks, ghost, orphan, conflicts: life.conflicts, wrapAgent, finished, deadline,
     waiting: open && !ghost ? { queueId: open.queueId, channel: open.channel, since: open.since } : null,

@@ -37,6 +37,12 @@ export function compareContactEvents(x: ContactEvent, y: ContactEvent): number {
   return x.timeMs - y.timeMs || TYPE_ORDER[x.type] - TYPE_ORDER[y.type] || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
 }
 
+/** Ends the open segment, if any; returns it. */
+function close(open: Segment | null, kind: 'answered' | 'abandoned' | 'transferred', at: number): Segment | null {
+  if (open) open.end = { kind, at };
+  return open;
+}
+
 /** Replays a contact's events (sorted) through its state machine. */
 export function lifecycleOf(events: readonly ContactEvent[]): Lifecycle {
   const life: Lifecycle = { segments: [], handles: [], conflicts: 0 };
@@ -44,12 +50,6 @@ export function lifecycleOf(events: readonly ContactEvent[]): Lifecycle {
   let talking: Handle | null = null;
   let wrapping: Handle | null = null;
   let channel: ContactChannelName | null = null;
-  const closeSegment = (kind: 'answered' | 'abandoned' | 'transferred', at: number): Segment | null => {
-    const closed = open;
-    if (closed) closed.end = { kind, at };
-    open = null;
-    return closed;
-  };
   for (const e of events) {
     const at = e.timeMs;
     switch (e.type) {
@@ -61,16 +61,18 @@ export function lifecycleOf(events: readonly ContactEvent[]): Lifecycle {
         break;
       case 'contact.answered': {
         if (talking || wrapping) { life.conflicts++; break; }
-        const from = closeSegment('answered', at);
+        const from = close(open, 'answered', at);
+        open = null;
         talking = { queueId: from?.queueId ?? null, channel, agentId: e.data.agentId, answeredAt: at, endedAt: null, completedAt: null };
         life.handles.push(talking);
         break;
       }
       case 'contact.abandoned':
-        if (!closeSegment('abandoned', at)) life.conflicts++;
+        if (!close(open, 'abandoned', at)) life.conflicts++;
+        open = null;
         break;
       case 'contact.transferred': {
-        const from = closeSegment('transferred', at);
+        const from = close(open, 'transferred', at);
         if (talking) { talking.endedAt = at; talking.completedAt = at; talking = null; } else if (!from) { life.conflicts++; break; }
         open = { queueId: e.data.toQueueId, channel: channel ?? 'voice', since: at, end: null };
         life.segments.push(open);

@@ -21,11 +21,11 @@ export class DeltaTracker {
     if (channels.length) delta.channels = channels;
     const queues = core.knownQueueIds().map((q) => entries.queue(q)).filter((q) => this.moved(`q:${q.queueId}`, JSON.stringify(q)));
     if (queues.length) delta.queues = queues;
-    const teams = [...core.teamAgents.keys()].sort().filter((t) => this.moved(`t:${t}`, core.versions.get(`t:${t}`))).map((t) => entries.team(t));
+    const teams = [...core.teamAgents.keys()].sort().filter((t) => this.moved(`t:${t}`, core.versions.get('team', t))).map((t) => entries.team(t));
     if (teams.length) delta.teams = teams;
-    const agents = [...core.agents.agents.values()].filter((a) => this.moved(`a:${a.agentId}`, core.versions.get(`a:${a.agentId}`)));
+    const agents = [...core.agents.agents.values()].filter((a) => this.moved(`a:${a.agentId}`, core.versions.get('agent', a.agentId)));
     if (agents.length) delta.agents = agents.sort((a, b) => (a.agentId < b.agentId ? -1 : 1)).map((a) => entries.agent(a));
-    if (this.moved('anomalies', core.versions.get('anomalies'))) delta.anomalies = { ...core.anomalies };
+    if (this.moved('anomalies', core.versions.getGlobal('anomalies'))) delta.anomalies = { ...core.anomalies };
     if (Object.keys(delta).length === 0) return null;
     this.seq++;
     return { seq: this.seq, generatedAt: new Date(core.clock).toISOString(), ...delta };

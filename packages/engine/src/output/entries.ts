@@ -28,7 +28,7 @@ export class EntryBuilder {
   queue(queueId: string): QueueSnapshot {
     const scope = this.core.queueScope(queueId);
     const tickets = this.core.tickets.live(queueId, this.core.clock);
-    const version = scope.version + this.core.versions.get(`q:${queueId}`);
+    const version = scope.version + this.core.versions.get('queue', queueId);
     return this.cached(`q:${queueId}`, version, tickets, () => this.buildQueue(queueId, scope, tickets)) as QueueSnapshot;
   }
 
@@ -36,7 +36,7 @@ export class EntryBuilder {
     const scope = channel ? this.core.channelScope(channel) : this.core.centre;
     const queueIds = this.core.knownQueueIds().filter((q) => !channel || this.core.channelOf(q) === channel);
     const tickets = this.sumTickets(queueIds);
-    const version = scope.version + this.core.versions.get('live');
+    const version = scope.version + this.core.versions.getGlobal('live');
     return this.cached(`c:${key}`, version, tickets, () => ({ key, live: this.aggregateLive(channel, queueIds, tickets), windows: windowsOf(scope) }));
   }
 

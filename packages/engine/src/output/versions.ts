@@ -1,19 +1,36 @@
-/** Change counters per output entry ("q:<queue>", "a:<agent>", "t:<team>", "live", "bounds", "anomalies"). */
+export type EntryKind = 'queue' | 'agent' | 'team';
+export type GlobalEntry = 'live' | 'bounds' | 'anomalies';
+
+/**
+ * Change counters per output entry: queues, agents and teams by id, and the global entries. Counters are kept
+ * per kind so the hot path bumps by id without building a key string.
+ */
 export class Versions {
-  private readonly counters = new Map<string, number>();
+  private readonly entries: Record<EntryKind, Map<string, number>> = { queue: new Map(), agent: new Map(), team: new Map() };
+  private readonly globals: Record<GlobalEntry, number> = { live: 0, bounds: 0, anomalies: 0 };
   /** bumped when the configuration changes: every entry counts as moved */
   private epoch = 0;
 
-  bump(key: string): void {
-    this.counters.set(key, (this.counters.get(key) ?? 0) + 1);
-    if (key.startsWith('q:') || key.startsWith('a:')) this.counters.set('live', (this.counters.get('live') ?? 0) + 1);
+  /** A queue or an agent moving also moves `live` (the aggregates' live figures). */
+  bump(kind: EntryKind, id: string): void {
+    const counters = this.entries[kind];
+    counters.set(id, (counters.get(id) ?? 0) + 1);
+    if (kind !== 'team') this.globals.live++;
+  }
+
+  bumpGlobal(entry: GlobalEntry): void {
+    this.globals[entry]++;
   }
 
   bumpAll(): void {
     this.epoch++;
   }
 
-  get(key: string): number {
-    return (this.counters.get(key) ?? 0) + this.epoch * 1e9;
+  get(kind: EntryKind, id: string): number {
+    return (this.entries[kind].get(id) ?? 0) + this.epoch * 1e9;
+  }
+
+  getGlobal(entry: GlobalEntry): number {
+    return this.globals[entry] + this.epoch * 1e9;
   }
 }

@@ -36,11 +36,17 @@ export interface Fact {
   readonly a: number;
   readonly b: number;
   readonly c: number;
-  readonly survey?: SurveyFact;
+  /** the wait-histogram slot of `a` for the kinds that carry a wait, else −1: worked out once, counted in up to twelve sums */
+  readonly slot: number;
+  readonly survey: SurveyFact | null;
 }
 
-export function fact(queueId: string, channel: string | null, at: number, kind: FactKind, a = 0, b = 0, c = 0, mask = TO_ALL): Fact {
-  return { mask, queueId, channel, at, kind, a, b, c };
+const carriesWait = (kind: FactKind): boolean => kind === K.answered || kind === K.abandoned || kind === K.transferredOut;
+
+export function fact(
+  queueId: string, channel: string | null, at: number, kind: FactKind, a = 0, b = 0, c = 0, mask = TO_ALL, survey: SurveyFact | null = null,
+): Fact {
+  return { mask, queueId, channel, at, kind, a, b, c, slot: carriesWait(kind) ? waitSlot(a) : -1, survey };
 }
 
 export function sameFact(x: Fact, y: Fact): boolean {
@@ -57,12 +63,12 @@ export function countFact(sums: Float64Array, f: Fact, sign: number): number {
       sums[F.answered]! += sign;
       sums[F.answeredWaitMs]! += sign * f.a;
       sums[F.answeredWithinThreshold]! += sign * f.b;
-      return waitSlot(f.a);
+      return f.slot;
     case K.abandoned:
       sums[F.abandoned]! += sign;
       sums[F.abandonedWithinThreshold]! += sign * f.b;
-      return waitSlot(f.a);
-    case K.transferredOut: sums[F.transferredOut]! += sign; return waitSlot(f.a);
+      return f.slot;
+    case K.transferredOut: sums[F.transferredOut]! += sign; return f.slot;
     case K.settled:
       sums[F.settled]! += sign;
       sums[F.slNumerator]! += sign * f.a;

@@ -54,8 +54,11 @@ export class ScopeWindows {
   readonly today = new Acc();
   private readonly ring: (Bucket | undefined)[];
   private readonly intervals = new Map<number, Acc>();
+  readonly intervalMs: number;
   private currentBucket = -1;
   private currentInterval = -1;
+  /** the current interval's accumulator, where nearly every fact lands: no map lookup for it */
+  private currentAcc: Acc | undefined;
   private dayStart = -1;
   private dayEnd = -1;
   /** Bumped on every change, so the output layer can tell what moved. */
@@ -63,14 +66,11 @@ export class ScopeWindows {
 
   constructor(readonly rollingMinutes: number, readonly intervalMinutes: number) {
     this.ring = new Array<Bucket | undefined>((rollingMinutes * 60_000) / BUCKET_MS);
-  }
-
-  get intervalMs(): number {
-    return this.intervalMinutes * 60_000;
+    this.intervalMs = intervalMinutes * 60_000;
   }
 
   interval(): Acc {
-    return this.intervalAt(this.currentInterval);
+    return this.currentAcc ?? this.intervalAt(this.currentInterval);
   }
 
   /** Moves the windows to the clock; returns the intervals that closed (grace included). */
@@ -85,7 +85,7 @@ export class ScopeWindows {
     const index = Math.floor(clock.nowMs / this.intervalMs);
     if (index !== this.currentInterval) {
       this.currentInterval = index;
-      this.intervalAt(index);
+      this.currentAcc = this.intervalAt(index);
       this.version++;
     }
     return this.closeIntervals(clock);
@@ -101,7 +101,8 @@ export class ScopeWindows {
       if (f.survey) addOrRemove(bucket.surveys, f.survey, sign);
       countInto(this.rolling, f, sign);
     }
-    const interval = this.intervals.get(Math.floor(f.at / this.intervalMs));
+    const index = Math.floor(f.at / this.intervalMs);
+    const interval = index === this.currentInterval ? this.currentAcc : this.intervals.get(index);
     if (interval) countInto(interval, f, sign);
     if (f.at >= this.dayStart && f.at < this.dayEnd) countInto(this.today, f, sign);
     this.version++;
