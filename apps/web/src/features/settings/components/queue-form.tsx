@@ -1,73 +1,83 @@
 import { useState } from 'react';
-import { QueueConfig } from '@plancia/contracts';
+import { CONTACT_CHANNELS, DEFAULT_CALENDAR_ID, QueueConfig } from '@plancia/contracts';
 import { fieldErrors } from '../field-errors.js';
-import { settingsApi, type QueueEntry } from '../settings-api.js';
+import { useEntryActions } from '../hooks/use-entry-actions.js';
+import { bandsFollowing, bandsOnTarget, redAboveAmber } from '../queue-bands.js';
+import type { QueueEntry } from '../settings-api.js';
 import { useSettingsText } from '../settings-messages.js';
 import { useSettingsStore } from '../stores/settings-store.js';
+import { AsyncTargetsField } from './async-targets-field.js';
+import { DeleteButton } from './delete-button.js';
 import { NumberField } from './number-field.js';
+import { SelectField } from './select-field.js';
+import { TextField } from './text-field.js';
 
 const percent = (fraction: number) => Math.round(fraction * 1000) / 10;
+type Sl = QueueConfig['serviceLevel'];
+
+/** Sets an optional key, or removes it when the field is emptied. */
+function withOptional(queue: QueueConfig, key: 'channel' | 'teamId', value: string): QueueConfig {
+  const { [key]: _, ...rest } = queue;
+  return (value === '' ? rest : { ...rest, [key]: value }) as QueueConfig;
+}
 
 /** One queue's settings; validated against the contract as typed, saved with its version (If-Match). */
-export function QueueForm({ entry }: { entry: QueueEntry }) {
+export function QueueForm({ entry, onDelete }: { entry: QueueEntry; onDelete(): void }) {
   const t = useSettingsText();
-  const { token, load } = useSettingsStore();
+  const calendars = useSettingsStore((s) => s.calendars);
+  const { status, save } = useEntryActions('queues');
   const [draft, setDraft] = useState<QueueConfig>(entry.config);
-  const [status, setStatus] = useState('');
+  // Bands that sit on the target follow it until the supervisor sets them apart.
+  const [follow, setFollow] = useState(bandsOnTarget(entry.config));
   // A save reloads the list: the form takes the stored settings and version but keeps its status line.
   const [version, setVersion] = useState(entry.version);
   if (version !== entry.version) {
     setVersion(entry.version);
     setDraft(entry.config);
+    setFollow(bandsOnTarget(entry.config));
   }
   const errors = fieldErrors(QueueConfig, draft);
+  if (redAboveAmber(draft.colours)) errors['/colours/redBelow'] ??= t('redAboveAmber');
   const sl = draft.serviceLevel;
-  const setSl = (patch: Partial<QueueConfig['serviceLevel']>) => setDraft({ ...draft, serviceLevel: { ...sl, ...patch } });
-  const setBands = (patch: Partial<QueueConfig['colours']>) => setDraft({ ...draft, colours: { ...draft.colours, ...patch } });
-
-  async function save(event: React.FormEvent) {
-    event.preventDefault();
-    try {
-      const { replayed } = await settingsApi.put('queues', draft.queueId, draft, token, entry.version);
-      setStatus(t('saved', { n: replayed }));
-    } catch (error) {
-      setStatus((error as { status?: number }).status === 412 ? t('conflict') : t('saveError', { message: (error as Error).message }));
-    }
-    await load();
-  }
+  const setSl = (patch: Partial<Sl>) => setDraft({ ...draft, serviceLevel: { ...sl, ...patch } });
+  const setTarget = (target: number) => setDraft({
+    ...draft, serviceLevel: { ...sl, target }, colours: follow ? bandsFollowing(entry.config, target) : draft.colours,
+  });
+  const setBands = (patch: Partial<QueueConfig['colours']>) => {
+    setFollow(false);
+    setDraft({ ...draft, colours: { ...draft.colours, ...patch } });
+  };
+  const calendarIds = [...new Set([DEFAULT_CALENDAR_ID, ...calendars.map((c) => c.id), draft.calendarId])];
+  const id = draft.queueId;
 
   return (
-    <form className="settings-card" onSubmit={save} aria-label={draft.queueId} data-testid={`queue-form-${draft.queueId}`}>
-      <h3>{draft.queueId}{!entry.configured && <small> ({t('notConfigured')})</small>}</h3>
-      <label className="settings-field">
-        <span>{t('name')}</span>
-        <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} aria-invalid={'/name' in errors} />
-        {errors['/name'] && <span role="alert" className="settings-error">{errors['/name']}</span>}
-      </label>
+    <form className="settings-card" aria-label={id} data-testid={`queue-form-${id}`}
+      onSubmit={(e) => { e.preventDefault(); void save(id, entry.configured ? entry.config : {}, draft, entry.version); }}>
+      <h3>{id}{!entry.configured && <small> ({t('notConfigured')})</small>}</h3>
+      <TextField label={t('name')} value={draft.name} error={errors['/name']} onChange={(name) => setDraft({ ...draft, name })} />
+      <SelectField label={t('channel')} value={draft.channel ?? ''} options={['', ...CONTACT_CHANNELS]} text={(c) => c || t('none')}
+        onChange={(c) => setDraft(withOptional(draft, 'channel', c))} />
+      <TextField label={t('team')} value={draft.teamId ?? ''} error={errors['/teamId']} onChange={(team) => setDraft(withOptional(draft, 'teamId', team.trim()))} />
+      <SelectField label={t('calendar')} value={draft.calendarId} options={calendarIds} onChange={(calendarId) => setDraft({ ...draft, calendarId })} />
       <NumberField label={t('threshold')} value={sl.thresholdSeconds} error={errors['/serviceLevel/thresholdSeconds']} testId="threshold" onChange={(v) => setSl({ thresholdSeconds: v })} />
-      <NumberField label={t('target')} value={percent(sl.target)} step={0.1} error={errors['/serviceLevel/target']} testId="target" onChange={(v) => setSl({ target: v / 100 })} />
+      <NumberField label={t('target')} value={percent(sl.target)} step={0.1} error={errors['/serviceLevel/target']} testId="target" onChange={(v) => setTarget(v / 100)} />
       <NumberField label={t('shortAbandon')} value={sl.shortAbandonSeconds} error={errors['/serviceLevel/shortAbandonSeconds']} testId="short-abandon" onChange={(v) => setSl({ shortAbandonSeconds: v })} />
-      <label className="settings-field">
-        <span>{t('abandonPolicy')}</span>
-        <select value={sl.abandonPolicy} onChange={(e) => setSl({ abandonPolicy: e.target.value as QueueConfig['serviceLevel']['abandonPolicy'] })}>
-          {(['ignore', 'negative', 'positive'] as const).map((p) => <option key={p} value={p}>{t(p)}</option>)}
-        </select>
-      </label>
-      <label className="settings-field">
-        <span>{t('rolling')}</span>
-        <select value={draft.rollingMinutes} onChange={(e) => setDraft({ ...draft, rollingMinutes: Number(e.target.value) as QueueConfig['rollingMinutes'] })}>
-          {[5, 15, 30, 60].map((m) => <option key={m} value={m}>{m}</option>)}
-        </select>
-      </label>
-      <label className="settings-field">
-        <span>{t('interval')}</span>
-        <select value={draft.intervalMinutes} onChange={(e) => setDraft({ ...draft, intervalMinutes: Number(e.target.value) as QueueConfig['intervalMinutes'] })}>
-          {[15, 30].map((m) => <option key={m} value={m}>{m}</option>)}
-        </select>
-      </label>
+      <SelectField label={t('abandonPolicy')} value={sl.abandonPolicy} options={['ignore', 'negative', 'positive'] as const} text={(p) => t(p)}
+        onChange={(abandonPolicy) => setSl({ abandonPolicy })} />
+      <SelectField label={t('rolling')} value={String(draft.rollingMinutes)} options={['5', '15', '30', '60']}
+        onChange={(m) => setDraft({ ...draft, rollingMinutes: Number(m) as QueueConfig['rollingMinutes'] })} />
+      <SelectField label={t('interval')} value={String(draft.intervalMinutes)} options={['15', '30']}
+        onChange={(m) => setDraft({ ...draft, intervalMinutes: Number(m) as QueueConfig['intervalMinutes'] })} />
       <NumberField label={t('amber')} value={percent(draft.colours.amberBelow)} step={0.1} error={errors['/colours/amberBelow']} testId="amber" onChange={(v) => setBands({ amberBelow: v / 100 })} />
       <NumberField label={t('red')} value={percent(draft.colours.redBelow)} step={0.1} error={errors['/colours/redBelow']} testId="red" onChange={(v) => setBands({ redBelow: v / 100 })} />
-      <button type="submit" disabled={Object.keys(errors).length > 0} data-testid="save">{t('save')}</button>
+      <AsyncTargetsField legend={t('firstResponse')} path="/firstResponse" targets={draft.firstResponse} errors={errors}
+        onChange={(firstResponse) => setDraft({ ...draft, firstResponse })} />
+      <AsyncTargetsField legend={t('resolution')} path="/resolution" targets={draft.resolution} errors={errors}
+        onChange={(resolution) => setDraft({ ...draft, resolution })} />
+      <div className="settings-actions">
+        <button type="submit" disabled={Object.keys(errors).length > 0} data-testid="save">{t('save')}</button>
+        {entry.configured && <DeleteButton id={id} label={t('reset')} onConfirm={onDelete} />}
+      </div>
       <p role="status" aria-live="polite">{status}</p>
     </form>
   );

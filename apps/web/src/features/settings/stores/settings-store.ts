@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AlertRule, BusinessCalendar } from '@plancia/contracts';
+import type { AgentProfile, AlertRule, BusinessCalendar } from '@plancia/contracts';
 import { settingsApi, type QueueEntry } from '../settings-api.js';
 
 const TOKEN_KEY = 'plancia.token';
@@ -9,6 +9,7 @@ interface SettingsState {
   queues: QueueEntry[];
   calendars: BusinessCalendar[];
   rules: AlertRule[];
+  agents: AgentProfile[];
   loadFailed: boolean;
   setToken(token: string): void;
   load(): Promise<void>;
@@ -20,6 +21,7 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
   queues: [],
   calendars: [],
   rules: [],
+  agents: [],
   loadFailed: false,
   setToken: (token) => {
     globalThis.localStorage?.setItem(TOKEN_KEY, token);
@@ -28,8 +30,10 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
   load: async () => {
     const { token } = get();
     try {
-      const [queues, calendars, rules] = await Promise.all([settingsApi.queues(token), settingsApi.calendars(token), settingsApi.rules(token)]);
-      set({ queues, calendars, rules, loadFailed: false });
+      const [queues, calendars, rules, agents] = await Promise.all([
+        settingsApi.queues(token), settingsApi.calendars(token), settingsApi.rules(token), settingsApi.agents(token),
+      ]);
+      set({ queues, calendars, rules, agents, loadFailed: false });
     } catch {
       set({ loadFailed: true });
     }
