@@ -29,6 +29,12 @@ export interface AgentHost {
 
 const NO_CONTACTS: readonly string[] = [];
 
+/** A span counts once per channel, however many of the agent's queues share it. */
+function countsChannel(span: readonly Fact[], channel: string): boolean {
+  for (const f of span) if (f.mask === TO_CHANNEL && f.channel === channel) return true;
+  return false;
+}
+
 /** The contacts watching this agent's next change, except `contactId`; a shared empty list when there are none. */
 function watchersBut(agent: Agent, contactId: string | null): readonly string[] {
   const watchers = agent.watchers;
@@ -181,14 +187,10 @@ export class AgentBook {
     if (!next || kind === null) return this.setSpan(entry, []);
     const ms = next.at - entry.at;
     const span: Fact[] = [fact('', null, next.at, kind, ms, 0, 0, TO_CENTRE)];
-    const channels = new Set<string>();
     for (const queueId of agent.queueIds) {
       span.push(fact(queueId, null, next.at, kind, ms, 0, 0, TO_QUEUE));
       const channel = this.host.channelOf(queueId);
-      if (channel && !channels.has(channel)) {
-        channels.add(channel);
-        span.push(fact(queueId, channel, next.at, kind, ms, 0, 0, TO_CHANNEL));
-      }
+      if (channel && !countsChannel(span, channel)) span.push(fact(queueId, channel, next.at, kind, ms, 0, 0, TO_CHANNEL));
     }
     this.setSpan(entry, span);
   }

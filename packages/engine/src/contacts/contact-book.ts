@@ -9,6 +9,8 @@ interface ContactRecord {
   view: ContactView | null;
   /** the view's deadline, already in the heap (Infinity: none) */
   due: number;
+  /** the configuration the view was derived under */
+  epoch: number;
 }
 
 export interface ContactHost extends DeriveContext {
@@ -43,7 +45,14 @@ export class ContactBook {
   /** queueId → contactId → enqueue time, of contacts waiting now */
   readonly waiting = new Map<string, Map<string, { since: number; channel: string }>>();
 
+  /** Bumped when settings or queues change: a view derived before may no longer be what a derivation gives. */
+  private epoch = 0;
+
   constructor(private readonly host: ContactHost) {}
+
+  configurationChanged(): void {
+    this.epoch++;
+  }
 
   get size(): number {
     return this.contacts.size;
@@ -53,7 +62,7 @@ export class ContactBook {
     const id = e.data.contactId;
     let rec = this.contacts.get(id);
     if (!rec) {
-      rec = { id, events: [], view: null, due: Infinity };
+      rec = { id, events: [], view: null, due: Infinity, epoch: this.epoch };
       this.contacts.set(id, rec);
     }
     if (rec.events.some((x) => x.id === e.id && x.source === e.source)) return;
@@ -65,11 +74,25 @@ export class ContactBook {
 
   /**
    * Re-derives the contacts whose deadlines have passed. A heap entry the contact has since moved past (an answer
-   * before T, say) is skipped: before its view's own deadline the clock alone cannot change a view.
+   * before T, say) is skipped: before its view's own deadline the clock alone cannot change a view. A finished
+   * contact whose grace is over is forgotten without a derivation when nothing it shows can have changed: no
+   * clock-driven change is due, it waits on no agent and the configuration is the one it was derived under.
    */
   tick(nowMs: number): void {
-    const due = this.heap.popDue(nowMs).filter((id) => (this.contacts.get(id)?.due ?? Infinity) <= nowMs);
+    const due: string[] = [];
+    for (const id of this.heap.popDue(nowMs)) {
+      const rec = this.contacts.get(id);
+      if (!rec || rec.due > nowMs) continue;
+      const view = rec.view!;
+      const unchanged = rec.epoch === this.epoch && view.wrapAgent === null && view.changesAt > nowMs;
+      if (unchanged && view.finished && this.graceOver(rec)) this.contacts.delete(id);
+      else due.push(id);
+    }
     this.rederive(due);
+  }
+
+  private graceOver(rec: ContactRecord): boolean {
+    return this.host.clock >= rec.events[rec.events.length - 1]!.timeMs + this.host.graceMs;
   }
 
   /** Re-derives these contacts, then (breadth first) the contacts whose derivation their agent marks touched. */
@@ -90,6 +113,7 @@ export class ContactBook {
   private update(rec: ContactRecord): readonly string[] {
     const view = deriveContact(rec.id, rec.events, this.host);
     const old = rec.view;
+    rec.epoch = this.epoch;
     this.diffFacts(old?.facts ?? NONE, view.facts);
     const affected = this.diffMarks(old?.marks ?? NONE, view.marks, rec.id);
     this.updateWaiting(rec.id, old, view);
@@ -102,8 +126,7 @@ export class ContactBook {
       if (view.wrapAgent) this.host.watchAgent(view.wrapAgent, rec.id, true);
     }
     rec.view = view;
-    const lastAt = rec.events[rec.events.length - 1]!.timeMs;
-    if (view.finished && this.host.clock >= lastAt + this.host.graceMs) {
+    if (view.finished && this.graceOver(rec)) {
       if (view.wrapAgent) this.host.watchAgent(view.wrapAgent, rec.id, false);
       this.contacts.delete(rec.id);
     } else if (view.deadline !== rec.due) {

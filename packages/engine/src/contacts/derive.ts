@@ -30,7 +30,9 @@ export interface ContactView {
   /** the agent whose next state change would close this contact's open wrap-up */
   wrapAgent: string | null;
   finished: boolean;
-  /** the next instant at which the clock alone changes this view */
+  /** the next instant at which the clock alone changes what this view contributes */
+  changesAt: number;
+  /** the next instant the contact needs looking at: `changesAt`, or earlier the end of a finished contact's grace */
   deadline: number;
 }
 
@@ -86,30 +88,30 @@ export function deriveContact(contactId: string, events: readonly ContactEvent[]
   const clock = ctx.clock;
   const facts: Fact[] = [];
   const marks: AgentMark[] = [];
-  let deadline = Infinity;
+  let changesAt = Infinity;
   for (const seg of life.segments) {
     const sl = ctx.serviceLevel(seg.queueId);
     segmentFacts(seg, sl, clock, facts);
-    if (!seg.end) deadline = sooner(deadline, seg.since + sl.thresholdSeconds * 1000, clock);
+    if (!seg.end) changesAt = sooner(changesAt, seg.since + sl.thresholdSeconds * 1000, clock);
   }
   let wrapAgent: string | null = null;
   let handleDone = false;
   for (const h of life.handles) {
     handleDone = handleFacts(h, ctx, contactId, facts, marks);
-    if (h.endedAt !== null && h.completedAt === null) { wrapAgent = h.agentId; deadline = sooner(deadline, h.endedAt + ctx.staleMs, clock); }
+    if (h.endedAt !== null && h.completedAt === null) { wrapAgent = h.agentId; changesAt = sooner(changesAt, h.endedAt + ctx.staleMs, clock); }
   }
   const last = life.segments[life.segments.length - 1];
   const open = last && !last.end ? last : null;
   const ghost = open !== null && clock >= open.since + ctx.staleMs;
-  if (open && !ghost) deadline = sooner(deadline, open.since + ctx.staleMs, clock);
+  if (open && !ghost) changesAt = sooner(changesAt, open.since + ctx.staleMs, clock);
   const first = events[0]!.timeMs;
   const orphan = life.segments.length === 0 && clock >= first + ctx.graceMs;
-  if (life.segments.length === 0) deadline = sooner(deadline, first + ctx.graceMs, clock);
+  if (life.segments.length === 0) changesAt = sooner(changesAt, first + ctx.graceMs, clock);
   // A contact transferred after its answer has a completed handle but waits again in the next queue: not finished.
   const finished = ghost || orphan || (!open && (last?.end?.kind === 'abandoned' || handleDone));
-  if (finished) deadline = sooner(deadline, events[events.length - 1]!.timeMs + ctx.graceMs, clock);
+  const deadline = finished ? sooner(changesAt, events[events.length - 1]!.timeMs + ctx.graceMs, clock) : changesAt;
   return {
-    facts, marks, ghost, orphan, conflicts: life.conflicts, wrapAgent, finished, deadline,
+    facts, marks, ghost, orphan, conflicts: life.conflicts, wrapAgent, finished, changesAt, deadline,
     waiting: open && !ghost ? { queueId: open.queueId, channel: open.channel, since: open.since } : null,
   };
 }

@@ -23,8 +23,8 @@ export class DeltaTracker {
     if (queues.length) delta.queues = queues;
     const teams = [...core.teamAgents.keys()].sort().filter((t) => this.moved(`t:${t}`, core.versions.get('team', t))).map((t) => entries.team(t));
     if (teams.length) delta.teams = teams;
-    const agents = [...core.agents.agents.values()].filter((a) => this.moved(`a:${a.agentId}`, core.versions.get('agent', a.agentId)));
-    if (agents.length) delta.agents = agents.sort((a, b) => (a.agentId < b.agentId ? -1 : 1)).map((a) => entries.agent(a));
+    const agents = entries.sortedAgents().filter((a) => this.moved(`a:${a.agentId}`, core.versions.get('agent', a.agentId)));
+    if (agents.length) delta.agents = agents.map((a) => entries.agent(a));
     if (this.moved('anomalies', core.versions.getGlobal('anomalies'))) delta.anomalies = { ...core.anomalies };
     if (Object.keys(delta).length === 0) return null;
     this.seq++;

@@ -2,6 +2,7 @@ import type {
   AgentCounts, AgentSnapshot, AggregateSnapshot, LiveMetrics, QueueSnapshot, TeamSnapshot, Windows,
 } from '@plancia/contracts';
 import type { Agent } from '../agents/agent-book.js';
+import type { TimelineEntry } from '../agents/timeline.js';
 import type { EngineCore } from '../engine-core.js';
 import { agentsRequired } from '../staffing/erlang-c.js';
 import { windowMetrics } from '../windows/acc.js';
@@ -22,6 +23,8 @@ function windowsOf(scope: ScopeWindows): Windows {
  */
 export class EntryBuilder {
   private readonly cache = new Map<string, Cached<QueueSnapshot | AggregateSnapshot>>();
+  private readonly agentCache = new Map<Agent, { current: TimelineEntry | undefined; sinceMs: number; entry: AgentSnapshot }>();
+  private agentOrder: readonly Agent[] = [];
 
   constructor(private readonly core: EngineCore) {}
 
@@ -40,13 +43,27 @@ export class EntryBuilder {
     return this.cached(`c:${key}`, version, tickets, () => ({ key, live: this.aggregateLive(channel, queueIds, tickets), windows: windowsOf(scope) }));
   }
 
+  /** Every agent by id; agents are never forgotten, so the order only changes when one appears. */
+  sortedAgents(): readonly Agent[] {
+    const all = this.core.agents.agents;
+    if (this.agentOrder.length !== all.size) this.agentOrder = [...all.values()].sort((a, b) => (a.agentId < b.agentId ? -1 : 1));
+    return this.agentOrder;
+  }
+
+  /** Timeline entries are never edited in place, so the same latest entry, start and profile show the same thing. */
   agent(agent: Agent): AgentSnapshot {
     const current = this.core.agents.current(agent);
-    return {
+    const sinceMs = this.core.agents.since(agent);
+    const hit = this.agentCache.get(agent);
+    if (hit && hit.current === current && hit.sinceMs === sinceMs && hit.entry.name === agent.name
+      && hit.entry.teamId === agent.teamId && hit.entry.queueIds === agent.queueIds) return hit.entry;
+    const entry: AgentSnapshot = {
       agentId: agent.agentId, name: agent.name, teamId: agent.teamId, queueIds: agent.queueIds,
       state: current?.state ?? 'offline', reason: current?.reason ?? null,
-      since: new Date(this.core.agents.since(agent)).toISOString(), contactId: current?.contactId ?? null,
+      since: new Date(sinceMs).toISOString(), contactId: current?.contactId ?? null,
     };
+    this.agentCache.set(agent, { current, sinceMs, entry });
+    return entry;
   }
 
   team(teamId: string): TeamSnapshot {

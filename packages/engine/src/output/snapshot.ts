@@ -52,7 +52,7 @@ export class ViewFilter {
 
 export function buildSnapshot(core: EngineCore, entries: EntryBuilder, seq: number, alerts: Alert[], view?: View): Snapshot {
   const filter = new ViewFilter(core, view);
-  const agents = [...core.agents.agents.values()].filter((a) => filter.agent(a)).sort((a, b) => (a.agentId < b.agentId ? -1 : 1));
+  const agents = entries.sortedAgents().filter((a) => filter.agent(a));
   return {
     generatedAt: new Date(core.clock).toISOString(),
     seq,
