@@ -25,7 +25,7 @@ export interface RunOptions extends Omit<ModelOptions, 'startMs'> {
   startMs?: number;
   /** Real time only: the model starts this long before now, so the board opens on a centre already at work. */
   warmupMs?: number;
-  /** Requests (or unacknowledged frames) in flight at once. */
+  /** Requests (or unacknowledged frames) in flight at once for live events; past events go one at a time. */
   window?: number;
   signal?: AbortSignal;
   progressIntervalMs?: number;
@@ -49,6 +49,12 @@ export const DEFAULT_FAST_DURATION_MS = 3_600_000;
 export const DEFAULT_WARMUP_MS = 10 * 60_000;
 /** A partial batch leaves after this long in real time. */
 export const FLUSH_INTERVAL_MS = 200;
+/**
+ * Events dated further back than this (and every event of a fast run) go one request at a time, in order. The server pairs a contact's events only
+ * within a grace period of their timestamps: past events that overtook each other (an answer before its queued)
+ * would leave an orphan answer and a contact waiting for ever. Live events arrive well inside the grace.
+ */
+export const IN_ORDER_BEFORE_MS = 10_000;
 
 /** Chooses start, end and profile for the speed asked, refusing a fast run that would end in the future. */
 export function planRun(options: RunOptions, nowMs: number): SimulationPlan {
@@ -146,10 +152,11 @@ class BatchSender {
     if (this.batch.length === 0) return;
     const events = this.batch;
     this.batch = [];
-    while (this.inFlight.size >= this.window) await Promise.race(this.inFlight);
+    const inOrder = this.options.fast === true || Date.parse(events[events.length - 1]!.time) < Date.now() - IN_ORDER_BEFORE_MS;
+    while (this.inFlight.size >= (inOrder ? 1 : this.window)) await Promise.race(this.inFlight);
     this.stats.sent += events.length;
     this.stats.requests++;
-    const delivery: Promise<void> = this.transport.send(events).then(
+    const delivery: Promise<void> = this.transport.send(events, inOrder).then(
       (result: Delivery) => {
         this.stats.accepted += result.accepted;
         this.stats.duplicates += result.duplicates;

@@ -12,25 +12,33 @@ interface Received {
   body: string;
 }
 
-/** A stand-in ingest endpoint on port 0 that records each request and answers as `answer` says. */
-async function startIngest(answer: (request: Received, index: number) => { status: number; headers?: Record<string, string> }) {
+/**
+ * A stand-in ingest endpoint on port 0 that records each request and answers as `answer` says, after `delayMs`;
+ * `mostInFlight` is the most requests it held at once.
+ */
+async function startIngest(answer: (request: Received, index: number) => { status: number; headers?: Record<string, string> }, delayMs = 0) {
   const received: Received[] = [];
+  const load = { inFlight: 0, mostInFlight: 0 };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
+    load.mostInFlight = Math.max(load.mostInFlight, ++load.inFlight);
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const request = { path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
       received.push(request);
       const { status, headers } = answer(request, received.length - 1);
       const count = eventsOf(request).length;
-      res.writeHead(status, { 'content-type': 'application/json', ...headers });
-      res.end(status === 202 ? JSON.stringify({ accepted: count, duplicates: 0 }) : JSON.stringify({ error: 'storage_unavailable' }));
+      setTimeout(() => {
+        load.inFlight--;
+        res.writeHead(status, { 'content-type': 'application/json', ...headers });
+        res.end(status === 202 ? JSON.stringify({ accepted: count, duplicates: 0 }) : JSON.stringify({ error: 'storage_unavailable' }));
+      }, delayMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   servers.push(server);
-  return { url, received, server };
+  return { url, received, server, load };
 }
 
 function eventsOf(request: Received): PlanciaEvent[] {
@@ -62,6 +70,20 @@ describe('simulator transports against a local ingest endpoint', () => {
     }
     expect(ingest.received.slice(0, -1).every((r) => eventsOf(r).length === 100)).toBe(true);
     expect(validateEvents(events, Date.now()).ok).toBe(true);
+  });
+
+  it('HTTP and webhook: past events go one request at a time, in the order generated', async () => {
+    const http = await startIngest(() => ({ status: 202 }), 15);
+    await runSimulation({ ...fastRun, durationMs: 10 * 60_000, target: http.url, batch: 50, window: 4 });
+    const webhook = await startIngest(() => ({ status: 202 }), 2);
+    const secret = `whsec_${Buffer.from('plancia-test-signing-key-0123456789').toString('base64')}`;
+    await runSimulation({ ...fastRun, durationMs: 2 * 60_000, target: webhook.url, transport: 'webhook', webhookSecret: secret });
+    for (const ingest of [http, webhook]) {
+      expect(ingest.received.length).toBeGreaterThan(5);
+      expect(ingest.load.mostInFlight).toBe(1);
+      const times = ingest.received.flatMap(eventsOf).map((e) => Date.parse(e.time));
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+    }
   });
 
   it('HTTP: retries a 503 with the very same events, then counts them once', async () => {

@@ -8,7 +8,8 @@ export interface Delivery {
 
 /** One way into the public ingest API. Deliveries retry until the server commits them, with the same ids. */
 export interface Transport {
-  send(events: readonly PlanciaEvent[]): Promise<Delivery>;
+  /** `inOrder`: the events must reach the server in the order given (no parallel deliveries within the call). */
+  send(events: readonly PlanciaEvent[], inOrder?: boolean): Promise<Delivery>;
   close(): Promise<void>;
 }
 

@@ -44,7 +44,7 @@ export function webhookTransport(options: WebhookTransportOptions): Transport {
   };
 
   return {
-    async send(events: readonly PlanciaEvent[]): Promise<Delivery> {
+    async send(events: readonly PlanciaEvent[], inOrder = false): Promise<Delivery> {
       const total = { accepted: 0, duplicates: 0 };
       let next = 0;
       const worker = async () => {
@@ -54,7 +54,7 @@ export function webhookTransport(options: WebhookTransportOptions): Transport {
           total.duplicates += result.duplicates;
         }
       };
-      await Promise.all(Array.from({ length: Math.min(concurrency, events.length) }, worker));
+      await Promise.all(Array.from({ length: inOrder ? 1 : Math.min(concurrency, events.length) }, worker));
       return total;
     },
     async close() {},
