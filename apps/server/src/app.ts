@@ -16,6 +16,8 @@ import demoTrafficPlugin from './plugins/app/demo-traffic.js';
 import webAppPlugin from './plugins/app/web-app.js';
 import { pushPlugin } from './push/push-plugin.js';
 import configApiPlugin from './config-api/index.js';
+import adaptersPlugin from './adapters/index.js';
+import adapterRoutes from './adapters/webhooks/adapter-routes.js';
 import healthRoutes from './routes/health.js';
 import eventsRoutes from './routes/events.js';
 import webhookRoutes from './routes/webhooks.js';
@@ -45,10 +47,12 @@ export default async function plancia(fastify: FastifyInstance, { config }: { co
   await fastify.register(webAppPlugin);
   await fastify.register(pushPlugin);
   await fastify.register(configApiPlugin);
+  await fastify.register(adaptersPlugin);
 
   await fastify.register(healthRoutes);
   await fastify.register(eventsRoutes);
   await fastify.register(webhookRoutes);
   await fastify.register(ingestSocketRoute);
   await fastify.register(snapshotRoutes);
+  await fastify.register(adapterRoutes);
 }

@@ -6,7 +6,7 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       port: 8080, host: '0.0.0.0', dataDir: './data', demo: true, ingestTokens: [], webhookSecrets: [], viewTokens: [],
       adminTokens: [], allowedOrigins: [], retentionDays: 35, tickMs: 250, pushIntervalMs: 100, logLevel: 'info',
-      adapters: { amiUrls: [], amiWrapUpSeconds: {}, freeswitchUrls: [], twilioActivities: {}, connectTokens: [], connectStatuses: {} },
+      adapters: { amiUrls: [], amiKeepAliveSeconds: 20, amiWrapUpSeconds: {}, freeswitchUrls: [], twilioActivities: {}, connectTokens: [], connectStatuses: {} },
     });
   });
 

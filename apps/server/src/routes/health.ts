@@ -5,7 +5,13 @@ import { Type } from '@sinclair/typebox';
 const Readiness = Type.Object({
   status: Type.Union([Type.Literal('ready'), Type.Literal('unavailable')]),
   store: Type.Object({ kind: Type.String(), reachable: Type.Boolean() }),
-  sources: Type.Record(Type.String(), Type.Object({ healthy: Type.Boolean(), detail: Type.Optional(Type.String()), at: Type.String() })),
+  sources: Type.Record(Type.String(), Type.Object({
+    healthy: Type.Boolean(),
+    detail: Type.Optional(Type.String()),
+    at: Type.String(),
+    connected: Type.Optional(Type.Boolean({ description: 'stream sources: the link is up' })),
+    lastEventAt: Type.Optional(Type.String({ description: 'the last event received from the source' })),
+  })),
 });
 
 /** Liveness (the process answers), readiness (state rebuilt, database reachable, every source healthy), metrics. */

@@ -5,11 +5,15 @@ import { AgentBook } from './agent-book.js';
 import { amiField, amiText, type AmiMessage } from './ami-message.js';
 import { ContactBook, type ContactRecord } from './contact-book.js';
 import { memberInterface, readMember } from './member-state.js';
+import { WrapUps, type Completion } from './wrap-ups.js';
 
 export interface AsteriskMapperOptions {
   /** Names this Asterisk in every event's `source`, e.g. `ami://pbx1.example.it`. */
   source: string;
-  /** Wrap-up seconds per queue (app_queue `wrapuptime`); `contact.completed` comes that long after `contact.ended`. Default 0. */
+  /**
+   * Wrap-up seconds per queue (app_queue `wrapuptime`); `contact.completed` comes that long after `contact.ended`,
+   * or earlier when the agent's state changes first (a pause during wrap-up). Default 0.
+   */
   wrapUpSeconds?: Readonly<Record<string, number>>;
 }
 
@@ -24,6 +28,7 @@ export interface AsteriskMapperOptions {
 export class AsteriskMapper {
   private readonly contacts = new ContactBook();
   private readonly agents = new AgentBook();
+  private readonly wrapUps = new WrapUps();
 
   constructor(private readonly options: AsteriskMapperOptions) {
     if (!options.source) throw new AdapterError('asterisk', 'source', 'a source name is required');
@@ -34,6 +39,21 @@ export class AsteriskMapper {
    * (`timestampevents = no` in manager.conf). Unrelated messages map to nothing.
    */
   map(message: AmiMessage, receivedAtMs?: number): PlanciaEvent[] {
+    const stamp = Number(amiField(message, 'Timestamp'));
+    const due = Number.isFinite(stamp) && stamp > 0 ? this.completions(this.wrapUps.due(stamp * 1000)) : [];
+    const own = this.mapOwn(message, receivedAtMs);
+    return due.length === 0 ? own : [...due, ...own];
+  }
+
+  /**
+   * Completes the wrap-ups that have run out by `nowMs` on the PBX's clock. `map` does it on every stamped message;
+   * call this on a quiet link (e.g. with a Ping reply's `Timestamp`) so a wrap-up never outlasts its `wrapuptime`.
+   */
+  flush(nowMs: number): PlanciaEvent[] {
+    return this.completions(this.wrapUps.due(nowMs));
+  }
+
+  private mapOwn(message: AmiMessage, receivedAtMs?: number): PlanciaEvent[] {
     switch (amiField(message, 'Event')) {
       case 'QueueCallerJoin': case 'Join': return this.join(message, receivedAtMs);
       case 'AgentConnect': return this.connect(message, receivedAtMs);
@@ -56,7 +76,7 @@ export class AsteriskMapper {
    */
   reconcile(messages: readonly AmiMessage[], receivedAtMs: number): PlanciaEvent[] {
     const nowSec = Math.floor(receivedAtMs / 1000);
-    return messages.flatMap((message) => {
+    return this.flush(receivedAtMs).concat(messages.flatMap((message) => {
       const event = amiField(message, 'Event');
       if (event === 'QueueMember') return this.member(message, receivedAtMs, false, 'QueueStatus');
       if (event !== 'QueueEntry') return [];
@@ -65,7 +85,7 @@ export class AsteriskMapper {
       if (known && (known.stage === 'waiting' || known.stage === 'left')) return [];
       const wait = Number(amiField(message, 'Wait') ?? 0);
       return [this.queued(this.contacts.open(uniqueid, required(message, 'Queue'), nowSec - wait))];
-    });
+    }));
   }
 
   private join(message: AmiMessage, receivedAtMs?: number): PlanciaEvent[] {
@@ -73,7 +93,11 @@ export class AsteriskMapper {
     const queueId = required(message, 'Queue');
     const sec = Math.floor(this.timeMs(message, receivedAtMs) / 1000);
     const known = this.contacts.get(uniqueid);
-    if (known?.stage === 'waiting' && known.queueId === queueId && known.queuedSec === sec) return [this.queued(known)];
+    if (known && known.queueId === queueId && known.queuedSec === sec) {
+      // The same join again (a replayed stream): the same contact, whose steps will keep their ids, not a new stint.
+      if (known.stage !== 'waiting') Object.assign(known, { stage: 'waiting', leftSec: null });
+      return [this.queued(known)];
+    }
     if (known?.stage === 'left') {
       // Out of one queue (timeout, exit key) and straight into another: an overflow, i.e. a transfer.
       Object.assign(known, { queueId, queuedSec: sec, stage: 'waiting', leftSec: null, lastSec: sec });
@@ -111,14 +135,16 @@ export class AsteriskMapper {
     const contact = this.contactOf(message);
     const endedSec = Math.floor(this.timeMs(message, receivedAtMs) / 1000);
     const completedSec = endedSec + (this.options.wrapUpSeconds?.[contact.queueId] ?? 0);
-    const agentId = amiText(message, 'MemberName') ?? memberInterface(message) ?? contact.agentId;
+    const agentId = amiText(message, 'MemberName') ?? memberInterface(message) ?? contact.agentId ?? undefined;
     if (agentId) this.agents.afterContact(agentId);
     Object.assign(contact, { stage: 'ended', lastSec: completedSec });
-    const data = { contactId: contact.contactId };
-    return [
-      this.event('contact.ended', `${contact.contactId}:ended`, endedSec * 1000, data),
-      this.event('contact.completed', `${contact.contactId}:completed`, completedSec * 1000, data),
-    ];
+    this.wrapUps.add(contact.contactId, agentId, completedSec);
+    const ended = this.event('contact.ended', `${contact.contactId}:ended`, endedSec * 1000, { contactId: contact.contactId });
+    return [ended, ...this.completions(this.wrapUps.due(endedSec * 1000))];
+  }
+
+  private completions(completions: Completion[]): PlanciaEvent[] {
+    return completions.map(({ contactId, atSec }) => this.event('contact.completed', `${contactId}:completed`, atSec * 1000, { contactId }));
   }
 
   private member(message: AmiMessage, timeMs: number, removed: boolean, origin?: string): PlanciaEvent[] {
@@ -126,6 +152,7 @@ export class AsteriskMapper {
     if (!report) return [];
     const change = this.agents.report(report, removed);
     if (!change) return [];
+    const completed = this.completions(this.wrapUps.endFor(change.agentId, timeMs));
     const stamp = amiField(message, 'Timestamp') ?? String(timeMs);
     const id = `agent:${change.agentId}:${report.queueId ?? ''}:${origin ?? amiField(message, 'Event')}:${stamp}`;
     const data = {
@@ -133,7 +160,7 @@ export class AsteriskMapper {
       ...(change.reason !== undefined ? { reason: change.reason } : {}),
       ...(change.name !== undefined ? { name: change.name } : {}),
     };
-    return [this.event('agent.state', id, timeMs, data)];
+    return [...completed, this.event('agent.state', id, timeMs, data)];
   }
 
   private varSet(message: AmiMessage): PlanciaEvent[] {

@@ -13,13 +13,15 @@ function recorded(): AmiMessage[] {
   return [...parser.push(fixtureBytes('asterisk-recorded/queue-support-25-calls.ami')), ...parser.end()];
 }
 
-/** Live events go to map(); the final QueueStatus reply (items without Timestamp) goes to reconcile(). */
+/** Live events go to map(), a quiet moment to flush(); the final QueueStatus reply (items without Timestamp) goes to reconcile(). */
 function replay(messages: AmiMessage[], mapper = new AsteriskMapper({ source: 'ami://recorded', wrapUpSeconds: { support: 2 } })) {
   const reply = messages.filter((m) => ['QueueParams', 'QueueMember', 'QueueEntry'].includes(amiField(m, 'Event') ?? ''));
   const live = messages.filter((m) => !reply.includes(m));
-  const events = live.flatMap((m) => mapper.map(m));
-  const lastMs = Math.max(...events.map((e) => Date.parse(e.time)));
-  return { events, reconciled: mapper.reconcile(reply, lastMs + 1000) };
+  const mapped = live.flatMap((m) => mapper.map(m));
+  // A few seconds after the last event, as the link's keep-alive Ping would tell: the last wrap-up has run out.
+  const quietMs = Math.max(...mapped.map((e) => Date.parse(e.time))) + 5000;
+  const events = [...mapped, ...mapper.flush(quietMs)];
+  return { events, reconciled: mapper.reconcile(reply, quietMs) };
 }
 
 const timeOf = (e: PlanciaEvent) => Date.parse(e.time);
@@ -44,7 +46,7 @@ function serviceLevel(events: PlanciaEvent[]) {
   };
 }
 
-/** An agent's state at an instant, as the engine derives it: explicit states, plus on_contact/wrap_up from contacts. */
+/** An agent's state at an instant, as the engine derives it: explicit states, plus on_contact/wrap_up/available from contacts. */
 function agentStateAt(events: PlanciaEvent[], agentId: string, atMs: number) {
   let current: { state: string; reason?: string } = { state: 'offline' };
   const mine = new Set<string | undefined>();
@@ -53,7 +55,8 @@ function agentStateAt(events: PlanciaEvent[], agentId: string, atMs: number) {
     if (e.type === 'agent.state' && data.agentId === agentId) current = { state: data.state!, reason: data.reason };
     if (e.type === 'contact.answered' && data.agentId === agentId) { mine.add(contactOf(e)); current = { state: 'on_contact' }; }
     if (e.type === 'contact.ended' && mine.has(contactOf(e))) current = { state: 'wrap_up' };
-    if (e.type === 'contact.completed' && mine.has(contactOf(e)) && current.state === 'wrap_up') current = { state: 'available' };
+    // The engine marks the agent available at completion whatever came between: a completion must not outlive a pause.
+    if (e.type === 'contact.completed' && mine.has(contactOf(e))) current = { state: 'available' };
   }
   return current;
 }
@@ -100,11 +103,30 @@ describe('the recorded 25-call Asterisk queue', () => {
     expect(answeredByBruno.filter((e) => timeOf(e) > start && timeOf(e) < end)).toEqual([]);
   });
 
-  it('follows AgentComplete with contact.completed after the queue wrap-up', () => {
+  it('follows AgentComplete with contact.completed after the queue wrap-up, cut short by a pause', () => {
     const ended = events.filter((e) => e.type === 'contact.ended');
     const completed = new Map(events.filter((e) => e.type === 'contact.completed').map((e) => [contactOf(e), timeOf(e)]));
     expect(ended).toHaveLength(16);
-    for (const e of ended) expect(completed.get(contactOf(e))! - timeOf(e)).toBe(2000);
+    const wrapUps = ended.map((e) => completed.get(contactOf(e))! - timeOf(e));
+    // Bruno ended a call at 374 and paused at 375.008, inside the 2 s wrap-up: that one ends on the pause's second.
+    expect(wrapUps.filter((ms) => ms === 2000)).toHaveLength(15);
+    expect(wrapUps.filter((ms) => ms === 1000)).toHaveLength(1);
+    const pause = events.find((e) => e.type === 'agent.state' && e.data.reason === 'Pausa pranzo')!;
+    const cut = ended.find((e) => completed.get(contactOf(e))! - timeOf(e) === 1000)!;
+    expect(completed.get(contactOf(cut))).toBeLessThan(timeOf(pause));
+    expect(timeOf(pause) - timeOf(cut)).toBeLessThan(2000);
+  });
+
+  it('completes a wrap-up on a quiet link when flushed with the PBX clock', () => {
+    const mapper = new AsteriskMapper({ source: 'ami://recorded', wrapUpSeconds: { support: 30 } });
+    const complete = messages.find((m) => amiField(m, 'Event') === 'AgentComplete')!;
+    const known = messages.slice(0, messages.indexOf(complete)).flatMap((m) => mapper.map(m));
+    expect(known.length).toBeGreaterThan(0);
+    const endedAt = Number(amiField(complete, 'Timestamp')) * 1000;
+    expect(mapper.map(complete).map((e) => e.type)).toEqual(['contact.ended']);
+    expect(mapper.flush(endedAt + 29_000)).toEqual([]);
+    expect(mapper.flush(endedAt + 31_000).map((e) => e.type)).toEqual(['contact.completed']);
+    expect(mapper.flush(endedAt + 60_000)).toEqual([]);
   });
 
   it('reconciles with the final QueueStatus without adding anything already known', () => {

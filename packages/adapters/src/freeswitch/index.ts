@@ -1,2 +1,3 @@
 export { parseEslEvent, type EslEvent } from './esl-event.js';
+export { EslFrameParser, type EslFrame } from './esl-frames.js';
 export { FreeSwitchCallcenterMapper, type FreeSwitchMapperOptions } from './callcenter-mapper.js';

@@ -5,6 +5,10 @@ export interface SourceHealth {
   detail?: string;
   /** ISO time of the report. */
   at: string;
+  /** Stream sources (a PBX link): whether the link is up now. */
+  connected?: boolean;
+  /** ISO time of the last event the source sent, once it has sent one. */
+  lastEventAt?: string;
 }
 
 declare module 'fastify' {

@@ -1,0 +1,41 @@
+import { AsteriskMapper, amiField } from '@plancia/adapters';
+import { createStreamSource, type StreamDeps, type StreamSource } from '../stream/stream-source.js';
+import { openAmiSession, type KeepAlive } from './ami-session.js';
+import type { AmiEndpoint } from './ami-url.js';
+import { PeerClock } from './peer-clock.js';
+
+/**
+ * One Asterisk: a link that logs in again after every drop, and one mapper kept across reconnects, so what
+ * QueueStatus reports on reconnecting is compared with what the board was already told (nothing counted twice).
+ */
+export function createAmiSource(
+  endpoint: AmiEndpoint,
+  wrapUpSeconds: Record<string, number>,
+  deps: StreamDeps & { keepAlive: KeepAlive },
+): StreamSource {
+  const mapper = new AsteriskMapper({ source: endpoint.source, wrapUpSeconds });
+  const clock = new PeerClock();
+  return createStreamSource('AMI', deps, (signal, sink) => openAmiSession({
+    ...endpoint,
+    keepAlive: deps.keepAlive,
+    signal,
+    observeClock(timestamp, receivedAtMs) {
+      clock.observe(timestamp, receivedAtMs);
+      // A quiet PBX still has wrap-ups running out: its clock on the Ping reply completes them.
+      sink.submit(mapper.flush(clock.now(receivedAtMs)), receivedAtMs);
+    },
+    saturated: sink.saturated,
+    drained: sink.drained,
+    deliver(items, receivedAtMs) {
+      const events = items.flatMap(({ kind, message }) => {
+        clock.observe(amiField(message, 'Timestamp'), receivedAtMs);
+        const pbxNow = clock.now(receivedAtMs);
+        return sink.map(
+          () => ({ event: amiField(message, 'Event') }),
+          () => (kind === 'status' ? mapper.reconcile([message], pbxNow) : mapper.map(message, pbxNow)),
+        );
+      });
+      sink.submit(events, receivedAtMs);
+    },
+  }));
+}

@@ -1,0 +1,81 @@
+import { connect } from 'node:net';
+import { EslFrameParser, parseEslEvent, type EslEvent, type EslFrame } from '@plancia/adapters';
+import type { LinkSession } from '../stream/reconnecting-link.js';
+
+const HANDSHAKE_TIMEOUT_MS = 10_000;
+export const CALLCENTER_SUBSCRIPTION = 'event plain CUSTOM callcenter::info';
+
+export interface EslSessionOptions {
+  host: string;
+  port: number;
+  password: string;
+  signal: AbortSignal;
+  /** The events of a received chunk, with the local receive time. */
+  deliver(events: EslEvent[], receivedAtMs: number): void;
+  saturated(): boolean;
+  drained(): Promise<void>;
+}
+
+/**
+ * One inbound event-socket connection: answer `auth/request` with the password, subscribe to mod_callcenter's
+ * events in plain format, then hand every `text/event-plain` frame on. Resolves once subscribed.
+ */
+export async function openEslSession(options: EslSessionOptions): Promise<LinkSession> {
+  const socket = connect({ host: options.host, port: options.port });
+  socket.setKeepAlive(true, 30_000);
+  const parser = new EslFrameParser();
+  const replies: ((frame: EslFrame) => void)[] = [];
+  let endReason = 'connection closed by FreeSWITCH';
+  const closed = new Promise<string>((resolve) => socket.once('close', () => resolve(endReason)));
+  const fail = (reason: string) => {
+    endReason = reason;
+    socket.destroy();
+  };
+  socket.on('error', (error) => fail(error.message));
+  const onAbort = () => fail('closed');
+  if (options.signal.aborted) onAbort();
+  options.signal.addEventListener('abort', onAbort, { once: true });
+  void closed.then(() => options.signal.removeEventListener('abort', onAbort));
+
+  const nextReply = () => new Promise<EslFrame>((resolve, reject) => {
+    replies.push(resolve);
+    void closed.then((reason) => reject(new Error(reason)));
+  });
+
+  socket.on('data', (chunk: Buffer) => {
+    const receivedAtMs = Date.now();
+    const events: EslEvent[] = [];
+    for (const frame of parser.push(chunk)) {
+      const type = frame.headers['Content-Type'];
+      if (type === 'text/event-plain') events.push(parseEslEvent(frame.body));
+      else if (type === 'text/disconnect-notice') fail('FreeSWITCH sent a disconnect notice');
+      else replies.shift()?.(frame);
+    }
+    if (events.length > 0) options.deliver(events, receivedAtMs);
+    if (options.saturated()) {
+      socket.pause();
+      void options.drained().then(() => socket.resume());
+    }
+  });
+
+  const command = async (text: string) => {
+    const reply = nextReply();
+    socket.write(`${text}\n\n`);
+    const answer = (await reply).headers['Reply-Text'] ?? '';
+    if (!answer.startsWith('+OK')) throw new Error(`FreeSWITCH refused "${text.split(' ')[0]}": ${answer || 'no reply text'}`);
+  };
+
+  const handshake = setTimeout(() => fail('no event-socket handshake within 10 s'), HANDSHAKE_TIMEOUT_MS);
+  try {
+    const greeting = await nextReply();
+    if (greeting.headers['Content-Type'] !== 'auth/request') throw new Error('no auth/request: not a FreeSWITCH event socket');
+    await command(`auth ${options.password}`);
+    await command(CALLCENTER_SUBSCRIPTION);
+  } catch (error) {
+    fail((error as Error).message);
+    throw error;
+  } finally {
+    clearTimeout(handshake);
+  }
+  return { closed, close: () => fail('closed') };
+}

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AmiParser, amiField, type AmiMessage } from '@plancia/adapters';
+
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/** CI keeps the shared material beside the clone. */
+export const SHARED_FIXTURES = resolve(REPO_ROOT, '..', 'shared', 'fixtures');
+
+/** One AMI message as recorded: its raw text (CRLF lines, no closing blank line) and its parsed fields. */
+export interface RecordedBlock {
+  raw: string;
+  message: AmiMessage;
+}
+
+export interface Recording {
+  /** The live stream after login, up to the recorder's own QueueStatus at the end. */
+  live: RecordedBlock[];
+  /** QueueMember items of that final QueueStatus reply: the template of a member as QueueStatus shows it. */
+  finalMembers: AmiMessage[];
+  /** QueueParams of the final reply: Asterisk's own figures. */
+  finalParams: AmiMessage;
+}
+
+function parseBlock(raw: string): AmiMessage {
+  const parser = new AmiParser();
+  return [...parser.push(`${raw}\r\n\r\n`), ...parser.end()][0] ?? {};
+}
+
+/** Reads `asterisk-recorded/queue-support-25-calls.ami` into messages, keeping each one's exact bytes. */
+export function loadRecording(): Recording {
+  const text = readFileSync(resolve(SHARED_FIXTURES, 'asterisk-recorded', 'queue-support-25-calls.ami'), 'utf8');
+  const afterBanner = text.slice(text.indexOf('\r\n') + 2);
+  const blocks = afterBanner.split('\r\n\r\n').filter((raw) => raw.trim() !== '').map((raw) => ({ raw, message: parseBlock(raw) }));
+  // blocks[0] answered the recorder's Login; the last "EventList: start" opens the reply to its QueueStatus.
+  const replyStart = blocks.findLastIndex((b) => amiField(b.message, 'EventList') === 'start');
+  const reply = blocks.slice(replyStart).map((b) => b.message);
+  return {
+    live: blocks.slice(1, replyStart),
+    finalMembers: reply.filter((m) => amiField(m, 'Event') === 'QueueMember'),
+    finalParams: reply.find((m) => amiField(m, 'Event') === 'QueueParams')!,
+  };
+}
+
+/** The recorded Timestamp of a block, in seconds, or undefined. */
+export const stampOf = (block: RecordedBlock) => {
+  const value = Number(amiField(block.message, 'Timestamp'));
+  return Number.isFinite(value) && value > 0 ? value : undefined;
+};
+
+/** Moves every `Timestamp:` by whole seconds, so Asterisk's whole-second arithmetic (HoldTime, Wait) is unchanged. */
+export function shiftTimestamps(raw: string, shiftSeconds: number): string {
+  return raw.replace(/^Timestamp: (\d+)\.(\d+)$/m, (_line, whole: string, fraction: string) => `Timestamp: ${Number(whole) + shiftSeconds}.${fraction}`);
+}
