@@ -54,42 +54,42 @@ export function sameFact(x: Fact, y: Fact): boolean {
     && x.a === y.a && x.b === y.b && x.c === y.c && x.mask === y.mask && x.survey === y.survey;
 }
 
-/** Adds (sign 1) or removes (sign −1) a fact's counts to running sums; returns the wait slot touched or −1. */
-export function countFact(sums: Float64Array, f: Fact, sign: number): number {
+/** Adds (sign 1) or removes (sign −1) a fact's counts to the running sums at `o`; returns the wait slot touched or −1. */
+export function countFact(sums: Float64Array, o: number, f: Fact, sign: number): number {
   switch (f.kind) {
-    case K.offered: sums[F.offered]! += sign; return -1;
-    case K.shortAbandoned: sums[F.shortAbandoned]! += sign; return -1;
+    case K.offered: sums[o + F.offered]! += sign; return -1;
+    case K.shortAbandoned: sums[o + F.shortAbandoned]! += sign; return -1;
     case K.answered:
-      sums[F.answered]! += sign;
-      sums[F.answeredWaitMs]! += sign * f.a;
-      sums[F.answeredWithinThreshold]! += sign * f.b;
+      sums[o + F.answered]! += sign;
+      sums[o + F.answeredWaitMs]! += sign * f.a;
+      sums[o + F.answeredWithinThreshold]! += sign * f.b;
       return f.slot;
     case K.abandoned:
-      sums[F.abandoned]! += sign;
-      sums[F.abandonedWithinThreshold]! += sign * f.b;
+      sums[o + F.abandoned]! += sign;
+      sums[o + F.abandonedWithinThreshold]! += sign * f.b;
       return f.slot;
-    case K.transferredOut: sums[F.transferredOut]! += sign; return f.slot;
+    case K.transferredOut: sums[o + F.transferredOut]! += sign; return f.slot;
     case K.settled:
-      sums[F.settled]! += sign;
-      sums[F.slNumerator]! += sign * f.a;
-      sums[F.slDenominator]! += sign * f.b;
+      sums[o + F.settled]! += sign;
+      sums[o + F.slNumerator]! += sign * f.a;
+      sums[o + F.slDenominator]! += sign * f.b;
       return -1;
     case K.handled:
-      sums[F.handled]! += sign;
-      sums[F.handleMs]! += sign * f.a;
-      sums[F.talkMs]! += sign * f.b;
-      sums[F.wrapMs]! += sign * f.c;
+      sums[o + F.handled]! += sign;
+      sums[o + F.handleMs]! += sign * f.a;
+      sums[o + F.talkMs]! += sign * f.b;
+      sums[o + F.wrapMs]! += sign * f.c;
       return -1;
-    case K.busy: sums[F.busyMs]! += sign * f.a; return -1;
-    case K.available: sums[F.availableMs]! += sign * f.a; return -1;
-    case K.ticketCreated: sums[F.ticketsCreated]! += sign; return -1;
+    case K.busy: sums[o + F.busyMs]! += sign * f.a; return -1;
+    case K.available: sums[o + F.availableMs]! += sign * f.a; return -1;
+    case K.ticketCreated: sums[o + F.ticketsCreated]! += sign; return -1;
     case K.firstResponse:
-      sums[F.firstResponses]! += sign;
-      sums[F.firstResponsesInTarget]! += sign * f.a;
+      sums[o + F.firstResponses]! += sign;
+      sums[o + F.firstResponsesInTarget]! += sign * f.a;
       return -1;
     case K.solved:
-      sums[F.solved]! += sign;
-      sums[F.solvedInTarget]! += sign * f.a;
+      sums[o + F.solved]! += sign;
+      sums[o + F.solvedInTarget]! += sign * f.a;
       return -1;
     case K.survey: return -1;
   }
@@ -97,7 +97,7 @@ export function countFact(sums: Float64Array, f: Fact, sign: number): number {
 
 /** Applies a fact to a whole window accumulator. */
 export function countInto(acc: Acc, f: Fact, sign: number): void {
-  const slot = countFact(acc.sums, f, sign);
+  const slot = countFact(acc.sums, 0, f, sign);
   if (slot >= 0) acc.addWait(slot, sign);
   if (f.survey) acc.addSurvey(f.survey, sign);
 }

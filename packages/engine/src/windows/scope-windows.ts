@@ -1,7 +1,6 @@
-import type { SurveyFact } from '../surveys/survey-facts.js';
 import { Acc } from './acc.js';
-import { countFact, countInto, type Fact } from './facts.js';
-import { FIELD_COUNT } from './fields.js';
+import { BucketRing } from './bucket-ring.js';
+import { countInto, type Fact } from './facts.js';
 
 /** Rolling windows move in 10-second steps: a W-minute window covers the last W × 6 buckets, the current one included. */
 export const BUCKET_MS = 10_000;
@@ -19,31 +18,6 @@ export interface ClosedAcc {
   acc: Acc;
 }
 
-class Bucket {
-  tag = -1;
-  readonly sums = new Float64Array(FIELD_COUNT);
-  readonly waitSlots: number[] = [];
-  readonly surveys: SurveyFact[] = [];
-
-  reset(tag: number): void {
-    this.tag = tag;
-    this.sums.fill(0);
-    this.waitSlots.length = 0;
-    this.surveys.length = 0;
-  }
-}
-
-function addOrRemove<T>(list: T[], value: T, sign: number): void {
-  if (sign > 0) {
-    list.push(value);
-    return;
-  }
-  const at = list.indexOf(value);
-  if (at < 0) return;
-  list[at] = list[list.length - 1]!;
-  list.pop();
-}
-
 /**
  * The three windows of one queue, channel or the centre. Rolling: a ring of buckets with a running sum,
  * buckets leaving the window are subtracted. Interval: one accumulator per aligned interval, kept open
@@ -52,7 +26,7 @@ function addOrRemove<T>(list: T[], value: T, sign: number): void {
 export class ScopeWindows {
   readonly rolling = new Acc();
   readonly today = new Acc();
-  private readonly ring: (Bucket | undefined)[];
+  private readonly ring: BucketRing;
   private readonly intervals = new Map<number, Acc>();
   readonly intervalMs: number;
   private currentBucket = -1;
@@ -65,7 +39,7 @@ export class ScopeWindows {
   version = 0;
 
   constructor(readonly rollingMinutes: number, readonly intervalMinutes: number) {
-    this.ring = new Array<Bucket | undefined>((rollingMinutes * 60_000) / BUCKET_MS);
+    this.ring = new BucketRing((rollingMinutes * 60_000) / BUCKET_MS);
     this.intervalMs = intervalMinutes * 60_000;
   }
 
@@ -93,12 +67,8 @@ export class ScopeWindows {
 
   apply(f: Fact, sign: number): void {
     const b = Math.floor(f.at / BUCKET_MS);
-    const size = this.ring.length;
-    if (b <= this.currentBucket && b > this.currentBucket - size) {
-      const bucket = this.bucketFor(b);
-      const slot = countFact(bucket.sums, f, sign);
-      if (slot >= 0) addOrRemove(bucket.waitSlots, slot, sign);
-      if (f.survey) addOrRemove(bucket.surveys, f.survey, sign);
+    if (b <= this.currentBucket && b > this.currentBucket - this.ring.size) {
+      this.ring.apply(b, f, sign);
       countInto(this.rolling, f, sign);
     }
     const index = Math.floor(f.at / this.intervalMs);
@@ -117,38 +87,15 @@ export class ScopeWindows {
     return acc;
   }
 
-  private bucketFor(b: number): Bucket {
-    const slot = b % this.ring.length;
-    let bucket = this.ring[slot];
-    if (!bucket) {
-      bucket = new Bucket();
-      this.ring[slot] = bucket;
-    }
-    if (bucket.tag !== b) bucket.reset(b);
-    return bucket;
-  }
-
   private expireBuckets(current: number): void {
     if (current <= this.currentBucket) return;
-    const size = this.ring.length;
+    const size = this.ring.size;
     if (current - this.currentBucket >= size) {
-      for (const bucket of this.ring) if (bucket && bucket.tag >= 0) this.subtract(bucket);
+      this.version += this.ring.expireAll(this.rolling);
     } else {
-      for (let b = this.currentBucket - size + 1; b <= current - size; b++) {
-        const bucket = this.ring[b % size];
-        if (bucket && bucket.tag === b) this.subtract(bucket);
-      }
+      for (let b = this.currentBucket - size + 1; b <= current - size; b++) if (this.ring.expire(b, this.rolling)) this.version++;
     }
     this.currentBucket = current;
-  }
-
-  private subtract(bucket: Bucket): void {
-    const sums = this.rolling.sums;
-    for (let i = 0; i < FIELD_COUNT; i++) sums[i]! -= bucket.sums[i]!;
-    for (const slot of bucket.waitSlots) this.rolling.addWait(slot, -1);
-    for (const survey of bucket.surveys) this.rolling.addSurvey(survey, -1);
-    bucket.reset(-1);
-    this.version++;
   }
 
   private closeIntervals(clock: WindowClock): ClosedAcc[] {
