@@ -1,24 +1,27 @@
 import pg from 'pg';
 import Cursor from 'pg-cursor';
-import { openStore } from '@plancia/store';
-import { contactLives, timed } from '../lib/events.js';
+import { contactLives } from '../lib/events.js';
 import { freshDatabase } from '../lib/database.js';
+import { copyJournalRows } from '../lib/journal-copy.js';
 import { startServer } from '../lib/processes.js';
-import { measurement, type Measurement } from '../lib/report.js';
+import { atMost, measurement, type Measurement } from '../lib/report.js';
 
-/** Journals `total` events inside today's window, through the store's own append path. */
-async function fillJournal(url: string, total: number): Promise<void> {
+/** Journals `total` events inside today's window, by COPY straight into the journal table the server created. */
+async function fillJournal(url: string, total: number): Promise<number> {
   const now = Date.now();
   const midnight = new Date(new Date().toLocaleString('en-US', { timeZone: 'Europe/Rome' }));
   const sinceMidnight = (midnight.getHours() * 3600 + midnight.getMinutes() * 60 + midnight.getSeconds()) * 1000;
   const span = Math.max(60_000, Math.min(30 * 60_000, sinceMidnight - 5 * 60_000));
-  const lives = Math.ceil(total / 4);
-  const events = timed(contactLives(lives, { startMs: now - span, spacingMs: (span - 3 * 60_000) / lives, queues: 50, agents: 500, prefix: 'r' })).slice(0, total);
-  const store = await openStore({ databaseUrl: url });
+  const lives = Math.ceil(total / 3.8); // nine lives in ten have 4 events, one in ten (abandoned) has 2
+  const events = contactLives(lives, { startMs: now - span, spacingMs: (span - 3 * 60_000) / lives, queues: 50, agents: 500, prefix: 'r' }).slice(0, total);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
   try {
-    for (let i = 0; i < events.length; i += 10_000) await store.journal.append(events.slice(i, i + 10_000));
+    await copyJournalRows(client, 'event_journal', events, 50_000);
+    await client.query('ANALYZE event_journal');
+    return events.length;
   } finally {
-    await store.close();
+    await client.end();
   }
 }
 
@@ -44,7 +47,7 @@ export async function replaySuite(quick: boolean): Promise<Measurement[]> {
     const first = await startServer({ DATABASE_URL: db.url });
     const emptyStartMs = performance.now() - empty;
     await first.stop();
-    await fillJournal(db.url, total);
+    const journaled = await fillJournal(db.url, total);
     const started = performance.now();
     const server = await startServer({ DATABASE_URL: db.url }, 300_000);
     const readyMs = performance.now() - started;
@@ -54,9 +57,9 @@ export async function replaySuite(quick: boolean): Promise<Measurement[]> {
     const replayMs = readyMs - emptyStartMs;
     return [
       measurement({
-        suite: 'replay', name: `rebuild from ${total.toLocaleString('en')} journaled events (start to ready, less an empty start)`, unit: 's', value: replayMs / 1000,
+        suite: 'replay', name: `rebuild from ${journaled.toLocaleString('en')} journaled events (start to ready, less an empty start)`, unit: 's', value: replayMs / 1000,
         baseline: { name: 'raw cursor read of the same rows', value: rawMs / 1000 },
-        target: { text: '1 M events ≤ 10 s', met: (replayMs / 1000) * (1_000_000 / total) <= 10 },
+        target: atMost('1 M events ≤ 10 s (scaled linearly to 1 M)', (replayMs / 1000) * (1_000_000 / journaled), 10),
         notes: `empty start ${(emptyStartMs / 1000).toFixed(1)} s; today offered after replay: ${snapshot.centre.windows.today.offered}`,
       }),
     ];
