@@ -1,7 +1,8 @@
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { answered, queued } from '../integration/helpers/events.js';
-import { useBoardSession } from './board-session.js';
+import { SCREENSHOTS, useBoardSession } from './board-session.js';
 
 /** Contacts of one queue answered after these waits, a minute apart from three minutes ago (T is 20 s). */
 function answeredAfter(queueId: string, waits: number[]) {
@@ -117,6 +118,7 @@ describe('settings page', () => {
     await form.locator('[data-testid="closures"]').fill('2026-12-24\n2026-12-31');
     await form.locator('[data-testid="patron-saint"]').press('Enter');
     await expect.poll(() => statusOf(form), { timeout: 10_000 }).toBe('Saved');
+    await settings.screenshot({ path: join(SCREENSHOTS, 'settings-en.png'), fullPage: true });
     const calendar = await (await stored('calendars/milano')).json();
     expect(calendar).toMatchObject({ patronSaintDay: '12-07', closures: ['2026-12-24', '2026-12-31'], weekly: { sat: [{ start: '09:00', end: '13:00' }] } });
 
@@ -128,7 +130,7 @@ describe('settings page', () => {
     await form.getByRole('button', { name: 'Delete' }).press('Enter');
     await settings.keyboard.press('Enter'); // the focus is on the confirmation
     await expect.poll(() => section.locator('[data-testid="section-status"]').textContent(), { timeout: 10_000 }).toBe('Deleted milano');
-    expect(await form.count()).toBe(0);
+    await expect.poll(() => form.count(), { timeout: 10_000 }).toBe(0);
     expect((await stored('calendars/milano')).status).toBe(404);
     await settings.context().close();
   });
