@@ -1,4 +1,4 @@
-import { sameFact, type Fact } from '../windows/facts.js';
+import type { Fact } from '../windows/facts.js';
 import { DeadlineHeap } from './deadline-heap.js';
 import { deriveContact, type AgentMark, type ContactView, type DeriveContext } from './derive.js';
 import { compareContactEvents, type ContactEvent } from './lifecycle.js';
@@ -111,7 +111,7 @@ export class ContactBook {
   }
 
   private update(rec: ContactRecord): readonly string[] {
-    const view = deriveContact(rec.id, rec.events, this.host);
+    const view = deriveContact(rec.id, rec.events, this.host, rec.view);
     const old = rec.view;
     rec.epoch = this.epoch;
     this.diffFacts(old?.facts ?? NONE, view.facts);
@@ -139,7 +139,7 @@ export class ContactBook {
   private diffFacts(old: readonly Fact[], next: readonly Fact[]): void {
     const common = Math.min(old.length, next.length);
     for (let i = 0; i < common; i++) {
-      if (sameFact(old[i]!, next[i]!)) continue;
+      if (old[i] === next[i]) continue; // a derivation reuses the equal fact object at the same position
       this.host.applyFact(old[i]!, -1);
       this.host.applyFact(next[i]!, 1);
     }

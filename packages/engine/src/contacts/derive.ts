@@ -1,14 +1,9 @@
 import type { AbandonPolicyName, ServiceLevelSettings } from '@plancia/contracts';
-import { fact, K, type Fact } from '../windows/facts.js';
+import { K, type Fact } from '../windows/facts.js';
+import { DerivedLists, type AgentMark } from './derived-lists.js';
 import { lifecycleOf, type ContactEvent, type Handle, type Segment } from './lifecycle.js';
 
-/** A state an agent is put in by a contact: answer, end of talk, end of wrap-up. */
-export interface AgentMark {
-  agentId: string;
-  at: number;
-  state: 'on_contact' | 'wrap_up' | 'available';
-  contactId: string;
-}
+export type { AgentMark } from './derived-lists.js';
 
 export interface DeriveContext {
   clock: number;
@@ -40,41 +35,41 @@ export interface ContactView {
 const ABANDON_SHARE: Record<AbandonPolicyName, readonly [number, number]> = { ignore: [0, 0], negative: [0, 1], positive: [1, 1] };
 const MET_SHARE = [1, 1] as const;
 
-function segmentFacts(seg: Segment, sl: ServiceLevelSettings, clock: number, out: Fact[]): void {
+function segmentFacts(seg: Segment, sl: ServiceLevelSettings, clock: number, out: DerivedLists): void {
   const { queueId: q, channel: ch, since, end } = seg;
   const wait = end ? end.at - since : 0;
   if (end?.kind === 'abandoned' && wait < sl.shortAbandonSeconds * 1000) {
-    out.push(fact(q, ch, end.at, K.shortAbandoned));
+    out.fact(q, ch, end.at, K.shortAbandoned);
     return;
   }
-  out.push(fact(q, ch, since, K.offered));
+  out.fact(q, ch, since, K.offered);
   const deadline = since + sl.thresholdSeconds * 1000;
   if (end) {
     const kind = end.kind === 'answered' ? K.answered : end.kind === 'abandoned' ? K.abandoned : K.transferredOut;
-    out.push(fact(q, ch, end.at, kind, wait, end.at <= deadline ? 1 : 0));
+    out.fact(q, ch, end.at, kind, wait, end.at <= deadline ? 1 : 0);
   }
   if (end && end.at <= deadline) {
     const share = end.kind === 'abandoned' ? ABANDON_SHARE[sl.abandonPolicy] : MET_SHARE;
-    out.push(fact(q, ch, end.at, K.settled, share[0], share[1]));
+    out.fact(q, ch, end.at, K.settled, share[0], share[1]);
   } else if (end || clock >= deadline) {
-    out.push(fact(q, ch, deadline, K.settled, 0, 1));
+    out.fact(q, ch, deadline, K.settled, 0, 1);
   }
 }
 
 /** Counts a handle once it is over: at completion, or at the agent's next change / the stale timeout when completion never comes. */
-function handleFacts(h: Handle, ctx: DeriveContext, contactId: string, out: Fact[], marks: AgentMark[]): boolean {
-  marks.push({ agentId: h.agentId, at: h.answeredAt, state: 'on_contact', contactId });
+function handleFacts(h: Handle, ctx: DeriveContext, contactId: string, out: DerivedLists): boolean {
+  out.mark(h.agentId, h.answeredAt, 'on_contact', contactId);
   if (h.endedAt === null) return false;
-  if (h.completedAt === null || h.endedAt < h.completedAt) marks.push({ agentId: h.agentId, at: h.endedAt, state: 'wrap_up', contactId });
+  if (h.completedAt === null || h.endedAt < h.completedAt) out.mark(h.agentId, h.endedAt, 'wrap_up', contactId);
   const talk = h.endedAt - h.answeredAt;
   if (h.completedAt !== null) {
-    marks.push({ agentId: h.agentId, at: h.completedAt, state: 'available', contactId });
-    if (h.queueId) out.push(fact(h.queueId, h.channel, h.completedAt, K.handled, h.completedAt - h.answeredAt, talk, h.completedAt - h.endedAt));
+    out.mark(h.agentId, h.completedAt, 'available', contactId);
+    if (h.queueId) out.fact(h.queueId, h.channel, h.completedAt, K.handled, h.completedAt - h.answeredAt, talk, h.completedAt - h.endedAt);
     return true;
   }
   const staleAt = h.endedAt + ctx.staleMs;
   const closedAt = ctx.agentChangeAfter(h.agentId, h.endedAt, contactId) ?? (ctx.clock >= staleAt ? staleAt : null);
-  if (closedAt !== null && h.queueId) out.push(fact(h.queueId, h.channel, closedAt, K.handled, talk, talk, 0));
+  if (closedAt !== null && h.queueId) out.fact(h.queueId, h.channel, closedAt, K.handled, talk, talk, 0);
   return false;
 }
 
@@ -83,21 +78,21 @@ function sooner(deadline: number, at: number, clock: number): number {
   return at > clock && at < deadline ? at : deadline;
 }
 
-export function deriveContact(contactId: string, events: readonly ContactEvent[], ctx: DeriveContext): ContactView {
+/** The contact's view from its events; `previous` (the last view) only lends its equal facts and marks for reuse. */
+export function deriveContact(contactId: string, events: readonly ContactEvent[], ctx: DeriveContext, previous: ContactView | null): ContactView {
   const life = lifecycleOf(events);
   const clock = ctx.clock;
-  const facts: Fact[] = [];
-  const marks: AgentMark[] = [];
+  const out = new DerivedLists(previous?.facts ?? [], previous?.marks ?? []);
   let changesAt = Infinity;
   for (const seg of life.segments) {
     const sl = ctx.serviceLevel(seg.queueId);
-    segmentFacts(seg, sl, clock, facts);
+    segmentFacts(seg, sl, clock, out);
     if (!seg.end) changesAt = sooner(changesAt, seg.since + sl.thresholdSeconds * 1000, clock);
   }
   let wrapAgent: string | null = null;
   let handleDone = false;
   for (const h of life.handles) {
-    handleDone = handleFacts(h, ctx, contactId, facts, marks);
+    handleDone = handleFacts(h, ctx, contactId, out);
     if (h.endedAt !== null && h.completedAt === null) { wrapAgent = h.agentId; changesAt = sooner(changesAt, h.endedAt + ctx.staleMs, clock); }
   }
   const last = life.segments[life.segments.length - 1];
@@ -111,7 +106,7 @@ export function deriveContact(contactId: string, events: readonly ContactEvent[]
   const finished = ghost || orphan || (!open && (last?.end?.kind === 'abandoned' || handleDone));
   const deadline = finished ? sooner(changesAt, events[events.length - 1]!.timeMs + ctx.graceMs, clock) : changesAt;
   return {
-    facts, marks, ghost, orphan, conflicts: life.conflicts, wrapAgent, finished, changesAt, deadline,
+    facts: out.facts, marks: out.marks, ghost, orphan, conflicts: life.conflicts, wrapAgent, finished, changesAt, deadline,
     waiting: open && !ghost ? { queueId: open.queueId, channel: open.channel, since: open.since } : null,
   };
 }

@@ -49,11 +49,6 @@ export function fact(
   return { mask, queueId, channel, at, kind, a, b, c, slot: carriesWait(kind) ? waitSlot(a) : -1, survey };
 }
 
-export function sameFact(x: Fact, y: Fact): boolean {
-  return x.kind === y.kind && x.at === y.at && x.queueId === y.queueId && x.channel === y.channel
-    && x.a === y.a && x.b === y.b && x.c === y.c && x.mask === y.mask && x.survey === y.survey;
-}
-
 /** Adds (sign 1) or removes (sign −1) a fact's counts to the running sums at `o`; returns the wait slot touched or −1. */
 export function countFact(sums: Float64Array, o: number, f: Fact, sign: number): number {
   switch (f.kind) {
