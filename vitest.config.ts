@@ -8,6 +8,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/setup/pglite-template.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -16,6 +17,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/setup/pglite-template.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 import type { StoreOptions } from '@plancia/store';
 
 /** A place to open stores in, fresh for one suite, and the way to throw it away afterwards. */
@@ -20,6 +21,8 @@ const pglite: Backend = {
   name: 'pglite',
   async create() {
     const dataDir = await mkdtemp(join(tmpdir(), 'plancia-store-'));
+    // A copy of the run's migrated template: the same fresh database without a WebAssembly initdb per suite.
+    await cp(inject('pgliteTemplate'), dataDir, { recursive: true });
     return { options: { dataDir }, dispose: () => rm(dataDir, { recursive: true, force: true }) };
   },
 };
