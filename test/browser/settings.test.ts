@@ -39,6 +39,7 @@ describe('settings page', () => {
     await target.fill('140');
     await expect.poll(() => form.locator('[data-testid="save"]').isDisabled()).toBe(true);
     await expect.poll(() => target.getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByRole('alert').textContent()).toBe('Al massimo 100');
     // The default bands sit on the target, so they follow it down: amber under 40 %, red under 30 %.
     await target.fill('40');
     expect(await form.locator('[data-testid="amber"]').inputValue()).toBe('40');

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { AgentProfile } from '@plancia/contracts';
+import { useLocaleStore } from '../../i18n/stores/locale-store.js';
 import { fieldErrors } from '../field-errors.js';
 import { useEntryActions } from '../hooks/use-entry-actions.js';
 import { useSettingsText } from '../settings-messages.js';
@@ -16,6 +17,7 @@ interface Props {
 /** An agent's display name and team. */
 export function AgentForm({ profile, configured, onDelete }: Props) {
   const t = useSettingsText();
+  const locale = useLocaleStore((s) => s.locale);
   const { status, save } = useEntryActions('agents');
   const [draft, setDraft] = useState(profile);
   // A save reloads the list: the form takes the stored profile but keeps its status line. Compared by content,
@@ -26,7 +28,7 @@ export function AgentForm({ profile, configured, onDelete }: Props) {
     setStored(latest);
     setDraft(profile);
   }
-  const errors = fieldErrors(AgentProfile, draft);
+  const errors = fieldErrors(AgentProfile, draft, locale);
   const setTeam = (team: string) => {
     const { teamId: _, ...rest } = draft;
     setDraft(team === '' ? rest : { ...rest, teamId: team });

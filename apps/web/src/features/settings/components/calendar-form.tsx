@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
 import { BusinessCalendar } from '@plancia/contracts';
+import type { Locale } from '../../i18n/messages.js';
+import { useLocaleStore } from '../../i18n/stores/locale-store.js';
 import { WEEK_DAYS, formatSpans, isTimeZone, parseDays, parseSpans, type WeekDay } from '../calendar-text.js';
 import { fieldErrors } from '../field-errors.js';
 import { useEntryActions } from '../hooks/use-entry-actions.js';
@@ -22,7 +24,7 @@ const draftOf = (calendar: BusinessCalendar): Draft => ({
 });
 
 /** The calendar the draft describes, and every field's error: the contract's, plus what it cannot say. */
-function check(draft: Draft) {
+function check(draft: Draft, locale: Locale) {
   const errors: Record<string, string> = {};
   const weekly = { ...draft.calendar.weekly };
   for (const day of WEEK_DAYS) {
@@ -32,7 +34,7 @@ function check(draft: Draft) {
   }
   const calendar: BusinessCalendar = { ...draft.calendar, weekly, closures: parseDays(draft.closures) };
   if (!calendar.patronSaintDay) delete calendar.patronSaintDay;
-  const schemaErrors = fieldErrors(BusinessCalendar, calendar);
+  const schemaErrors = fieldErrors(BusinessCalendar, calendar, locale);
   if (!isTimeZone(calendar.timeZone)) schemaErrors['/timeZone'] ??= 'badTimeZone';
   return { calendar, errors: { ...schemaErrors, ...errors } };
 }
@@ -41,6 +43,7 @@ function check(draft: Draft) {
 export function CalendarForm({ initial, onDelete }: { initial: BusinessCalendar; onDelete(): void }) {
   const t = useSettingsText();
   const zones = useId();
+  const locale = useLocaleStore((s) => s.locale);
   const { status, save } = useEntryActions('calendars');
   const [draft, setDraft] = useState(() => draftOf(initial));
   // A save reloads the list: the form takes the stored calendar but keeps its status line.
@@ -49,7 +52,7 @@ export function CalendarForm({ initial, onDelete }: { initial: BusinessCalendar;
     setStored(initial);
     setDraft(draftOf(initial));
   }
-  const { calendar, errors } = check(draft);
+  const { calendar, errors } = check(draft, locale);
   const message = (path: string) => {
     const error = errors[path];
     return error === 'badHours' || error === 'badTimeZone' ? t(error) : error;

@@ -1,5 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { TSchema } from '@sinclair/typebox';
+import { useLocaleStore } from '../../i18n/stores/locale-store.js';
 import { fieldErrors } from '../field-errors.js';
 import { useEntryActions } from '../hooks/use-entry-actions.js';
 import type { ResourcePath } from '../settings-api.js';
@@ -21,6 +22,7 @@ const pretty = (value: unknown) => JSON.stringify(value, null, 2);
 export function JsonForm({ path, schema, initial, onDelete, children }: Props) {
   const t = useSettingsText();
   const id = useId();
+  const locale = useLocaleStore((s) => s.locale);
   const { status, save } = useEntryActions(path);
   const [text, setText] = useState(() => pretty(initial));
   // A save reloads the list: the editor takes the stored definition but keeps its status line.
@@ -34,7 +36,7 @@ export function JsonForm({ path, schema, initial, onDelete, children }: Props) {
   let errors: string[];
   try {
     parsed = JSON.parse(text);
-    errors = Object.entries(fieldErrors(schema, parsed)).map(([p, m]) => `${p}: ${m}`);
+    errors = Object.entries(fieldErrors(schema, parsed, locale)).map(([p, m]) => `${p}: ${m}`);
   } catch (error) {
     errors = [(error as Error).message];
   }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { CONTACT_CHANNELS, DEFAULT_CALENDAR_ID, QueueConfig } from '@plancia/contracts';
+import { useLocaleStore } from '../../i18n/stores/locale-store.js';
 import { fieldErrors } from '../field-errors.js';
 import { useEntryActions } from '../hooks/use-entry-actions.js';
 import { bandsFollowing, bandsOnTarget, redAboveAmber } from '../queue-bands.js';
@@ -13,6 +14,8 @@ import { SelectField } from './select-field.js';
 import { TextField } from './text-field.js';
 
 const percent = (fraction: number) => Math.round(fraction * 1000) / 10;
+/** Fractions shown as percent: their limits too. */
+const PERCENT_FIELDS = { '/serviceLevel/target': 100, '/colours/amberBelow': 100, '/colours/redBelow': 100 };
 type Sl = QueueConfig['serviceLevel'];
 
 /** Sets an optional key, or removes it when the field is emptied. */
@@ -25,6 +28,7 @@ function withOptional(queue: QueueConfig, key: 'channel' | 'teamId', value: stri
 export function QueueForm({ entry, onDelete }: { entry: QueueEntry; onDelete(): void }) {
   const t = useSettingsText();
   const calendars = useSettingsStore((s) => s.calendars);
+  const locale = useLocaleStore((s) => s.locale);
   const { status, save } = useEntryActions('queues');
   const [draft, setDraft] = useState<QueueConfig>(entry.config);
   // Bands that sit on the target follow it until the supervisor sets them apart.
@@ -36,7 +40,7 @@ export function QueueForm({ entry, onDelete }: { entry: QueueEntry; onDelete(): 
     setDraft(entry.config);
     setFollow(bandsOnTarget(entry.config));
   }
-  const errors = fieldErrors(QueueConfig, draft);
+  const errors = fieldErrors(QueueConfig, draft, locale, PERCENT_FIELDS);
   if (redAboveAmber(draft.colours)) errors['/colours/redBelow'] ??= t('redAboveAmber');
   const sl = draft.serviceLevel;
   const setSl = (patch: Partial<Sl>) => setDraft({ ...draft, serviceLevel: { ...sl, ...patch } });
