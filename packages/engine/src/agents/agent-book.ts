@@ -5,7 +5,7 @@ import { BUSY_STATES, compareEntries, indexOfKey, insertionIndex, type TimelineE
 
 type AgentStateEvent = Extract<TimedEvent, { type: 'agent.state' }>;
 /** `conflict`: an answer while the agent was still on another contact. */
-type Entry = TimelineEntry & { span: Fact[]; conflict: boolean };
+type Entry = TimelineEntry & { span: readonly Fact[]; conflict: boolean };
 
 export interface Agent {
   agentId: string;
@@ -28,6 +28,8 @@ export interface AgentHost {
 }
 
 const NO_CONTACTS: readonly string[] = [];
+/** The span of an entry that counts no time (the latest one, or a state that is neither busy nor available). */
+const NO_SPAN: readonly Fact[] = [];
 
 /** A span counts once per channel, however many of the agent's queues share it. */
 function countsChannel(span: readonly Fact[], channel: string): boolean {
@@ -85,7 +87,7 @@ export class AgentBook {
       if (e.data.teamId) agent.teamId = e.data.teamId;
       if (e.data.name && !this.profiles.has(agent.agentId)) agent.name = e.data.name;
     }
-    const entry: Entry = { at: e.timeMs, rank: 0, key: e.id, state: e.data.state, reason: e.data.reason ?? null, contactId: null, span: [], conflict: false };
+    const entry: Entry = { at: e.timeMs, rank: 0, key: e.id, state: e.data.state, reason: e.data.reason ?? null, contactId: null, span: NO_SPAN, conflict: false };
     this.insert(agent, entry);
     this.host.countsChanged(agent, before?.state ?? null, beforeQueues, beforeTeam);
     return watchersBut(agent, null);
@@ -94,7 +96,7 @@ export class AgentBook {
   addMark(m: AgentMark, sign: number): readonly string[] {
     const agent = this.agent(m.agentId);
     const before = this.current(agent)?.state ?? null;
-    const entry: Entry = { at: m.at, rank: 1, key: `${m.contactId}:${m.state}`, state: m.state, reason: null, contactId: m.state === 'available' ? null : m.contactId, span: [], conflict: false };
+    const entry: Entry = { at: m.at, rank: 1, key: `${m.contactId}:${m.state}`, state: m.state, reason: null, contactId: m.state === 'available' ? null : m.contactId, span: NO_SPAN, conflict: false };
     if (sign > 0) this.insert(agent, entry);
     else this.remove(agent, entry);
     this.host.countsChanged(agent, before, agent.queueIds, agent.teamId);
@@ -157,7 +159,7 @@ export class AgentBook {
     const t = agent.timeline;
     const at = indexOfKey(t, probe);
     if (at < 0) return;
-    this.setSpan(t[at]!, []);
+    this.setSpan(t[at]!, NO_SPAN);
     this.setConflict(t[at]!, false);
     t.splice(at, 1);
     this.respan(agent, at - 1);
@@ -184,7 +186,7 @@ export class AgentBook {
     if (!entry) return;
     const next = agent.timeline[i + 1];
     const kind = BUSY_STATES.has(entry.state) ? K.busy : entry.state === 'available' ? K.available : null;
-    if (!next || kind === null) return this.setSpan(entry, []);
+    if (!next || kind === null) return this.setSpan(entry, NO_SPAN);
     const ms = next.at - entry.at;
     const span: Fact[] = [fact('', null, next.at, kind, ms, 0, 0, TO_CENTRE)];
     for (const queueId of agent.queueIds) {
@@ -195,7 +197,7 @@ export class AgentBook {
     this.setSpan(entry, span);
   }
 
-  private setSpan(entry: Entry, span: Fact[]): void {
+  private setSpan(entry: Entry, span: readonly Fact[]): void {
     for (const f of entry.span) this.host.applyFact(f, -1);
     for (const f of span) this.host.applyFact(f, 1);
     entry.span = span;

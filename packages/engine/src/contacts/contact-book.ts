@@ -24,6 +24,12 @@ export interface ContactHost extends DeriveContext {
 
 const NONE: readonly never[] = [];
 
+/** A redelivered event (same id from the same source) is already counted. */
+function holds(events: readonly ContactEvent[], e: ContactEvent): boolean {
+  for (const x of events) if (x.id === e.id && x.source === e.source) return true;
+  return false;
+}
+
 function includesMark(list: readonly AgentMark[], m: AgentMark): boolean {
   for (const x of list) if (x.agentId === m.agentId && x.at === m.at && x.state === m.state) return true;
   return false;
@@ -65,7 +71,7 @@ export class ContactBook {
       rec = { id, events: [], view: null, due: Infinity, epoch: this.epoch };
       this.contacts.set(id, rec);
     }
-    if (rec.events.some((x) => x.id === e.id && x.source === e.source)) return;
+    if (holds(rec.events, e)) return;
     let at = rec.events.length;
     while (at > 0 && compareContactEvents(rec.events[at - 1]!, e) > 0) at--;
     rec.events.splice(at, 0, e);

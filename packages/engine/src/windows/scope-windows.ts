@@ -18,6 +18,8 @@ export interface ClosedAcc {
   acc: Acc;
 }
 
+const NONE_CLOSED: readonly ClosedAcc[] = [];
+
 /**
  * The three windows of one queue, channel or the centre. Rolling: a ring of buckets with a running sum,
  * buckets leaving the window are subtracted. Interval: one accumulator per aligned interval, kept open
@@ -48,7 +50,7 @@ export class ScopeWindows {
   }
 
   /** Moves the windows to the clock; returns the intervals that closed (grace included). */
-  advance(clock: WindowClock): ClosedAcc[] {
+  advance(clock: WindowClock): readonly ClosedAcc[] {
     this.expireBuckets(Math.floor(clock.nowMs / BUCKET_MS));
     if (clock.todayStart !== this.dayStart) {
       this.today.clear();
@@ -98,7 +100,9 @@ export class ScopeWindows {
     this.currentBucket = current;
   }
 
-  private closeIntervals(clock: WindowClock): ClosedAcc[] {
+  private closeIntervals(clock: WindowClock): readonly ClosedAcc[] {
+    // Only the current interval is open most of the time: nothing to close, nothing to allocate.
+    if (this.intervals.size === 1 && this.intervals.has(this.currentInterval)) return NONE_CLOSED;
     const closed: ClosedAcc[] = [];
     for (const [index, acc] of this.intervals) {
       if ((index + 1) * this.intervalMs + clock.graceMs <= clock.nowMs) {
