@@ -1,20 +1,19 @@
 import type { PlanciaEvent } from '@plancia/contracts';
 
 const TICK_MS = 100;
-/** Seconds after queueing: answer (or abandon, one contact in ten), hang-up and end of wrap-up. */
-const ANSWER_S = 4;
-const ABANDON_S = 12;
-const END_S = 30;
-const COMPLETE_S = 40;
+/** Shares of a life after queueing: answer (or abandon, one contact in ten), hang-up and end of wrap-up. */
+const ANSWER = 0.1;
+const ABANDON = 0.3;
+const END = 0.75;
 
 interface Step { dueMs: number; event: PlanciaEvent }
 
 /**
- * Complete contact lives in real time (queued → answered → ended → completed, one in ten abandoned), `perSecond`
- * new lives a second over `queues` queues and `agents` agents, posted every 100 ms until stopped. Contacts finish,
- * so the server's steady state is flat unless something leaks.
+ * Complete contact lives in real time (queued → answered → ended → completed, one in ten abandoned), each lasting
+ * `lifeSeconds`, `perSecond` new lives a second over `queues` queues and `agents` agents, posted every 100 ms until
+ * stopped. Contacts finish, so the server's steady state is flat unless something leaks.
  */
-export function lifeTraffic(url: string, perSecond: number, opts: { queues: number; agents: number; prefix: string }) {
+export function lifeTraffic(url: string, perSecond: number, opts: { queues: number; agents: number; prefix: string; lifeSeconds: number }) {
   let lives = 0;
   let posted = 0;
   let stopped = false;
@@ -26,15 +25,15 @@ export function lifeTraffic(url: string, perSecond: number, opts: { queues: numb
   const startLife = (nowMs: number) => {
     const n = lives++;
     const contactId = `${opts.prefix}-${n}`;
-    const at = (s: number) => nowMs + s * 1000;
+    const at = (share: number) => nowMs + share * opts.lifeSeconds * 1000;
     pending.push({ dueMs: nowMs, event: make('contact.queued', `${contactId}:q`, nowMs, { contactId, queueId: `q${n % opts.queues}`, channel: 'voice' }) });
     if (n % 10 === 9) {
-      pending.push({ dueMs: at(ABANDON_S), event: make('contact.abandoned', `${contactId}:x`, at(ABANDON_S), { contactId }) });
+      pending.push({ dueMs: at(ABANDON), event: make('contact.abandoned', `${contactId}:x`, at(ABANDON), { contactId }) });
       return;
     }
-    pending.push({ dueMs: at(ANSWER_S), event: make('contact.answered', `${contactId}:a`, at(ANSWER_S), { contactId, agentId: `a${n % opts.agents}` }) });
-    pending.push({ dueMs: at(END_S), event: make('contact.ended', `${contactId}:e`, at(END_S), { contactId }) });
-    pending.push({ dueMs: at(COMPLETE_S), event: make('contact.completed', `${contactId}:c`, at(COMPLETE_S), { contactId }) });
+    pending.push({ dueMs: at(ANSWER), event: make('contact.answered', `${contactId}:a`, at(ANSWER), { contactId, agentId: `a${n % opts.agents}` }) });
+    pending.push({ dueMs: at(END), event: make('contact.ended', `${contactId}:e`, at(END), { contactId }) });
+    pending.push({ dueMs: at(1), event: make('contact.completed', `${contactId}:c`, at(1), { contactId }) });
   };
 
   const loop = (async () => {

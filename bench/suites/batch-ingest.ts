@@ -5,6 +5,7 @@ import { contactLives } from '../lib/events.js';
 import { freshDatabase } from '../lib/database.js';
 import { copyJournalRows } from '../lib/journal-copy.js';
 import { startServer } from '../lib/processes.js';
+import { progress } from '../lib/progress.js';
 import { atLeast, measurement, type Measurement } from '../lib/report.js';
 
 const BATCH = 1_000;
@@ -79,7 +80,8 @@ async function copyAll(url: string, events: PlanciaEvent[]): Promise<number> {
 }
 
 export async function batchIngestSuite(quick: boolean): Promise<Measurement[]> {
-  const lives = quick ? 25_000 : 75_000;
+  const lives = quick ? 15_000 : 50_000;
+  const step = progress('batch-ingest');
   const startMs = Date.now() - 3_600_000;
   const httpEvents = contactLives(lives, { startMs, spacingMs: 50, queues: 20, agents: 200, prefix: 'h' });
   const wsEvents = contactLives(lives, { startMs, spacingMs: 50, queues: 20, agents: 200, prefix: 'w' });
@@ -87,7 +89,9 @@ export async function batchIngestSuite(quick: boolean): Promise<Measurement[]> {
   const server = await startServer({ DATABASE_URL: db.url });
   try {
     const httpMs = await postAll(server.url, batches(httpEvents));
+    step(`HTTP: ${httpEvents.length} events in ${(httpMs / 1000).toFixed(1)} s`);
     const wsMs = await streamAll(server.url, batches(wsEvents));
+    step(`WebSocket: ${wsEvents.length} events in ${(wsMs / 1000).toFixed(1)} s`);
     await expectJournaled(db.url, httpEvents.length + wsEvents.length);
     const copyMs = await copyAll(db.url, httpEvents);
     const rate = (n: number, ms: number) => (n / ms) * 1000;

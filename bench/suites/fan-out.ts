@@ -2,6 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import type { ClientToServerEvents, Delta, ServerToClientEvents } from '@plancia/contracts';
 import { cpuMillis, startBaseline, startServer, type RunningProcess } from '../lib/processes.js';
+import { progress } from '../lib/progress.js';
 import { measurement, type Measurement } from '../lib/report.js';
 import { summarise } from '../lib/stats.js';
 import { steadyTraffic } from '../lib/traffic.js';
@@ -37,9 +38,12 @@ async function observe(proc: RunningProcess, seconds: number, latencies: number[
   return { cpu, p50, p99, n, perSecond: (n / elapsed) * 1000 };
 }
 
-/** One Plancia server, pushing at 4 Hz under steady ingest, observed with each number of boards in turn. */
-async function plancia(sizes: number[], seconds: number) {
-  const server = await startServer({ PLANCIA_PUSH_INTERVAL_MS: String(1000 / HZ) });
+/**
+ * One Plancia server under steady ingest, observed with each number of boards in turn. Its engine ticks every
+ * 250 ms (the default) and changes leave on the tick, so boards get them at 4 Hz.
+ */
+async function plancia(sizes: number[], seconds: number, step: (s: string) => void) {
+  const server = await startServer({ PLANCIA_TICK_MS: String(1000 / HZ) });
   const traffic = steadyTraffic(server.url, 200, 'fan');
   const latencies: number[] = [];
   const sizesSeen: number[] = [];
@@ -47,6 +51,7 @@ async function plancia(sizes: number[], seconds: number) {
     const results = new Map<number, Observed>();
     for (const n of sizes) {
       const boards = await connectBoards(server.url, n);
+      step(`${n} socket.io boards subscribed`);
       for (const board of boards) {
         board.on('changes', (delta: Delta) => {
           latencies.push(Date.now() - Date.parse(delta.generatedAt));
@@ -64,7 +69,7 @@ async function plancia(sizes: number[], seconds: number) {
 }
 
 /** The baseline: raw `ws` broadcasting messages of the same size at the same rate, to the same numbers of clients. */
-async function rawWs(sizes: number[], seconds: number, payloadBytes: number) {
+async function rawWs(sizes: number[], seconds: number, payloadBytes: number, step: (s: string) => void) {
   const server = await startBaseline('raw-ws-broadcast.ts', { PAYLOAD_BYTES: String(Math.round(payloadBytes)), HZ: String(HZ) });
   const latencies: number[] = [];
   const results = new Map<number, Observed>();
@@ -78,6 +83,7 @@ async function rawWs(sizes: number[], seconds: number, payloadBytes: number) {
         if (i % 100 === 99) await new Promise((r) => setTimeout(r, 20));
       }
       await new Promise((r) => setTimeout(r, 1000));
+      step(`${n} raw ws clients connected`);
       results.set(n, await observe(server, seconds, latencies));
       for (const s of sockets) s.terminate();
     }
@@ -89,9 +95,10 @@ async function rawWs(sizes: number[], seconds: number, payloadBytes: number) {
 
 export async function fanOutSuite(quick: boolean): Promise<Measurement[]> {
   const sizes = quick ? [100, 1_000] : [100, 1_000, 5_000];
-  const seconds = quick ? 3 : 8;
-  const ours = await plancia(sizes, seconds);
-  const raw = await rawWs(sizes, seconds, ours.avgBytes || 2000);
+  const seconds = quick ? 3 : 6;
+  const step = progress('fan-out');
+  const ours = await plancia(sizes, seconds, step);
+  const raw = await rawWs(sizes, seconds, ours.avgBytes || 2000, step);
   return sizes.flatMap((n) => {
     const p = ours.results.get(n)!;
     const r = raw.get(n)!;

@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import type { Delta, PlanciaEvent } from '@plancia/contracts';
 import { startBaseline, startServer, type RunningProcess } from '../lib/processes.js';
+import { progress } from '../lib/progress.js';
 import { atMost, measurement, type Measurement } from '../lib/report.js';
 import { summarise } from '../lib/stats.js';
 import { steadyTraffic } from '../lib/traffic.js';
@@ -81,8 +82,11 @@ const rawWsClients: Attach = async (url, clients, record) => {
 export async function latencySuite(quick: boolean): Promise<Measurement[]> {
   const clients = quick ? 100 : 500;
   const probes = quick ? 30 : 100;
+  const step = progress('latency');
   const ours = await probe(await startServer({}), clients, probes, socketIoBoards);
+  step(`Plancia probed: p99 ${ours.p99} ms`);
   const floor = await probe(await startBaseline('http-to-ws-relay.ts'), clients, probes, rawWsClients);
+  step(`relay probed: p99 ${floor.p99} ms`);
   const notes = `${ours.n} of ${clients * probes} deliveries seen (relay ${floor.n}); max ${ours.max} ms; default push interval 100 ms`;
   const row = (p: 'p50' | 'p95' | 'p99') => measurement({
     suite: 'latency', name: `event to screen ${p}, ${clients} boards, ~${RATE.toLocaleString('en')} events/s`, unit: 'ms', value: ours[p],

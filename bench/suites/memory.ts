@@ -1,10 +1,13 @@
-import type { PlanciaEvent } from '@plancia/contracts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_SETTINGS, type PlanciaEvent } from '@plancia/contracts';
 import { freshDatabase } from '../lib/database.js';
 import { lifeTraffic } from '../lib/life-traffic.js';
-import { rssMiB, startServer, type RunningProcess } from '../lib/processes.js';
+import { inspectorProbe, type HeapReading } from '../lib/inspector.js';
+import { freePort, startServer } from '../lib/processes.js';
+import { progress } from '../lib/progress.js';
 import { atMost, measurement, type Measurement } from '../lib/report.js';
-
-const SAMPLE_EVERY_MS = 2_000;
 
 function centre(queues: number, agents: number, tickets: number): PlanciaEvent[] {
   const time = new Date().toISOString();
@@ -23,16 +26,6 @@ async function load(url: string, events: PlanciaEvent[]): Promise<void> {
   }
 }
 
-/** Median of a few RSS readings of an idle server, to step over a collection in progress. */
-async function settledRss(proc: RunningProcess): Promise<number> {
-  const readings: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    await new Promise((r) => setTimeout(r, 500));
-    readings.push(rssMiB(proc.child.pid!));
-  }
-  return readings.sort((a, b) => a - b)[2]!;
-}
-
 /** Least-squares slope of RSS samples, in MiB per minute. */
 function slopePerMinute(samples: { atMs: number; mib: number }[]): number {
   const n = samples.length;
@@ -43,48 +36,67 @@ function slopePerMinute(samples: { atMs: number; mib: number }[]): number {
   return sxx === 0 ? 0 : (sxy / sxx) * 60_000;
 }
 
+/** The server keeps a finished contact for the grace period; a short one lets the soak reach its steady state sooner. */
+function shortGraceConfig(graceSeconds: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'plancia-bench-config-'));
+  const file = join(dir, 'plancia.json');
+  writeFileSync(file, JSON.stringify({ settings: { ...DEFAULT_SETTINGS, graceSeconds }, queues: [], calendars: [], alertRules: [], agents: [] }));
+  return file;
+}
+
 /**
- * The server's RSS holding a large centre, against the same server empty; then a soak of complete contact lives in
- * real time at four times the nominal 50 contacts/s, so that the soak carries the traffic of 4 × its length.
- * Growth is the slope of RSS over the second half of the soak, extrapolated to 10 minutes.
+ * The server's memory holding a large centre, against the same server empty; then a soak of complete contact lives
+ * in real time at five times the nominal 50 contacts/s, so that two minutes carry the traffic of a ten-minute soak.
+ * Every reading follows a full collection (through the inspector). Growth is the slope of the live heap once the
+ * population of contacts is steady (a life plus the grace period after the soak starts), extrapolated to ten minutes.
  */
 export async function memorySuite(quick: boolean): Promise<Measurement[]> {
   const [queues, agents, tickets] = quick ? [50, 500, 10_000] : [500, 5_000, 100_000];
-  const soakSeconds = quick ? 20 : 150;
-  const perSecond = 200;
+  const [lifeSeconds, graceSeconds] = quick ? [6, 10] : [40, 20];
+  const warmUpMs = (lifeSeconds + graceSeconds + 5) * 1000;
+  const soakSeconds = quick ? 40 : 135;
+  const sampleEveryMs = quick ? 3_000 : 7_000;
+  const perSecond = 250;
+  const step = progress('memory');
   const db = await freshDatabase('memory');
-  const server = await startServer({ DATABASE_URL: db.url });
+  const inspectPort = await freePort();
+  const server = await startServer({ DATABASE_URL: db.url, PLANCIA_CONFIG: shortGraceConfig(graceSeconds) }, 120_000, [`--inspect=127.0.0.1:${inspectPort}`]);
+  const probe = await inspectorProbe(inspectPort);
   try {
-    const emptyRss = await settledRss(server);
+    const empty = await probe.afterGc();
     await load(server.url, centre(queues, agents, tickets));
-    const loadedRss = await settledRss(server);
+    const loaded = await probe.afterGc();
+    step(`centre loaded: RSS ${loaded.rssMiB.toFixed(0)} MiB (empty ${empty.rssMiB.toFixed(0)} MiB); soaking ${soakSeconds} s`);
 
-    const traffic = lifeTraffic(server.url, perSecond, { queues, agents, prefix: 'soak' });
-    const samples: { atMs: number; mib: number }[] = [];
+    const traffic = lifeTraffic(server.url, perSecond, { queues, agents, prefix: 'soak', lifeSeconds });
+    const samples: ({ atMs: number } & HeapReading)[] = [];
     const started = Date.now();
     while (Date.now() - started < soakSeconds * 1000) {
-      await new Promise((r) => setTimeout(r, SAMPLE_EVERY_MS));
-      samples.push({ atMs: Date.now() - started, mib: rssMiB(server.child.pid!) });
+      await new Promise((r) => setTimeout(r, sampleEveryMs));
+      samples.push({ atMs: Date.now() - started, ...(await probe.afterGc()) });
     }
     const { lives, posted } = await traffic.stop();
-    const secondHalf = samples.filter((s) => s.atMs >= (soakSeconds * 1000) / 2);
-    const perTenMinutes = slopePerMinute(secondHalf) * 10;
-    const midRss = secondHalf[0]?.mib ?? loadedRss;
+    const steady = samples.filter((s) => s.atMs >= warmUpMs);
+    const heapPerTenMinutes = slopePerMinute(steady.map((s) => ({ atMs: s.atMs, mib: s.heapUsedMiB }))) * 10;
+    const rssPerTenMinutes = slopePerMinute(steady.map((s) => ({ atMs: s.atMs, mib: s.rssMiB }))) * 10;
+    const steadyHeap = steady[0]?.heapUsedMiB ?? loaded.heapUsedMiB;
     const scale = `${queues} queues, ${agents.toLocaleString('en')} agents, ${tickets.toLocaleString('en')} open tickets`;
     return [
       measurement({
-        suite: 'memory', name: `server RSS with ${scale}`, unit: 'MiB', value: loadedRss,
-        baseline: { name: 'the same server empty', value: emptyRss },
+        suite: 'memory', name: `server RSS with ${scale}`, unit: 'MiB', value: loaded.rssMiB,
+        baseline: { name: 'the same server empty', value: empty.rssMiB },
+        notes: `after a full collection; live heap ${loaded.heapUsedMiB.toFixed(0)} MiB (empty ${empty.heapUsedMiB.toFixed(0)} MiB)`,
       }),
       measurement({
-        suite: 'memory', name: `RSS growth per 10 min, soak of ${soakSeconds} s at ${perSecond} contacts/s`, unit: 'MiB', value: perTenMinutes,
-        baseline: { name: 'RSS at mid-soak', value: midRss },
-        target: atMost('flat: < 5 % growth over 10 min', perTenMinutes, 0.05 * midRss),
-        notes: `${lives} contact lives, ${posted} events; slope of the second half, extrapolated; samples (MiB): ` +
-          samples.filter((_, i) => i % 5 === 4).map((s) => s.mib.toFixed(0)).join(', '),
+        suite: 'memory', name: `live heap growth per 10 min, ${soakSeconds}-s soak at ${perSecond} contacts/s`, unit: 'MiB', value: heapPerTenMinutes,
+        baseline: { name: 'live heap when steady', value: steadyHeap },
+        target: atMost('flat: < 5 % growth over 10 min', heapPerTenMinutes, 0.05 * steadyHeap),
+        notes: `${lives} contact lives of ${lifeSeconds} s, ${posted} events, grace ${graceSeconds} s; slope from ${warmUpMs / 1000} s on, extrapolated; RSS ${rssPerTenMinutes.toFixed(1)} MiB per 10 min; ` +
+          `heap / RSS samples (MiB): ${samples.map((s) => `${s.heapUsedMiB.toFixed(0)}/${s.rssMiB.toFixed(0)}`).join(', ')}`,
       }),
     ];
   } finally {
+    probe.close();
     await server.stop();
     await db.drop();
   }

@@ -4,6 +4,7 @@ import type { PlanciaEvent } from '@plancia/contracts';
 import { launchChromium } from '../../test/browser/browser.js';
 import { startServer } from '../lib/processes.js';
 import { RENDER_AGENTS, RENDER_QUEUES, UPDATES_PER_SECOND, renderCentre, renderUpdate } from '../lib/render-load.js';
+import { progress } from '../lib/progress.js';
 import { atLeast, measurement, type Measurement } from '../lib/report.js';
 import { summarise } from '../lib/stats.js';
 import { currentWebBuild } from '../lib/web-build.js';
@@ -53,7 +54,9 @@ async function updatesFor(url: string, seconds: number): Promise<void> {
  */
 export async function renderSuite(quick: boolean): Promise<Measurement[]> {
   const seconds = quick ? 5 : 10;
+  const step = progress('render');
   const { rebuilt } = await currentWebBuild();
+  if (rebuilt) step('web app rebuilt');
   const server = await startServer({});
   const chromium = await launchChromium();
   try {
@@ -64,6 +67,7 @@ export async function renderSuite(quick: boolean): Promise<Measurement[]> {
     await page.locator('[data-testid="connection-state"][data-status="live"]').waitFor({ timeout: 30_000 });
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="queue-tile-"]').length === n, RENDER_QUEUES.length, { timeout: 30_000 });
 
+    step('board open in Chromium');
     const idle = await framesWhile(page, () => new Promise((r) => setTimeout(r, Math.max(3, seconds / 2) * 1000)));
     const busy = await framesWhile(page, () => updatesFor(server.url, seconds));
     await page.locator('[data-testid="agent-row"]').nth(RENDER_AGENTS.length - 1).waitFor({ timeout: 10_000 });

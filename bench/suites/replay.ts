@@ -4,6 +4,7 @@ import { contactLives } from '../lib/events.js';
 import { freshDatabase } from '../lib/database.js';
 import { copyJournalRows } from '../lib/journal-copy.js';
 import { startServer } from '../lib/processes.js';
+import { progress } from '../lib/progress.js';
 import { atMost, measurement, type Measurement } from '../lib/report.js';
 
 /** Journals `total` events inside today's window, by COPY straight into the journal table the server created. */
@@ -40,19 +41,23 @@ async function rawRead(url: string): Promise<number> {
 }
 
 export async function replaySuite(quick: boolean): Promise<Measurement[]> {
-  const total = quick ? 200_000 : 1_000_000;
+  const total = quick ? 100_000 : 1_000_000;
+  const step = progress('replay');
   const db = await freshDatabase('replay');
   try {
     const empty = performance.now();
     const first = await startServer({ DATABASE_URL: db.url });
     const emptyStartMs = performance.now() - empty;
     await first.stop();
+    step(`empty start in ${(emptyStartMs / 1000).toFixed(1)} s`);
     const journaled = await fillJournal(db.url, total);
+    step(`${journaled} events journaled by COPY`);
     const started = performance.now();
     const server = await startServer({ DATABASE_URL: db.url }, 300_000);
     const readyMs = performance.now() - started;
     const snapshot = (await (await fetch(`${server.url}/api/v1/snapshot`)).json()) as { centre: { windows: { today: { offered: number } } } };
     await server.stop();
+    step(`replayed and ready in ${(readyMs / 1000).toFixed(1)} s`);
     const rawMs = await rawRead(db.url);
     const replayMs = readyMs - emptyStartMs;
     return [
