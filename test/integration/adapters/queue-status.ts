@@ -6,7 +6,7 @@ const MEMBER_FIELDS = ['Status', 'Paused', 'PausedReason', 'InCall', 'CallsTaken
 /**
  * What Asterisk's QueueStatus would answer at a point of the recording, at `nowSec` (recorded time): the callers who joined and have not left
  * (Wait in whole seconds, as app_queue counts it: now − join, both whole seconds) and each member's status and pause
- * as its latest QueueMemberStatus or QueueMemberPause set them.
+ * as its QueueMemberAdded and latest QueueMemberStatus or QueueMemberPause set them.
  */
 export function queueStatusAt(recording: Recording, cursor: number, nowSec: number): AmiMessage[] {
   const blocks = recording.live.slice(0, cursor);
@@ -17,8 +17,11 @@ export function queueStatusAt(recording: Recording, cursor: number, nowSec: numb
     const uniqueid = amiField(message, 'Uniqueid') ?? '';
     if (event === 'QueueCallerJoin') waiting.set(uniqueid, message);
     if (event === 'QueueCallerLeave') waiting.delete(uniqueid);
-    const member = members.get(amiField(message, 'MemberName') ?? '');
-    if (member && (event === 'QueueMemberStatus' || event === 'QueueMemberPause')) {
+    const name = amiField(message, 'MemberName') ?? '';
+    if (event === 'QueueMemberAdded') members.set(name, { Event: 'QueueMember', Queue: amiField(message, 'Queue'), Name: name, Location: amiField(message, 'Interface') });
+    if (event === 'QueueMemberRemoved') members.delete(name);
+    const member = members.get(name);
+    if (member && (event === 'QueueMemberAdded' || event === 'QueueMemberStatus' || event === 'QueueMemberPause')) {
       for (const field of MEMBER_FIELDS) if (message[field] !== undefined) member[field] = message[field];
     }
   }

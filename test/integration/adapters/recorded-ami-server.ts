@@ -14,6 +14,11 @@ export interface ReplayPlan {
   holdAfter?: (message: AmiMessage) => boolean;
   /** Drop the connection before sending message `at`; messages up to `resumeAt` are lost, as in a real outage. */
   drop?: { at: number; resumeAt: number };
+  /**
+   * Send the whole stream this many times, dropping the link after each (default 1). A pass after the first starts
+   * once QueueStatus has answered with the state the PBX is really in: the end of the previous pass.
+   */
+  passes?: number;
 }
 
 function wire(fields: AmiMessage): string {
@@ -28,6 +33,8 @@ export class RecordedAmiServer {
   readonly logins: string[] = [];
   private readonly server: Server;
   private cursor = 0;
+  private passesLeft: number;
+  private replayPending = false;
   private sentAtMs: number | null = null;
   private dropped = false;
   private holding: (() => void) | null = null;
@@ -37,6 +44,7 @@ export class RecordedAmiServer {
   readonly finished: Promise<void>;
 
   constructor(private readonly recording: Recording, private readonly plan: ReplayPlan) {
+    this.passesLeft = plan.passes ?? 1;
     this.held = new Promise((resolve) => (this.heldAt = resolve));
     this.finished = new Promise((resolve) => (this.finishedAt = resolve));
     this.server = createServer((socket) => this.session(socket));
@@ -112,6 +120,10 @@ export class RecordedAmiServer {
 
   private async stream(socket: Socket): Promise<void> {
     const { live } = this.recording;
+    if (this.replayPending) {
+      this.replayPending = false;
+      this.cursor = 0;
+    }
     while (this.cursor < live.length && !socket.destroyed) {
       const { drop, holdAfter } = this.plan;
       if (drop && !this.dropped && this.cursor === drop.at) {
@@ -132,10 +144,14 @@ export class RecordedAmiServer {
       if (hold) await this.hold();
       await new Promise((resolve) => setImmediate(resolve));
     }
-    if (this.cursor >= live.length) {
-      this.sentAtMs = Date.now();
-      this.finishedAt?.();
+    if (this.cursor < live.length) return;
+    if (--this.passesLeft > 0) {
+      this.replayPending = true;
+      socket.destroy();
+      return;
     }
+    this.sentAtMs = Date.now();
+    this.finishedAt?.();
   }
 
   private hold(): Promise<void> {

@@ -52,3 +52,9 @@ export const stampOf = (block: RecordedBlock) => {
 export function shiftTimestamps(raw: string, shiftSeconds: number): string {
   return raw.replace(/^Timestamp: (\d+)\.(\d+)$/m, (_line, whole: string, fraction: string) => `Timestamp: ${Number(whole) + shiftSeconds}.${fraction}`);
 }
+
+/** A scripted stream in the recording's shape: `live` messages as Asterisk sends them, `members` as QueueStatus lists them. */
+export function scriptedRecording(live: AmiMessage[], members: AmiMessage[]): Recording {
+  const raw = (message: AmiMessage) => Object.entries(message).map(([name, value]) => `${name}: ${value}`).join('\r\n');
+  return { live: live.map((message) => ({ raw: raw(message), message })), finalMembers: members, finalParams: { Event: 'QueueParams' } };
+}

@@ -7,6 +7,8 @@ interface AgentRecord {
   device: AgentStateName;
   /** What the board believes now, as state|reason|queues: an unchanged report emits nothing. */
   believed: string | null;
+  /** Time of the newest live report taken: an older one comes from a replayed stream. */
+  lastAtMs: number;
 }
 
 /** What the mapper should tell the board about an agent, or null when the board already knows it. */
@@ -22,9 +24,17 @@ export interface AgentChange {
 export class AgentBook {
   private readonly agents = new Map<string, AgentRecord>();
 
-  /** Records a member report; `removed` drops the queue from the member's queues. */
-  report(member: MemberReport, removed = false): AgentChange | null {
+  /**
+   * Records a member report; `removed` drops the queue from the member's queues. `stampedAtMs` is the time of a
+   * live event (null for a QueueStatus item, dated only by our estimate of the PBX clock): a live report older than
+   * one already taken is a replayed stream and changes nothing.
+   */
+  report(member: MemberReport, stampedAtMs: number | null, removed = false): AgentChange | null {
     const agent = this.record(member.agentId);
+    if (stampedAtMs !== null) {
+      if (stampedAtMs < agent.lastAtMs) return null;
+      agent.lastAtMs = stampedAtMs;
+    }
     if (member.name !== undefined) agent.name = member.name;
     if (member.queueId !== undefined) {
       if (removed) agent.queues.delete(member.queueId);
@@ -56,7 +66,7 @@ export class AgentBook {
   private record(agentId: string): AgentRecord {
     let agent = this.agents.get(agentId);
     if (!agent) {
-      agent = { queues: new Set(), name: undefined, device: 'available', believed: null };
+      agent = { queues: new Set(), name: undefined, device: 'available', believed: null, lastAtMs: -Infinity };
       this.agents.set(agentId, agent);
     }
     return agent;

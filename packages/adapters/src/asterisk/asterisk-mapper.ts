@@ -150,7 +150,7 @@ export class AsteriskMapper {
   private member(message: AmiMessage, timeMs: number, removed: boolean, origin?: string): PlanciaEvent[] {
     const report = readMember(message);
     if (!report) return [];
-    const change = this.agents.report(report, removed);
+    const change = this.agents.report(report, origin === 'QueueStatus' ? null : timeMs, removed);
     if (!change) return [];
     const completed = this.completions(this.wrapUps.endFor(change.agentId, timeMs));
     const stamp = amiField(message, 'Timestamp') ?? String(timeMs);

@@ -29,10 +29,9 @@ export function createAmiSource(
     deliver(items, receivedAtMs) {
       const events = items.flatMap(({ kind, message }) => {
         clock.observe(amiField(message, 'Timestamp'), receivedAtMs);
-        const pbxNow = clock.now(receivedAtMs);
         return sink.map(
           () => ({ event: amiField(message, 'Event') }),
-          () => (kind === 'status' ? mapper.reconcile([message], pbxNow) : mapper.map(message, pbxNow)),
+          () => (kind === 'status' ? mapper.reconcile([message], clock.lastHeard(receivedAtMs)) : mapper.map(message, clock.now(receivedAtMs))),
         );
       });
       sink.submit(events, receivedAtMs);

@@ -6,10 +6,21 @@
  */
 export class PeerClock {
   private offsetMs = 0;
+  private lastHeardMs: number | null = null;
 
   observe(timestamp: string | undefined, localMs: number): void {
     const seconds = Number(timestamp);
-    if (timestamp !== undefined && Number.isFinite(seconds) && seconds > 0) this.offsetMs = seconds * 1000 - localMs;
+    if (timestamp === undefined || !Number.isFinite(seconds) || seconds <= 0) return;
+    this.lastHeardMs = Math.round(seconds * 1000);
+    this.offsetMs = this.lastHeardMs - localMs;
+  }
+
+  /**
+   * The PBX time last heard. QueueStatus items are dated with it: the handshake's Ping was answered just before
+   * them, so it is the PBX's own reading of that moment, free of the jitter of our receive times.
+   */
+  lastHeard(localMs: number): number {
+    return this.lastHeardMs ?? localMs;
   }
 
   now(localMs: number): number {
