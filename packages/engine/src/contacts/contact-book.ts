@@ -95,6 +95,9 @@ export class ContactBook {
       else due.push(id);
     }
     this.rederive(due);
+    // Entries a contact moved past (a ghost timeout hours ahead, for a contact answered long ago) stay until due;
+    // once they dominate, the heap keeps only each live contact's own deadline, so memory follows live contacts.
+    if (this.heap.size > 4 * this.contacts.size + 1024) this.heap.retain((time, id) => this.contacts.get(id)?.due === time);
   }
 
   private graceOver(rec: ContactRecord): boolean {

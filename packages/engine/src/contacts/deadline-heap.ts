@@ -21,6 +21,20 @@ export class DeadlineHeap {
     this.ids[i] = id;
   }
 
+  /** Keeps only the entries `keep` accepts, then restores the heap order (bottom-up, O(n)). */
+  retain(keep: (time: number, id: string) => boolean): void {
+    let n = 0;
+    for (let i = 0; i < this.times.length; i++) {
+      if (!keep(this.times[i]!, this.ids[i]!)) continue;
+      this.times[n] = this.times[i]!;
+      this.ids[n] = this.ids[i]!;
+      n++;
+    }
+    this.times.length = n;
+    this.ids.length = n;
+    for (let i = (n >> 1) - 1; i >= 0; i--) this.siftDown(i, this.times[i]!, this.ids[i]!);
+  }
+
   /** Removes and returns the ids whose time is at or before `nowMs`. */
   popDue(nowMs: number): string[] {
     const due: string[] = [];
@@ -32,21 +46,24 @@ export class DeadlineHeap {
     const top = this.ids[0]!;
     const lastTime = this.times.pop()!;
     const lastId = this.ids.pop()!;
+    if (this.times.length > 0) this.siftDown(0, lastTime, lastId);
+    return top;
+  }
+
+  /** Places (time, id) at slot i or below, moving smaller children up. */
+  private siftDown(i: number, time: number, id: string): void {
     const n = this.times.length;
-    if (n === 0) return top;
-    let i = 0;
     for (;;) {
       const left = 2 * i + 1;
       if (left >= n) break;
       const right = left + 1;
       const child = right < n && this.times[right]! < this.times[left]! ? right : left;
-      if (this.times[child]! >= lastTime) break;
+      if (this.times[child]! >= time) break;
       this.move(child, i);
       i = child;
     }
-    this.times[i] = lastTime;
-    this.ids[i] = lastId;
-    return top;
+    this.times[i] = time;
+    this.ids[i] = id;
   }
 
   private move(from: number, to: number): void {
