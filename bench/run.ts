@@ -14,6 +14,7 @@ import { replaySuite } from './suites/replay.js';
 import { fanOutSuite } from './suites/fan-out.js';
 import { latencySuite } from './suites/latency.js';
 import { renderSuite } from './suites/render.js';
+import { amiAdapterSuite } from './suites/ami-adapter.js';
 
 const suites: Record<string, (quick: boolean) => Promise<Measurement[]>> = {
   engine: engineSuite,
@@ -25,6 +26,7 @@ const suites: Record<string, (quick: boolean) => Promise<Measurement[]>> = {
   replay: replaySuite,
   memory: memorySuite,
   render: renderSuite,
+  'ami-adapter': amiAdapterSuite,
 };
 
 const { values } = parseArgs({
