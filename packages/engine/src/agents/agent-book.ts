@@ -49,12 +49,15 @@ function watchersBut(agent: Agent, contactId: string | null): readonly string[] 
 /** Keeps each agent's recent state changes in time order and counts time spent busy and available. */
 export class AgentBook {
   readonly agents = new Map<string, Agent>();
+  /** Bumped whenever what some agent's snapshot entry shows may have moved (timeline, profile, a new agent). */
+  revision = 0;
   private profiles = new Map<string, AgentProfile>();
 
   constructor(private readonly host: AgentHost) {}
 
   setProfiles(profiles: readonly AgentProfile[]): void {
     this.profiles = new Map(profiles.map((p) => [p.agentId, p]));
+    this.revision++;
     for (const agent of this.agents.values()) {
       const p = this.profiles.get(agent.agentId);
       if (p) agent.name = p.name;
@@ -67,6 +70,7 @@ export class AgentBook {
       const p = this.profiles.get(agentId);
       agent = { agentId, name: p?.name ?? agentId, teamId: p?.teamId ?? null, queueIds: [], profileAt: -Infinity, profileKey: '', timeline: [], watchers: new Set() };
       this.agents.set(agentId, agent);
+      this.revision++;
     }
     return agent;
   }
@@ -76,6 +80,7 @@ export class AgentBook {
     const before = this.current(agent);
     const beforeQueues = agent.queueIds;
     const beforeTeam = agent.teamId;
+    this.revision++;
     if (e.timeMs > agent.profileAt || (e.timeMs === agent.profileAt && e.id > agent.profileKey)) {
       agent.profileAt = e.timeMs;
       agent.profileKey = e.id;
@@ -131,7 +136,9 @@ export class AgentBook {
       const t = agent.timeline;
       let drop = 0;
       while (drop < t.length - 1 && t[drop + 1]!.at < horizonMs) drop++;
-      if (drop > 0) t.splice(0, drop);
+      if (drop === 0) continue;
+      t.splice(0, drop);
+      this.revision++; // the start of the current state may now read later
     }
   }
 
@@ -149,6 +156,7 @@ export class AgentBook {
     const at = insertionIndex(t, entry);
     if (at > 0 && compareEntries(t[at - 1]!, entry) === 0) return;
     t.splice(at, 0, entry);
+    this.revision++;
     this.respan(agent, at - 1);
     this.respan(agent, at);
     this.reflag(agent, at);
@@ -162,6 +170,7 @@ export class AgentBook {
     this.setSpan(t[at]!, NO_SPAN);
     this.setConflict(t[at]!, false);
     t.splice(at, 1);
+    this.revision++;
     this.respan(agent, at - 1);
     this.reflag(agent, at);
   }

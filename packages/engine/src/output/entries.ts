@@ -25,6 +25,8 @@ export class EntryBuilder {
   private readonly cache = new Map<string, Cached<QueueSnapshot | AggregateSnapshot>>();
   private readonly agentCache = new Map<Agent, { current: TimelineEntry | undefined; sinceMs: number; entry: AgentSnapshot }>();
   private agentOrder: readonly Agent[] = [];
+  private allAgentsList: readonly AgentSnapshot[] = [];
+  private allAgentsAt = -1;
 
   constructor(private readonly core: EngineCore) {}
 
@@ -48,6 +50,16 @@ export class EntryBuilder {
     const all = this.core.agents.agents;
     if (this.agentOrder.length !== all.size) this.agentOrder = [...all.values()].sort((a, b) => (a.agentId < b.agentId ? -1 : 1));
     return this.agentOrder;
+  }
+
+  /** Every agent's entry in id order, rebuilt only when some agent's entry may have moved. */
+  allAgents(): readonly AgentSnapshot[] {
+    const revision = this.core.agents.revision;
+    if (this.allAgentsAt !== revision) {
+      this.allAgentsList = this.sortedAgents().map((a) => this.agent(a));
+      this.allAgentsAt = revision;
+    }
+    return this.allAgentsList;
   }
 
   /** Timeline entries are never edited in place, so the same latest entry, start and profile show the same thing. */

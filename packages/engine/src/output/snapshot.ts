@@ -33,6 +33,11 @@ export class ViewFilter {
     return !this.view.teams || this.view.teams.includes(teamId);
   }
 
+  /** No agent filter: every agent is in. */
+  everyAgent(): boolean {
+    return !this.view.queues && !this.view.teams;
+  }
+
   agent(agent: Agent): boolean {
     const { queues, teams } = this.view;
     return (!teams || (!!agent.teamId && teams.includes(agent.teamId))) && (!queues || agent.queueIds.some((q) => queues.includes(q)));
@@ -52,7 +57,7 @@ export class ViewFilter {
 
 export function buildSnapshot(core: EngineCore, entries: EntryBuilder, seq: number, alerts: Alert[], view?: View): Snapshot {
   const filter = new ViewFilter(core, view);
-  const agents = entries.sortedAgents().filter((a) => filter.agent(a));
+  const agents = filter.everyAgent() ? [...entries.allAgents()] : entries.sortedAgents().filter((a) => filter.agent(a)).map((a) => entries.agent(a));
   return {
     generatedAt: new Date(core.clock).toISOString(),
     seq,
@@ -61,7 +66,7 @@ export function buildSnapshot(core: EngineCore, entries: EntryBuilder, seq: numb
     channels: [...core.channelWindows.keys()].sort().filter((c) => filter.channel(c)).map((c) => entries.aggregate(c, c)),
     queues: core.knownQueueIds().filter((q) => filter.queue(q)).map((q) => entries.queue(q)),
     teams: [...core.teamAgents.keys()].sort().filter((t) => filter.team(t)).map((t) => entries.team(t)),
-    agents: agents.map((a) => entries.agent(a)),
+    agents,
     alerts: alerts.filter((a) => filter.alert(a)),
     anomalies: { ...core.anomalies },
   };
