@@ -1,10 +1,9 @@
 import fp from 'fastify-plugin';
-import { parseAmiUrl } from './ami/ami-url.js';
 import { createAmiSource } from './ami/ami-source.js';
 import { PING_TIMEOUT_MS } from './ami/ami-session.js';
 import type { StreamSource } from './stream/stream-source.js';
 import { createFreeSwitchSource } from './freeswitch/freeswitch-source.js';
-import { parseEslUrl } from './freeswitch/esl-url.js';
+import { parseLinkUrl } from './stream/link-url.js';
 import { createTelemetry, type TelemetryFactory } from './telemetry.js';
 
 declare module 'fastify' {
@@ -26,9 +25,9 @@ export default fp(
     const { amiUrls, amiWrapUpSeconds, amiKeepAliveSeconds, freeswitchUrls } = config.adapters;
     const keepAlive = { intervalMs: amiKeepAliveSeconds * 1000, timeoutMs: PING_TIMEOUT_MS };
     const sources: StreamSource[] = [
-      ...amiUrls.map(parseAmiUrl).map((endpoint) =>
+      ...amiUrls.map((url) => parseLinkUrl(url, 'ami', 5038)).map((endpoint) =>
         createAmiSource(endpoint, amiWrapUpSeconds, { ingest, log, keepAlive, telemetry: telemetry(endpoint.source, 'stream') })),
-      ...freeswitchUrls.map(parseEslUrl).map((endpoint) =>
+      ...freeswitchUrls.map((url) => parseLinkUrl(url, 'esl', 8021)).map((endpoint) =>
         createFreeSwitchSource(endpoint, { ingest, log, telemetry: telemetry(endpoint.source, 'stream') })),
     ];
     fastify.addHook('onReady', async () => {

@@ -1,6 +1,7 @@
-import { connect, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { AmiParser, amiField, type AmiMessage } from '@plancia/adapters';
 import type { LinkSession } from '../stream/reconnecting-link.js';
+import { openLinkSocket } from '../stream/link-socket.js';
 
 export interface KeepAlive {
   /** A `Ping` goes out this often while the link is idle on our side. */
@@ -11,7 +12,6 @@ export interface KeepAlive {
 
 /** A Ping unanswered this long means the link is dead, even if TCP has not noticed. */
 export const PING_TIMEOUT_MS = 10_000;
-const HANDSHAKE_TIMEOUT_MS = 10_000;
 
 /** An event, or an item of our QueueStatus reply (QueueParams, QueueMember, QueueEntry), in stream order. */
 export interface AmiItem {
@@ -23,7 +23,7 @@ export interface AmiSessionOptions {
   host: string;
   port: number;
   username: string;
-  secret: string;
+  password: string;
   keepAlive: KeepAlive;
   signal: AbortSignal;
   /** Every message of a received chunk that is not a reply to one of our actions, with the local receive time. */
@@ -47,23 +47,12 @@ function actionText(fields: Record<string, string>): string {
  * Resolves once logged in; `closed` tells why the link ended (PBX closed it, error, unanswered Ping, close()).
  */
 export async function openAmiSession(options: AmiSessionOptions): Promise<LinkSession> {
-  const socket = connect({ host: options.host, port: options.port });
-  socket.setKeepAlive(true, 30_000);
+  const link = openLinkSocket(options.host, options.port, options.signal, 'the PBX');
+  const { socket, closed, fail } = link;
   const parser = new AmiParser();
   const waiting = new Map<string, { resolve: (reply: AmiMessage) => void; reject: (error: Error) => void }>();
   let nextId = 0;
-  let endReason = 'connection closed by the PBX';
-  const closed = new Promise<string>((resolve) => socket.once('close', () => resolve(endReason)));
-  const fail = (reason: string) => {
-    endReason = reason;
-    socket.destroy();
-  };
-  socket.on('error', (error) => fail(error.message));
-  const onAbort = () => fail('closed');
-  if (options.signal.aborted) onAbort();
-  options.signal.addEventListener('abort', onAbort, { once: true });
   void closed.then((reason) => {
-    options.signal.removeEventListener('abort', onAbort);
     for (const { reject } of waiting.values()) reject(new Error(reason));
     waiting.clear();
   });
@@ -92,29 +81,17 @@ export async function openAmiSession(options: AmiSessionOptions): Promise<LinkSe
       }
     }
     if (items.length > 0) options.deliver(items, receivedAtMs);
-    if (options.saturated()) {
-      socket.pause();
-      void options.drained().then(() => socket.resume());
-    }
+    link.pushBack(options.saturated, options.drained);
   });
 
-  const handshake = setTimeout(() => fail('no answer to Login within 10 s'), HANDSHAKE_TIMEOUT_MS);
-  try {
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', resolve);
-      void closed.then((reason) => reject(new Error(reason)));
-    });
-    const login = await send('Login', { Username: options.username, Secret: options.secret, Events: 'on' });
+  await link.handshake(async () => {
+    await link.connected;
+    const login = await send('Login', { Username: options.username, Secret: options.password, Events: 'on' });
     if (parser.banner === null) throw new Error('no "Asterisk Call Manager" banner: not an AMI port');
     if (amiField(login, 'Response') !== 'Success') throw new Error(`AMI login refused: ${amiField(login, 'Message') ?? 'no reason given'}`);
     // The Ping's reply tells the PBX's clock before QueueStatus items (which carry no time) are dated from it.
     await send('Ping');
-  } catch (error) {
-    fail((error as Error).message);
-    throw error;
-  } finally {
-    clearTimeout(handshake);
-  }
+  });
   void send('QueueStatus').catch(() => undefined);
   const stopKeepAlive = keepAlive(socket, options.keepAlive, () => send('Ping'), fail);
   void closed.then(stopKeepAlive);

@@ -1,7 +1,7 @@
 import { AsteriskMapper, amiField } from '@plancia/adapters';
 import { createStreamSource, type StreamDeps, type StreamSource } from '../stream/stream-source.js';
 import { openAmiSession, type KeepAlive } from './ami-session.js';
-import type { AmiEndpoint } from './ami-url.js';
+import type { LinkEndpoint } from '../stream/link-url.js';
 import { PeerClock } from './peer-clock.js';
 
 /**
@@ -9,7 +9,7 @@ import { PeerClock } from './peer-clock.js';
  * QueueStatus reports on reconnecting is compared with what the board was already told (nothing counted twice).
  */
 export function createAmiSource(
-  endpoint: AmiEndpoint,
+  endpoint: LinkEndpoint,
   wrapUpSeconds: Record<string, number>,
   deps: StreamDeps & { keepAlive: KeepAlive },
 ): StreamSource {

@@ -1,8 +1,7 @@
-import { connect } from 'node:net';
 import { EslFrameParser, parseEslEvent, type EslEvent, type EslFrame } from '@plancia/adapters';
 import type { LinkSession } from '../stream/reconnecting-link.js';
+import { openLinkSocket } from '../stream/link-socket.js';
 
-const HANDSHAKE_TIMEOUT_MS = 10_000;
 export const CALLCENTER_SUBSCRIPTION = 'event plain CUSTOM callcenter::info';
 
 export interface EslSessionOptions {
@@ -21,22 +20,10 @@ export interface EslSessionOptions {
  * events in plain format, then hand every `text/event-plain` frame on. Resolves once subscribed.
  */
 export async function openEslSession(options: EslSessionOptions): Promise<LinkSession> {
-  const socket = connect({ host: options.host, port: options.port });
-  socket.setKeepAlive(true, 30_000);
+  const link = openLinkSocket(options.host, options.port, options.signal, 'FreeSWITCH');
+  const { socket, closed, fail } = link;
   const parser = new EslFrameParser();
   const replies: ((frame: EslFrame) => void)[] = [];
-  let endReason = 'connection closed by FreeSWITCH';
-  const closed = new Promise<string>((resolve) => socket.once('close', () => resolve(endReason)));
-  const fail = (reason: string) => {
-    endReason = reason;
-    socket.destroy();
-  };
-  socket.on('error', (error) => fail(error.message));
-  const onAbort = () => fail('closed');
-  if (options.signal.aborted) onAbort();
-  options.signal.addEventListener('abort', onAbort, { once: true });
-  void closed.then(() => options.signal.removeEventListener('abort', onAbort));
-
   const nextReply = () => new Promise<EslFrame>((resolve, reject) => {
     replies.push(resolve);
     void closed.then((reason) => reject(new Error(reason)));
@@ -52,10 +39,7 @@ export async function openEslSession(options: EslSessionOptions): Promise<LinkSe
       else replies.shift()?.(frame);
     }
     if (events.length > 0) options.deliver(events, receivedAtMs);
-    if (options.saturated()) {
-      socket.pause();
-      void options.drained().then(() => socket.resume());
-    }
+    link.pushBack(options.saturated, options.drained);
   });
 
   const command = async (text: string) => {
@@ -65,17 +49,12 @@ export async function openEslSession(options: EslSessionOptions): Promise<LinkSe
     if (!answer.startsWith('+OK')) throw new Error(`FreeSWITCH refused "${text.split(' ')[0]}": ${answer || 'no reply text'}`);
   };
 
-  const handshake = setTimeout(() => fail('no event-socket handshake within 10 s'), HANDSHAKE_TIMEOUT_MS);
-  try {
-    const greeting = await nextReply();
-    if (greeting.headers['Content-Type'] !== 'auth/request') throw new Error('no auth/request: not a FreeSWITCH event socket');
+  const greeting = nextReply();
+  await link.handshake(async () => {
+    await link.connected;
+    if ((await greeting).headers['Content-Type'] !== 'auth/request') throw new Error('no auth/request: not a FreeSWITCH event socket');
     await command(`auth ${options.password}`);
     await command(CALLCENTER_SUBSCRIPTION);
-  } catch (error) {
-    fail((error as Error).message);
-    throw error;
-  } finally {
-    clearTimeout(handshake);
-  }
+  });
   return { closed, close: () => fail('closed') };
 }
