@@ -1,6 +1,8 @@
 import { parseCliArgs, HELP } from './cli-args.js';
 import { runSimulation, type Stats } from './run.js';
 
+const STOP_GRACE_MS = 2_000;
+
 /** One stats line; the rate is over the time since the previous line. */
 function statsLine(): (stats: Stats) => string {
   let previous = { sent: 0, at: Date.now() };
@@ -27,7 +29,14 @@ async function main(): Promise<void> {
     return;
   }
   const stop = new AbortController();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      stop.abort();
+      // Deliveries in flight get a moment to be acknowledged; retries against a server that went away must not
+      // keep the process alive after its parent has stopped.
+      setTimeout(() => process.exit(), STOP_GRACE_MS).unref();
+    });
+  }
   const line = statsLine();
   const { options } = parsed;
   console.log(`simulator: ${options.preset ?? 'normal'} → ${options.target} over ${options.transport ?? 'http'}, ${options.fast ? 'fast' : 'real time'}`);
