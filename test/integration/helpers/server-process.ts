@@ -37,7 +37,10 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before it was ready`);
-    if (Date.now() > deadline) throw new Error('server was not ready within 60 s');
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error('server was not ready within 60 s');
+    }
     const ready = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
     if (ready) return { url, wsUrl: `ws://127.0.0.1:${port}`, child, exited };
     await new Promise((resolve) => setTimeout(resolve, 100));

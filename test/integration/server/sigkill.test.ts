@@ -3,7 +3,7 @@ import { openStore } from '@plancia/store';
 import { backends, type TestDatabase } from '../helpers/plancia-server.js';
 import { queued, type WireEvent } from '../helpers/events.js';
 import { openIngestSocket } from '../helpers/ingest-socket.js';
-import { startServerProcess } from '../helpers/server-process.js';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 
 const FRAME_EVENTS = 25;
 const KILL_AFTER_ACKS = 40;
@@ -23,7 +23,10 @@ function envFor(database: TestDatabase): Record<string, string> {
 
 describe.each(backends)('SIGKILL in the middle of a stream on $name', (backend) => {
   const databases: TestDatabase[] = [];
+  const servers: ServerProcess[] = [];
   afterAll(async () => {
+    // A failed run must not leave a server behind holding the database.
+    servers.forEach((s) => s.child.exitCode === null && s.child.kill('SIGKILL'));
     await Promise.all(databases.map((d) => d.dispose()));
   });
 
@@ -31,6 +34,7 @@ describe.each(backends)('SIGKILL in the middle of a stream on $name', (backend) 
     const database = await backend.create();
     databases.push(database);
     const server = await startServerProcess(envFor(database));
+    servers.push(server);
     const producer = await openIngestSocket(server.wsUrl);
     const frames = new Map<number, WireEvent[]>();
     const acknowledged: string[] = [];
@@ -63,10 +67,11 @@ describe.each(backends)('SIGKILL in the middle of a stream on $name', (backend) 
     expect(acknowledged.filter((id) => !journal.has(id))).toEqual([]);
 
     const restarted = await startServerProcess(envFor(database));
+    servers.push(restarted);
     const snapshot = (await (await fetch(`${restarted.url}/api/v1/snapshot`)).json()) as { centre: { live: { waiting: number } } };
     // Every journaled event queued a distinct contact that nobody answered: all of them must be waiting again.
     expect(snapshot.centre.live.waiting).toBe(journal.size);
     restarted.child.kill('SIGTERM');
     await restarted.exited;
-  });
+  }, 180_000);
 });
