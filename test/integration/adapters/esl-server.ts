@@ -13,6 +13,7 @@ export function plainEvent(fields: Record<string, string>): string {
 export class ScriptedEslServer {
   readonly commands: string[] = [];
   private readonly server: Server;
+  private readonly sockets = new Set<Socket>();
   private passesLeft: number;
   private done: (() => void) | null = null;
   readonly finished: Promise<void>;
@@ -20,7 +21,11 @@ export class ScriptedEslServer {
   constructor(private readonly password: string, private readonly events: Record<string, string>[], passes = 1) {
     this.passesLeft = passes;
     this.finished = new Promise((resolve) => (this.done = resolve));
-    this.server = createServer((socket) => this.session(socket));
+    this.server = createServer((socket) => {
+      this.sockets.add(socket);
+      socket.once('close', () => this.sockets.delete(socket));
+      this.session(socket);
+    });
   }
 
   async listen(): Promise<string> {
@@ -30,6 +35,7 @@ export class ScriptedEslServer {
   }
 
   async close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
     await new Promise((resolve) => this.server.close(resolve));
   }
 

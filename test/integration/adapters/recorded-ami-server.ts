@@ -32,6 +32,7 @@ function wire(fields: AmiMessage): string {
 export class RecordedAmiServer {
   readonly logins: string[] = [];
   private readonly server: Server;
+  private readonly sockets = new Set<Socket>();
   private cursor = 0;
   private passesLeft: number;
   private replayPending = false;
@@ -47,7 +48,11 @@ export class RecordedAmiServer {
     this.passesLeft = plan.passes ?? 1;
     this.held = new Promise((resolve) => (this.heldAt = resolve));
     this.finished = new Promise((resolve) => (this.finishedAt = resolve));
-    this.server = createServer((socket) => this.session(socket));
+    this.server = createServer((socket) => {
+      this.sockets.add(socket);
+      socket.once('close', () => this.sockets.delete(socket));
+      this.session(socket);
+    });
   }
 
   async listen(): Promise<string> {
@@ -64,6 +69,7 @@ export class RecordedAmiServer {
 
   async close(): Promise<void> {
     this.release();
+    for (const socket of this.sockets) socket.destroy();
     await new Promise((resolve) => this.server.close(resolve));
   }
 
