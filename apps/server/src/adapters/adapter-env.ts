@@ -5,7 +5,7 @@ const states = AGENT_STATES.join('|');
 const stateMap = `[^=,]+=(${states})`;
 const amiEntry = 'ami://[^\\s:@/,]+:[^\\s@/,]+@[^\\s:/,]+(:\\d{1,5})?/?';
 const eslEntry = 'esl://[^\\s:@/,]*:[^\\s@/,]+@[^\\s:/,]+(:\\d{1,5})?/?';
-const listOf = (entry: string) => `^(${entry}(,${entry})*)?$`;
+const listOf = (entry: string) => `^(\\s*${entry}\\s*(,\\s*${entry}\\s*)*)?$`;
 const text = (pattern: string, description: string) => Type.String({ default: '', pattern, description });
 
 /** The adapters' environment variables, spread into the server's EnvSchema (validated at boot with the rest). */
