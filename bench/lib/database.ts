@@ -21,3 +21,18 @@ export async function freshDatabase(label: string): Promise<{ url: string; drop(
     },
   };
 }
+
+/**
+ * Every acknowledged event must be in the journal, or a rate of acknowledgements means nothing. (More may be there:
+ * requests still in flight when a load generator stops are committed without being counted.)
+ */
+export async function expectJournaled(url: string, acknowledged: number): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM event_journal');
+    if (Number(rows[0]!.n) < acknowledged) throw new Error(`journal holds ${rows[0]!.n} events, ${acknowledged} were acknowledged`);
+  } finally {
+    await client.end();
+  }
+}

@@ -37,7 +37,18 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Pro
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
+// Servers and baselines still running when the bench is interrupted are stopped with it, not left behind.
+const running = new Set<ChildProcess>();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    for (const child of running) child.kill('SIGKILL');
+    process.exit(130);
+  });
+}
+
 function stopper(child: ChildProcess) {
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   return () =>
     new Promise<void>((done) => {
       if (child.exitCode !== null) return done();
@@ -45,6 +56,18 @@ function stopper(child: ChildProcess) {
       child.kill('SIGTERM');
       setTimeout(() => child.kill('SIGKILL'), 5000).unref();
     });
+}
+
+/** Waits for a started process to answer; one that never does is stopped, not left behind. */
+async function ready(child: ChildProcess, url: string, probe: string, timeoutMs: number): Promise<RunningProcess> {
+  const stop = stopper(child);
+  try {
+    await waitFor(`${url}${probe}`, child, timeoutMs);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, child, stop };
 }
 
 /** Starts the real Plancia server in its own process and waits until it is ready. */
@@ -63,9 +86,7 @@ export async function startServer(env: Record<string, string>, timeoutMs = 120_0
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}/readyz`, child, timeoutMs);
-  return { url, child, stop: stopper(child) };
+  return ready(child, `http://127.0.0.1:${port}`, '/readyz', timeoutMs);
 }
 
 /** Starts a baseline script from bench/baselines in its own process; it prints nothing and listens on PORT. */
@@ -76,9 +97,7 @@ export async function startBaseline(script: string, env: Record<string, string> 
     env: { ...process.env, PORT: String(port), ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}/healthz`, child, 30_000);
-  return { url, child, stop: stopper(child) };
+  return ready(child, `http://127.0.0.1:${port}`, '/healthz', 30_000);
 }
 
 /** CPU time (user + system) a process has used, from /proc, in milliseconds. */

@@ -52,7 +52,7 @@ function rows(results: Measurement[]) {
     measurement: r.name,
     value: `${fmt(r.value)} ${r.unit}`,
     baseline: r.baseline ? `${fmt(r.baseline.value)} ${r.unit} (${r.baseline.name})` : '—',
-    ratio: r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`,
+    ratio: r.ratio === null ? '—' : `${r.ratio >= 0.01 ? r.ratio.toFixed(2) : r.ratio.toPrecision(2)}×`,
     target: r.target ? targetStatus(r.target) : '',
   }));
 }

@@ -2,9 +2,9 @@ import pg from 'pg';
 import WebSocket from 'ws';
 import type { PlanciaEvent } from '@plancia/contracts';
 import { contactLives } from '../lib/events.js';
-import { freshDatabase } from '../lib/database.js';
+import { expectJournaled, freshDatabase } from '../lib/database.js';
 import { copyJournalRows } from '../lib/journal-copy.js';
-import { startServer } from '../lib/processes.js';
+import { cpuMillis, startServer } from '../lib/processes.js';
 import { progress } from '../lib/progress.js';
 import { atLeast, measurement, type Measurement } from '../lib/report.js';
 
@@ -53,18 +53,6 @@ async function streamAll(url: string, frames: string[]): Promise<number> {
   return elapsed;
 }
 
-/** Every acknowledged event must be in the journal, or the rate means nothing. */
-async function expectJournaled(url: string, expected: number): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM event_journal');
-    if (Number(rows[0]!.n) !== expected) throw new Error(`journal holds ${rows[0]!.n} events, ${expected} were acknowledged`);
-  } finally {
-    await client.end();
-  }
-}
-
 /** The floor: COPY of the same rows into a table built LIKE the journal (same columns, keys and indexes), same database. */
 async function copyAll(url: string, events: PlanciaEvent[]): Promise<number> {
   const client = new pg.Client({ connectionString: url });
@@ -88,7 +76,9 @@ export async function batchIngestSuite(quick: boolean): Promise<Measurement[]> {
   const db = await freshDatabase('batch');
   const server = await startServer({ DATABASE_URL: db.url });
   try {
+    const cpu0 = cpuMillis(server.child.pid!);
     const httpMs = await postAll(server.url, batches(httpEvents));
+    const httpCores = (cpuMillis(server.child.pid!) - cpu0) / httpMs;
     step(`HTTP: ${httpEvents.length} events in ${(httpMs / 1000).toFixed(1)} s`);
     const wsMs = await streamAll(server.url, batches(wsEvents));
     step(`WebSocket: ${wsEvents.length} events in ${(wsMs / 1000).toFixed(1)} s`);
@@ -101,7 +91,7 @@ export async function batchIngestSuite(quick: boolean): Promise<Measurement[]> {
     const httpRate = rate(httpEvents.length, httpMs);
     const wsRate = rate(wsEvents.length, wsMs);
     return [
-      measurement({ suite: 'batch-ingest', name: `HTTP NDJSON, ${BATCH}/request × ${CONCURRENCY}`, unit: 'events/s', value: httpRate, baseline, target: target(httpRate), notes: `${httpEvents.length} events` }),
+      measurement({ suite: 'batch-ingest', name: `HTTP NDJSON, ${BATCH}/request × ${CONCURRENCY}`, unit: 'events/s', value: httpRate, baseline, target: target(httpRate), notes: `${httpEvents.length} events; server busy ${httpCores.toFixed(2)} cores` }),
       measurement({ suite: 'batch-ingest', name: `ingest WebSocket, ${BATCH}/frame, ${CONCURRENCY} in flight`, unit: 'events/s', value: wsRate, baseline, target: target(wsRate), notes: `${wsEvents.length} events` }),
     ];
   } finally {

@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
 import { createHmac, randomBytes } from 'node:crypto';
-import { freshDatabase } from '../lib/database.js';
-import { startBaseline, startServer } from '../lib/processes.js';
+import { expectJournaled, freshDatabase } from '../lib/database.js';
+import { cpuMillis, startBaseline, startServer } from '../lib/processes.js';
 import { atLeast, measurement, type Measurement } from '../lib/report.js';
 
 const CONNECTIONS = 32;
@@ -31,7 +31,7 @@ async function load(url: string, secret: string, seconds: number) {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, requests: signedRequests(secret) });
   const ok = result['2xx'];
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`webhook load: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { perSecond: ok / seconds, p99: result.latency.p99 };
+  return { ok, perSecond: ok / seconds, p99: result.latency.p99 };
 }
 
 export async function webhookIngestSuite(quick: boolean): Promise<Measurement[]> {
@@ -42,13 +42,16 @@ export async function webhookIngestSuite(quick: boolean): Promise<Measurement[]>
   const db = await freshDatabase('webhook');
   const server = await startServer({ DATABASE_URL: db.url, PLANCIA_WEBHOOK_SECRETS: secret });
   try {
+    const cpu0 = cpuMillis(server.child.pid!);
     const ours = await load(server.url, secret, seconds);
+    const serverCores = (cpuMillis(server.child.pid!) - cpu0) / (seconds * 1000);
+    await expectJournaled(db.url, ours.ok);
     return [
       measurement({
         suite: 'webhook-ingest', name: `signed webhook, 1 event/request, ${CONNECTIONS} connections`, unit: 'events/s', value: ours.perSecond,
         baseline: { name: 'bare node:http + JSON.parse', value: ceiling.perSecond },
         target: atLeast('≥ 0.6 × the bare-http ceiling', ours.perSecond, 0.6 * ceiling.perSecond),
-        notes: 'each answered 202 only after the durable commit',
+        notes: `each answered 202 only after the durable commit, all found in the journal; server busy ${serverCores.toFixed(2)} cores`,
       }),
       measurement({
         suite: 'webhook-ingest', name: 'p99 latency', unit: 'ms', value: ours.p99,
