@@ -135,7 +135,8 @@ export class RecordedAmiServer {
       if (drop && !this.dropped && this.cursor === drop.at) {
         this.dropped = true;
         this.cursor = drop.resumeAt;
-        socket.destroy();
+        // end(), not destroy(): what was already written still arrives; only what follows is lost.
+        socket.end();
         return;
       }
       const end = Math.min(live.length, this.cursor + CHUNK, drop && !this.dropped && this.cursor < drop.at ? drop.at : Infinity);
@@ -153,7 +154,7 @@ export class RecordedAmiServer {
     if (this.cursor < live.length) return;
     if (--this.passesLeft > 0) {
       this.replayPending = true;
-      socket.destroy();
+      socket.end();
       return;
     }
     this.sentAtMs = Date.now();
