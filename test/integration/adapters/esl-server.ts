@@ -1,4 +1,5 @@
-import { createServer, type Server, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
+import { LocalTcpServer } from './local-tcp-server.js';
 
 /** FreeSWITCH's plain event format: URL-encoded values inside a body counted in bytes. */
 export function plainEvent(fields: Record<string, string>): string {
@@ -12,8 +13,7 @@ export function plainEvent(fields: Record<string, string>): string {
  */
 export class ScriptedEslServer {
   readonly commands: string[] = [];
-  private readonly server: Server;
-  private readonly sockets = new Set<Socket>();
+  private readonly tcp: LocalTcpServer;
   private passesLeft: number;
   private done: (() => void) | null = null;
   readonly finished: Promise<void>;
@@ -21,27 +21,20 @@ export class ScriptedEslServer {
   constructor(private readonly password: string, private readonly events: Record<string, string>[], passes = 1) {
     this.passesLeft = passes;
     this.finished = new Promise((resolve) => (this.done = resolve));
-    this.server = createServer((socket) => {
-      this.sockets.add(socket);
-      socket.once('close', () => this.sockets.delete(socket));
-      this.session(socket);
-    });
+    this.tcp = new LocalTcpServer((socket) => this.session(socket));
   }
 
   async listen(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    const { port } = this.server.address() as { port: number };
+    const port = await this.tcp.listen();
     return `esl://:${encodeURIComponent(this.password)}@127.0.0.1:${port}`;
   }
 
   async close(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise((resolve) => this.server.close(resolve));
+    await this.tcp.close();
   }
 
   private session(socket: Socket): void {
     let buffered = '';
-    socket.on('error', () => undefined);
     socket.write('Content-Type: auth/request\n\n');
     socket.on('data', (chunk) => {
       buffered += chunk.toString('utf8');

@@ -1,4 +1,5 @@
-import { createServer, type Server, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
+import { LocalTcpServer } from './local-tcp-server.js';
 import { AmiParser, amiField, type AmiMessage } from '@plancia/adapters';
 import { queueStatusAt } from './queue-status.js';
 import { shiftTimestamps, stampOf, type Recording } from './recorded-stream.js';
@@ -31,8 +32,7 @@ function wire(fields: AmiMessage): string {
  */
 export class RecordedAmiServer {
   readonly logins: string[] = [];
-  private readonly server: Server;
-  private readonly sockets = new Set<Socket>();
+  private readonly tcp: LocalTcpServer;
   private cursor = 0;
   private passesLeft: number;
   private replayPending = false;
@@ -48,16 +48,11 @@ export class RecordedAmiServer {
     this.passesLeft = plan.passes ?? 1;
     this.held = new Promise((resolve) => (this.heldAt = resolve));
     this.finished = new Promise((resolve) => (this.finishedAt = resolve));
-    this.server = createServer((socket) => {
-      this.sockets.add(socket);
-      socket.once('close', () => this.sockets.delete(socket));
-      this.session(socket);
-    });
+    this.tcp = new LocalTcpServer((socket) => this.session(socket));
   }
 
   async listen(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    const { port } = this.server.address() as { port: number };
+    const port = await this.tcp.listen();
     return `ami://${encodeURIComponent(this.plan.username)}:${encodeURIComponent(this.plan.secret)}@127.0.0.1:${port}`;
   }
 
@@ -69,13 +64,11 @@ export class RecordedAmiServer {
 
   async close(): Promise<void> {
     this.release();
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise((resolve) => this.server.close(resolve));
+    await this.tcp.close();
   }
 
   private session(socket: Socket): void {
     const parser = new AmiParser();
-    socket.on('error', () => undefined);
     socket.write('Asterisk Call Manager/13.0.0\r\n');
     socket.on('data', (chunk) => {
       for (const action of parser.push(chunk)) this.answer(socket, action);
