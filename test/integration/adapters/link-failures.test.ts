@@ -35,7 +35,7 @@ describe('adapter links that fail or send garbage', () => {
     return server;
   }
 
-  it('a refused AMI login shows in /readyz (503, the reason) and is retried with backoff; the server keeps serving', async () => {
+  it('a refused AMI login shows in /readyz (unhealthy, the reason) and is retried with backoff; the server keeps serving', async () => {
     const ami = new RecordedAmiServer(scriptedRecording([join('1.1', 1)], []), { username: 'plancia', secret: 'right', shiftSeconds: 0 });
     cleanups.push(() => ami.close());
     const url = (await ami.listen()).replace(':right@', ':wrong@');
@@ -43,7 +43,7 @@ describe('adapter links that fail or send garbage', () => {
     const refused = await eventually('a second login attempt', async () => (ami.logins.length >= 2 ? ami.logins : undefined));
     expect(refused.every((outcome) => outcome === 'refused')).toBe(true);
     const { code, body } = await readiness(server);
-    expect(code).toBe(503);
+    expect(code).toBe(200);
     expect(Object.values(body.sources)[0]).toMatchObject({ healthy: false, connected: false, detail: 'AMI login refused: Authentication failed' });
     expect(await metric(server, 'plancia_adapter_reconnects_total')).toBeGreaterThanOrEqual(1);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
@@ -77,7 +77,7 @@ describe('adapter links that fail or send garbage', () => {
     const server = await serverWith({ PLANCIA_FREESWITCH_URL: url });
     await eventually('a second attempt', async () => (esl.commands.length >= 2 ? true : undefined));
     const { code, body } = await readiness(server);
-    expect(code).toBe(503);
+    expect(code).toBe(200);
     expect(Object.values(body.sources)[0]).toMatchObject({ healthy: false, detail: 'FreeSWITCH refused "auth": -ERR invalid' });
   });
 });

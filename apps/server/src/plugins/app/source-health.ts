@@ -13,7 +13,7 @@ export interface SourceHealth {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Adapters (one per event source) report here; /readyz lists them and fails while any is unhealthy. */
+    /** Adapters (one per event source) report here; /readyz lists them (without failing on them). */
     sourceHealth: Map<string, SourceHealth>;
   }
 }
