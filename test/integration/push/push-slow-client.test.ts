@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Socket as NetSocket } from 'node:net';
 import { postEvents, queued } from '../helpers/events.js';
@@ -5,6 +6,31 @@ import { isSnapshot, openBoard, type Received } from './board-client.js';
 import { useServer } from './push-server.js';
 
 const QUEUES = Array.from({ length: 300 }, (_, i) => `slow-${i}`);
+const MIN_ROUNDS = 40;
+const MAX_ROUNDS = 600;
+/** The most the kernel may hold for a paused loopback reader (its receive and the sender's send buffer). */
+function kernelBufferBytes(): number {
+  const max = (file: string) => Number(readFileSync(`/proc/sys/net/ipv4/${file}`, 'utf8').trim().split(/\s+/)[2]);
+  try {
+    return max('tcp_rmem') + max('tcp_wmem');
+  } catch {
+    return 32 << 20;
+  }
+}
+const PUSHED_BYTES = kernelBufferBytes() + (8 << 20);
+
+/** Roughly what the change messages a board has heard weighed on the wire, counted once per message. */
+function changeWeigher(received: Received[]): () => number {
+  let counted = 0;
+  let bytes = 0;
+  return () => {
+    for (; counted < received.length; counted += 1) {
+      const m = received[counted]!;
+      if (m.kind === 'changes') bytes += JSON.stringify(m.delta).length;
+    }
+    return bytes;
+  };
+}
 
 /** The TCP socket under a socket.io client's WebSocket transport (Node's `ws`), to stop reading from it. */
 function tcpOf(board: ReturnType<typeof openBoard>): NetSocket {
@@ -23,13 +49,17 @@ describe('a client that stops reading', () => {
     const tcp = tcpOf(slow);
     tcp.pause();
 
-    // Every round changes 300 queues: a few hundred kilobytes per message, megabytes in all.
-    const rounds = 40;
-    for (let round = 0; round < rounds; round += 1) {
-      const response = await postEvents(server().url, JSON.stringify(QUEUES.map((queueId) => queued(`r${round}-${queueId}`, queueId))));
+    // Every round changes 300 queues: a few hundred kilobytes per message. Rounds go on until more has been sent than
+    // the kernel's socket buffers can hold for the paused reader, however this machine coalesces them into messages.
+    const pushed = changeWeigher(healthy.received);
+    let rounds = 0;
+    while (rounds < MIN_ROUNDS || (pushed() < PUSHED_BYTES && rounds < MAX_ROUNDS)) {
+      const response = await postEvents(server().url, JSON.stringify(QUEUES.map((queueId) => queued(`r${rounds}-${queueId}`, queueId))));
       expect(response.status).toBe(202);
+      rounds += 1;
       await new Promise((resolve) => setTimeout(resolve, 60));
     }
+    expect(pushed()).toBeGreaterThanOrEqual(PUSHED_BYTES);
     await healthy.waitFor((m): m is typeof m => m.kind === 'changes' && (m.delta.queues ?? []).some((q) => q.live.waiting === rounds));
     const healthyChanges = healthy.received.filter((m) => m.kind === 'changes').length;
 
