@@ -39,7 +39,7 @@ const { values } = parseArgs({
 });
 if (values.help) {
   console.log(`usage: pnpm bench [--quick] [--only ${Object.keys(suites).join(',')}] [--write-docs]
-  --quick       scaled-down sizes and durations, for repeated checks (under 2 minutes)
+  --quick       scaled-down sizes and durations, for repeated checks
   --only        run these suites only
   --write-docs  rewrite the results section of docs/performance.md with this run`);
   process.exit(0);

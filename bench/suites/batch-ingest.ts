@@ -68,7 +68,7 @@ async function copyAll(url: string, events: PlanciaEvent[]): Promise<number> {
 }
 
 export async function batchIngestSuite(quick: boolean): Promise<Measurement[]> {
-  const lives = quick ? 15_000 : 50_000;
+  const lives = quick ? 6_000 : 50_000;
   const step = progress('batch-ingest');
   const startMs = Date.now() - 3_600_000;
   const httpEvents = contactLives(lives, { startMs, spacingMs: 50, queues: 20, agents: 200, prefix: 'h' });

@@ -52,10 +52,10 @@ function shortGraceConfig(graceSeconds: number): string {
  */
 export async function memorySuite(quick: boolean): Promise<Measurement[]> {
   const [queues, agents, tickets] = quick ? [50, 500, 10_000] : [500, 5_000, 100_000];
-  const [lifeSeconds, graceSeconds] = quick ? [6, 10] : [30, 15];
+  const [lifeSeconds, graceSeconds] = quick ? [2, 3] : [30, 15];
   const warmUpMs = (lifeSeconds + graceSeconds + 5) * 1000;
-  const soakSeconds = quick ? 40 : 110;
-  const sampleEveryMs = quick ? 3_000 : 7_000;
+  const soakSeconds = quick ? 20 : 110;
+  const sampleEveryMs = quick ? 1_500 : 7_000;
   const perSecond = 250;
   const step = progress('memory');
   const db = await freshDatabase('memory');

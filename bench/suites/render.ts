@@ -53,7 +53,7 @@ async function updatesFor(url: string, seconds: number): Promise<void> {
  * same board at rest (only its clocks ticking) measured just before, in the same page.
  */
 export async function renderSuite(quick: boolean): Promise<Measurement[]> {
-  const seconds = quick ? 5 : 10;
+  const seconds = quick ? 3 : 10;
   const step = progress('render');
   const { rebuilt } = await currentWebBuild();
   if (rebuilt) step('web app rebuilt');
@@ -68,7 +68,7 @@ export async function renderSuite(quick: boolean): Promise<Measurement[]> {
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="queue-tile-"]').length === n, RENDER_QUEUES.length, { timeout: 30_000 });
 
     step('board open in Chromium');
-    const idle = await framesWhile(page, () => new Promise((r) => setTimeout(r, Math.max(3, seconds / 2) * 1000)));
+    const idle = await framesWhile(page, () => new Promise((r) => setTimeout(r, Math.max(2, seconds / 2) * 1000)));
     const busy = await framesWhile(page, () => updatesFor(server.url, seconds));
     await page.locator('[data-testid="agent-row"]').nth(RENDER_AGENTS.length - 1).waitFor({ timeout: 10_000 });
     await context.close();
