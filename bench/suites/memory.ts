@@ -36,6 +36,15 @@ function slopePerMinute(samples: { atMs: number; mib: number }[]): number {
   return sxx === 0 ? 0 : (sxy / sxx) * 60_000;
 }
 
+/** 110 s in a full run (20 s quick), or BENCH_SOAK_SECONDS for a real soak, e.g. 600 with `--only memory`. */
+function soakLength(quick: boolean): number {
+  const raw = process.env.BENCH_SOAK_SECONDS;
+  if (raw === undefined || raw === '') return quick ? 20 : 110;
+  const seconds = Number(raw);
+  if (!Number.isInteger(seconds) || seconds < 30) throw new Error(`BENCH_SOAK_SECONDS=${JSON.stringify(raw)}: expected a whole number of seconds, at least 30`);
+  return seconds;
+}
+
 /** The server keeps a finished contact for the grace period; a short one lets the soak reach its steady state sooner. */
 function shortGraceConfig(graceSeconds: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'plancia-bench-config-'));
@@ -54,7 +63,7 @@ export async function memorySuite(quick: boolean): Promise<Measurement[]> {
   const [queues, agents, tickets] = quick ? [50, 500, 10_000] : [500, 5_000, 100_000];
   const [lifeSeconds, graceSeconds] = quick ? [2, 3] : [30, 15];
   const warmUpMs = (lifeSeconds + graceSeconds + 5) * 1000;
-  const soakSeconds = quick ? 20 : 110;
+  const soakSeconds = soakLength(quick);
   const sampleEveryMs = quick ? 1_500 : 7_000;
   const perSecond = 250;
   const step = progress('memory');
