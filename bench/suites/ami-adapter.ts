@@ -90,7 +90,7 @@ async function postBatches(server: RunningProcess, events: PlanciaEvent[]): Prom
 }
 
 export async function amiAdapterSuite(quick: boolean): Promise<Measurement[]> {
-  const calls = quick ? 10_000 : 50_000;
+  const calls = quick ? 4_000 : 20_000;
   const stream = amiStream(calls, Date.now() - 3_600_000);
   const mapper = new AsteriskMapper({ source: 'ami://127.0.0.1' });
   const parser = new AmiParser();

@@ -81,7 +81,7 @@ const rawWsClients: Attach = async (url, clients, record) => {
  */
 export async function latencySuite(quick: boolean): Promise<Measurement[]> {
   const clients = quick ? 100 : 500;
-  const probes = quick ? 15 : 100;
+  const probes = quick ? 10 : 100;
   const step = progress('latency');
   const ours = await probe(await startServer({}), clients, probes, socketIoBoards);
   step(`Plancia probed: p99 ${ours.p99} ms`);

@@ -15,7 +15,7 @@ export interface LiveSinks {
  *
  *   live.apply(events)                 events already committed to the journal
  *   live.snapshot(view?) → Snapshot    full state for a new or reconnected client
- *   live.onDelta((delta) => …) → off   changes since the previous tick (whole changed entries), at most one per tick
+ *   live.onDelta((delta) => …) → off   changes (whole changed entries) right after an ingest turn and at each tick
  *   live.onAlert((event) => …) → off   alert lifecycle transitions (raised, acknowledged, resolved), in order
  *   live.acknowledgeAlert(id, by, note) → AlertEvent | null   records the transition and tells the listeners
  *   live.configure(config), live.recomputeQueue(queue, events) → replayed, live.replayFrom()   run-time configuration
@@ -26,6 +26,7 @@ export class LiveState {
   private readonly emitter = new EventEmitter();
   private timer: NodeJS.Timeout | undefined;
   private inflight: Promise<void> | undefined;
+  private changesDue: NodeJS.Immediate | undefined;
 
   constructor(
     private readonly engine: PlanciaEngine,
@@ -37,7 +38,9 @@ export class LiveState {
   }
 
   apply(events: readonly TimedEvent[]): void {
-    if (events.length > 0) this.engine.apply(events, this.now());
+    if (events.length === 0) return;
+    this.engine.apply(events, this.now());
+    this.scheduleChanges();
   }
 
   snapshot(view?: View): Snapshot {
@@ -73,12 +76,28 @@ export class LiveState {
     return event;
   }
 
+  /**
+   * Changes from ingest leave as soon as the current I/O turn is over, not on the next tick: waiting for the ticker
+   * would add up to a whole tick to every event's way to the screen. The push layer still paces what it sends.
+   */
+  private scheduleChanges(): void {
+    if (this.changesDue) return;
+    this.changesDue = setImmediate(() => {
+      this.changesDue = undefined;
+      this.emitChanges(this.now());
+    });
+  }
+
+  private emitChanges(now: number): void {
+    const delta = this.engine.drainDelta(now);
+    if (delta) this.emitter.emit('delta', delta);
+  }
+
   /** Passes time to the engine, then hands what it produced to the listeners and the store. */
   async tick(): Promise<void> {
     const now = this.now();
     this.engine.tick(now);
-    const delta = this.engine.drainDelta(now);
-    if (delta) this.emitter.emit('delta', delta);
+    this.emitChanges(now);
     await this.publishAlerts(this.engine.drainAlertEvents());
     const intervals = this.engine.drainClosedIntervals();
     if (intervals.length > 0) await this.sinks.saveIntervals(intervals).catch((e: unknown) => this.sinks.onError(e, 'saving closed intervals'));
@@ -97,6 +116,7 @@ export class LiveState {
   /** Stops the ticker and flushes the last alerts and intervals to the store. */
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    clearImmediate(this.changesDue);
     await this.inflight;
     await this.tick().catch((error: unknown) => this.sinks.onError(error, 'the final tick'));
     this.emitter.removeAllListeners();
