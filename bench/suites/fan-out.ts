@@ -59,10 +59,10 @@ async function observe(proc: RunningProcess, seconds: number, latencies: number[
 
 /**
  * One Plancia server under steady ingest, observed with each number of boards in turn. Its engine ticks every
- * 250 ms (the default) and changes leave on the tick, so boards get them at 4 Hz.
+ * 250 ms (the default) and its push layer sends at most one change per 250 ms, so boards get them at 4 Hz.
  */
 async function plancia(sizes: number[], seconds: number, step: (s: string) => void) {
-  const server = await startServer({ PLANCIA_TICK_MS: String(1000 / HZ) });
+  const server = await startServer({ PLANCIA_TICK_MS: String(1000 / HZ), PLANCIA_PUSH_INTERVAL_MS: String(1000 / HZ) });
   const traffic = steadyTraffic(server.url, INGEST_RATE, 'fan');
   const latencies: number[] = [];
   const sizesSeen: number[] = [];
