@@ -114,8 +114,8 @@ async function rawWs(sizes: number[], seconds: number, payloadBytes: number, ste
 }
 
 export async function fanOutSuite(quick: boolean): Promise<Measurement[]> {
-  const sizes = quick ? [100, 500] : [100, 1_000, 5_000];
-  const seconds = quick ? 2 : 6;
+  const sizes = quick ? [100, 250] : [100, 1_000, 5_000];
+  const seconds = quick ? 1 : 6;
   const step = progress('fan-out');
   const ours = await plancia(sizes, seconds, step);
   const raw = await rawWs(sizes, seconds, ours.avgBytes || 2000, step);

@@ -36,10 +36,10 @@ function slopePerMinute(samples: { atMs: number; mib: number }[]): number {
   return sxx === 0 ? 0 : (sxy / sxx) * 60_000;
 }
 
-/** 110 s in a full run (12 s quick), or BENCH_SOAK_SECONDS for a real soak, e.g. 600 with `--only memory`. */
+/** 110 s in a full run (9 s quick), or BENCH_SOAK_SECONDS for a real soak, e.g. 600 with `--only memory`. */
 function soakLength(quick: boolean): number {
   const raw = process.env.BENCH_SOAK_SECONDS;
-  if (raw === undefined || raw === '') return quick ? 12 : 110;
+  if (raw === undefined || raw === '') return quick ? 9 : 110;
   const seconds = Number(raw);
   if (!Number.isInteger(seconds) || seconds < 30) throw new Error(`BENCH_SOAK_SECONDS=${JSON.stringify(raw)}: expected a whole number of seconds, at least 30`);
   return seconds;

@@ -53,7 +53,7 @@ async function updatesFor(url: string, seconds: number): Promise<void> {
  * same board at rest (only its clocks ticking) measured just before, in the same page.
  */
 export async function renderSuite(quick: boolean): Promise<Measurement[]> {
-  const seconds = quick ? 3 : 10;
+  const seconds = quick ? 2 : 10;
   const step = progress('render');
   const { rebuilt } = await currentWebBuild();
   if (rebuilt) step('web app rebuilt');

@@ -41,7 +41,7 @@ async function rawRead(url: string): Promise<number> {
 }
 
 export async function replaySuite(quick: boolean): Promise<Measurement[]> {
-  const total = quick ? 50_000 : 1_000_000;
+  const total = quick ? 30_000 : 1_000_000;
   const step = progress('replay');
   const db = await freshDatabase('replay');
   try {

@@ -35,7 +35,7 @@ async function load(url: string, secret: string, seconds: number) {
 }
 
 export async function webhookIngestSuite(quick: boolean): Promise<Measurement[]> {
-  const seconds = quick ? 3 : 15;
+  const seconds = quick ? 2 : 15;
   const secret = `whsec_${randomBytes(32).toString('base64')}`;
   const bare = await startBaseline('bare-http.ts');
   const ceiling = await load(bare.url, secret, seconds).finally(() => bare.stop());
