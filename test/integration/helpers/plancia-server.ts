@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 import { buildServer } from '../../../apps/server/src/server.js';
 import { loadConfig, type ServerConfig } from '../../../apps/server/src/config.js';
 import { backends, type Backend, type TestDatabase } from '../store/backends.js';
@@ -40,4 +41,19 @@ export async function startTestServer(database: TestDatabase, env: Record<string
     stop: () => app.close(),
     restart: () => startTestServer(database, env),
   };
+}
+
+/** The real server over a fresh database of `backend` for one suite, configured by `env`; read it inside tests. */
+export function useServer(env: Record<string, string> = {}, backend: Backend = backends[0]!): () => TestServer {
+  let database: TestDatabase | undefined;
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    database = await backend.create();
+    server = await startTestServer(database, env);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await database?.dispose();
+  });
+  return () => server!;
 }

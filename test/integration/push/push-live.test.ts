@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AlertEvent, LiveMessage } from '@plancia/contracts';
 import { answered, postEvents, queued } from '../helpers/events.js';
 import { isAlert, isSnapshot, openBoard, type Received } from './board-client.js';
-import { useServer } from './push-server.js';
+import { useServer } from '../helpers/plancia-server.js';
 
 /** A contact answered after 30 s against a 20 s threshold: service level 0 %, so both default SL rules fire. */
 function slowAnswer(queueId: string, id: string) {

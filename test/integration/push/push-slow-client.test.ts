@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Socket as NetSocket } from 'node:net';
 import { postEvents, queued } from '../helpers/events.js';
 import { isSnapshot, openBoard, type Received } from './board-client.js';
-import { useServer } from './push-server.js';
+import { useServer } from '../helpers/plancia-server.js';
 
 const QUEUES = Array.from({ length: 300 }, (_, i) => `slow-${i}`);
 const MIN_ROUNDS = 40;

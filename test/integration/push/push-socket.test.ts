@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { postEvents, queued } from '../helpers/events.js';
 import { changesFor, handshakeOutcome, isSnapshot, openBoard, type Received } from './board-client.js';
-import { useServer } from './push-server.js';
+import { useServer } from '../helpers/plancia-server.js';
 
 const post = async (url: string, events: unknown[]) => expect((await postEvents(url, JSON.stringify(events))).status).toBe(202);
 const mentions = (queueId: string) => (m: Received) =>

@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, startTestServer, type TestDatabase, type TestServer } from '../helpers/plancia-server.js';
+import { describe, expect, it } from 'vitest';
+import { backends, useServer } from '../helpers/plancia-server.js';
 import { queued } from '../helpers/events.js';
 import { openIngestSocket } from '../helpers/ingest-socket.js';
 
 describe.each(backends)('WebSocket /api/v1/ingest on $name', (backend) => {
-  let database: TestDatabase;
-  let server: TestServer;
-  beforeAll(async () => {
-    database = await backend.create();
-    server = await startTestServer(database, { PLANCIA_INGEST_TOKENS: 'ws-token' });
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await database?.dispose();
-  });
+  const server = useServer({ PLANCIA_INGEST_TOKENS: 'ws-token' }, backend);
 
   it('acks every frame in order after the commit: one event, an array, NDJSON, a duplicate', async () => {
-    const producer = await openIngestSocket(server.wsUrl, { token: 'ws-token' });
+    const producer = await openIngestSocket(server().wsUrl, { token: 'ws-token' });
     producer.send(JSON.stringify(queued('w1')));
     producer.send(JSON.stringify([queued('w2'), queued('w3')]));
     producer.send(`${JSON.stringify(queued('w4'))}\n${JSON.stringify(queued('w5'))}`);
@@ -27,12 +18,12 @@ describe.each(backends)('WebSocket /api/v1/ingest on $name', (backend) => {
       { ack: 3, accepted: 2, duplicates: 0 },
       { ack: 4, accepted: 0, duplicates: 1 },
     ]);
-    expect(await server.app.store.journal.count()).toBe(5);
+    expect(await server().app.store.journal.count()).toBe(5);
     producer.close();
   });
 
   it('nacks malformed, invalid and binary frames without closing the connection', async () => {
-    const producer = await openIngestSocket(server.wsUrl, { headers: { authorization: 'Bearer ws-token' } });
+    const producer = await openIngestSocket(server().wsUrl, { headers: { authorization: 'Bearer ws-token' } });
     producer.send('{"broken":');
     producer.send(JSON.stringify([queued('n1'), { ...queued('n2'), type: 'contact.teleported' }]));
     producer.send(Buffer.from([1, 2, 3]));
@@ -46,11 +37,11 @@ describe.each(backends)('WebSocket /api/v1/ingest on $name', (backend) => {
   });
 
   it('refuses the handshake without a valid token', async () => {
-    await expect(openIngestSocket(server.wsUrl)).rejects.toThrow(/401/);
-    await expect(openIngestSocket(server.wsUrl, { token: 'nope' })).rejects.toThrow(/401/);
+    await expect(openIngestSocket(server().wsUrl)).rejects.toThrow(/401/);
+    await expect(openIngestSocket(server().wsUrl, { token: 'nope' })).rejects.toThrow(/401/);
   });
 
   it('refuses a browser origin that is not allowed', async () => {
-    await expect(openIngestSocket(server.wsUrl, { token: 'ws-token', headers: { origin: 'https://evil.example' } })).rejects.toThrow(/403/);
+    await expect(openIngestSocket(server().wsUrl, { token: 'ws-token', headers: { origin: 'https://evil.example' } })).rejects.toThrow(/403/);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, startTestServer, type TestDatabase, type TestServer } from '../helpers/plancia-server.js';
+import { describe, expect, it } from 'vitest';
+import { useServer } from '../helpers/plancia-server.js';
 import { queued } from '../helpers/events.js';
 import { decodeSecret, sign } from '../../../apps/server/src/ingest/webhook-signature.js';
 
@@ -19,18 +19,9 @@ function signed(secret: string, body: string, options: { id?: string; timestamp?
 }
 
 describe('POST /api/v1/webhooks/events', () => {
-  let database: TestDatabase;
-  let server: TestServer;
+  const server = useServer({ PLANCIA_WEBHOOK_SECRETS: `${OLD_SECRET},${NEW_SECRET}` });
   const post = (body: string, headers: Record<string, string>) =>
-    fetch(`${server.url}/api/v1/webhooks/events`, { method: 'POST', headers, body });
-  beforeAll(async () => {
-    database = await backends[0]!.create();
-    server = await startTestServer(database, { PLANCIA_WEBHOOK_SECRETS: `${OLD_SECRET},${NEW_SECRET}` });
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await database?.dispose();
-  });
+    fetch(`${server().url}/api/v1/webhooks/events`, { method: 'POST', headers, body });
 
   it('accepts a validly signed delivery, verified on the exact bytes', async () => {
     const body = `[ ${JSON.stringify(queued('wh1'))} ]`;
@@ -55,7 +46,7 @@ describe('POST /api/v1/webhooks/events', () => {
     expect(await stale.json()).toMatchObject({ message: expect.stringMatching(/stale_timestamp/) });
     expect((await post(body, signed('whsec_dGhpcy1pcy1ub3QtdGhlLWtleQ==', body))).status).toBe(401);
     expect((await post(body, { 'content-type': 'application/json' })).status).toBe(401);
-    expect(await server.app.store.journal.count()).toBe(2);
+    expect(await server().app.store.journal.count()).toBe(2);
   });
 
   it('validates signed payloads like any other ingest', async () => {
