@@ -101,7 +101,7 @@ export class AgentBook {
   addMark(m: AgentMark, sign: number): readonly string[] {
     const agent = this.agent(m.agentId);
     const before = this.current(agent)?.state ?? null;
-    const entry: Entry = { at: m.at, rank: 1, key: `${m.contactId}:${m.state}`, state: m.state, reason: null, contactId: m.state === 'available' ? null : m.contactId, span: NO_SPAN, conflict: false };
+    const entry: Entry = { at: m.at, rank: 1, key: m.contactId, state: m.state, reason: null, contactId: m.state === 'available' ? null : m.contactId, span: NO_SPAN, conflict: false };
     if (sign > 0) this.insert(agent, entry);
     else this.remove(agent, entry);
     this.host.countsChanged(agent, before, agent.queueIds, agent.teamId);
@@ -125,7 +125,7 @@ export class AgentBook {
     const agent = this.agents.get(agentId);
     if (!agent) return null;
     for (const entry of agent.timeline) {
-      if (entry.at >= atMs && entry.state !== 'wrap_up' && !entry.key.startsWith(`${contactId}:`)) return entry.at;
+      if (entry.at >= atMs && entry.state !== 'wrap_up' && !(entry.rank === 1 && entry.key === contactId)) return entry.at;
     }
     return null;
   }

@@ -4,15 +4,18 @@ import type { AgentStateName } from '@plancia/contracts';
 export interface TimelineEntry {
   at: number;
   rank: 0 | 1;
+  /** the event id (rank 0) or the id of the contact that made the mark (rank 1) */
   key: string;
   state: AgentStateName;
   reason: string | null;
   contactId: string | null;
 }
 
-/** Same instant: the phone system's word first, the contact's mark after it; then by key, so order never matters. */
+const byText = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+
+/** Same instant: the phone system's word first, the contact's mark after it; then by key and state, so order never matters. */
 export function compareEntries(x: TimelineEntry, y: TimelineEntry): number {
-  return x.at - y.at || x.rank - y.rank || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
+  return x.at - y.at || x.rank - y.rank || byText(x.key, y.key) || byText(x.state, y.state);
 }
 
 /** Position where `entry` sorts (binary search; the tail is where most entries land). */

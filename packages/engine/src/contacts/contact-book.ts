@@ -1,12 +1,15 @@
 import type { Fact } from '../windows/facts.js';
 import { DeadlineHeap } from './deadline-heap.js';
-import { deriveContact, type AgentMark, type ContactView, type DeriveContext } from './derive.js';
-import { compareContactEvents, type ContactEvent } from './lifecycle.js';
+import { ContactView } from './contact-view.js';
+import { deriveContact, type AgentMark, type DeriveContext } from './derive.js';
+import { compareContactEvents, Lifecycle, type ContactEvent } from './lifecycle.js';
 
 interface ContactRecord {
   id: string;
   events: ContactEvent[];
-  view: ContactView | null;
+  life: Lifecycle;
+  /** what the contact counts now (empty before its first derivation) */
+  view: ContactView;
   /** the view's deadline, already in the heap (Infinity: none) */
   due: number;
   /** the configuration the view was derived under */
@@ -53,6 +56,8 @@ export class ContactBook {
 
   /** Bumped when settings or queues change: a view derived before may no longer be what a derivation gives. */
   private epoch = 0;
+  /** where the next derivation is written before it replaces the contact's view; the replaced view becomes the spare */
+  private spare = new ContactView();
 
   constructor(private readonly host: ContactHost) {}
 
@@ -68,13 +73,20 @@ export class ContactBook {
     const id = e.data.contactId;
     let rec = this.contacts.get(id);
     if (!rec) {
-      rec = { id, events: [], view: null, due: Infinity, epoch: this.epoch };
+      rec = { id, events: [], life: new Lifecycle(), view: new ContactView(), due: Infinity, epoch: this.epoch };
       this.contacts.set(id, rec);
     }
-    if (holds(rec.events, e)) return;
-    let at = rec.events.length;
-    while (at > 0 && compareContactEvents(rec.events[at - 1]!, e) > 0) at--;
-    rec.events.splice(at, 0, e);
+    const events = rec.events;
+    if (holds(events, e)) return;
+    let at = events.length;
+    while (at > 0 && compareContactEvents(events[at - 1]!, e) > 0) at--;
+    if (at === events.length) {
+      events.push(e);
+      rec.life.step(e);
+    } else {
+      events.splice(at, 0, e);
+      rec.life.rebuild(events);
+    }
     this.rederiveOne(rec);
   }
 
@@ -89,7 +101,7 @@ export class ContactBook {
     for (const id of this.heap.popDue(nowMs)) {
       const rec = this.contacts.get(id);
       if (!rec || rec.due > nowMs) continue;
-      const view = rec.view!;
+      const view = rec.view;
       const unchanged = rec.epoch === this.epoch && view.wrapAgent === null && view.changesAt > nowMs;
       if (unchanged && view.finished && this.graceOver(rec)) this.contacts.delete(id);
       else due.push(id);
@@ -120,21 +132,23 @@ export class ContactBook {
   }
 
   private update(rec: ContactRecord): readonly string[] {
-    const view = deriveContact(rec.id, rec.events, this.host, rec.view);
     const old = rec.view;
+    const view = this.spare;
+    deriveContact(rec.id, rec.events, rec.life, this.host, old, view);
+    rec.view = view;
+    this.spare = old;
     rec.epoch = this.epoch;
-    this.diffFacts(old?.facts ?? NONE, view.facts);
-    const affected = this.diffMarks(old?.marks ?? NONE, view.marks, rec.id);
+    this.diffFacts(old.facts, view.facts);
+    const affected = this.diffMarks(old.marks, view.marks, rec.id);
     this.updateWaiting(rec.id, old, view);
-    if (view.orphan && !old?.orphan) this.host.anomaly('orphanEvents');
-    if (view.ghost && !old?.ghost) this.host.anomaly('staleContactsRemoved');
+    if (view.orphan && !old.orphan) this.host.anomaly('orphanEvents');
+    if (view.ghost && !old.ghost) this.host.anomaly('staleContactsRemoved');
     // A contradiction can be transient (its explaining event still in flight), so the count follows the derivation.
-    if (view.conflicts !== (old?.conflicts ?? 0)) this.host.anomaly('conflicts', view.conflicts - (old?.conflicts ?? 0));
-    if (old?.wrapAgent !== view.wrapAgent) {
-      if (old?.wrapAgent) this.host.watchAgent(old.wrapAgent, rec.id, false);
+    if (view.conflicts !== old.conflicts) this.host.anomaly('conflicts', view.conflicts - old.conflicts);
+    if (old.wrapAgent !== view.wrapAgent) {
+      if (old.wrapAgent) this.host.watchAgent(old.wrapAgent, rec.id, false);
       if (view.wrapAgent) this.host.watchAgent(view.wrapAgent, rec.id, true);
     }
-    rec.view = view;
     if (view.finished && this.graceOver(rec)) {
       if (view.wrapAgent) this.host.watchAgent(view.wrapAgent, rec.id, false);
       this.contacts.delete(rec.id);
@@ -164,21 +178,22 @@ export class ContactBook {
     return affected ?? NONE;
   }
 
-  private updateWaiting(id: string, old: ContactView | null, view: ContactView): void {
-    const before = old?.waiting;
-    const after = view.waiting;
-    if (before && (before.queueId !== after?.queueId || before.since !== after.since)) {
-      this.waiting.get(before.queueId)?.delete(id);
-      this.host.waitingChanged(before.queueId);
+  private updateWaiting(id: string, old: ContactView, view: ContactView): void {
+    const before = old.waitingQueue;
+    const after = view.waitingQueue;
+    const moved = before !== after || old.waitingSince !== view.waitingSince;
+    if (before !== null && moved) {
+      this.waiting.get(before)?.delete(id);
+      this.host.waitingChanged(before);
     }
-    if (after && (before?.queueId !== after.queueId || before.since !== after.since)) {
-      let queue = this.waiting.get(after.queueId);
+    if (after !== null && moved) {
+      let queue = this.waiting.get(after);
       if (!queue) {
         queue = new Map();
-        this.waiting.set(after.queueId, queue);
+        this.waiting.set(after, queue);
       }
-      queue.set(id, { since: after.since, channel: after.channel });
-      this.host.waitingChanged(after.queueId);
+      queue.set(id, { since: view.waitingSince, channel: view.waitingChannel });
+      this.host.waitingChanged(after);
     }
   }
 

@@ -1,9 +1,9 @@
 import type { AbandonPolicyName, ServiceLevelSettings } from '@plancia/contracts';
 import { K, type Fact } from '../windows/facts.js';
-import { DerivedLists, type AgentMark } from './derived-lists.js';
-import { lifecycleOf, type ContactEvent, type Handle, type Segment } from './lifecycle.js';
+import type { AgentMark, ContactView } from './contact-view.js';
+import type { ContactEvent, Handle, Lifecycle, Segment } from './lifecycle.js';
 
-export type { AgentMark } from './derived-lists.js';
+export type { AgentMark };
 
 export interface DeriveContext {
   clock: number;
@@ -14,28 +14,11 @@ export interface DeriveContext {
   agentChangeAfter(agentId: string, atMs: number, contactId: string): number | null;
 }
 
-/** Everything a contact contributes, derived from its events alone (plus the clock for deadlines). */
-export interface ContactView {
-  facts: Fact[];
-  marks: AgentMark[];
-  waiting: { queueId: string; channel: string; since: number } | null;
-  ghost: boolean;
-  orphan: boolean;
-  conflicts: number;
-  /** the agent whose next state change would close this contact's open wrap-up */
-  wrapAgent: string | null;
-  finished: boolean;
-  /** the next instant at which the clock alone changes what this view contributes */
-  changesAt: number;
-  /** the next instant the contact needs looking at: `changesAt`, or earlier the end of a finished contact's grace */
-  deadline: number;
-}
-
 /** [numerator, denominator] shares of a contact abandoned within T, per policy (Cisco's three types). */
 const ABANDON_SHARE: Record<AbandonPolicyName, readonly [number, number]> = { ignore: [0, 0], negative: [0, 1], positive: [1, 1] };
 const MET_SHARE = [1, 1] as const;
 
-function segmentFacts(seg: Segment, sl: ServiceLevelSettings, clock: number, out: DerivedLists): void {
+function segmentFacts(seg: Segment, sl: ServiceLevelSettings, clock: number, out: ContactView): void {
   const { queueId: q, channel: ch, since, end } = seg;
   const wait = end ? end.at - since : 0;
   if (end?.kind === 'abandoned' && wait < sl.shortAbandonSeconds * 1000) {
@@ -57,7 +40,7 @@ function segmentFacts(seg: Segment, sl: ServiceLevelSettings, clock: number, out
 }
 
 /** Counts a handle once it is over: at completion, or at the agent's next change / the stale timeout when completion never comes. */
-function handleFacts(h: Handle, ctx: DeriveContext, contactId: string, out: DerivedLists): boolean {
+function handleFacts(h: Handle, ctx: DeriveContext, contactId: string, out: ContactView): boolean {
   out.mark(h.agentId, h.answeredAt, 'on_contact', contactId);
   if (h.endedAt === null) return false;
   if (h.completedAt === null || h.endedAt < h.completedAt) out.mark(h.agentId, h.endedAt, 'wrap_up', contactId);
@@ -78,11 +61,15 @@ function sooner(deadline: number, at: number, clock: number): number {
   return at > clock && at < deadline ? at : deadline;
 }
 
-/** The contact's view from its events; `previous` (the last view) only lends its equal facts and marks for reuse. */
-export function deriveContact(contactId: string, events: readonly ContactEvent[], ctx: DeriveContext, previous: ContactView | null): ContactView {
-  const life = lifecycleOf(events);
+/**
+ * Fills `out` with the contact's view from its events and their lifecycle; `previous` (the last view) only lends its
+ * equal facts and marks for reuse.
+ */
+export function deriveContact(
+  contactId: string, events: readonly ContactEvent[], life: Lifecycle, ctx: DeriveContext, previous: ContactView, out: ContactView,
+): void {
   const clock = ctx.clock;
-  const out = new DerivedLists(previous?.facts ?? [], previous?.marks ?? []);
+  out.begin(previous);
   let changesAt = Infinity;
   for (const seg of life.segments) {
     const sl = ctx.serviceLevel(seg.queueId);
@@ -95,6 +82,7 @@ export function deriveContact(contactId: string, events: readonly ContactEvent[]
     handleDone = handleFacts(h, ctx, contactId, out);
     if (h.endedAt !== null && h.completedAt === null) { wrapAgent = h.agentId; changesAt = sooner(changesAt, h.endedAt + ctx.staleMs, clock); }
   }
+  out.end();
   const last = life.segments[life.segments.length - 1];
   const open = last && !last.end ? last : null;
   const ghost = open !== null && clock >= open.since + ctx.staleMs;
@@ -104,9 +92,15 @@ export function deriveContact(contactId: string, events: readonly ContactEvent[]
   if (life.segments.length === 0) changesAt = sooner(changesAt, first + ctx.graceMs, clock);
   // A contact transferred after its answer has a completed handle but waits again in the next queue: not finished.
   const finished = ghost || orphan || (!open && (last?.end?.kind === 'abandoned' || handleDone));
-  const deadline = finished ? sooner(changesAt, events[events.length - 1]!.timeMs + ctx.graceMs, clock) : changesAt;
-  return {
-    facts: out.facts, marks: out.marks, ghost, orphan, conflicts: life.conflicts, wrapAgent, finished, changesAt, deadline,
-    waiting: open && !ghost ? { queueId: open.queueId, channel: open.channel, since: open.since } : null,
-  };
+  const waiting = open && !ghost ? open : null;
+  out.waitingQueue = waiting ? waiting.queueId : null;
+  out.waitingChannel = waiting ? waiting.channel : '';
+  out.waitingSince = waiting ? waiting.since : 0;
+  out.ghost = ghost;
+  out.orphan = orphan;
+  out.conflicts = life.conflicts;
+  out.wrapAgent = wrapAgent;
+  out.finished = finished;
+  out.changesAt = changesAt;
+  out.deadline = finished ? sooner(changesAt, events[events.length - 1]!.timeMs + ctx.graceMs, clock) : changesAt;
 }

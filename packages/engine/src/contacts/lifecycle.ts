@@ -20,13 +20,6 @@ export interface Handle {
   completedAt: number | null;
 }
 
-export interface Lifecycle {
-  segments: Segment[];
-  handles: Handle[];
-  /** events that contradict the lifecycle so far (e.g. answered twice); they are ignored */
-  conflicts: number;
-}
-
 /** Ties at the same millisecond resolve in lifecycle order, then by event id, so any arrival order sorts alike. */
 const TYPE_ORDER: Record<ContactEvent['type'], number> = {
   'contact.queued': 0, 'contact.answered': 1, 'contact.abandoned': 1, 'contact.transferred': 2,
@@ -43,56 +36,77 @@ function close(open: Segment | null, kind: 'answered' | 'abandoned' | 'transferr
   return open;
 }
 
-/** Replays a contact's events (sorted) through its state machine. */
-export function lifecycleOf(events: readonly ContactEvent[]): Lifecycle {
-  const life: Lifecycle = { segments: [], handles: [], conflicts: 0 };
-  let open: Segment | null = null;
-  let talking: Handle | null = null;
-  let wrapping: Handle | null = null;
-  let channel: ContactChannelName | null = null;
-  for (const e of events) {
+/**
+ * A contact's state machine over its events in time order. An event that arrives in order is one more step;
+ * one that sorts earlier than the last rebuilds the machine from all the events, so arrival order never matters.
+ */
+export class Lifecycle {
+  readonly segments: Segment[] = [];
+  readonly handles: Handle[] = [];
+  /** events that contradict the lifecycle so far (e.g. answered twice); they are ignored */
+  conflicts = 0;
+  private open: Segment | null = null;
+  private talking: Handle | null = null;
+  private wrapping: Handle | null = null;
+  private channel: ContactChannelName | null = null;
+
+  rebuild(events: readonly ContactEvent[]): void {
+    this.segments.length = 0;
+    this.handles.length = 0;
+    this.conflicts = 0;
+    this.open = this.talking = this.wrapping = null;
+    this.channel = null;
+    for (const e of events) this.step(e);
+  }
+
+  step(e: ContactEvent): void {
     const at = e.timeMs;
     switch (e.type) {
       case 'contact.queued':
-        if (open || talking || life.segments.length > 0) { life.conflicts++; break; }
-        channel = e.data.channel;
-        open = { queueId: e.data.queueId, channel, since: at, end: null };
-        life.segments.push(open);
+        if (this.open || this.talking || this.segments.length > 0) { this.conflicts++; break; }
+        this.channel = e.data.channel;
+        this.enqueue(e.data.queueId, this.channel, at);
         break;
       case 'contact.answered': {
-        if (talking || wrapping) { life.conflicts++; break; }
-        const from = close(open, 'answered', at);
-        open = null;
-        talking = { queueId: from?.queueId ?? null, channel, agentId: e.data.agentId, answeredAt: at, endedAt: null, completedAt: null };
-        life.handles.push(talking);
+        if (this.talking || this.wrapping) { this.conflicts++; break; }
+        const from = close(this.open, 'answered', at);
+        this.open = null;
+        this.talking = { queueId: from?.queueId ?? null, channel: this.channel, agentId: e.data.agentId, answeredAt: at, endedAt: null, completedAt: null };
+        this.handles.push(this.talking);
         break;
       }
       case 'contact.abandoned':
-        if (!close(open, 'abandoned', at)) life.conflicts++;
-        open = null;
+        if (!close(this.open, 'abandoned', at)) this.conflicts++;
+        this.open = null;
         break;
       case 'contact.transferred': {
-        const from = close(open, 'transferred', at);
-        if (talking) { talking.endedAt = at; talking.completedAt = at; talking = null; } else if (!from) { life.conflicts++; break; }
-        open = { queueId: e.data.toQueueId, channel: channel ?? 'voice', since: at, end: null };
-        life.segments.push(open);
+        const from = close(this.open, 'transferred', at);
+        const talking = this.talking;
+        if (talking) { talking.endedAt = at; talking.completedAt = at; this.talking = null; } else if (!from) { this.conflicts++; break; }
+        this.enqueue(e.data.toQueueId, this.channel ?? 'voice', at);
         break;
       }
-      case 'contact.ended':
-        if (!talking) { life.conflicts++; break; }
+      case 'contact.ended': {
+        const talking = this.talking;
+        if (!talking) { this.conflicts++; break; }
         talking.endedAt = at;
-        wrapping = talking;
-        talking = null;
+        this.wrapping = talking;
+        this.talking = null;
         break;
+      }
       case 'contact.completed': {
-        const handle = wrapping ?? talking;
-        if (!handle) { life.conflicts++; break; }
+        const handle = this.wrapping ?? this.talking;
+        if (!handle) { this.conflicts++; break; }
         handle.endedAt ??= at;
         handle.completedAt = at;
-        wrapping = talking = null;
+        this.wrapping = this.talking = null;
         break;
       }
     }
   }
-  return life;
+
+  private enqueue(queueId: string, channel: ContactChannelName, at: number): void {
+    this.open = { queueId, channel, since: at, end: null };
+    this.segments.push(this.open);
+  }
 }
