@@ -8,12 +8,21 @@ const END = 0.75;
 
 interface Step { dueMs: number; event: PlanciaEvent }
 
+/** The fewest agents that take lives in turn without any agent ever holding two at once (each holds one from answer to end of life). */
+export function agentsForTraffic(perSecond: number, lifeSeconds: number): number {
+  return Math.ceil((1 - ANSWER) * perSecond * lifeSeconds) + 1;
+}
+
 /**
  * Complete contact lives in real time (queued → answered → ended → completed, one in ten abandoned), each lasting
- * `lifeSeconds`, `perSecond` new lives a second over `queues` queues and `agents` agents, posted every 100 ms until
- * stopped. Contacts finish, so the server's steady state is flat unless something leaks.
+ * `lifeSeconds`, `perSecond` new lives a second over `queues` queues, posted every 100 ms until stopped. Contacts
+ * finish, so the server's steady state is flat unless something leaks. Agents take lives in turn, each on one contact
+ * at a time: `agents` of them, by default as few as that allows.
  */
-export function lifeTraffic(url: string, perSecond: number, opts: { queues: number; agents: number; prefix: string; lifeSeconds: number }) {
+export function lifeTraffic(url: string, perSecond: number, opts: { queues: number; agents?: number; prefix: string; lifeSeconds: number }) {
+  const needed = agentsForTraffic(perSecond, opts.lifeSeconds);
+  const agents = opts.agents ?? needed;
+  if (agents < needed) throw new Error(`lifeTraffic: ${agents} agents would hold several lives at once; ${perSecond} lives/s of ${opts.lifeSeconds} s need ${needed}`);
   let lives = 0;
   let posted = 0;
   let stopped = false;
@@ -31,7 +40,7 @@ export function lifeTraffic(url: string, perSecond: number, opts: { queues: numb
       pending.push({ dueMs: at(ABANDON), event: make('contact.abandoned', `${contactId}:x`, at(ABANDON), { contactId }) });
       return;
     }
-    pending.push({ dueMs: at(ANSWER), event: make('contact.answered', `${contactId}:a`, at(ANSWER), { contactId, agentId: `a${n % opts.agents}` }) });
+    pending.push({ dueMs: at(ANSWER), event: make('contact.answered', `${contactId}:a`, at(ANSWER), { contactId, agentId: `a${n % agents}` }) });
     pending.push({ dueMs: at(END), event: make('contact.ended', `${contactId}:e`, at(END), { contactId }) });
     pending.push({ dueMs: at(1), event: make('contact.completed', `${contactId}:c`, at(1), { contactId }) });
   };
@@ -54,4 +63,13 @@ export function lifeTraffic(url: string, perSecond: number, opts: { queues: numb
   })();
   loop.catch(() => undefined); // handled: stop() rethrows it
   return { async stop() { stopped = true; await loop; return { lives, posted }; } };
+}
+
+/** Events a life posts on average: nine in ten have four, one in ten (abandoned) two. */
+const EVENTS_PER_LIFE = 3.8;
+const BACKGROUND_LIFE_SECONDS = 4;
+
+/** About `eventsPerSecond` events a second of short complete lives over 20 queues: load for the push and latency suites. */
+export function backgroundTraffic(url: string, eventsPerSecond: number, prefix: string) {
+  return lifeTraffic(url, eventsPerSecond / EVENTS_PER_LIFE, { queues: 20, prefix, lifeSeconds: BACKGROUND_LIFE_SECONDS });
 }

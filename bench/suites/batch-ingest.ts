@@ -71,8 +71,8 @@ export async function batchIngestSuite(quick: boolean): Promise<Measurement[]> {
   const lives = quick ? 6_000 : 50_000;
   const step = progress('batch-ingest');
   const startMs = Date.now() - 3_600_000;
-  const httpEvents = contactLives(lives, { startMs, spacingMs: 50, queues: 20, agents: 200, prefix: 'h' });
-  const wsEvents = contactLives(lives, { startMs, spacingMs: 50, queues: 20, agents: 200, prefix: 'w' });
+  const httpEvents = contactLives(lives, { startMs, spacingMs: 50, queues: 20, prefix: 'h' });
+  const wsEvents = contactLives(lives, { startMs, spacingMs: 50, queues: 20, prefix: 'w' });
   const db = await freshDatabase('batch');
   const server = await startServer({ DATABASE_URL: db.url });
   try {

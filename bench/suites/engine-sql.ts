@@ -14,7 +14,7 @@ const config = { settings: DEFAULT_SETTINGS, queues: [], calendars: [], alertRul
 function todaysTraffic(lives: number, nowMs: number, todayStartMs: number) {
   const from = todayStartMs + 1_000;
   const span = Math.max(60_000, nowMs - 4 * 60_000 - from);
-  return timed(contactLives(lives, { startMs: from, spacingMs: span / lives, queues: QUEUES, agents: 200, prefix: 'sql' }));
+  return timed(contactLives(lives, { startMs: from, spacingMs: span / lives, queues: QUEUES, prefix: 'sql' }));
 }
 
 async function timeAverage(fn: () => unknown, minMs: number): Promise<number> {

@@ -5,7 +5,7 @@ import { cpuMillis, startBaseline, startServer, type RunningProcess } from '../l
 import { progress } from '../lib/progress.js';
 import { measurement, type Measurement } from '../lib/report.js';
 import { summarise } from '../lib/stats.js';
-import { steadyTraffic } from '../lib/traffic.js';
+import { backgroundTraffic } from '../lib/life-traffic.js';
 
 export type Board = Socket<ServerToClientEvents, ClientToServerEvents>;
 const HZ = 4;
@@ -63,7 +63,7 @@ async function observe(proc: RunningProcess, seconds: number, latencies: number[
  */
 async function plancia(sizes: number[], seconds: number, step: (s: string) => void) {
   const server = await startServer({ PLANCIA_TICK_MS: String(1000 / HZ), PLANCIA_PUSH_INTERVAL_MS: String(1000 / HZ) });
-  const traffic = steadyTraffic(server.url, INGEST_RATE, 'fan');
+  const traffic = backgroundTraffic(server.url, INGEST_RATE, 'fan');
   const latencies: number[] = [];
   const sizesSeen: number[] = [];
   try {

@@ -4,7 +4,7 @@ import { startBaseline, startServer, type RunningProcess } from '../lib/processe
 import { progress } from '../lib/progress.js';
 import { atMost, measurement, type Measurement } from '../lib/report.js';
 import { summarise } from '../lib/stats.js';
-import { steadyTraffic } from '../lib/traffic.js';
+import { backgroundTraffic } from '../lib/life-traffic.js';
 import { connectBoards } from './fan-out.js';
 
 const PROBE_EVERY_MS = 100;
@@ -43,7 +43,7 @@ function recorder(probing: Probing) {
 /** Probes under 1,000 events/s of background traffic, `clients` clients listening. */
 async function probe(proc: RunningProcess, clients: number, probes: number, attach: Attach) {
   const probing: Probing = { sentAt: new Map(), latencies: [] };
-  const traffic = steadyTraffic(proc.url, RATE, 'lat');
+  const traffic = backgroundTraffic(proc.url, RATE, 'lat');
   try {
     const detach = await attach(proc.url, clients, () => recorder(probing));
     await sendProbes(proc.url, probes, probing);

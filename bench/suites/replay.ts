@@ -14,7 +14,7 @@ async function fillJournal(url: string, total: number): Promise<number> {
   const sinceMidnight = (midnight.getHours() * 3600 + midnight.getMinutes() * 60 + midnight.getSeconds()) * 1000;
   const span = Math.max(60_000, Math.min(30 * 60_000, sinceMidnight - 5 * 60_000));
   const lives = Math.ceil(total / 3.8); // nine lives in ten have 4 events, one in ten (abandoned) has 2
-  const events = contactLives(lives, { startMs: now - span, spacingMs: (span - 3 * 60_000) / lives, queues: 50, agents: 500, prefix: 'r' }).slice(0, total);
+  const events = contactLives(lives, { startMs: now - span, spacingMs: (span - 3 * 60_000) / lives, queues: 50, prefix: 'r' }).slice(0, total);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -1,5 +1,5 @@
 import type { AbandonPolicyName, ServiceLevelSettings } from '@plancia/contracts';
-import { K, type Fact } from '../windows/facts.js';
+import { K } from '../windows/facts.js';
 import type { AgentMark, ContactView } from './contact-view.js';
 import type { ContactEvent, Handle, Lifecycle, Segment } from './lifecycle.js';
 
