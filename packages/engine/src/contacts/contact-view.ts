@@ -31,29 +31,34 @@ export class ContactView {
   deadline = Infinity;
   /** the previous view, whose equal facts and marks a derivation reuses while it fills this one */
   private previous: ContactView | null = null;
+  /** Lists are overwritten in place and cut at the end: emptying an array (length 0) would drop its storage. */
+  private factCount = 0;
+  private markCount = 0;
 
-  /** Empties the lists before a derivation that may reuse `previous`'s equal objects. */
+  /** Starts a derivation that may reuse `previous`'s equal objects. */
   begin(previous: ContactView): void {
-    this.facts.length = 0;
-    this.marks.length = 0;
+    this.factCount = 0;
+    this.markCount = 0;
     this.previous = previous;
   }
 
   end(): void {
+    this.facts.length = this.factCount;
+    this.marks.length = this.markCount;
     this.previous = null;
   }
 
   /** Lists a fact, reusing the previous derivation's object at the same position when it is equal: the book tells what moved by identity. */
   fact(queueId: string, channel: string | null, at: number, kind: FactKind, a = 0, b = 0, c = 0): void {
-    const old = this.previous?.facts[this.facts.length];
+    const old = this.previous?.facts[this.factCount];
     const same = old !== undefined && old.kind === kind && old.at === at && old.queueId === queueId && old.channel === channel
       && old.a === a && old.b === b && old.c === c;
-    this.facts.push(same ? old : fact(queueId, channel, at, kind, a, b, c));
+    this.facts[this.factCount++] = same ? old : fact(queueId, channel, at, kind, a, b, c);
   }
 
   mark(agentId: string, at: number, state: AgentMark['state'], contactId: string): void {
-    const old = this.previous?.marks[this.marks.length];
+    const old = this.previous?.marks[this.markCount];
     const same = old !== undefined && old.agentId === agentId && old.at === at && old.state === state && old.contactId === contactId;
-    this.marks.push(same ? old : { agentId, at, state, contactId });
+    this.marks[this.markCount++] = same ? old : { agentId, at, state, contactId };
   }
 }
