@@ -2,11 +2,11 @@ import type { Fact } from '../windows/facts.js';
 import { DeadlineHeap } from './deadline-heap.js';
 import { ContactView } from './contact-view.js';
 import { deriveContact, type AgentMark, type DeriveContext } from './derive.js';
-import { compareContactEvents, Lifecycle, type ContactEvent } from './lifecycle.js';
+import { compareSteps, contactStep, Lifecycle, type ContactEvent, type ContactStep } from './lifecycle.js';
 
 interface ContactRecord {
   id: string;
-  events: ContactEvent[];
+  events: ContactStep[];
   life: Lifecycle;
   /** what the contact counts now (empty before its first derivation) */
   view: ContactView;
@@ -28,7 +28,7 @@ export interface ContactHost extends DeriveContext {
 const NONE: readonly never[] = [];
 
 /** A redelivered event (same id from the same source) is already counted. */
-function holds(events: readonly ContactEvent[], e: ContactEvent): boolean {
+function holds(events: readonly ContactStep[], e: ContactEvent): boolean {
   for (const x of events) if (x.id === e.id && x.source === e.source) return true;
   return false;
 }
@@ -78,13 +78,14 @@ export class ContactBook {
     }
     const events = rec.events;
     if (holds(events, e)) return;
+    const step = contactStep(e);
     let at = events.length;
-    while (at > 0 && compareContactEvents(events[at - 1]!, e) > 0) at--;
+    while (at > 0 && compareSteps(events[at - 1]!, step) > 0) at--;
     if (at === events.length) {
-      events.push(e);
-      rec.life.step(e);
+      events.push(step);
+      rec.life.step(step);
     } else {
-      events.splice(at, 0, e);
+      events.splice(at, 0, step);
       rec.life.rebuild(events);
     }
     this.rederiveOne(rec);
@@ -113,7 +114,7 @@ export class ContactBook {
   }
 
   private graceOver(rec: ContactRecord): boolean {
-    return this.host.clock >= rec.events[rec.events.length - 1]!.timeMs + this.host.graceMs;
+    return this.host.clock >= rec.events[rec.events.length - 1]!.at + this.host.graceMs;
   }
 
   /** Re-derives these contacts, then (breadth first) the contacts whose derivation their agent marks touched. */
@@ -199,7 +200,7 @@ export class ContactBook {
 
   /** The first queue a contact still remembered here entered (to attribute a survey). */
   queueOf(contactId: string): string | undefined {
-    for (const e of this.contacts.get(contactId)?.events ?? []) if (e.type === 'contact.queued') return e.data.queueId;
+    for (const e of this.contacts.get(contactId)?.events ?? []) if (e.type === 'contact.queued') return e.queueId ?? undefined;
     return undefined;
   }
 }

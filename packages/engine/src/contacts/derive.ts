@@ -1,7 +1,7 @@
 import type { AbandonPolicyName, ServiceLevelSettings } from '@plancia/contracts';
 import { K } from '../windows/facts.js';
 import type { AgentMark, ContactView } from './contact-view.js';
-import type { ContactEvent, Handle, Lifecycle, Segment } from './lifecycle.js';
+import type { ContactStep, Handle, Lifecycle, Segment } from './lifecycle.js';
 
 export type { AgentMark };
 
@@ -66,7 +66,7 @@ function sooner(deadline: number, at: number, clock: number): number {
  * equal facts and marks for reuse.
  */
 export function deriveContact(
-  contactId: string, events: readonly ContactEvent[], life: Lifecycle, ctx: DeriveContext, previous: ContactView, out: ContactView,
+  contactId: string, events: readonly ContactStep[], life: Lifecycle, ctx: DeriveContext, previous: ContactView, out: ContactView,
 ): void {
   const clock = ctx.clock;
   out.begin(previous);
@@ -87,7 +87,7 @@ export function deriveContact(
   const open = last && !last.end ? last : null;
   const ghost = open !== null && clock >= open.since + ctx.staleMs;
   if (open && !ghost) changesAt = sooner(changesAt, open.since + ctx.staleMs, clock);
-  const first = events[0]!.timeMs;
+  const first = events[0]!.at;
   const orphan = life.segments.length === 0 && clock >= first + ctx.graceMs;
   if (life.segments.length === 0) changesAt = sooner(changesAt, first + ctx.graceMs, clock);
   // A contact transferred after its answer has a completed handle but waits again in the next queue: not finished.
@@ -102,5 +102,5 @@ export function deriveContact(
   out.wrapAgent = wrapAgent;
   out.finished = finished;
   out.changesAt = changesAt;
-  out.deadline = finished ? sooner(changesAt, events[events.length - 1]!.timeMs + ctx.graceMs, clock) : changesAt;
+  out.deadline = finished ? sooner(changesAt, events[events.length - 1]!.at + ctx.graceMs, clock) : changesAt;
 }

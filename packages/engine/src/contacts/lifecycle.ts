@@ -2,6 +2,30 @@ import type { ContactChannelName, TimedEvent } from '@plancia/contracts';
 
 export type ContactEvent = Extract<TimedEvent, { type: `contact.${string}` }>;
 
+/**
+ * What a contact keeps of one of its events: just what its lifecycle reads. The whole event (payload, envelope) is
+ * not held for the contact's life, so a large centre's live contacts cost a fraction of the memory and of the
+ * garbage collector's work.
+ */
+export interface ContactStep {
+  readonly type: ContactEvent['type'];
+  readonly at: number;
+  readonly id: string;
+  readonly source: string;
+  /** the queue entered: `queueId` of a queued event, `toQueueId` of a transfer */
+  readonly queueId: string | null;
+  readonly channel: ContactChannelName | null;
+  readonly agentId: string | null;
+}
+
+export function contactStep(e: ContactEvent): ContactStep {
+  const d = e.data as { queueId?: string; toQueueId?: string; channel?: ContactChannelName; agentId?: string };
+  return {
+    type: e.type, at: e.timeMs, id: e.id, source: e.source,
+    queueId: d.queueId ?? d.toQueueId ?? null, channel: d.channel ?? null, agentId: d.agentId ?? null,
+  };
+}
+
 /** One stay of a contact in one queue. */
 export interface Segment {
   queueId: string;
@@ -21,13 +45,13 @@ export interface Handle {
 }
 
 /** Ties at the same millisecond resolve in lifecycle order, then by event id, so any arrival order sorts alike. */
-const TYPE_ORDER: Record<ContactEvent['type'], number> = {
+const TYPE_ORDER: Record<ContactStep['type'], number> = {
   'contact.queued': 0, 'contact.answered': 1, 'contact.abandoned': 1, 'contact.transferred': 2,
   'contact.ended': 3, 'contact.completed': 4,
 };
 
-export function compareContactEvents(x: ContactEvent, y: ContactEvent): number {
-  return x.timeMs - y.timeMs || TYPE_ORDER[x.type] - TYPE_ORDER[y.type] || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+export function compareSteps(x: ContactStep, y: ContactStep): number {
+  return x.at - y.at || TYPE_ORDER[x.type] - TYPE_ORDER[y.type] || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
 }
 
 /** Ends the open segment, if any; returns it. */
@@ -50,7 +74,7 @@ export class Lifecycle {
   private wrapping: Handle | null = null;
   private channel: ContactChannelName | null = null;
 
-  rebuild(events: readonly ContactEvent[]): void {
+  rebuild(events: readonly ContactStep[]): void {
     this.segments.length = 0;
     this.handles.length = 0;
     this.conflicts = 0;
@@ -59,19 +83,19 @@ export class Lifecycle {
     for (const e of events) this.step(e);
   }
 
-  step(e: ContactEvent): void {
-    const at = e.timeMs;
+  step(e: ContactStep): void {
+    const at = e.at;
     switch (e.type) {
       case 'contact.queued':
         if (this.open || this.talking || this.segments.length > 0) { this.conflicts++; break; }
-        this.channel = e.data.channel;
-        this.enqueue(e.data.queueId, this.channel, at);
+        this.channel = e.channel!;
+        this.enqueue(e.queueId!, this.channel, at);
         break;
       case 'contact.answered': {
         if (this.talking || this.wrapping) { this.conflicts++; break; }
         const from = close(this.open, 'answered', at);
         this.open = null;
-        this.talking = { queueId: from?.queueId ?? null, channel: this.channel, agentId: e.data.agentId, answeredAt: at, endedAt: null, completedAt: null };
+        this.talking = { queueId: from?.queueId ?? null, channel: this.channel, agentId: e.agentId!, answeredAt: at, endedAt: null, completedAt: null };
         this.handles.push(this.talking);
         break;
       }
@@ -83,7 +107,7 @@ export class Lifecycle {
         const from = close(this.open, 'transferred', at);
         const talking = this.talking;
         if (talking) { talking.endedAt = at; talking.completedAt = at; this.talking = null; } else if (!from) { this.conflicts++; break; }
-        this.enqueue(e.data.toQueueId, this.channel ?? 'voice', at);
+        this.enqueue(e.queueId!, this.channel ?? 'voice', at);
         break;
       }
       case 'contact.ended': {
