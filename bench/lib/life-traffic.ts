@@ -67,7 +67,12 @@ export function lifeTraffic(url: string, perSecond: number, opts: { queues: numb
 
 /** Events a life posts on average: nine in ten have four, one in ten (abandoned) two. */
 const EVENTS_PER_LIFE = 3.8;
-const BACKGROUND_LIFE_SECONDS = 4;
+/**
+ * Half-second lives keep about 120 agents busy at 1,000 events/s. Every agent that changes rides in the next delta to
+ * every board, so the agent count sets the push load: 4-second lives (1,050 agents) took event-to-screen p99 at 500
+ * boards from ~430 ms to 1.6–1.9 s. See docs/performance.md.
+ */
+const BACKGROUND_LIFE_SECONDS = 0.5;
 
 /** About `eventsPerSecond` events a second of short complete lives over 20 queues: load for the push and latency suites. */
 export function backgroundTraffic(url: string, eventsPerSecond: number, prefix: string) {
