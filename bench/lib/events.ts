@@ -17,8 +17,9 @@ export function agentsFor(spacingMs: number): number {
 export function contactLives(count: number, opts: { startMs: number; spacingMs: number; queues: number; agents?: number; source?: string; prefix?: string }): PlanciaEvent[] {
   const source = opts.source ?? 'bench';
   const prefix = opts.prefix ?? 'c';
-  const agents = opts.agents ?? agentsFor(opts.spacingMs);
-  if (agents < agentsFor(opts.spacingMs)) throw new Error(`contactLives: ${agents} agents would hold several lives at once; lives ${opts.spacingMs} ms apart need ${agentsFor(opts.spacingMs)}`);
+  const needed = agentsFor(opts.spacingMs);
+  const agents = opts.agents ?? needed;
+  if (agents < needed) throw new Error(`contactLives: ${agents} agents would hold several lives at once; lives ${opts.spacingMs} ms apart need ${needed}`);
   const events: PlanciaEvent[] = [];
   const iso = (ms: number) => new Date(ms).toISOString();
   for (let i = 0; i < count; i++) {
