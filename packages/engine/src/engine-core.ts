@@ -1,16 +1,17 @@
 import {
-  DEFAULT_CALENDAR, DEFAULT_SETTINGS, defaultQueueConfig, type ContactChannelName, type QueueConfig, type TimedEvent,
+  DEFAULT_CALENDAR, DEFAULT_SETTINGS, defaultQueueConfig, type QueueConfig, type ServiceLevelSettings, type TimedEvent,
 } from '@plancia/contracts';
 import { AgentBook, type Agent, type AgentHost } from './agents/agent-book.js';
 import { Calendar } from './calendar/business-calendar.js';
 import { ContactBook, type ContactHost } from './contacts/contact-book.js';
 import type { AgentMark } from './contacts/derive.js';
 import type { ClosedInterval, EngineConfig } from './engine-api.js';
-import { surveyFact } from './surveys/survey-facts.js';
-import { TicketTracker, type TicketFact } from './tickets/ticket-tracker.js';
+import { surveyFact, type SurveyFact } from './surveys/survey-facts.js';
+import { TicketTracker } from './tickets/ticket-tracker.js';
 import { windowMetrics } from './windows/acc.js';
 import { dayBounds } from './windows/day-clock.js';
-import { fact, K, TO_ALL, TO_CENTRE, type Fact } from './windows/facts.js';
+import { K, TO_ALL, TO_CENTRE, TO_CHANNEL, TO_QUEUE, waitSlotOf, type FactKind } from './windows/facts.js';
+import { ScopeNumbers } from './windows/scope-numbers.js';
 import { ScopeWindows, type WindowClock } from './windows/scope-windows.js';
 import { Versions } from './output/versions.js';
 
@@ -33,6 +34,10 @@ export class EngineCore implements ContactHost, AgentHost {
   readonly queueWindows = new Map<string, ScopeWindows>();
   readonly channelWindows = new Map<string, ScopeWindows>();
   readonly centre = new ScopeWindows(AGGREGATE_ROLLING_MINUTES, AGGREGATE_INTERVAL_MINUTES);
+  private readonly queueNumbers = new ScopeNumbers((queueId) => this.queueScope(queueId));
+  /** each numbered queue's service-level settings, looked up again after a configuration change */
+  private queueLevels: (ServiceLevelSettings | undefined)[] = [];
+  private readonly channelNumbers = new ScopeNumbers((channel) => this.channelScope(channel));
   readonly contacts = new ContactBook(this);
   readonly agents = new AgentBook(this);
   readonly tickets: TicketTracker;
@@ -62,6 +67,7 @@ export class EngineCore implements ContactHost, AgentHost {
     this.settings = { ...DEFAULT_SETTINGS, ...config.settings };
     this.queues = new Map(config.queues.map((q) => [q.queueId, q]));
     this.queueIds = null;
+    this.queueLevels = [];
     this.calendars = new Map([DEFAULT_CALENDAR, ...config.calendars].map((c) => [c.id, new Calendar(c)]));
     this.agents.setProfiles(config.agents);
     this.contacts.configurationChanged();
@@ -105,6 +111,19 @@ export class EngineCore implements ContactHost, AgentHost {
     return scope;
   }
 
+  /** The queue's number (see `count`), given the first time it is asked for. */
+  queueNumber(queueId: string): number {
+    return this.queueNumbers.numberOf(queueId);
+  }
+
+  channelNumber(channel: string): number {
+    return this.channelNumbers.numberOf(channel);
+  }
+
+  serviceLevelOf(queue: number): ServiceLevelSettings {
+    return (this.queueLevels[queue] ??= this.queueConfig(this.queueNumbers.ids[queue]!).serviceLevel);
+  }
+
   channelScope(channel: string): ScopeWindows {
     let scope = this.channelWindows.get(channel);
     if (!scope) {
@@ -142,10 +161,7 @@ export class EngineCore implements ContactHost, AgentHost {
     if (e.timeMs < Math.min(this.window.todayStart, this.clock - MAX_ROLLING_MS)) this.anomaly('lateEvents');
     switch (e.type) {
       case 'agent.state': return this.rederive(this.agents.applyState(e));
-      case 'survey.completed': {
-        const s = surveyFact(e, (contactId) => this.contacts.queueOf(contactId));
-        return this.applyFact(fact(s.queueId ?? '', s.queueId ? this.queueConfig(s.queueId).channel ?? null : null, s.atMs, K.survey, 0, 0, 0, s.queueId ? TO_ALL : TO_CENTRE, s), 1);
-      }
+      case 'survey.completed': return this.countSurvey(surveyFact(e, (contactId) => this.contacts.queueOf(contactId)));
       case 'ticket.created': case 'ticket.replied': case 'ticket.solved': case 'ticket.reopened':
         this.tickets.apply(e);
         this.anomalies.orphanEvents += this.tickets.drainOrphans();
@@ -154,19 +170,32 @@ export class EngineCore implements ContactHost, AgentHost {
     }
   }
 
+  private countSurvey(s: SurveyFact): void {
+    if (!s.queueId) return this.count(TO_CENTRE, -1, -1, K.survey, s.atMs, 0, 0, 0, 1, s);
+    const channel = this.queueConfig(s.queueId).channel;
+    this.count(TO_ALL, this.queueNumber(s.queueId), channel ? this.channelNumber(channel) : -1, K.survey, s.atMs, 0, 0, 0, 1, s);
+  }
+
   private countTicketFacts(): void {
-    for (const t of this.tickets.drainFacts()) this.applyFact(ticketFact(t), 1);
+    for (const t of this.tickets.drainFacts()) {
+      const kind = t.kind === 'created' ? K.ticketCreated : t.kind === 'firstResponse' ? K.firstResponse : K.solved;
+      this.count(TO_ALL, this.queueNumber(t.queueId), this.channelNumber(t.channel), kind, t.atMs, t.inTarget ? 1 : 0, 0, 0, 1);
+    }
   }
 
   // ContactHost and AgentHost: where derived facts and marks go.
-  serviceLevel = (queueId: string) => this.queueConfig(queueId).serviceLevel;
   agentChangeAfter = (agentId: string, atMs: number, contactId: string) => this.agents.changeAfter(agentId, atMs, contactId);
   channelOf = (queueId: string) => this.queueConfig(queueId).channel ?? null;
 
-  applyFact(f: Fact, sign: number): void {
-    if (f.mask & 1 && f.queueId) { this.queueScope(f.queueId).apply(f, sign); }
-    if (f.mask & 2 && f.channel) this.channelScope(f.channel).apply(f, sign);
-    if (f.mask & 4) this.centre.apply(f, sign);
+  /**
+   * Counts a fact (sign 1) or takes it back (sign −1) in the windows `mask` names: its queue and channel by number
+   * (−1: none) and the centre.
+   */
+  count(mask: number, queue: number, channel: number, kind: FactKind, at: number, a: number, b: number, c: number, sign: number, survey: SurveyFact | null = null): void {
+    const slot = waitSlotOf(kind, a);
+    if (mask & TO_QUEUE && queue >= 0) this.queueNumbers.scopes[queue]!.apply(kind, at, a, b, c, slot, survey, sign);
+    if (mask & TO_CHANNEL && channel >= 0) this.channelNumbers.scopes[channel]!.apply(kind, at, a, b, c, slot, survey, sign);
+    if (mask & TO_CENTRE) this.centre.apply(kind, at, a, b, c, slot, survey, sign);
   }
 
   applyMark(m: AgentMark, sign: number): readonly string[] {
@@ -213,9 +242,4 @@ function member<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
     map.set(key, set);
   }
   return set;
-}
-
-function ticketFact(t: TicketFact): Fact {
-  const kind = t.kind === 'created' ? K.ticketCreated : t.kind === 'firstResponse' ? K.firstResponse : K.solved;
-  return fact(t.queueId, t.channel as ContactChannelName, t.atMs, kind, t.inTarget ? 1 : 0);
 }

@@ -1,11 +1,20 @@
 import type { AgentCounts, AgentProfile, AgentStateName, TimedEvent } from '@plancia/contracts';
-import { fact, K, TO_CENTRE, TO_CHANNEL, TO_QUEUE, type Fact } from '../windows/facts.js';
+import { K, TO_CENTRE, TO_CHANNEL, TO_QUEUE, type FactKind } from '../windows/facts.js';
 import type { AgentMark } from '../contacts/derive.js';
 import { BUSY_STATES, compareEntries, indexOfKey, insertionIndex, type TimelineEntry } from './timeline.js';
 
 type AgentStateEvent = Extract<TimedEvent, { type: 'agent.state' }>;
-/** `conflict`: an answer while the agent was still on another contact. */
-type Entry = TimelineEntry & { span: readonly Fact[]; conflict: boolean };
+/** Where an agent's time is counted: the numbers of its queues and of their channels (each channel once). */
+interface SpanTargets {
+  readonly queues: readonly number[];
+  readonly channels: readonly number[];
+}
+
+/**
+ * `conflict`: an answer while the agent was still on another contact. The span is the time from this entry to the
+ * next, counted (`spanKind` ≥ 0) as busy or available at the next entry's instant, for the targets it was counted in.
+ */
+type Entry = TimelineEntry & { conflict: boolean; spanKind: number; spanAt: number; spanMs: number; spanTargets: SpanTargets | null };
 
 export interface Agent {
   agentId: string;
@@ -18,23 +27,24 @@ export interface Agent {
   timeline: Entry[];
   /** contacts in wrap-up with no completion, closed by this agent's next change */
   watchers: Set<string>;
+  /** where its time counts, worked out again when its queues or the configuration change */
+  targets: SpanTargets | null;
 }
 
 export interface AgentHost {
-  applyFact(f: Fact, sign: number): void;
+  count(mask: number, queue: number, channel: number, kind: FactKind, at: number, a: number, b: number, c: number, sign: number): void;
+  queueNumber(queueId: string): number;
+  channelNumber(channel: string): number;
   channelOf(queueId: string): string | null;
   countsChanged(agent: Agent, before: AgentStateName | null, beforeQueues: readonly string[], beforeTeam: string | null): void;
   conflict(by: number): void;
 }
 
 const NO_CONTACTS: readonly string[] = [];
-/** The span of an entry that counts no time (the latest one, or a state that is neither busy nor available). */
-const NO_SPAN: readonly Fact[] = [];
 
-/** A span counts once per channel, however many of the agent's queues share it. */
-function countsChannel(span: readonly Fact[], channel: string): boolean {
-  for (const f of span) if (f.mask === TO_CHANNEL && f.channel === channel) return true;
-  return false;
+/** A new timeline entry, counting no time yet (spans are set once its neighbours are known). */
+function entryOf(at: number, rank: 0 | 1, key: string, state: AgentStateName, reason: string | null, contactId: string | null): Entry {
+  return { at, rank, key, state, reason, contactId, conflict: false, spanKind: -1, spanAt: 0, spanMs: 0, spanTargets: null };
 }
 
 /** The contacts watching this agent's next change, except `contactId`; a shared empty list when there are none. */
@@ -61,6 +71,7 @@ export class AgentBook {
     for (const agent of this.agents.values()) {
       const p = this.profiles.get(agent.agentId);
       if (p) agent.name = p.name;
+      agent.targets = null; // a queue's channel may have changed
     }
   }
 
@@ -68,7 +79,7 @@ export class AgentBook {
     let agent = this.agents.get(agentId);
     if (!agent) {
       const p = this.profiles.get(agentId);
-      agent = { agentId, name: p?.name ?? agentId, teamId: p?.teamId ?? null, queueIds: [], profileAt: -Infinity, profileKey: '', timeline: [], watchers: new Set() };
+      agent = { agentId, name: p?.name ?? agentId, teamId: p?.teamId ?? null, queueIds: [], profileAt: -Infinity, profileKey: '', timeline: [], watchers: new Set(), targets: null };
       this.agents.set(agentId, agent);
       this.revision++;
     }
@@ -86,13 +97,14 @@ export class AgentBook {
       agent.profileKey = e.id;
       if (e.data.queueIds && e.data.queueIds.join('\n') !== agent.queueIds.join('\n')) {
         agent.queueIds = [...e.data.queueIds];
+        agent.targets = null;
         // Spans still in the timeline (the grace period) are counted for the agent's queues as now known.
         for (let i = 0; i < agent.timeline.length; i++) this.respan(agent, i);
       }
       if (e.data.teamId) agent.teamId = e.data.teamId;
       if (e.data.name && !this.profiles.has(agent.agentId)) agent.name = e.data.name;
     }
-    const entry: Entry = { at: e.timeMs, rank: 0, key: e.id, state: e.data.state, reason: e.data.reason ?? null, contactId: null, span: NO_SPAN, conflict: false };
+    const entry = entryOf(e.timeMs, 0, e.id, e.data.state, e.data.reason ?? null, null);
     this.insert(agent, entry);
     this.host.countsChanged(agent, before?.state ?? null, beforeQueues, beforeTeam);
     return watchersBut(agent, null);
@@ -101,7 +113,7 @@ export class AgentBook {
   addMark(m: AgentMark, sign: number): readonly string[] {
     const agent = this.agent(m.agentId);
     const before = this.current(agent)?.state ?? null;
-    const entry: Entry = { at: m.at, rank: 1, key: m.contactId, state: m.state, reason: null, contactId: m.state === 'available' ? null : m.contactId, span: NO_SPAN, conflict: false };
+    const entry = entryOf(m.at, 1, m.contactId, m.state, null, m.state === 'available' ? null : m.contactId);
     if (sign > 0) this.insert(agent, entry);
     else this.remove(agent, entry);
     this.host.countsChanged(agent, before, agent.queueIds, agent.teamId);
@@ -167,7 +179,7 @@ export class AgentBook {
     const t = agent.timeline;
     const at = indexOfKey(t, probe);
     if (at < 0) return;
-    this.setSpan(t[at]!, NO_SPAN);
+    this.setSpan(t[at]!, -1, 0, 0, null);
     this.setConflict(t[at]!, false);
     t.splice(at, 1);
     this.revision++;
@@ -194,21 +206,34 @@ export class AgentBook {
     const entry = agent.timeline[i];
     if (!entry) return;
     const next = agent.timeline[i + 1];
-    const kind = BUSY_STATES.has(entry.state) ? K.busy : entry.state === 'available' ? K.available : null;
-    if (!next || kind === null) return this.setSpan(entry, NO_SPAN);
-    const ms = next.at - entry.at;
-    const span: Fact[] = [fact('', null, next.at, kind, ms, 0, 0, TO_CENTRE)];
-    for (const queueId of agent.queueIds) {
-      span.push(fact(queueId, null, next.at, kind, ms, 0, 0, TO_QUEUE));
-      const channel = this.host.channelOf(queueId);
-      if (channel && !countsChannel(span, channel)) span.push(fact(queueId, channel, next.at, kind, ms, 0, 0, TO_CHANNEL));
-    }
-    this.setSpan(entry, span);
+    const kind = BUSY_STATES.has(entry.state) ? K.busy : entry.state === 'available' ? K.available : -1;
+    if (!next || kind < 0) return this.setSpan(entry, -1, 0, 0, null);
+    this.setSpan(entry, kind, next.at, next.at - entry.at, (agent.targets ??= this.targetsOf(agent)));
   }
 
-  private setSpan(entry: Entry, span: readonly Fact[]): void {
-    for (const f of entry.span) this.host.applyFact(f, -1);
-    for (const f of span) this.host.applyFact(f, 1);
-    entry.span = span;
+  private targetsOf(agent: Agent): SpanTargets {
+    const channels: number[] = [];
+    for (const queueId of agent.queueIds) {
+      const channel = this.host.channelOf(queueId);
+      const n = channel ? this.host.channelNumber(channel) : -1;
+      if (n >= 0 && !channels.includes(n)) channels.push(n);
+    }
+    return { queues: agent.queueIds.map((q) => this.host.queueNumber(q)), channels };
+  }
+
+  private setSpan(entry: Entry, kind: number, at: number, ms: number, targets: SpanTargets | null): void {
+    if (entry.spanKind === kind && entry.spanAt === at && entry.spanMs === ms && entry.spanTargets === targets) return;
+    if (entry.spanKind >= 0) this.countSpan(entry.spanKind as FactKind, entry.spanAt, entry.spanMs, entry.spanTargets!, -1);
+    if (kind >= 0) this.countSpan(kind as FactKind, at, ms, targets!, 1);
+    entry.spanKind = kind;
+    entry.spanAt = at;
+    entry.spanMs = ms;
+    entry.spanTargets = targets;
+  }
+
+  private countSpan(kind: FactKind, at: number, ms: number, targets: SpanTargets, sign: number): void {
+    this.host.count(TO_CENTRE, -1, -1, kind, at, ms, 0, 0, sign);
+    for (const q of targets.queues) this.host.count(TO_QUEUE, q, -1, kind, at, ms, 0, 0, sign);
+    for (const ch of targets.channels) this.host.count(TO_CHANNEL, -1, ch, kind, at, ms, 0, 0, sign);
   }
 }

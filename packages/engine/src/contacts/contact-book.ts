@@ -1,23 +1,27 @@
-import type { Fact } from '../windows/facts.js';
+import { TO_ALL, type FactKind } from '../windows/facts.js';
 import { DeadlineHeap } from './deadline-heap.js';
-import { ContactView } from './contact-view.js';
+import { ContactView, FACT_STRIDE, sameFact } from './contact-view.js';
 import { deriveContact, type AgentMark, type DeriveContext } from './derive.js';
 import { compareSteps, contactStep, Lifecycle, type ContactEvent, type ContactStep } from './lifecycle.js';
+import { WaitingLine, type Waiter } from './waiting-line.js';
 
-interface ContactRecord {
-  id: string;
-  events: ContactStep[];
-  life: Lifecycle;
+/** A live contact: its lifecycle (one object with it, not two), its events in time order and what it counts now. */
+class ContactRecord extends Lifecycle implements Waiter {
+  readonly events: ContactStep[] = [];
   /** what the contact counts now (empty before its first derivation) */
-  view: ContactView;
+  view = new ContactView();
   /** the view's deadline, already in the heap (Infinity: none) */
-  due: number;
-  /** the configuration the view was derived under */
-  epoch: number;
+  due = Infinity;
+  waitingSlot = -1;
+
+  /** `epoch`: the configuration the view was derived under */
+  constructor(readonly id: string, public epoch: number) {
+    super();
+  }
 }
 
 export interface ContactHost extends DeriveContext {
-  applyFact(f: Fact, sign: number): void;
+  count(mask: number, queue: number, channel: number, kind: FactKind, at: number, a: number, b: number, c: number, sign: number): void;
   /** returns contacts whose derivation depends on that agent's timeline */
   applyMark(m: AgentMark, sign: number): readonly string[];
   watchAgent(agentId: string, contactId: string, on: boolean): void;
@@ -51,8 +55,8 @@ function others(into: string[] | null, found: readonly string[], self: string): 
 export class ContactBook {
   private readonly contacts = new Map<string, ContactRecord>();
   private readonly heap = new DeadlineHeap();
-  /** queueId → contactId → enqueue time, of contacts waiting now */
-  readonly waiting = new Map<string, Map<string, { since: number; channel: string }>>();
+  /** queueId → the contacts waiting there now */
+  readonly waiting = new Map<string, WaitingLine>();
 
   /** Bumped when settings or queues change: a view derived before may no longer be what a derivation gives. */
   private epoch = 0;
@@ -73,7 +77,7 @@ export class ContactBook {
     const id = e.data.contactId;
     let rec = this.contacts.get(id);
     if (!rec) {
-      rec = { id, events: [], life: new Lifecycle(), view: new ContactView(), due: Infinity, epoch: this.epoch };
+      rec = new ContactRecord(id, this.epoch);
       this.contacts.set(id, rec);
     }
     const events = rec.events;
@@ -83,10 +87,10 @@ export class ContactBook {
     while (at > 0 && compareSteps(events[at - 1]!, step) > 0) at--;
     if (at === events.length) {
       events.push(step);
-      rec.life.step(step);
+      rec.step(step);
     } else {
       events.splice(at, 0, step);
-      rec.life.rebuild(events);
+      rec.rebuild(events);
     }
     this.rederiveOne(rec);
   }
@@ -135,13 +139,13 @@ export class ContactBook {
   private update(rec: ContactRecord): readonly string[] {
     const old = rec.view;
     const view = this.spare;
-    deriveContact(rec.id, rec.events, rec.life, this.host, old, view);
+    deriveContact(rec.id, rec.events, rec, this.host, old, view);
     rec.view = view;
     this.spare = old;
     rec.epoch = this.epoch;
-    this.diffFacts(old.facts, view.facts);
+    this.diffFacts(old, view);
     const affected = this.diffMarks(old.marks, view.marks, rec.id);
-    this.updateWaiting(rec.id, old, view);
+    this.updateWaiting(rec, old);
     if (view.orphan && !old.orphan) this.host.anomaly('orphanEvents');
     if (view.ghost && !old.ghost) this.host.anomaly('staleContactsRemoved');
     // A contradiction can be transient (its explaining event still in flight), so the count follows the derivation.
@@ -160,15 +164,21 @@ export class ContactBook {
     return affected;
   }
 
-  private diffFacts(old: readonly Fact[], next: readonly Fact[]): void {
-    const common = Math.min(old.length, next.length);
+  /** Takes back the old view's facts that the new one lacks and counts the new ones (a derivation keeps their order). */
+  private diffFacts(old: ContactView, next: ContactView): void {
+    const common = Math.min(old.factCount, next.factCount);
     for (let i = 0; i < common; i++) {
-      if (old[i] === next[i]) continue; // a derivation reuses the equal fact object at the same position
-      this.host.applyFact(old[i]!, -1);
-      this.host.applyFact(next[i]!, 1);
+      if (sameFact(old.facts, i, next.facts, i)) continue;
+      this.countFact(old.facts, i, -1);
+      this.countFact(next.facts, i, 1);
     }
-    for (let i = common; i < old.length; i++) this.host.applyFact(old[i]!, -1);
-    for (let i = common; i < next.length; i++) this.host.applyFact(next[i]!, 1);
+    for (let i = common; i < old.factCount; i++) this.countFact(old.facts, i, -1);
+    for (let i = common; i < next.factCount; i++) this.countFact(next.facts, i, 1);
+  }
+
+  private countFact(facts: readonly number[], i: number, sign: number): void {
+    const o = i * FACT_STRIDE;
+    this.host.count(TO_ALL, facts[o + 5]!, facts[o + 6]!, facts[o] as FactKind, facts[o + 1]!, facts[o + 2]!, facts[o + 3]!, facts[o + 4]!, sign);
   }
 
   /** Applies the marks that changed; returns the other contacts their agents' timelines concern. */
@@ -179,23 +189,21 @@ export class ContactBook {
     return affected ?? NONE;
   }
 
-  private updateWaiting(id: string, old: ContactView, view: ContactView): void {
+  private updateWaiting(rec: ContactRecord, old: ContactView): void {
     const before = old.waitingQueue;
-    const after = view.waitingQueue;
-    const moved = before !== after || old.waitingSince !== view.waitingSince;
-    if (before !== null && moved) {
-      this.waiting.get(before)?.delete(id);
-      this.host.waitingChanged(before);
-    }
-    if (after !== null && moved) {
-      let queue = this.waiting.get(after);
-      if (!queue) {
-        queue = new Map();
-        this.waiting.set(after, queue);
+    const after = rec.view.waitingQueue;
+    if (before === after && old.waitingSince === rec.view.waitingSince) return;
+    if (before !== after && before !== null) this.waiting.get(before)!.leave(rec);
+    if (before !== after && after !== null) {
+      let line = this.waiting.get(after);
+      if (!line) {
+        line = new WaitingLine();
+        this.waiting.set(after, line);
       }
-      queue.set(id, { since: view.waitingSince, channel: view.waitingChannel });
-      this.host.waitingChanged(after);
+      line.join(rec);
     }
+    if (before !== null) this.host.waitingChanged(before);
+    if (after !== null && after !== before) this.host.waitingChanged(after);
   }
 
   /** The first queue a contact still remembered here entered (to attribute a survey). */

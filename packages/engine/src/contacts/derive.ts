@@ -1,4 +1,4 @@
-import type { AbandonPolicyName, ServiceLevelSettings } from '@plancia/contracts';
+import type { AbandonPolicyName, ContactChannelName, ServiceLevelSettings } from '@plancia/contracts';
 import { K } from '../windows/facts.js';
 import type { AgentMark, ContactView } from './contact-view.js';
 import type { ContactStep, Handle, Lifecycle, Segment } from './lifecycle.js';
@@ -9,7 +9,10 @@ export interface DeriveContext {
   clock: number;
   graceMs: number;
   staleMs: number;
-  serviceLevel(queueId: string): ServiceLevelSettings;
+  /** a queue's and a channel's numbers for counting */
+  queueNumber(queueId: string): number;
+  channelNumber(channel: string): number;
+  serviceLevelOf(queue: number): ServiceLevelSettings;
   /** When the agent next changed state for any other reason than this contact (closes a wrap-up with no completion). */
   agentChangeAfter(agentId: string, atMs: number, contactId: string): number | null;
 }
@@ -18,23 +21,30 @@ export interface DeriveContext {
 const ABANDON_SHARE: Record<AbandonPolicyName, readonly [number, number]> = { ignore: [0, 0], negative: [0, 1], positive: [1, 1] };
 const MET_SHARE = [1, 1] as const;
 
+/** Numbers the queue and channel of a segment or handle once; a handle taken from no queue has none. */
+function numbered(part: { queueId: string | null; channel: ContactChannelName | null; queueNo: number; channelNo: number }, ctx: DeriveContext): void {
+  if (part.queueNo >= 0 || part.queueId === null) return;
+  part.queueNo = ctx.queueNumber(part.queueId);
+  part.channelNo = part.channel ? ctx.channelNumber(part.channel) : -1;
+}
+
 function segmentFacts(seg: Segment, sl: ServiceLevelSettings, clock: number, out: ContactView): void {
-  const { queueId: q, channel: ch, since, end } = seg;
-  const wait = end ? end.at - since : 0;
-  if (end?.kind === 'abandoned' && wait < sl.shortAbandonSeconds * 1000) {
-    out.fact(q, ch, end.at, K.shortAbandoned);
+  const { queueNo: q, channelNo: ch, since, endKind, endAt } = seg;
+  const wait = endKind ? endAt - since : 0;
+  if (endKind === 'abandoned' && wait < sl.shortAbandonSeconds * 1000) {
+    out.fact(q, ch, endAt, K.shortAbandoned);
     return;
   }
   out.fact(q, ch, since, K.offered);
   const deadline = since + sl.thresholdSeconds * 1000;
-  if (end) {
-    const kind = end.kind === 'answered' ? K.answered : end.kind === 'abandoned' ? K.abandoned : K.transferredOut;
-    out.fact(q, ch, end.at, kind, wait, end.at <= deadline ? 1 : 0);
+  if (endKind) {
+    const kind = endKind === 'answered' ? K.answered : endKind === 'abandoned' ? K.abandoned : K.transferredOut;
+    out.fact(q, ch, endAt, kind, wait, endAt <= deadline ? 1 : 0);
   }
-  if (end && end.at <= deadline) {
-    const share = end.kind === 'abandoned' ? ABANDON_SHARE[sl.abandonPolicy] : MET_SHARE;
-    out.fact(q, ch, end.at, K.settled, share[0], share[1]);
-  } else if (end || clock >= deadline) {
+  if (endKind && endAt <= deadline) {
+    const share = endKind === 'abandoned' ? ABANDON_SHARE[sl.abandonPolicy] : MET_SHARE;
+    out.fact(q, ch, endAt, K.settled, share[0], share[1]);
+  } else if (endKind || clock >= deadline) {
     out.fact(q, ch, deadline, K.settled, 0, 1);
   }
 }
@@ -47,12 +57,12 @@ function handleFacts(h: Handle, ctx: DeriveContext, contactId: string, out: Cont
   const talk = h.endedAt - h.answeredAt;
   if (h.completedAt !== null) {
     out.mark(h.agentId, h.completedAt, 'available', contactId);
-    if (h.queueId) out.fact(h.queueId, h.channel, h.completedAt, K.handled, h.completedAt - h.answeredAt, talk, h.completedAt - h.endedAt);
+    if (h.queueNo >= 0) out.fact(h.queueNo, h.channelNo, h.completedAt, K.handled, h.completedAt - h.answeredAt, talk, h.completedAt - h.endedAt);
     return true;
   }
   const staleAt = h.endedAt + ctx.staleMs;
   const closedAt = ctx.agentChangeAfter(h.agentId, h.endedAt, contactId) ?? (ctx.clock >= staleAt ? staleAt : null);
-  if (closedAt !== null && h.queueId) out.fact(h.queueId, h.channel, closedAt, K.handled, talk, talk, 0);
+  if (closedAt !== null && h.queueNo >= 0) out.fact(h.queueNo, h.channelNo, closedAt, K.handled, talk, talk, 0);
   return false;
 }
 
@@ -63,7 +73,7 @@ function sooner(deadline: number, at: number, clock: number): number {
 
 /**
  * Fills `out` with the contact's view from its events and their lifecycle; `previous` (the last view) only lends its
- * equal facts and marks for reuse.
+ * equal marks for reuse.
  */
 export function deriveContact(
   contactId: string, events: readonly ContactStep[], life: Lifecycle, ctx: DeriveContext, previous: ContactView, out: ContactView,
@@ -72,26 +82,28 @@ export function deriveContact(
   out.begin(previous);
   let changesAt = Infinity;
   for (const seg of life.segments) {
-    const sl = ctx.serviceLevel(seg.queueId);
+    numbered(seg, ctx);
+    const sl = ctx.serviceLevelOf(seg.queueNo);
     segmentFacts(seg, sl, clock, out);
-    if (!seg.end) changesAt = sooner(changesAt, seg.since + sl.thresholdSeconds * 1000, clock);
+    if (seg.endKind === null) changesAt = sooner(changesAt, seg.since + sl.thresholdSeconds * 1000, clock);
   }
   let wrapAgent: string | null = null;
   let handleDone = false;
   for (const h of life.handles) {
+    numbered(h, ctx);
     handleDone = handleFacts(h, ctx, contactId, out);
     if (h.endedAt !== null && h.completedAt === null) { wrapAgent = h.agentId; changesAt = sooner(changesAt, h.endedAt + ctx.staleMs, clock); }
   }
   out.end();
   const last = life.segments[life.segments.length - 1];
-  const open = last && !last.end ? last : null;
+  const open = last && last.endKind === null ? last : null;
   const ghost = open !== null && clock >= open.since + ctx.staleMs;
   if (open && !ghost) changesAt = sooner(changesAt, open.since + ctx.staleMs, clock);
   const first = events[0]!.at;
   const orphan = life.segments.length === 0 && clock >= first + ctx.graceMs;
   if (life.segments.length === 0) changesAt = sooner(changesAt, first + ctx.graceMs, clock);
   // A contact transferred after its answer has a completed handle but waits again in the next queue: not finished.
-  const finished = ghost || orphan || (!open && (last?.end?.kind === 'abandoned' || handleDone));
+  const finished = ghost || orphan || (!open && (last?.endKind === 'abandoned' || handleDone));
   const waiting = open && !ghost ? open : null;
   out.waitingQueue = waiting ? waiting.queueId : null;
   out.waitingChannel = waiting ? waiting.channel : '';

@@ -18,12 +18,18 @@ export interface ContactStep {
   readonly agentId: string | null;
 }
 
+/** Each type's payload is read by its own branch, so every property read sees one shape of `data`. */
 export function contactStep(e: ContactEvent): ContactStep {
-  const d = e.data as { queueId?: string; toQueueId?: string; channel?: ContactChannelName; agentId?: string };
-  return {
-    type: e.type, at: e.timeMs, id: e.id, source: e.source,
-    queueId: d.queueId ?? d.toQueueId ?? null, channel: d.channel ?? null, agentId: d.agentId ?? null,
-  };
+  switch (e.type) {
+    case 'contact.queued': return step(e, e.data.queueId, e.data.channel, null);
+    case 'contact.answered': return step(e, null, null, e.data.agentId);
+    case 'contact.transferred': return step(e, e.data.toQueueId, null, null);
+    default: return step(e, null, null, null);
+  }
+}
+
+function step(e: ContactEvent, queueId: string | null, channel: ContactChannelName | null, agentId: string | null): ContactStep {
+  return { type: e.type, at: e.timeMs, id: e.id, source: e.source, queueId, channel, agentId };
 }
 
 /** One stay of a contact in one queue. */
@@ -31,7 +37,12 @@ export interface Segment {
   queueId: string;
   channel: ContactChannelName;
   since: number;
-  end: { kind: 'answered' | 'abandoned' | 'transferred'; at: number } | null;
+  /** how the stay ended (null: still waiting) and when */
+  endKind: 'answered' | 'abandoned' | 'transferred' | null;
+  endAt: number;
+  /** the queue's and channel's numbers for counting, looked up by the first derivation (−1 until then) */
+  queueNo: number;
+  channelNo: number;
 }
 
 /** The agent's part: answer → end of talk → end of wrap-up. */
@@ -42,6 +53,8 @@ export interface Handle {
   answeredAt: number;
   endedAt: number | null;
   completedAt: number | null;
+  queueNo: number;
+  channelNo: number;
 }
 
 /** Ties at the same millisecond resolve in lifecycle order, then by event id, so any arrival order sorts alike. */
@@ -56,7 +69,10 @@ export function compareSteps(x: ContactStep, y: ContactStep): number {
 
 /** Ends the open segment, if any; returns it. */
 function close(open: Segment | null, kind: 'answered' | 'abandoned' | 'transferred', at: number): Segment | null {
-  if (open) open.end = { kind, at };
+  if (open) {
+    open.endKind = kind;
+    open.endAt = at;
+  }
   return open;
 }
 
@@ -95,7 +111,7 @@ export class Lifecycle {
         if (this.talking || this.wrapping) { this.conflicts++; break; }
         const from = close(this.open, 'answered', at);
         this.open = null;
-        this.talking = { queueId: from?.queueId ?? null, channel: this.channel, agentId: e.agentId!, answeredAt: at, endedAt: null, completedAt: null };
+        this.talking = { queueId: from?.queueId ?? null, channel: this.channel, agentId: e.agentId!, answeredAt: at, endedAt: null, completedAt: null, queueNo: -1, channelNo: -1 };
         this.handles.push(this.talking);
         break;
       }
@@ -130,7 +146,7 @@ export class Lifecycle {
   }
 
   private enqueue(queueId: string, channel: ContactChannelName, at: number): void {
-    this.open = { queueId, channel, since: at, end: null };
+    this.open = { queueId, channel, since: at, endKind: null, endAt: 0, queueNo: -1, channelNo: -1 };
     this.segments.push(this.open);
   }
 }

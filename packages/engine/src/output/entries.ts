@@ -121,12 +121,12 @@ export class EntryBuilder {
   waitingIn(queueIds: readonly string[] | null, channel: string | null = null): { waiting: number; since: string | null; sinceMs: number | null } {
     let waiting = 0;
     let oldest = Infinity;
-    const books = queueIds ? queueIds.map((q) => this.core.contacts.waiting.get(q)) : [...this.core.contacts.waiting.values()];
-    for (const book of books) {
-      for (const w of book?.values() ?? []) {
-        if (channel && w.channel !== channel) continue;
+    const lines = queueIds ? queueIds.map((q) => this.core.contacts.waiting.get(q)) : [...this.core.contacts.waiting.values()];
+    for (const line of lines) {
+      for (const { view } of line?.waiters ?? []) {
+        if (channel && view.waitingChannel !== channel) continue;
         waiting++;
-        if (w.since < oldest) oldest = w.since;
+        if (view.waitingSince < oldest) oldest = view.waitingSince;
       }
     }
     const sinceMs = oldest < Infinity ? oldest : null;

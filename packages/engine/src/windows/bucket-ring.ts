@@ -1,6 +1,6 @@
 import type { SurveyFact } from '../surveys/survey-facts.js';
 import type { Acc } from './acc.js';
-import { countFact, type Fact } from './facts.js';
+import { countFact, type FactKind } from './facts.js';
 import { FIELD_COUNT } from './fields.js';
 
 function addOrRemove<T>(list: T[], value: T, sign: number): void {
@@ -33,13 +33,13 @@ export class BucketRing {
     this.surveys = new Array<SurveyFact[] | undefined>(size);
   }
 
-  /** Counts a fact into bucket b, emptying the slot first when it still holds an older bucket. */
-  apply(b: number, f: Fact, sign: number): void {
-    const slot = b % this.size;
-    if (this.tags[slot] !== b) this.reset(slot, b);
-    const waitSlot = countFact(this.sums, slot * FIELD_COUNT, f, sign);
+  /** Counts a fact into bucket number `bucket`, emptying the slot first when it still holds an older bucket. */
+  apply(bucket: number, kind: FactKind, a: number, b: number, c: number, waitSlot: number, survey: SurveyFact | null, sign: number): void {
+    const slot = bucket % this.size;
+    if (this.tags[slot] !== bucket) this.reset(slot, bucket);
+    countFact(this.sums, slot * FIELD_COUNT, kind, a, b, c, sign);
     if (waitSlot >= 0) addOrRemove((this.waitSlots[slot] ??= []), waitSlot, sign);
-    if (f.survey) addOrRemove((this.surveys[slot] ??= []), f.survey, sign);
+    if (survey) addOrRemove((this.surveys[slot] ??= []), survey, sign);
   }
 
   /** Takes bucket b out of the running sum if the ring still holds it; true when it did. */

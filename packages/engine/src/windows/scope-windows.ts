@@ -1,6 +1,7 @@
 import { Acc } from './acc.js';
 import { BucketRing } from './bucket-ring.js';
-import { countInto, type Fact } from './facts.js';
+import type { SurveyFact } from '../surveys/survey-facts.js';
+import { countInto, type FactKind } from './facts.js';
 
 /** Rolling windows move in 10-second steps: a W-minute window covers the last W × 6 buckets, the current one included. */
 export const BUCKET_MS = 10_000;
@@ -67,16 +68,17 @@ export class ScopeWindows {
     return this.closeIntervals(clock);
   }
 
-  apply(f: Fact, sign: number): void {
-    const b = Math.floor(f.at / BUCKET_MS);
-    if (b <= this.currentBucket && b > this.currentBucket - this.ring.size) {
-      this.ring.apply(b, f, sign);
-      countInto(this.rolling, f, sign);
+  /** Counts a fact (see `K`) happened at `at` into every window that covers that instant. */
+  apply(kind: FactKind, at: number, a: number, b: number, c: number, slot: number, survey: SurveyFact | null, sign: number): void {
+    const bucket = Math.floor(at / BUCKET_MS);
+    if (bucket <= this.currentBucket && bucket > this.currentBucket - this.ring.size) {
+      this.ring.apply(bucket, kind, a, b, c, slot, survey, sign);
+      countInto(this.rolling, kind, a, b, c, slot, survey, sign);
     }
-    const index = Math.floor(f.at / this.intervalMs);
+    const index = Math.floor(at / this.intervalMs);
     const interval = index === this.currentInterval ? this.currentAcc : this.intervals.get(index);
-    if (interval) countInto(interval, f, sign);
-    if (f.at >= this.dayStart && f.at < this.dayEnd) countInto(this.today, f, sign);
+    if (interval) countInto(interval, kind, a, b, c, slot, survey, sign);
+    if (at >= this.dayStart && at < this.dayEnd) countInto(this.today, kind, a, b, c, slot, survey, sign);
     this.version++;
   }
 
