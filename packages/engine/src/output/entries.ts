@@ -1,21 +1,16 @@
 import type {
-  AgentCounts, AgentSnapshot, AggregateSnapshot, LiveMetrics, QueueSnapshot, TeamSnapshot, Windows,
+  AgentCounts, AgentSnapshot, AggregateSnapshot, LiveMetrics, QueueSnapshot, TeamSnapshot,
 } from '@plancia/contracts';
 import type { Agent } from '../agents/agent-book.js';
 import type { TimelineEntry } from '../agents/timeline.js';
 import type { EngineCore } from '../engine-core.js';
 import { agentsRequired } from '../staffing/erlang-c.js';
-import { windowMetrics } from '../windows/acc.js';
 import type { ScopeWindows } from '../windows/scope-windows.js';
 
 type Tickets = LiveMetrics['tickets'];
 interface Cached<T> { version: number; tickets: Tickets; entry: T }
 
 const sameTickets = (a: Tickets, b: Tickets): boolean => a.open === b.open && a.breached === b.breached && a.atRisk === b.atRisk;
-
-function windowsOf(scope: ScopeWindows): Windows {
-  return { rolling: windowMetrics(scope.rolling), interval: windowMetrics(scope.interval()), today: windowMetrics(scope.today) };
-}
 
 /**
  * Builds the snapshot's entries and keeps each one until something it shows moves (its version or its live
@@ -42,7 +37,7 @@ export class EntryBuilder {
     const queueIds = this.core.knownQueueIds().filter((q) => !channel || this.core.channelOf(q) === channel);
     const tickets = this.sumTickets(queueIds);
     const version = scope.version + this.core.versions.getGlobal('live');
-    return this.cached(`c:${key}`, version, tickets, () => ({ key, live: this.aggregateLive(channel, queueIds, tickets), windows: windowsOf(scope) }));
+    return this.cached(`c:${key}`, version, tickets, () => ({ key, live: this.aggregateLive(channel, queueIds, tickets), windows: scope.metrics() }));
   }
 
   /** Every agent by id; agents are never forgotten, so the order only changes when one appears. */
@@ -92,7 +87,7 @@ export class EntryBuilder {
 
   private buildQueue(queueId: string, scope: ScopeWindows, tickets: Tickets): QueueSnapshot {
     const q = this.core.queueConfig(queueId);
-    const windows = windowsOf(scope);
+    const windows = scope.metrics();
     const agents = this.core.agents.countsOf(this.core.queueAgents.get(queueId) ?? []);
     const { waiting, since } = this.waitingIn([queueId]);
     const arrivalsPerHour = (windows.rolling.offered * 60) / scope.rollingMinutes;

@@ -34,10 +34,10 @@ export class Acc {
 const ratio = (num: number, den: number): number | null => (den > 0 ? num / den : null);
 const seconds = (ms: number, count: number): number | null => (count > 0 ? ms / count / 1000 : null);
 
-/** Turns running sums into the contract's metrics (fractions 0–1, times in seconds). */
-export function windowMetrics(acc: Acc): WindowMetrics {
+/** Turns running sums, plus the sums of a still open bucket, into the contract's metrics (fractions 0–1, times in seconds). */
+export function windowMetrics(acc: Acc, open: Float64Array | null = null): WindowMetrics {
   const s = acc.sums;
-  const get = (field: number): number => s[field]!;
+  const get = (field: number): number => s[field]! + (open ? open[field]! : 0);
   const answered = get(F.answered);
   const abandoned = get(F.abandoned);
   const handled = get(F.handled);

@@ -42,6 +42,12 @@ export class BucketRing {
     if (survey) addOrRemove((this.surveys[slot] ??= []), survey, sign);
   }
 
+  /** Bucket b's sums (a view, not a copy), or null when the ring does not hold it. */
+  sumsOf(b: number): Float64Array | null {
+    const slot = b % this.size;
+    return this.tags[slot] === b ? this.sums.subarray(slot * FIELD_COUNT, (slot + 1) * FIELD_COUNT) : null;
+  }
+
   /** Takes bucket b out of the running sum if the ring still holds it; true when it did. */
   expire(b: number, rolling: Acc): boolean {
     const slot = b % this.size;

@@ -1,4 +1,5 @@
-import { Acc } from './acc.js';
+import type { Windows } from '@plancia/contracts';
+import { Acc, windowMetrics } from './acc.js';
 import { BucketRing } from './bucket-ring.js';
 import type { SurveyFact } from '../surveys/survey-facts.js';
 import { countInto, type FactKind } from './facts.js';
@@ -25,6 +26,10 @@ const NONE_CLOSED: readonly ClosedAcc[] = [];
  * The three windows of one queue, channel or the centre. Rolling: a ring of buckets with a running sum,
  * buckets leaving the window are subtracted. Interval: one accumulator per aligned interval, kept open
  * for the grace period after it ends so late events still land in it. Today: one accumulator, reset at day start.
+ *
+ * Nearly every fact happens in the current bucket. Its plain sums are counted in that bucket only and added to the
+ * three running sums when the bucket closes; a reading adds the open bucket in. Waits and surveys, and facts of
+ * earlier buckets, go straight into every window that covers them.
  */
 export class ScopeWindows {
   readonly rolling = new Acc();
@@ -33,6 +38,8 @@ export class ScopeWindows {
   private readonly intervals = new Map<number, Acc>();
   readonly intervalMs: number;
   private currentBucket = -1;
+  /** whether the current bucket lies wholly inside today, so its sums can wait for it to close */
+  private deferring = false;
   private currentInterval = -1;
   /** the current interval's accumulator, where nearly every fact lands: no map lookup for it */
   private currentAcc: Acc | undefined;
@@ -46,8 +53,11 @@ export class ScopeWindows {
     this.intervalMs = intervalMinutes * 60_000;
   }
 
-  interval(): Acc {
-    return this.currentAcc ?? this.intervalAt(this.currentInterval);
+  /** The three windows as metrics, the open bucket included. */
+  metrics(): Windows {
+    const open = this.deferring ? this.ring.sumsOf(this.currentBucket) : null;
+    const interval = this.currentAcc ?? this.intervalAt(this.currentInterval);
+    return { rolling: windowMetrics(this.rolling, open), interval: windowMetrics(interval, open), today: windowMetrics(this.today, open) };
   }
 
   /** Moves the windows to the clock; returns the intervals that closed (grace included). */
@@ -65,12 +75,20 @@ export class ScopeWindows {
       this.currentAcc = this.intervalAt(index);
       this.version++;
     }
+    const bucketStart = this.currentBucket * BUCKET_MS;
+    this.deferring = bucketStart >= this.dayStart && bucketStart + BUCKET_MS <= this.dayEnd;
     return this.closeIntervals(clock);
   }
 
   /** Counts a fact (see `K`) happened at `at` into every window that covers that instant. */
   apply(kind: FactKind, at: number, a: number, b: number, c: number, slot: number, survey: SurveyFact | null, sign: number): void {
+    this.version++;
     const bucket = Math.floor(at / BUCKET_MS);
+    if (bucket === this.currentBucket && this.deferring) {
+      this.ring.apply(bucket, kind, a, b, c, slot, survey, sign);
+      if (slot >= 0 || survey) this.countExtras(slot, survey, sign);
+      return;
+    }
     if (bucket <= this.currentBucket && bucket > this.currentBucket - this.ring.size) {
       this.ring.apply(bucket, kind, a, b, c, slot, survey, sign);
       countInto(this.rolling, kind, a, b, c, slot, survey, sign);
@@ -79,7 +97,14 @@ export class ScopeWindows {
     const interval = index === this.currentInterval ? this.currentAcc : this.intervals.get(index);
     if (interval) countInto(interval, kind, a, b, c, slot, survey, sign);
     if (at >= this.dayStart && at < this.dayEnd) countInto(this.today, kind, a, b, c, slot, survey, sign);
-    this.version++;
+  }
+
+  /** A wait or a survey of the open bucket: counted in all three windows at once (the bucket lists it for expiry). */
+  private countExtras(slot: number, survey: SurveyFact | null, sign: number): void {
+    for (const acc of [this.rolling, this.currentAcc!, this.today]) {
+      if (slot >= 0) acc.addWait(slot, sign);
+      if (survey) acc.addSurvey(survey, sign);
+    }
   }
 
   private intervalAt(index: number): Acc {
@@ -91,8 +116,10 @@ export class ScopeWindows {
     return acc;
   }
 
+  /** Closes the open bucket (its sums join the running ones), then takes the buckets that left the window out. */
   private expireBuckets(current: number): void {
     if (current <= this.currentBucket) return;
+    if (this.deferring) this.closeBucket();
     const size = this.ring.size;
     if (current - this.currentBucket >= size) {
       this.version += this.ring.expireAll(this.rolling);
@@ -100,6 +127,17 @@ export class ScopeWindows {
       for (let b = this.currentBucket - size + 1; b <= current - size; b++) if (this.ring.expire(b, this.rolling)) this.version++;
     }
     this.currentBucket = current;
+  }
+
+  private closeBucket(): void {
+    const sums = this.ring.sumsOf(this.currentBucket);
+    if (!sums) return;
+    const interval = this.intervals.get(Math.floor((this.currentBucket * BUCKET_MS) / this.intervalMs));
+    for (let i = 0; i < sums.length; i++) {
+      this.rolling.sums[i]! += sums[i]!;
+      if (interval) interval.sums[i]! += sums[i]!;
+      this.today.sums[i]! += sums[i]!;
+    }
   }
 
   private closeIntervals(clock: WindowClock): readonly ClosedAcc[] {
