@@ -223,8 +223,9 @@ export class EngineCore implements ContactHost, AgentHost {
   }
 
   countsChanged(agent: Agent, _before: unknown, beforeQueues: readonly string[], beforeTeam: string | null): void {
-    for (const q of beforeQueues) { this.queueAgents.get(q)?.delete(agent); this.versions.bump('queue', q); }
-    if (beforeTeam) { this.teamAgents.get(beforeTeam)?.delete(agent); this.versions.bump('team', beforeTeam); }
+    // Memberships move only when the agent's queues (a new array) or team changed; its counts by state always may.
+    if (beforeQueues !== agent.queueIds) for (const q of beforeQueues) { this.queueAgents.get(q)?.delete(agent); this.versions.bump('queue', q); }
+    if (beforeTeam && beforeTeam !== agent.teamId) { this.teamAgents.get(beforeTeam)?.delete(agent); this.versions.bump('team', beforeTeam); }
     for (const q of agent.queueIds) { member(this.queueAgents, q).add(agent); this.versions.bump('queue', q); }
     if (agent.teamId) { member(this.teamAgents, agent.teamId).add(agent); this.versions.bump('team', agent.teamId); }
     this.versions.bump('agent', agent.agentId);

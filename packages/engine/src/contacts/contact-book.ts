@@ -164,16 +164,20 @@ export class ContactBook {
     return affected;
   }
 
-  /** Takes back the old view's facts that the new one lacks and counts the new ones (a derivation keeps their order). */
+  /**
+   * Takes back the old view's facts that the new one lacks and counts the new ones. Equal facts are paired wherever
+   * they stand: a derivation may list the same facts in another order (an answer after T is listed before the miss
+   * counted at T), and pairing by position would take back and count again what did not change.
+   */
   private diffFacts(old: ContactView, next: ContactView): void {
-    const common = Math.min(old.factCount, next.factCount);
-    for (let i = 0; i < common; i++) {
-      if (sameFact(old.facts, i, next.facts, i)) continue;
-      this.countFact(old.facts, i, -1);
-      this.countFact(next.facts, i, 1);
+    let paired = 0; // bit j: the new fact j has its equal among the old ones (past 31 facts, each counts as changed)
+    for (let i = 0; i < old.factCount; i++) {
+      let j = 0;
+      while (j < next.factCount && j < 31 && (paired & (1 << j) || !sameFact(old.facts, i, next.facts, j))) j++;
+      if (j < next.factCount && j < 31) paired |= 1 << j;
+      else this.countFact(old.facts, i, -1);
     }
-    for (let i = common; i < old.factCount; i++) this.countFact(old.facts, i, -1);
-    for (let i = common; i < next.factCount; i++) this.countFact(next.facts, i, 1);
+    for (let j = 0; j < next.factCount; j++) if (j >= 31 || !(paired & (1 << j))) this.countFact(next.facts, j, 1);
   }
 
   private countFact(facts: readonly number[], i: number, sign: number): void {

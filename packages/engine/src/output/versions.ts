@@ -6,7 +6,8 @@ export type GlobalEntry = 'live' | 'bounds' | 'anomalies';
  * per kind so the hot path bumps by id without building a key string.
  */
 export class Versions {
-  private readonly entries: Record<EntryKind, Map<string, number>> = { queue: new Map(), agent: new Map(), team: new Map() };
+  /** one counter cell per entry, so a bump is one map lookup (a cell is changed in place, never set again) */
+  private readonly entries: Record<EntryKind, Map<string, { n: number }>> = { queue: new Map(), agent: new Map(), team: new Map() };
   private readonly globals: Record<GlobalEntry, number> = { live: 0, bounds: 0, anomalies: 0 };
   /** bumped when the configuration changes: every entry counts as moved */
   private epoch = 0;
@@ -14,7 +15,9 @@ export class Versions {
   /** A queue or an agent moving also moves `live` (the aggregates' live figures). */
   bump(kind: EntryKind, id: string): void {
     const counters = this.entries[kind];
-    counters.set(id, (counters.get(id) ?? 0) + 1);
+    const cell = counters.get(id);
+    if (cell) cell.n++;
+    else counters.set(id, { n: 1 });
     if (kind !== 'team') this.globals.live++;
   }
 
@@ -27,7 +30,7 @@ export class Versions {
   }
 
   get(kind: EntryKind, id: string): number {
-    return (this.entries[kind].get(id) ?? 0) + this.epoch * 1e9;
+    return (this.entries[kind].get(id)?.n ?? 0) + this.epoch * 1e9;
   }
 
   getGlobal(entry: GlobalEntry): number {
