@@ -1,21 +1,10 @@
 import type { AgentCounts, AgentProfile, AgentStateName, TimedEvent } from '@plancia/contracts';
-import { K, TO_CENTRE, TO_CHANNEL, TO_QUEUE, type FactKind } from '../windows/facts.js';
+import type { FactKind } from '../windows/facts.js';
 import type { AgentMark } from '../contacts/derive.js';
-import { BUSY_STATES, compareEntries, indexOfKey, insertionIndex, type TimelineEntry } from './timeline.js';
+import { AgentSpans, type Entry, type SpanTargets } from './agent-spans.js';
+import { compareEntries, indexOfKey, insertionIndex, type TimelineEntry } from './timeline.js';
 
 type AgentStateEvent = Extract<TimedEvent, { type: 'agent.state' }>;
-/** Where an agent's time is counted: the numbers of its queues and of their channels (each channel once). */
-interface SpanTargets {
-  readonly queues: readonly number[];
-  readonly channels: readonly number[];
-}
-
-/**
- * `conflict`: an answer while the agent was still on another contact. The span is the time from this entry to the
- * next, counted (`spanKind` ≥ 0) as busy or available at the next entry's instant, for the targets it was counted in.
- */
-type Entry = TimelineEntry & { conflict: boolean; spanKind: number; spanAt: number; spanMs: number; spanTargets: SpanTargets | null };
-
 export interface Agent {
   agentId: string;
   name: string;
@@ -58,12 +47,15 @@ function watchersBut(agent: Agent, contactId: string | null): readonly string[] 
 
 /** Keeps each agent's recent state changes in time order and counts time spent busy and available. */
 export class AgentBook {
+  private readonly spans: AgentSpans;
   readonly agents = new Map<string, Agent>();
   /** Bumped whenever what some agent's snapshot entry shows may have moved (timeline, profile, a new agent). */
   revision = 0;
   private profiles = new Map<string, AgentProfile>();
 
-  constructor(private readonly host: AgentHost) {}
+  constructor(private readonly host: AgentHost) {
+    this.spans = new AgentSpans(host);
+  }
 
   setProfiles(profiles: readonly AgentProfile[]): void {
     this.profiles = new Map(profiles.map((p) => [p.agentId, p]));
@@ -99,7 +91,7 @@ export class AgentBook {
         agent.queueIds = [...e.data.queueIds];
         agent.targets = null;
         // Spans still in the timeline (the grace period) are counted for the agent's queues as now known.
-        for (let i = 0; i < agent.timeline.length; i++) this.respan(agent, i);
+        for (let i = 0; i < agent.timeline.length; i++) this.spans.respan(agent, i);
       }
       if (e.data.teamId) agent.teamId = e.data.teamId;
       if (e.data.name && !this.profiles.has(agent.agentId)) agent.name = e.data.name;
@@ -171,8 +163,8 @@ export class AgentBook {
     if (at === t.length) t.push(entry); // the common case; a splice is a runtime call even at the end
     else t.splice(at, 0, entry);
     this.revision++;
-    this.respan(agent, at - 1);
-    this.respan(agent, at);
+    this.spans.respan(agent, at - 1);
+    this.spans.respan(agent, at);
     this.reflag(agent, at);
     this.reflag(agent, at + 1);
   }
@@ -181,11 +173,11 @@ export class AgentBook {
     const t = agent.timeline;
     const at = indexOfKey(t, probe);
     if (at < 0) return;
-    this.setSpan(t[at]!, -1, 0, 0, null);
+    this.spans.clear(t[at]!);
     this.setConflict(t[at]!, false);
     t.splice(at, 1);
     this.revision++;
-    this.respan(agent, at - 1);
+    this.spans.respan(agent, at - 1);
     this.reflag(agent, at);
   }
 
@@ -201,41 +193,5 @@ export class AgentBook {
   private setConflict(entry: Entry, conflict: boolean): void {
     if (entry.conflict !== conflict) this.host.conflict(conflict ? 1 : -1);
     entry.conflict = conflict;
-  }
-
-  /** Time from entry i to entry i + 1, counted when it ends, for the agent's queues, their channels and the centre. */
-  private respan(agent: Agent, i: number): void {
-    const entry = agent.timeline[i];
-    if (!entry) return;
-    const next = agent.timeline[i + 1];
-    const kind = BUSY_STATES.has(entry.state) ? K.busy : entry.state === 'available' ? K.available : -1;
-    if (!next || kind < 0) return this.setSpan(entry, -1, 0, 0, null);
-    this.setSpan(entry, kind, next.at, next.at - entry.at, (agent.targets ??= this.targetsOf(agent)));
-  }
-
-  private targetsOf(agent: Agent): SpanTargets {
-    const channels: number[] = [];
-    for (const queueId of agent.queueIds) {
-      const channel = this.host.channelOf(queueId);
-      const n = channel ? this.host.channelNumber(channel) : -1;
-      if (n >= 0 && !channels.includes(n)) channels.push(n);
-    }
-    return { queues: agent.queueIds.map((q) => this.host.queueNumber(q)), channels };
-  }
-
-  private setSpan(entry: Entry, kind: number, at: number, ms: number, targets: SpanTargets | null): void {
-    if (entry.spanKind === kind && entry.spanAt === at && entry.spanMs === ms && entry.spanTargets === targets) return;
-    if (entry.spanKind >= 0) this.countSpan(entry.spanKind as FactKind, entry.spanAt, entry.spanMs, entry.spanTargets!, -1);
-    if (kind >= 0) this.countSpan(kind as FactKind, at, ms, targets!, 1);
-    entry.spanKind = kind;
-    entry.spanAt = at;
-    entry.spanMs = ms;
-    entry.spanTargets = targets;
-  }
-
-  private countSpan(kind: FactKind, at: number, ms: number, targets: SpanTargets, sign: number): void {
-    this.host.count(TO_CENTRE, -1, -1, kind, at, ms, 0, 0, sign);
-    for (const q of targets.queues) this.host.count(TO_QUEUE, q, -1, kind, at, ms, 0, 0, sign);
-    for (const ch of targets.channels) this.host.count(TO_CHANNEL, -1, ch, kind, at, ms, 0, 0, sign);
   }
 }

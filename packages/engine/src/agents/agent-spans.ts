@@ -1,0 +1,61 @@
+import { K, TO_CENTRE, TO_CHANNEL, TO_QUEUE, type FactKind } from '../windows/facts.js';
+import type { Agent, AgentHost } from './agent-book.js';
+import { BUSY_STATES, type TimelineEntry } from './timeline.js';
+
+/** Where an agent's time is counted: the numbers of its queues and of their channels (each channel once). */
+export interface SpanTargets {
+  readonly queues: readonly number[];
+  readonly channels: readonly number[];
+}
+
+/**
+ * `conflict`: an answer while the agent was still on another contact. The span is the time from this entry to the
+ * next, counted (`spanKind` ≥ 0) as busy or available at the next entry's instant, for the targets it was counted in.
+ */
+export type Entry = TimelineEntry & { conflict: boolean; spanKind: number; spanAt: number; spanMs: number; spanTargets: SpanTargets | null };
+
+/** Counts the time between an agent's timeline entries as busy or available, and takes it back when it changes. */
+export class AgentSpans {
+  constructor(private readonly host: AgentHost) {}
+
+  /** Time from entry i to entry i + 1, counted when it ends, for the agent's queues, their channels and the centre. */
+  respan(agent: Agent, i: number): void {
+    const entry = agent.timeline[i];
+    if (!entry) return;
+    const next = agent.timeline[i + 1];
+    const kind = BUSY_STATES.has(entry.state) ? K.busy : entry.state === 'available' ? K.available : -1;
+    if (!next || kind < 0) return this.set(entry, -1, 0, 0, null);
+    this.set(entry, kind, next.at, next.at - entry.at, (agent.targets ??= this.targetsOf(agent)));
+  }
+
+  /** Takes back what an entry counted (it leaves the timeline). */
+  clear(entry: Entry): void {
+    this.set(entry, -1, 0, 0, null);
+  }
+
+  private targetsOf(agent: Agent): SpanTargets {
+    const channels: number[] = [];
+    for (const queueId of agent.queueIds) {
+      const channel = this.host.channelOf(queueId);
+      const n = channel ? this.host.channelNumber(channel) : -1;
+      if (n >= 0 && !channels.includes(n)) channels.push(n);
+    }
+    return { queues: agent.queueIds.map((q) => this.host.queueNumber(q)), channels };
+  }
+
+  private set(entry: Entry, kind: number, at: number, ms: number, targets: SpanTargets | null): void {
+    if (entry.spanKind === kind && entry.spanAt === at && entry.spanMs === ms && entry.spanTargets === targets) return;
+    if (entry.spanKind >= 0) this.count(entry.spanKind as FactKind, entry.spanAt, entry.spanMs, entry.spanTargets!, -1);
+    if (kind >= 0) this.count(kind as FactKind, at, ms, targets!, 1);
+    entry.spanKind = kind;
+    entry.spanAt = at;
+    entry.spanMs = ms;
+    entry.spanTargets = targets;
+  }
+
+  private count(kind: FactKind, at: number, ms: number, targets: SpanTargets, sign: number): void {
+    this.host.count(TO_CENTRE, -1, -1, kind, at, ms, 0, 0, sign);
+    for (const q of targets.queues) this.host.count(TO_QUEUE, q, -1, kind, at, ms, 0, 0, sign);
+    for (const ch of targets.channels) this.host.count(TO_CHANNEL, -1, ch, kind, at, ms, 0, 0, sign);
+  }
+}
