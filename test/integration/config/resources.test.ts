@@ -86,4 +86,12 @@ describe.each(backends)('configuration API on $name', (backend) => {
     expect(remote.status).toBe(403);
     expect((await call(server(), { method: 'GET', url: '/api/v1/queues/sales', remoteAddress: '10.1.2.3' })).status).toBe(200);
   });
+
+  it('treats a request relayed by a proxy on this machine as remote', async () => {
+    const relays: Record<string, string>[] = [{ 'x-forwarded-for': '203.0.113.7' }, { forwarded: 'for=203.0.113.7' }, { 'x-real-ip': '203.0.113.7' }];
+    for (const headers of relays) {
+      const relayed = await call(server(), { method: 'PUT', url: '/api/v1/queues/sales', body: { name: 'R' }, headers });
+      expect(relayed.status).toBe(403);
+    }
+  });
 });

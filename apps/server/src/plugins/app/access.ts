@@ -26,6 +26,16 @@ export function isLoopback(address: string): boolean {
   return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 }
 
+/**
+ * A client on this machine speaking for itself. A reverse proxy on this machine also connects from loopback, but it
+ * relays someone else's request and says so in a forwarding header: such a request is not a loopback client.
+ */
+export function isLocalClient(request: FastifyRequest): boolean {
+  const { headers } = request;
+  const relayed = headers['x-forwarded-for'] !== undefined || headers.forwarded !== undefined || headers['x-real-ip'] !== undefined;
+  return !relayed && isLoopback(request.socket.remoteAddress ?? '');
+}
+
 /** Bearer token from the Authorization header, or `?token=` (browsers cannot set headers on a WebSocket). */
 export function offeredToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
@@ -51,7 +61,7 @@ export default fp(
       const { tokens, openWithoutTokens } = policy[role];
       return async (request: FastifyRequest, reply: FastifyReply) => {
         if (tokens.length === 0) {
-          if (openWithoutTokens === 'everyone' || isLoopback(request.socket.remoteAddress ?? '')) return;
+          if (openWithoutTokens === 'everyone' || isLocalClient(request)) return;
           return reply.code(403).send({ error: 'forbidden', message: `No ${role} tokens are configured: only loopback clients are allowed` });
         }
         const token = offeredToken(request);
