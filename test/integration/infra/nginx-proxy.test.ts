@@ -22,21 +22,27 @@ function viaProxy(proxy: RunningProxy, path: string, init: { method?: string; bo
   });
 }
 
-describe('Plancia behind nginx with infra/nginx', () => {
-  const server = useServer({ PLANCIA_INGEST_TOKENS: TOKEN });
-  let proxy: RunningProxy;
+/** A real server configured by `env` with the project's nginx in front of it, for one suite. */
+function useProxiedServer(env: Record<string, string> = {}) {
+  const server = useServer(env);
+  let proxy: RunningProxy | undefined;
   beforeAll(async () => {
     proxy = await startProxy(new URL(server().url).host);
   });
   afterAll(async () => {
     await proxy?.stop();
   });
+  return { server, proxy: () => proxy! };
+}
+
+describe('Plancia behind nginx with infra/nginx', () => {
+  const { proxy } = useProxiedServer({ PLANCIA_INGEST_TOKENS: TOKEN });
 
   it('sends plain HTTP to HTTPS and serves the API over TLS', async () => {
-    const plain = await fetch(`${proxy.httpUrl}/readyz`, { redirect: 'manual' });
+    const plain = await fetch(`${proxy().httpUrl}/readyz`, { redirect: 'manual' });
     expect(plain.status).toBe(308);
     expect(plain.headers.get('location')).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/readyz$/);
-    const ready = await viaProxy(proxy, '/readyz');
+    const ready = await viaProxy(proxy(), '/readyz');
     expect(ready.status).toBe(200);
     expect(JSON.parse(ready.body)).toMatchObject({ status: 'ready' });
   });
@@ -44,13 +50,13 @@ describe('Plancia behind nginx with infra/nginx', () => {
   it('accepts events with a token and refuses them without one', async () => {
     const body = JSON.stringify([queued('nginx-1', 'proxied')]);
     const headers = { 'content-type': 'application/json' };
-    expect((await viaProxy(proxy, '/api/v1/events', { method: 'POST', body, headers })).status).toBe(401);
-    const accepted = await viaProxy(proxy, '/api/v1/events', { method: 'POST', body, headers: { ...headers, authorization: `Bearer ${TOKEN}` } });
+    expect((await viaProxy(proxy(), '/api/v1/events', { method: 'POST', body, headers })).status).toBe(401);
+    const accepted = await viaProxy(proxy(), '/api/v1/events', { method: 'POST', body, headers: { ...headers, authorization: `Bearer ${TOKEN}` } });
     expect(accepted.status).toBe(202);
   });
 
   it('carries the ingest WebSocket and the board socket through the upgrade', async () => {
-    const producer = new WebSocket(`${proxy.httpsUrl.replace('https', 'wss')}/api/v1/ingest?token=${TOKEN}`, { ca: proxy.ca });
+    const producer = new WebSocket(`${proxy().httpsUrl.replace('https', 'wss')}/api/v1/ingest?token=${TOKEN}`, { ca: proxy().ca });
     const reply = new Promise<{ ack?: number; accepted?: number }>((resolve, reject) => {
       producer.once('message', (data) => resolve(JSON.parse(data.toString())));
       producer.once('error', reject);
@@ -60,7 +66,7 @@ describe('Plancia behind nginx with infra/nginx', () => {
     expect(await reply).toMatchObject({ ack: 1, accepted: 1 });
     producer.close();
 
-    const board: Socket<ServerToClientEvents, ClientToServerEvents> = io(proxy.httpsUrl, { path: '/socket.io', transports: ['websocket'], ca: proxy.ca.toString(), forceNew: true });
+    const board: Socket<ServerToClientEvents, ClientToServerEvents> = io(proxy().httpsUrl, { path: '/socket.io', transports: ['websocket'], ca: proxy().ca.toString(), forceNew: true });
     try {
       const snapshot = await new Promise<Snapshot>((resolve, reject) => {
         board.on('connect', () => board.emit('subscribe', {}, () => {}));
@@ -75,19 +81,12 @@ describe('Plancia behind nginx with infra/nginx', () => {
 });
 
 describe('Plancia behind nginx with no ingest tokens', () => {
-  const server = useServer();
-  let proxy: RunningProxy;
-  beforeAll(async () => {
-    proxy = await startProxy(new URL(server().url).host);
-  });
-  afterAll(async () => {
-    await proxy?.stop();
-  });
+  const { server, proxy } = useProxiedServer();
 
   it('takes events from a producer on this machine but not from anyone the proxy relays', async () => {
     const body = JSON.stringify([queued('nginx-3', 'local')]);
     expect((await postEvents(server().url, body)).status).toBe(202);
-    const relayed = await viaProxy(proxy, '/api/v1/events', { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+    const relayed = await viaProxy(proxy(), '/api/v1/events', { method: 'POST', body, headers: { 'content-type': 'application/json' } });
     expect(relayed.status).toBe(403);
   });
 });
