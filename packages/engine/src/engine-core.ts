@@ -69,7 +69,7 @@ export class EngineCore implements ContactHost, AgentHost {
     this.queueIds = null;
     this.queueLevels = [];
     this.calendars = new Map([DEFAULT_CALENDAR, ...config.calendars].map((c) => [c.id, new Calendar(c)]));
-    this.agents.setProfiles(config.agents);
+    this.agents.configure(config.agents);
     this.contacts.configurationChanged();
     this.window.graceMs = this.graceMs;
     this.versions.bumpAll();

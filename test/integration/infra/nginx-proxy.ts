@@ -26,10 +26,13 @@ function selfSigned(dir: string): { cert: string; key: string } {
   return { cert, key };
 }
 
+/** nginx's temporary folders, kept in the test's own folder (`body` is the client request bodies' one). */
+const TEMP_FOLDERS = ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'];
+
 /** The site as infra/nginx/render.sh prints it, inside a minimal nginx.conf that keeps everything in `dir`. */
 function writeConfig(dir: string, site: string): string {
   const conf = join(dir, 'nginx.conf');
-  for (const temp of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(dir, temp));
+  for (const temp of TEMP_FOLDERS) mkdirSync(join(dir, temp));
   writeFileSync(join(dir, 'plancia.conf'), site);
   writeFileSync(conf, [
     // Workers keep root's rights when the tests run as root, so they can use the temporary folders made here.
@@ -37,7 +40,7 @@ function writeConfig(dir: string, site: string): string {
     'daemon off;', 'worker_processes 1;', `pid ${join(dir, 'nginx.pid')};`, `error_log ${join(dir, 'error.log')} warn;`,
     'events { worker_connections 256; }',
     'http {', '  access_log off;',
-    ...['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t === 'body' ? 'client_body' : t}_temp_path ${join(dir, t)};`),
+    ...TEMP_FOLDERS.map((t) => `  ${t === 'body' ? 'client_body' : t}_temp_path ${join(dir, t)};`),
     `  include ${join(dir, 'plancia.conf')};`, '}',
   ].join('\n'));
   return conf;

@@ -57,13 +57,14 @@ export class AgentBook {
     this.spans = new AgentSpans(host);
   }
 
-  setProfiles(profiles: readonly AgentProfile[]): void {
+  /** A new configuration: agents' profiles, and queues' channels, which decide where agents' time is counted. */
+  configure(profiles: readonly AgentProfile[]): void {
     this.profiles = new Map(profiles.map((p) => [p.agentId, p]));
     this.revision++;
     for (const agent of this.agents.values()) {
       const p = this.profiles.get(agent.agentId);
       if (p) agent.name = p.name;
-      agent.targets = null; // a queue's channel may have changed
+      agent.targets = null;
     }
   }
 

@@ -14,7 +14,8 @@ export const FACT_STRIDE = 7;
 /**
  * Everything a contact contributes, derived from its events alone (plus the clock for deadlines). Views are
  * written in place: each contact keeps one, and a derivation fills a spare that then takes its place. Facts are
- * numbers in one array, overwritten in place, so a derivation allocates nothing for them and a difference is a comparison of numbers.
+ * numbers in one array, overwritten in place, so a derivation allocates nothing for them and a difference is a
+ * comparison of numbers.
  */
 export class ContactView {
   /** plain numbers: V8 keeps them unboxed in a double array, and such an array costs far less to create than a typed one */
