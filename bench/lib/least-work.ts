@@ -1,7 +1,8 @@
 import type { TimedEvent } from '@plancia/contracts';
+import { WINDOW_FIELD_COUNT } from '@plancia/engine';
 
-/** Sums every window keeps (see the engine's fields): the skeleton counts into as many. */
-const FIELDS = 23;
+/** Sums every window keeps: the skeleton counts into as many. */
+const FIELDS = WINDOW_FIELD_COUNT;
 /** A fact lands in the queue's, the channel's and the centre's rolling bucket, rolling sum, interval and today. */
 const SUMS_PER_FACT = 3 * 4;
 

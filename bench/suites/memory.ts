@@ -5,7 +5,8 @@ import { DEFAULT_SETTINGS, type PlanciaEvent } from '@plancia/contracts';
 import { freshDatabase } from '../lib/database.js';
 import { lifeTraffic } from '../lib/life-traffic.js';
 import { inspectorProbe, type HeapReading } from '../lib/inspector.js';
-import { freePort, startServer } from '../lib/processes.js';
+import { freePort } from '../../test/support/ports.js';
+import { startServer } from '../lib/processes.js';
 import { progress } from '../lib/progress.js';
 import { atMost, measurement, type Measurement } from '../lib/report.js';
 

@@ -91,6 +91,7 @@ describe('settings page', () => {
     await expect.poll(async () => (await (await stored('queues/care')).json()).firstResponse.at(-1), { timeout: 10_000 })
       .toEqual({ channel: 'chat', priority: 'urgent', seconds: 30, businessHours: true });
 
+    await settings.getByRole('navigation').getByRole('link', { name: 'Agents' }).click();
     const agents = settings.locator('[data-testid="section-agents"]');
     await agents.locator('[data-testid="new-id"]').fill('agent-7');
     await agents.locator('[data-testid="new-id"]').press('Enter');
@@ -105,6 +106,7 @@ describe('settings page', () => {
 
   it('creates a business calendar, edits its holidays, and deletes it, by keyboard', async () => {
     const settings = await openSettings('en-GB');
+    await settings.getByRole('navigation').getByRole('link', { name: 'Business calendars' }).click();
     const section = settings.locator('[data-testid="section-calendars"]');
     await section.locator('[data-testid="new-id"]').fill('milano');
     await section.locator('[data-testid="new-id"]').press('Enter');
@@ -138,6 +140,7 @@ describe('settings page', () => {
 
   it('creates an alert rule, previews the last hour, and deletes it', async () => {
     const settings = await openSettings('it-IT');
+    await settings.getByRole('navigation').getByRole('link', { name: 'Regole di allarme' }).click();
     const section = settings.locator('[data-testid="section-alert-rules"]');
     await section.locator('[data-testid="new-id"]').fill('care-waiting');
     await section.getByRole('button', { name: 'Aggiungi' }).click();

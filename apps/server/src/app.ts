@@ -6,8 +6,12 @@ import { errorHandler } from './http-errors.js';
 import configPlugin from './plugins/infrastructure/config.js';
 import metricsPlugin from './plugins/infrastructure/metrics.js';
 import storePlugin from './plugins/infrastructure/store.js';
+import entityCapsPlugin from './plugins/infrastructure/entity-caps.js';
 import livePlugin from './plugins/infrastructure/live.js';
 import openapiPlugin from './plugins/infrastructure/openapi.js';
+import securityHeadersPlugin from './plugins/infrastructure/security-headers.js';
+import rateLimitsPlugin from './plugins/infrastructure/rate-limits.js';
+import sessionPlugin from './session/session-plugin.js';
 import accessPlugin from './plugins/app/access.js';
 import sourceHealthPlugin from './plugins/app/source-health.js';
 import ingestPlugin from './plugins/app/ingest.js';
@@ -16,13 +20,16 @@ import demoTrafficPlugin from './plugins/app/demo-traffic.js';
 import webAppPlugin from './plugins/app/web-app.js';
 import { pushPlugin } from './push/push-plugin.js';
 import configApiPlugin from './config-api/index.js';
-import adaptersPlugin from './adapters/index.js';
-import adapterRoutes from './adapters/webhooks/adapter-routes.js';
+import adaptersPlugin from './vendors/index.js';
+import adapterRoutes from './vendors/webhooks/adapter-routes.js';
 import healthRoutes from './routes/health.js';
 import eventsRoutes from './routes/events.js';
 import webhookRoutes from './routes/webhooks.js';
 import ingestSocketRoute from './routes/ingest-socket.js';
 import snapshotRoutes from './routes/snapshot.js';
+import sessionRoutes from './routes/session.js';
+import userRoutes from './routes/users.js';
+import intervalRoutes from './routes/intervals.js';
 
 /**
  * Plancia as one fastify plugin, in three layers: infrastructure (configuration, metrics, database, live state,
@@ -34,11 +41,15 @@ export default async function plancia(fastify: FastifyInstance, { config }: { co
   await fastify.register(configPlugin, { config });
   await fastify.register(metricsPlugin);
   await fastify.register(storePlugin);
+  await fastify.register(entityCapsPlugin);
   await fastify.register(livePlugin);
   // Compression off: per-message deflate fragments memory and costs throughput on many small frames.
   await fastify.register(websocket, { options: { maxPayload: INGEST_LIMITS.maxBytes, perMessageDeflate: false } });
   await fastify.register(openapiPlugin);
+  await fastify.register(securityHeadersPlugin);
+  await fastify.register(rateLimitsPlugin);
 
+  await fastify.register(sessionPlugin);
   await fastify.register(accessPlugin);
   await fastify.register(sourceHealthPlugin);
   await fastify.register(ingestPlugin);
@@ -54,5 +65,8 @@ export default async function plancia(fastify: FastifyInstance, { config }: { co
   await fastify.register(webhookRoutes);
   await fastify.register(ingestSocketRoute);
   await fastify.register(snapshotRoutes);
+  await fastify.register(sessionRoutes);
+  await fastify.register(userRoutes);
+  await fastify.register(intervalRoutes);
   await fastify.register(adapterRoutes);
 }

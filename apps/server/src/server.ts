@@ -1,13 +1,31 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import closeWithGrace from 'close-with-grace';
 import plancia from './app.js';
 import type { ServerConfig } from './config.js';
+import { RequestLog } from './request-log.js';
+
+/** The URL with the values of secret query parameters replaced. */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&](?:token|access_token)=)[^&#]*/gi, '$1[redacted]');
+}
 
 /** Builds the application without listening (tests listen on port 0 themselves). */
 export async function buildServer(config: ServerConfig): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: {
+      level: config.logLevel,
+      // Tokens travel as `?token=` on sockets and as Authorization headers: neither may reach the log in clear.
+      serializers: { req: (request: FastifyRequest) => ({ method: request.method, url: redactUrl(request.url), host: request.headers.host, remoteAddress: request.ip }) },
+      redact: { paths: ['req.headers.authorization', 'headers.authorization'], censor: '[redacted]' },
+    },
+    // One line per request, routine ones at debug (see RequestLog).
+    logController: new RequestLog(),
+    // A request (headers and body) must arrive in time: a slowly sent body no longer holds memory for ever. Sockets
+    // are not cut: Node stops timing a request once it is upgraded, and an answered request's socket is idle, not late.
+    requestTimeout: config.requestTimeoutMs,
+    // Node checks for late requests every 30 s by default; check often enough for the timeout to mean what it says.
+    http: { connectionsCheckingInterval: Math.min(1_000, config.requestTimeoutMs) },
     // Ingest routes raise their own limit; everything else keeps fastify's 1 MiB.
     bodyLimit: 1024 * 1024,
     // Nobody sends JSON with __proto__ keys for a good reason.
@@ -19,6 +37,8 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   });
   // fp: the error handler and decorations of the app belong to the root instance.
   await app.register(fp(plancia), { config });
+  // Headers must come well within the whole request's time (Node requires headersTimeout <= requestTimeout).
+  app.server.headersTimeout = Math.min(60_000, config.requestTimeoutMs);
   return app;
 }
 

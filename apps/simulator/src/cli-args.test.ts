@@ -28,4 +28,18 @@ describe('CLI arguments', () => {
     expect([plan.startMs, plan.endMs]).toEqual([now - 3_600_000, now]);
     expect(() => planRun({ target: 'http://x', fast: true, startMs: now, durationMs: 3_600_000 }, now)).toThrow(/in the future/);
   });
+
+  it('continues a real-time run from its own start, its presets still counted from the end of its first warm-up', () => {
+    const now = Date.parse('2026-03-02T12:00:00Z');
+    const start = now - 3_600_000;
+    const parsed = parseCliArgs(['--start', new Date(start).toISOString(), '--sent-until', new Date(now - 5_000).toISOString(), '--preset', 'surge']);
+    if (parsed.help) throw new Error('not help');
+    expect(parsed.options).toMatchObject({ startMs: start, sentUntilMs: now - 5_000 });
+    const plan = planRun(parsed.options, now);
+    expect([plan.startMs, plan.endMs]).toEqual([start, Infinity]);
+    expect(plan.queues.find((q) => q.surges.length > 0)!.surges[0]!.fromMs).toBe(start + 10 * 60_000 + 2 * 60_000);
+    expect(() => parseCliArgs(['--sent-until', new Date(now).toISOString()])).toThrow(/--sent-until: only in real time, with the --start/);
+    expect(() => parseCliArgs(['--fast', '--start', new Date(start).toISOString(), '--sent-until', new Date(now).toISOString()])).toThrow(/--sent-until/);
+    expect(() => planRun({ target: 'http://x', startMs: now + 60_000 }, now)).toThrow(/in the future/);
+  });
 });

@@ -11,7 +11,7 @@ Usage: pnpm simulate -- [options]
   --preset NAME           ${PRESET_NAMES.map((name) => `${name}: ${PRESETS[name].description}`).join('\n                          ')}
   --queues N              queues (default 6: vendite, assistenza, premium, amministrazione, chat-web, email-supporto)
   --agents N              agents across the queues (default ${DEFAULT_AGENTS}, or sized by Erlang C from --rate)
-  --rate R                arrivals at the daily peak, e.g. 50/s, 120/min, 900/h (default: what the agents can take at 80/20)
+  --rate R                arrivals at the daily peak, e.g. 50/s, 120/min, 900/h (default: what the agents can take at 98.5 % within 20 s)
   --seed N                random seed; the same seed and start give the same traffic (default 42)
   --transport KIND        http (batches), webhook (one signed event per request) or ws (ingest WebSocket) (default http)
   --token T               bearer token for the ingest API
@@ -19,7 +19,10 @@ Usage: pnpm simulate -- [options]
   --format F              HTTP batch body: ndjson or json (default ndjson)
   --batch N               most events per request or frame (default 500); real time also sends every 200 ms
   --fast                  as fast as possible with synthetic timestamps instead of real time
-  --start TIME            fast mode: simulated start, RFC 3339 (default now − duration, so nothing lies in the future)
+  --start TIME            simulated start, RFC 3339; fast: default now − duration, so nothing lies in the future;
+                          real time: default now − 10 min (the warm-up), earlier to continue a run begun then
+  --sent-until TIME       real time, continuing a run (same --start, --seed and --run-id): the server already holds
+                          its events up to TIME; later ones are sent, and a warm-up only for what it lacks
   --duration D            how long to simulate, e.g. 90s, 30m, 8h (fast default 1h; real time runs until stopped)
   --profile P             office (Italian office-hours curve) or flat (default: flat in real time, office in fast mode)
   --run-id ID             names the run in event sources and ids (default derived from seed and start)
@@ -65,6 +68,7 @@ export function parseCliArgs(args: string[]): { help: true } | { help: false; op
       seed: { type: 'string' }, transport: { type: 'string' }, token: { type: 'string' }, 'webhook-secret': { type: 'string' },
       format: { type: 'string' }, batch: { type: 'string' }, fast: { type: 'boolean', default: false },
       start: { type: 'string' }, duration: { type: 'string' }, profile: { type: 'string' }, 'run-id': { type: 'string' },
+      'sent-until': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -76,7 +80,9 @@ export function parseCliArgs(args: string[]): { help: true } | { help: false; op
   }
   const startMs = values.start === undefined ? undefined : Date.parse(values.start);
   if (startMs !== undefined && Number.isNaN(startMs)) throw new Error(`--start: expected an RFC 3339 time, got "${values.start}"`);
-  if (startMs !== undefined && !values.fast) throw new Error('--start: only with --fast (real time starts now)');
+  const sentUntilMs = values['sent-until'] === undefined ? undefined : Date.parse(values['sent-until']);
+  if (sentUntilMs !== undefined && Number.isNaN(sentUntilMs)) throw new Error(`--sent-until: expected an RFC 3339 time, got "${values['sent-until']}"`);
+  if (sentUntilMs !== undefined && (values.fast || startMs === undefined)) throw new Error('--sent-until: only in real time, with the --start of the run it continues');
   if (values.seed !== undefined && !/^\d+$/.test(values.seed)) throw new Error(`--seed: expected a whole number, got "${values.seed}"`);
   const options: RunOptions = {
     target: values.target,
@@ -95,6 +101,7 @@ export function parseCliArgs(args: string[]): { help: true } | { help: false; op
     durationMs: values.duration === undefined ? undefined : parseDuration(values.duration),
     profile: oneOf('profile', values.profile, ['office', 'flat'] as const),
     runId: values['run-id'],
+    sentUntilMs,
   };
   if (options.transport === 'webhook' && !options.webhookSecret) throw new Error('--webhook-secret: required with --transport webhook');
   return { help: false, options: Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as unknown as RunOptions };

@@ -29,13 +29,18 @@ async function main(): Promise<void> {
     return;
   }
   const stop = new AbortController();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      stop.abort();
-      // Deliveries in flight get a moment to be acknowledged; retries against a server that went away must not
-      // keep the process alive after its parent has stopped.
-      setTimeout(() => process.exit(), STOP_GRACE_MS).unref();
-    });
+  const stopNow = () => {
+    stop.abort();
+    // Deliveries in flight get a moment to be acknowledged; retries against a server that went away must not
+    // keep the process alive after its parent has stopped.
+    setTimeout(() => process.exit(), STOP_GRACE_MS).unref();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, stopNow);
+  // Started by the server with an IPC channel (the demo): the channel closes when the server ends, however it ends
+  // (a SIGKILL runs no shutdown hook), and a demo outliving its server would feed the next one a second copy.
+  if (process.connected) {
+    process.once('disconnect', stopNow);
+    process.channel?.unref();
   }
   const line = statsLine();
   const { options } = parsed;

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { MAX_FUTURE_SKEW_MS, type PlanciaEvent } from '@plancia/contracts';
 import { generateFromPlan } from './model/generate.js';
 import { planSimulation, type ModelOptions, type SimulationPlan } from './model/plan.js';
+import { resumeRun } from './resume.js';
 import { httpTransport } from './transport/http.js';
 import { DEFAULT_RETRY, type Delivery, type Transport } from './transport/transport.js';
 import { webSocketTransport } from './transport/websocket.js';
@@ -21,10 +22,18 @@ export interface RunOptions extends Omit<ModelOptions, 'startMs'> {
   batch?: number;
   /** As fast as possible with synthetic timestamps, instead of in step with the wall clock. */
   fast?: boolean;
-  /** Fast mode only: simulated start, by default now − duration so that no event lies in the future. */
+  /**
+   * Simulated start. Fast mode: by default now − duration, so that no event lies in the future. Real time: by default
+   * now − warm-up; an earlier start continues the run that began then (with `sentUntilMs`, same seed and run id).
+   */
   startMs?: number;
-  /** Real time only: the model starts this long before now, so the board opens on a centre already at work. */
+  /** Real time only: what the model did in this long before now is sent at once, so the board opens on a centre at work. */
   warmupMs?: number;
+  /**
+   * Real time only, continuing a run from `startMs`: the server already holds its events up to this instant, so only
+   * later ones are sent (see resumeRun), and a warm-up only for the part of the last `warmupMs` it lacks.
+   */
+  sentUntilMs?: number;
   /** Requests (or unacknowledged frames) in flight at once for live events; past events go one at a time. */
   window?: number;
   signal?: AbortSignal;
@@ -55,14 +64,19 @@ export const FLUSH_INTERVAL_MS = 200;
  * would leave an orphan answer and a contact waiting for ever. Live events arrive well inside the grace.
  */
 export const IN_ORDER_BEFORE_MS = 10_000;
+/** A continued run sends again its last minute before the point the server holds (see ResumePoint.overlapMs). */
+export const RESUME_OVERLAP_MS = 60_000;
 
 /** Chooses start, end and profile for the speed asked, refusing a fast run that would end in the future. */
 export function planRun(options: RunOptions, nowMs: number): SimulationPlan {
   if (!options.fast) {
-    // The warm-up is history by the time the run begins: the duration counts from now.
+    // The warm-up is history by the time the run begins: the duration counts from now. A continued run keeps the
+    // plan it began with (its start, and its presets counted from the end of its first warm-up).
     const warmupMs = options.warmupMs ?? DEFAULT_WARMUP_MS;
-    const durationMs = options.durationMs === undefined ? undefined : options.durationMs + warmupMs;
-    return planSimulation({ profile: 'flat', ...options, startMs: nowMs - warmupMs, durationMs, presetOriginMs: nowMs });
+    const startMs = options.startMs ?? nowMs - warmupMs;
+    if (startMs > nowMs) throw new Error(`start ${new Date(startMs).toISOString()} is in the future: real time starts now or continues an earlier run`);
+    const durationMs = options.durationMs === undefined ? undefined : options.durationMs + (nowMs - startMs);
+    return planSimulation({ profile: 'flat', ...options, startMs, durationMs, presetOriginMs: startMs + warmupMs });
   }
   const durationMs = options.durationMs ?? DEFAULT_FAST_DURATION_MS;
   const startMs = options.startMs ?? nowMs - durationMs;
@@ -91,12 +105,20 @@ export function createTransport(options: RunOptions, stats: Stats): Transport {
 /** Generates the traffic and delivers it through the public ingest API; resolves when done or aborted. */
 export async function runSimulation(options: RunOptions): Promise<Stats> {
   const stats: Stats = { sent: 0, accepted: 0, duplicates: 0, errors: 0, retries: 0, requests: 0 };
-  const plan = planRun(options, Date.now());
+  const nowMs = Date.now();
+  const plan = planRun(options, nowMs);
   const transport = createTransport(options, stats);
   const sender = new BatchSender(transport, stats, options);
   const progress = options.onProgress && setInterval(() => options.onProgress!(stats), options.progressIntervalMs ?? 5000);
+  const events = options.sentUntilMs === undefined || options.fast
+    ? generateFromPlan(plan)
+    : resumeRun(generateFromPlan(plan), {
+      sentUntilMs: options.sentUntilMs,
+      warmupFromMs: nowMs - (options.warmupMs ?? DEFAULT_WARMUP_MS),
+      overlapMs: RESUME_OVERLAP_MS,
+    });
   try {
-    for (const event of generateFromPlan(plan)) {
+    for (const event of events) {
       if (options.signal?.aborted) break;
       if (!options.fast && !(await sender.waitUntilDue(Date.parse(event.time), options.signal))) break;
       await sender.add(event);

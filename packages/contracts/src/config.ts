@@ -1,7 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { literalUnion, CONTACT_CHANNELS, TICKET_PRIORITIES, TICKET_CHANNELS } from './events.js';
 
-export const AbandonPolicy = literalUnion(['ignore', 'negative', 'positive'] as const);
+/**
+ * How a contact abandoned within T counts in the service level: `ignore` leaves it out, `negative` counts it missed,
+ * `positive` counts it met; `exclude` leaves every abandon out whatever its wait (Asterisk's `ServicelevelPerf`).
+ */
+export const AbandonPolicy = literalUnion(['ignore', 'negative', 'positive', 'exclude'] as const);
 export type AbandonPolicyName = Static<typeof AbandonPolicy>;
 
 export const ServiceLevelSettings = Type.Object(
@@ -48,7 +52,8 @@ export const QueueConfig = Type.Object(
     firstResponse: Type.Array(AsyncTarget, { maxItems: 50 }),
     resolution: Type.Array(AsyncTarget, { maxItems: 50 }),
     calendarId: Type.String({ minLength: 1, maxLength: 128, default: 'default' }),
-    colours: ColourBands,
+    // Optional so that "no bands of its own" is said by leaving them out (a merge patch of null removes them).
+    colours: Type.Optional({ ...ColourBands, description: "the queue's own tile colour bands; absent: derived from the target (amber below it, red 10 points below), moving with it" }),
   },
   { additionalProperties: false },
 );
@@ -79,7 +84,7 @@ export const BusinessCalendar = Type.Object(
 export type BusinessCalendar = Static<typeof BusinessCalendar>;
 
 export const AlertMetric = literalUnion([
-  'serviceLevel', 'waiting', 'longestWaitSeconds', 'waitingPerAvailableAgent', 'availableAgents', 'asa',
+  'serviceLevel', 'waiting', 'longestWaitSeconds', 'waitingWithNoneAvailable', 'waitingPerAvailableAgent', 'availableAgents', 'asa',
   'abandonRate', 'aht', 'ticketsBreached', 'ticketsAtRisk', 'chatFirstResponseSeconds', 'csat', 'nps',
   'agentNotReadySeconds', 'staffingGap',
 ] as const);

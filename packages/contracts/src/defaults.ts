@@ -48,7 +48,7 @@ export function defaultQueueConfig(queueId: string, channel?: ContactChannelName
     firstResponse: DEFAULT_FIRST_RESPONSE,
     resolution: DEFAULT_RESOLUTION,
     calendarId: DEFAULT_CALENDAR_ID,
-    colours: { amberBelow: 0.8, redBelow: 0.7 },
+    // No colours: a queue on defaults has no bands of its own, they follow its target (bands.ts).
   };
 }
 
@@ -64,7 +64,8 @@ export function defaultQueueAlertRules(queue: QueueConfig): AlertRule[] {
     rule('sl-warning', { name: 'Service level below target', metric: 'serviceLevel', window: 'rolling', comparison: 'lt', threshold: target, clearThreshold: target, forSeconds: 0, severity: 'warning' }),
     rule('sl-critical', { name: 'Service level 10 points below target', metric: 'serviceLevel', window: 'rolling', comparison: 'lt', threshold: Math.max(0, target - 0.1), clearThreshold: Math.max(0, target - 0.05), forSeconds: 0, severity: 'critical' }),
     rule('longest-wait', { name: 'Longest wait above 2 × T', metric: 'longestWaitSeconds', window: 'live', comparison: 'gt', threshold: 2 * thresholdSeconds, clearThreshold: thresholdSeconds, forSeconds: 0, severity: 'critical' }),
-    rule('queue-unstaffed', { name: 'Callers waiting with no agent available', metric: 'waitingPerAvailableAgent', window: 'live', comparison: 'gt', threshold: 3, forSeconds: 30, severity: 'critical' }),
+    // Callers waiting while none of the queue's own agents is available: agents of other queues do not answer them.
+    rule('queue-unstaffed', { name: 'Callers waiting with no agent available', metric: 'waitingWithNoneAvailable', window: 'live', comparison: 'gt', threshold: 0, forSeconds: 30, severity: 'critical' }),
     rule('chat-first-response', { name: 'Chat first response over 60 s', metric: 'chatFirstResponseSeconds', window: 'live', comparison: 'gt', threshold: 60, forSeconds: 0, severity: 'warning' }),
     rule('tickets-breached', { name: 'Tickets past their deadline', metric: 'ticketsBreached', window: 'live', comparison: 'gt', threshold: 0, forSeconds: 0, severity: 'warning' }),
     rule('csat-low', { name: 'CSAT below 90 %', metric: 'csat', window: 'today', comparison: 'lt', threshold: 0.9, clearThreshold: 0.92, forSeconds: 0, severity: 'warning' }),

@@ -37,6 +37,15 @@ export const EventData = {
     teamId: Type.Optional(Id('the agent\'s team')),
     queueIds: Type.Optional(Type.Array(Id('a queue the agent serves'), { maxItems: 500 })),
     name: Type.Optional(Type.String({ maxLength: 200 })),
+    /**
+     * The agent's state in each queue, when the source keeps one per membership (app_queue pauses a member in one
+     * queue and not another; FreeSWITCH tiers, Connect routing profiles). `state` above is the agent as a whole.
+     */
+    memberships: Type.Optional(Type.Array(Type.Object({
+      queueId: Id('a queue the agent is a member of'),
+      state: literalUnion(AGENT_STATES),
+      reason: Type.Optional(Type.String({ maxLength: 200 })),
+    }), { maxItems: 500, description: 'its state in each queue (queueId, state, reason), when the source keeps one per queue: a pause in one queue only' })),
   }),
   'ticket.created': Type.Object({
     ticketId: Id('the ticket'),

@@ -1,7 +1,7 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TArray, type TOptional, type TSchema } from '@sinclair/typebox';
 import { literalUnion, AGENT_STATES, CONTACT_CHANNELS } from './events.js';
 import { Alert } from './alerts.js';
-import { ColourBands } from './config.js';
+import { ColourBands, Severity } from './config.js';
 
 const Count = Type.Integer({ minimum: 0 });
 const Fraction = Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()]);
@@ -81,6 +81,20 @@ export const LiveMetrics = Type.Object({
 });
 export type LiveMetrics = Static<typeof LiveMetrics>;
 
+export const QUEUE_STATUS_LEVELS = ['ok', 'warning', 'critical'] as const;
+export const SERVICE_LEVEL_BANDS = ['green', 'amber', 'red', 'none'] as const;
+
+/**
+ * How a queue stands, and why: the worst of its service-level band (rolling window; amber is a warning, red is
+ * critical, no settled contact yet is ok) and every open alert on the queue. Tiles, totals and TV pages colour by it.
+ */
+export const QueueStatus = Type.Object({
+  level: literalUnion(QUEUE_STATUS_LEVELS),
+  band: literalUnion(SERVICE_LEVEL_BANDS),
+  alerts: Type.Array(Type.Object({ id: Type.String(), ruleName: Type.String(), severity: Severity })),
+});
+export type QueueStatus = Static<typeof QueueStatus>;
+
 export const QueueSnapshot = Type.Object({
   queueId: Type.String(),
   name: Type.String(),
@@ -88,8 +102,9 @@ export const QueueSnapshot = Type.Object({
   teamId: Type.Union([Type.String(), Type.Null()]),
   serviceLevelTarget: Type.Number(),
   thresholdSeconds: Type.Integer(),
-  /** The queue's configured tile colours: the board turns amber and red by these bands. */
+  /** The bands the tile is coloured by: the queue's own, or those derived from its target when it has none. */
   colours: ColourBands,
+  status: QueueStatus,
   live: LiveMetrics,
   windows: Windows,
   staffing: Staffing,
@@ -100,6 +115,14 @@ export type QueueSnapshot = Static<typeof QueueSnapshot>;
 export const AggregateSnapshot = Type.Object({ key: Type.String(), live: LiveMetrics, windows: Windows });
 export type AggregateSnapshot = Static<typeof AggregateSnapshot>;
 
+export const AgentMembership = Type.Object({
+  queueId: Type.String(),
+  state: literalUnion(AGENT_STATES),
+  reason: Type.Union([Type.String(), Type.Null()]),
+  since: Iso,
+});
+export type AgentMembership = Static<typeof AgentMembership>;
+
 export const AgentSnapshot = Type.Object({
   agentId: Type.String(),
   name: Type.String(),
@@ -109,6 +132,13 @@ export const AgentSnapshot = Type.Object({
   reason: Type.Union([Type.String(), Type.Null()]),
   since: Iso,
   contactId: Type.Union([Type.String(), Type.Null()]),
+  /** contradictions in the agent's timeline today, e.g. "available" from the phone system during a call */
+  conflicts: Count,
+  /**
+   * Its state in each queue, when the source reports one per membership: a pause (`not_ready`, `offline`) holds in
+   * its own queue only; elsewhere the membership follows the agent (on a call, in wrap-up, available).
+   */
+  memberships: Type.Optional(Type.Array(AgentMembership)),
 });
 export type AgentSnapshot = Static<typeof AgentSnapshot>;
 
@@ -130,34 +160,65 @@ export const Anomalies = Type.Object({
   conflicts: Count, // e.g. an agent answering while already on a contact
 });
 
+/**
+ * The board's slices, declared once: what each holds, whether it is one value or a list of entries (and the field
+ * that names an entry), and which views show it. The snapshot and the change message are derived from this table,
+ * and so are the server's merge of changes and its per-view filter; the engine and the web app keep one typed
+ * producer and one consumer per slice, so a new slice is this line, its producer and its tile.
+ */
+export const BOARD_SLICES = {
+  bounds: { schema: WindowBounds, shownTo: 'every' },
+  centre: { schema: AggregateSnapshot, shownTo: 'every' },
+  channels: { schema: AggregateSnapshot, entryKey: 'key', shownTo: 'channel' },
+  queues: { schema: QueueSnapshot, entryKey: 'queueId', shownTo: 'queue' },
+  teams: { schema: TeamSnapshot, entryKey: 'teamId', shownTo: 'team' },
+  agents: { schema: AgentSnapshot, entryKey: 'agentId', shownTo: 'agent' },
+  anomalies: { schema: Anomalies, shownTo: 'every' },
+} as const satisfies Record<string, BoardSliceDeclaration>;
+
+/** `every` view shows the slice whole; otherwise a view shows the entries whose queue, agent, team or channel it matches. */
+export type SliceAudience = 'every' | 'queue' | 'agent' | 'team' | 'channel';
+export interface BoardSliceDeclaration {
+  schema: TSchema;
+  /** Present for a list: the field that identifies an entry, so a later entry replaces an earlier one. */
+  entryKey?: string;
+  shownTo: SliceAudience;
+}
+
+export type BoardSliceName = keyof typeof BOARD_SLICES;
+export const BOARD_SLICE_NAMES = Object.keys(BOARD_SLICES) as BoardSliceName[];
+
+type SliceSchema<K extends BoardSliceName> = (typeof BOARD_SLICES)[K] extends { entryKey: string }
+  ? TArray<(typeof BOARD_SLICES)[K]['schema']>
+  : (typeof BOARD_SLICES)[K]['schema'];
+
+function sliceSchema<K extends BoardSliceName>(name: K): SliceSchema<K> {
+  const slice: BoardSliceDeclaration = BOARD_SLICES[name];
+  return (slice.entryKey ? Type.Array(slice.schema) : slice.schema) as SliceSchema<K>;
+}
+
+// Object.fromEntries loses the per-key types that the mapped types below restore.
+const sliceFields = () => Object.fromEntries(BOARD_SLICE_NAMES.map((name) => [name, sliceSchema(name)])) as unknown as { [K in BoardSliceName]: SliceSchema<K> };
+const optionalSliceFields = () => Object.fromEntries(BOARD_SLICE_NAMES.map((name) => [name, Type.Optional(sliceSchema(name))])) as unknown as { [K in BoardSliceName]: TOptional<SliceSchema<K>> };
+
 export const Snapshot = Type.Object({
   generatedAt: Iso,
   seq: Type.Integer({ minimum: 0, description: 'the change sequence this snapshot includes' }),
-  bounds: WindowBounds,
-  centre: AggregateSnapshot,
-  channels: Type.Array(AggregateSnapshot),
-  queues: Type.Array(QueueSnapshot),
-  teams: Type.Array(TeamSnapshot),
-  agents: Type.Array(AgentSnapshot),
+  ...sliceFields(),
   alerts: Type.Array(Alert),
-  anomalies: Anomalies,
 });
 export type Snapshot = Static<typeof Snapshot>;
 
-/** What moved since the previous emission: whole entries that changed, and removals. */
+/** What moved since the previous emission: of each slice, the value or the whole entries that changed. */
 export const Delta = Type.Object({
   seq: Type.Integer({ minimum: 1 }),
   generatedAt: Iso,
-  bounds: Type.Optional(WindowBounds),
-  centre: Type.Optional(AggregateSnapshot),
-  channels: Type.Optional(Type.Array(AggregateSnapshot)),
-  queues: Type.Optional(Type.Array(QueueSnapshot)),
-  teams: Type.Optional(Type.Array(TeamSnapshot)),
-  agents: Type.Optional(Type.Array(AgentSnapshot)),
-  removedAgents: Type.Optional(Type.Array(Type.String())),
-  anomalies: Type.Optional(Anomalies),
+  ...optionalSliceFields(),
 });
 export type Delta = Static<typeof Delta>;
+
+/** A change message holding only these slices' changes. */
+export type SliceChanges = Pick<Delta, BoardSliceName>;
 
 /** What a client looks at: everything, or a subset of queues, teams or channels. */
 export const View = Type.Object(

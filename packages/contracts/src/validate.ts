@@ -15,11 +15,33 @@ export interface EventError extends FieldError {
 
 /** Events dated further ahead than this are clock skew, not news. */
 export const MAX_FUTURE_SKEW_MS = 5 * 60_000;
+/** Events dated before this are a wrong clock or a wrong field, not a contact centre's history. */
+export const EARLIEST_EVENT_TIME = '2000-01-01T00:00:00Z';
+const EARLIEST_EVENT_MS = Date.parse(EARLIEST_EVENT_TIME);
+/**
+ * Deepest nesting of objects and arrays an event may carry (the event itself is level 1). Events are nearly flat;
+ * a value nested thousands deep overflows the stack of whoever serialises it (the journal insert) and fails the
+ * whole group commit it travels in.
+ */
+export const MAX_EVENT_DEPTH = 32;
 
-const envelopeCheck = TypeCompiler.Compile(EventEnvelope);
-const dataChecks = Object.fromEntries(
-  EVENT_TYPES.map((t) => [t, TypeCompiler.Compile(EventData[t] as TSchema)]),
-) as Record<EventType, TypeCheck<TSchema>>;
+interface EventChecks {
+  envelope: TypeCheck<TSchema>;
+  data: Record<EventType, TypeCheck<TSchema>>;
+}
+let eventChecks: EventChecks | undefined;
+
+/**
+ * The compiled checks, made on first use rather than at import: compiling evaluates generated code (`new Function`),
+ * which the board's Content-Security-Policy forbids, and the board imports this package without validating events.
+ */
+function checks(): EventChecks {
+  eventChecks ??= {
+    envelope: TypeCompiler.Compile(EventEnvelope),
+    data: Object.fromEntries(EVENT_TYPES.map((t) => [t, TypeCompiler.Compile(EventData[t] as TSchema)])) as Record<EventType, TypeCheck<TSchema>>,
+  };
+  return eventChecks;
+}
 
 function errorsOf(check: TypeCheck<TSchema>, value: unknown, prefix = ''): FieldError[] {
   return [...check.Errors(value)].map((e) => ({ path: prefix + e.path, message: e.message }));
@@ -34,15 +56,20 @@ export function validateEvent(
     return { ok: false, errors: [{ path: '', message: 'Expected a CloudEvents object' }] };
   }
   const candidate = value as Record<string, unknown>;
-  const errors = errorsOf(envelopeCheck, candidate);
+  const errors = errorsOf(checks().envelope, candidate);
   const type = candidate.type as EventType;
   if (EVENT_TYPES.includes(type) && typeof candidate.data === 'object' && candidate.data !== null) {
-    errors.push(...errorsOf(dataChecks[type], candidate.data, '/data'));
+    errors.push(...errorsOf(checks().data[type], candidate.data, '/data'));
   }
   if (errors.length > 0) return { ok: false, errors: dedupe(errors) };
+  const storable = unstorableValue(candidate);
+  if (storable) return { ok: false, errors: [storable] };
   const timeMs = Date.parse(candidate.time as string);
   if (timeMs - nowMs > MAX_FUTURE_SKEW_MS) {
     return { ok: false, errors: [{ path: '/time', message: 'Event time is more than 5 minutes in the future' }] };
+  }
+  if (timeMs < EARLIEST_EVENT_MS) {
+    return { ok: false, errors: [{ path: '/time', message: `Event time is before ${EARLIEST_EVENT_TIME}` }] };
   }
   return { ok: true, event: { ...(candidate as object), timeMs } as TimedEvent };
 }
@@ -70,4 +97,31 @@ function dedupe(errors: FieldError[]): FieldError[] {
     seen.add(e.path);
     return true;
   });
+}
+
+// A NUL (PostgreSQL text and jsonb refuse it) or a UTF-16 surrogate without its pair (not Unicode: refused by jsonb).
+// eslint-disable-next-line no-control-regex -- the NUL is exactly what is looked for
+const UNSTORABLE_CHARACTER = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The first part of the event the journal could not store: nesting deeper than MAX_EVENT_DEPTH, or a key or string
+ * with a character no database text can hold. Walked without recursion, so no input can exhaust the stack here.
+ */
+function unstorableValue(event: object): FieldError | null {
+  const pending: { value: unknown; path: string; depth: number }[] = [{ value: event, path: '', depth: 1 }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { value, path, depth } = next;
+    if (typeof value === 'string') {
+      if (UNSTORABLE_CHARACTER.test(value)) return { path, message: 'Contains a NUL character or an unpaired surrogate' };
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > MAX_EVENT_DEPTH) return { path, message: `Nested deeper than ${MAX_EVENT_DEPTH} levels` };
+    for (const [key, child] of Object.entries(value)) {
+      const childPath = `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+      if (UNSTORABLE_CHARACTER.test(key)) return { path: childPath, message: 'Key contains a NUL character or an unpaired surrogate' };
+      pending.push({ value: child, path: childPath, depth: depth + 1 });
+    }
+  }
+  return null;
 }

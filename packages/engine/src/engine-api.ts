@@ -1,6 +1,6 @@
 import type {
-  AgentProfile, AlertEvent, AlertRule, BusinessCalendar, Delta, EngineSettings, QueueConfig, Snapshot,
-  TimedEvent, View, WindowMetrics,
+  AgentProfile, Alert, AlertEvent, AlertRule, BusinessCalendar, ClosedIntervalEntry, Delta, EngineSettings, QueueConfig, Snapshot,
+  TimedEvent, View,
 } from '@plancia/contracts';
 
 /** Everything the engine is configured with; the server loads it from the store. */
@@ -12,13 +12,8 @@ export interface EngineConfig {
   agents: AgentProfile[];
 }
 
-/** A closed aligned interval of one queue, handed out for persistence (history, reports). */
-export interface ClosedInterval {
-  queueId: string;
-  intervalStart: string;
-  intervalMinutes: number;
-  metrics: WindowMetrics;
-}
+/** A closed aligned interval of one queue, handed out for persistence (history, reports): the contract's entry. */
+export type ClosedInterval = ClosedIntervalEntry;
 
 /**
  * The pure core. It never reads a clock: every call that depends on time takes `nowMs`.
@@ -35,18 +30,31 @@ export interface PlanciaEngine {
   drainDelta(nowMs: number): Delta | null;
   /** Alert lifecycle transitions since the previous call, in order. */
   drainAlertEvents(): AlertEvent[];
+  /** Open alerts whose shown value or scope name moved since the previous call (boards show them; not transitions). */
+  drainAlertUpdates(): Alert[];
   /** Intervals that closed since the previous call. */
   drainClosedIntervals(): ClosedInterval[];
   /** Marks an active alert acknowledged; null when no active alert has that id. */
   acknowledgeAlert(alertId: string, by: string, note: string | null, nowMs: number): AlertEvent | null;
+  /**
+   * Alerts open at the last stop (from the store): kept, not raised again, while their condition holds. Called before
+   * the journal's replay, the replay then runs in event time from the earliest raise, so one that cleared while the
+   * server was down resolves at the instant the replay finds it cleared (within RESTORED_ALERT_STEP_MS).
+   */
+  restoreAlerts(open: readonly Alert[]): void;
   /** Replaces rules, calendars, agent profiles and settings that need no recomputation. */
   configure(config: EngineConfig, nowMs: number): void;
   /**
-   * Replaces one queue's settings and recomputes its windows from the journal.
-   * `events` are the journaled events since the start of the longest window (the server reads them);
-   * returns how many were replayed for that queue.
+   * Replaces one queue's settings and rebuilds every figure, of every queue, from `events` (as `rebuild` does with a
+   * whole configuration). `events` are the journaled events since the start of the longest window (the server reads
+   * them); returns how many of them concern that queue.
    */
-  recomputeQueue(queue: QueueConfig, events: readonly TimedEvent[], nowMs: number): number;
+  rebuildWithQueue(queue: QueueConfig, events: readonly TimedEvent[], nowMs: number): number;
+  /**
+   * Takes a whole new configuration and rebuilds every figure from `events`: any change of
+   * thresholds, calendars, agents or settings leaves the board a fresh replay would give. Alerts carry over.
+   */
+  rebuild(config: EngineConfig, events: readonly TimedEvent[], nowMs: number): void;
   /** The earliest instant any window still covers: the server replays the journal from here at start. */
   replayFrom(nowMs: number): number;
 }

@@ -10,7 +10,7 @@ import { surveyFact, type SurveyFact } from './surveys/survey-facts.js';
 import { TicketTracker } from './tickets/ticket-tracker.js';
 import { windowMetrics } from './windows/acc.js';
 import { dayBounds } from './windows/day-clock.js';
-import { K, TO_ALL, TO_CENTRE, TO_CHANNEL, TO_QUEUE, waitSlotOf, type FactKind } from './windows/facts.js';
+import { Fact, K, waitSlotOf } from './windows/facts.js';
 import { ScopeNumbers } from './windows/scope-numbers.js';
 import { ScopeWindows, type WindowClock } from './windows/scope-windows.js';
 import { Versions } from './output/versions.js';
@@ -44,12 +44,16 @@ export class EngineCore implements ContactHost, AgentHost {
   readonly anomalies = { lateEvents: 0, orphanEvents: 0, staleContactsRemoved: 0, conflicts: 0 };
   readonly versions = new Versions();
   closed: ClosedInterval[] = [];
+  /** events applied so far: each event's place in arrival order (journal order on replay, batch order live) */
+  private arrivals = 0;
   private queues = new Map<string, QueueConfig>();
   /** sorted ids of configured and seen queues; replaced (never mutated) when a queue appears */
   private queueIds: readonly string[] | null = null;
   private calendars = new Map<string, Calendar>();
   readonly queueAgents = new Map<string, Set<Agent>>();
   readonly teamAgents = new Map<string, Set<Agent>>();
+  /** the record ticket and survey facts are written in before they are counted */
+  private readonly fact = new Fact();
 
   constructor(config: EngineConfig, nowMs: number) {
     this.clock = nowMs;
@@ -57,7 +61,7 @@ export class EngineCore implements ContactHost, AgentHost {
     this.tickets = new TicketTracker({
       calendarFor: (queueId) => this.calendarOf(queueId),
       queueConfig: (queueId) => this.queueConfig(queueId),
-      graceMs: this.graceMs,
+      holdUntil: (atMs) => this.forgetAt(atMs),
     });
     this.advance(nowMs);
   }
@@ -111,7 +115,7 @@ export class EngineCore implements ContactHost, AgentHost {
     return scope;
   }
 
-  /** The queue's number (see `count`), given the first time it is asked for. */
+  /** The queue's number (a fact's `queue`), given the first time it is asked for. */
   queueNumber(queueId: string): number {
     return this.queueNumbers.numberOf(queueId);
   }
@@ -154,32 +158,55 @@ export class EngineCore implements ContactHost, AgentHost {
     this.contacts.tick(this.clock);
     this.tickets.tick(this.clock);
     this.countTicketFacts();
-    this.agents.prune(this.clock - this.graceMs);
+    this.agents.prune(this.horizon());
   }
 
+  /** Events older than this fit no window the engine keeps: the one bound on arrival order not mattering. */
+  horizon(): number {
+    return Math.min(this.window.todayStart, this.clock - MAX_ROLLING_MS);
+  }
+
+  forgetAt = (atMs: number): number => {
+    const { todayStart, todayEnd } = this.window;
+    return Math.max(atMs + MAX_ROLLING_MS, atMs >= todayStart && atMs < todayEnd ? todayEnd : 0);
+  };
+
   apply(e: TimedEvent): void {
-    if (e.timeMs < Math.min(this.window.todayStart, this.clock - MAX_ROLLING_MS)) this.anomaly('lateEvents');
+    if (e.timeMs < this.horizon()) this.anomaly('lateEvents');
+    const seq = ++this.arrivals;
     switch (e.type) {
-      case 'agent.state': return this.rederive(this.agents.applyState(e));
+      case 'agent.state': return this.rederive(this.agents.applyState(e, seq));
       case 'survey.completed': return this.countSurvey(surveyFact(e, (contactId) => this.contacts.queueOf(contactId)));
       case 'ticket.created': case 'ticket.replied': case 'ticket.solved': case 'ticket.reopened':
         this.tickets.apply(e);
         this.anomalies.orphanEvents += this.tickets.drainOrphans();
         return this.countTicketFacts();
-      default: return this.contacts.add(e);
+      default: return this.contacts.add(e, seq);
     }
   }
 
   private countSurvey(s: SurveyFact): void {
-    if (!s.queueId) return this.count(TO_CENTRE, -1, -1, K.survey, s.atMs, 0, 0, 0, 1, s);
-    const channel = this.queueConfig(s.queueId).channel;
-    this.count(TO_ALL, this.queueNumber(s.queueId), channel ? this.channelNumber(channel) : -1, K.survey, s.atMs, 0, 0, 0, 1, s);
+    const fact = this.fact;
+    const channel = s.queueId ? this.queueConfig(s.queueId).channel : undefined;
+    fact.kind = K.survey;
+    fact.at = s.atMs;
+    fact.survey = s;
+    fact.queue = s.queueId ? this.queueNumber(s.queueId) : -1;
+    fact.channel = channel ? this.channelNumber(channel) : -1;
+    fact.centre = true;
+    this.count(fact, 1);
   }
 
   private countTicketFacts(): void {
+    const fact = this.fact;
     for (const t of this.tickets.drainFacts()) {
-      const kind = t.kind === 'created' ? K.ticketCreated : t.kind === 'firstResponse' ? K.firstResponse : K.solved;
-      this.count(TO_ALL, this.queueNumber(t.queueId), this.channelNumber(t.channel), kind, t.atMs, t.inTarget ? 1 : 0, 0, 0, 1);
+      fact.kind = t.kind === 'created' ? K.ticketCreated : t.kind === 'firstResponse' ? K.firstResponse : K.solved;
+      fact.at = t.atMs;
+      fact.inTarget = t.inTarget ? 1 : 0;
+      fact.queue = this.queueNumber(t.queueId);
+      fact.channel = this.channelNumber(t.channel);
+      fact.centre = true;
+      this.count(fact, t.sign ?? 1);
     }
   }
 
@@ -187,15 +214,12 @@ export class EngineCore implements ContactHost, AgentHost {
   agentChangeAfter = (agentId: string, atMs: number, contactId: string) => this.agents.changeAfter(agentId, atMs, contactId);
   channelOf = (queueId: string) => this.queueConfig(queueId).channel ?? null;
 
-  /**
-   * Counts a fact (sign 1) or takes it back (sign −1) in the windows `mask` names: its queue and channel by number
-   * (−1: none) and the centre.
-   */
-  count(mask: number, queue: number, channel: number, kind: FactKind, at: number, a: number, b: number, c: number, sign: number, survey: SurveyFact | null = null): void {
-    const slot = waitSlotOf(kind, a);
-    if (mask & TO_QUEUE && queue >= 0) this.queueNumbers.scopes[queue]!.apply(kind, at, a, b, c, slot, survey, sign);
-    if (mask & TO_CHANNEL && channel >= 0) this.channelNumbers.scopes[channel]!.apply(kind, at, a, b, c, slot, survey, sign);
-    if (mask & TO_CENTRE) this.centre.apply(kind, at, a, b, c, slot, survey, sign);
+  /** Counts a fact (sign 1) or takes it back (sign −1) in the windows it names: its queue's, its channel's, the centre's. */
+  count(fact: Fact, sign: number): void {
+    const slot = waitSlotOf(fact);
+    if (fact.queue >= 0) this.queueNumbers.scopes[fact.queue]!.apply(fact, slot, sign);
+    if (fact.channel >= 0) this.channelNumbers.scopes[fact.channel]!.apply(fact, slot, sign);
+    if (fact.centre) this.centre.apply(fact, slot, sign);
   }
 
   applyMark(m: AgentMark, sign: number): readonly string[] {

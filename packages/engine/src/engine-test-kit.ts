@@ -46,3 +46,19 @@ export function queueOf(engine: Engine, nowMs: number, queueId = 'q1') {
   if (!q) throw new Error(`no queue ${queueId}`);
   return q;
 }
+
+/** How a generated contact leaves its queue, for property tests. */
+export type ContactOutcome = 'answered' | 'abandoned' | 'waiting' | 'transferred';
+export interface ContactEnding {
+  queue: 'q1' | 'q2'; wait: number; outcome: ContactOutcome; talk: number; wrap: number | null;
+}
+
+/** The events after a contact's `queued` at `queuedAt`: abandoned, moved to the other queue, or answered and ended. */
+export function contactEnding(id: string, queuedAt: number, agent: string, p: ContactEnding): TimedEvent[] {
+  const end = queuedAt + p.wait;
+  if (p.outcome === 'abandoned') return [ev.abandoned(id, end)];
+  if (p.outcome === 'transferred') return [ev.transferred(id, end, p.queue === 'q1' ? 'q2' : 'q1')];
+  if (p.outcome !== 'answered') return [];
+  const handled = [ev.answered(id, end, agent), ev.ended(id, end + p.talk)];
+  return p.wrap === null ? handled : [...handled, ev.completed(id, end + p.talk + p.wrap)];
+}

@@ -61,8 +61,8 @@ describe('agents', () => {
     ], s(20), cfg);
     const snap = e.snapshot(s(20));
     expect(snap.agents).toEqual([
-      { agentId: 'a1', name: 'Anna Rossi', teamId: 'blue', queueIds: ['q1', 'q2'], state: 'on_contact', reason: null, since: new Date(s(10)).toISOString(), contactId: 'c1' },
-      { agentId: 'a2', name: 'Bruno', teamId: 'blue', queueIds: ['q1'], state: 'not_ready', reason: 'break', since: new Date(s(0)).toISOString(), contactId: null },
+      { agentId: 'a1', name: 'Anna Rossi', teamId: 'blue', queueIds: ['q1', 'q2'], state: 'on_contact', reason: null, since: new Date(s(10)).toISOString(), contactId: 'c1', conflicts: 0 },
+      { agentId: 'a2', name: 'Bruno', teamId: 'blue', queueIds: ['q1'], state: 'not_ready', reason: 'break', since: new Date(s(0)).toISOString(), contactId: null, conflicts: 0 },
     ]);
     expect(snap.queues.find((q) => q.queueId === 'q1')!.live.agents).toEqual({ available: 0, on_contact: 1, wrap_up: 0, not_ready: 1, offline: 0 });
     expect(snap.queues.find((q) => q.queueId === 'q2')!.live.agents.on_contact).toBe(1);

@@ -49,7 +49,7 @@ describe('delta', () => {
   });
 });
 
-describe('recomputeQueue', () => {
+describe('rebuildWithQueue', () => {
   it('equals a fresh engine fed the same events with the new settings', () => {
     const events = [
       ev.queued('c1', s(0)), ev.abandoned('c1', s(10)), ev.queued('c2', s(0), 'q2'), ev.answered('c2', s(5)),
@@ -58,7 +58,7 @@ describe('recomputeQueue', () => {
     const e = engineWith(events, s(60), config([queue('q1'), queue('q2')]));
     expect(e.snapshot(s(60)).queues[0]!.windows.rolling.serviceLevel).toBe(1);
     const stricter = queue('q1', { abandonPolicy: 'negative' });
-    expect(e.recomputeQueue(stricter, events, s(60))).toBe(5);
+    expect(e.rebuildWithQueue(stricter, events, s(60))).toBe(5);
     const fresh = engineWith(events, s(60), config([queue('q2'), stricter]));
     const strip = (snap: ReturnType<typeof e.snapshot>) => ({ ...snap, seq: 0 });
     expect(strip(e.snapshot(s(60)))).toEqual(strip(fresh.snapshot(s(60))));

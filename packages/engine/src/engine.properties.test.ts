@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Snapshot, TimedEvent, WindowMetrics } from '@plancia/contracts';
-import { config, createEngineAt, ev, queue, s, T0 } from './engine-test-kit.js';
+import { config, contactEnding, createEngineAt, ev, queue, s, T0, type ContactOutcome } from './engine-test-kit.js';
 
-type Outcome = 'answered' | 'abandoned' | 'waiting' | 'transferred';
-interface Plan { queue: 'q1' | 'q2'; channel: 'voice' | 'chat'; start: number; wait: number; outcome: Outcome; talk: number; wrap: number | null; agentFirst: boolean }
+interface Plan { queue: 'q1' | 'q2'; channel: 'voice' | 'chat'; start: number; wait: number; outcome: ContactOutcome; talk: number; wrap: number | null; agentFirst: boolean }
 
 const plan = (maxStart: number): fc.Arbitrary<Plan> => fc.record({
   queue: fc.constantFrom('q1' as const, 'q2' as const),
   channel: fc.constantFrom('voice' as const, 'chat' as const),
   start: fc.integer({ min: 0, max: maxStart }),
   wait: fc.integer({ min: 0, max: 30_000 }),
-  outcome: fc.constantFrom<Outcome>('answered', 'answered', 'abandoned', 'waiting', 'transferred'),
+  outcome: fc.constantFrom<ContactOutcome>('answered', 'answered', 'abandoned', 'waiting', 'transferred'),
   talk: fc.integer({ min: 1, max: 30_000 }),
   wrap: fc.option(fc.integer({ min: 0, max: 20_000 })),
   agentFirst: fc.boolean(),
@@ -25,14 +24,7 @@ function stream(plans: Plan[], base: number): TimedEvent[] {
     const t = base + p.start;
     const out: TimedEvent[] = [ev.queued(id, t, p.queue, p.channel)];
     if (p.agentFirst) out.push(ev.agent(agent, t, 'available', { queueIds: [p.queue], teamId: i % 2 ? 'red' : 'blue' }));
-    const end = t + p.wait;
-    if (p.outcome === 'abandoned') out.push(ev.abandoned(id, end));
-    if (p.outcome === 'transferred') out.push(ev.transferred(id, end, p.queue === 'q1' ? 'q2' : 'q1'));
-    if (p.outcome === 'answered') {
-      out.push(ev.answered(id, end, agent), ev.ended(id, end + p.talk));
-      if (p.wrap !== null) out.push(ev.completed(id, end + p.talk + p.wrap));
-    }
-    return out;
+    return [...out, ...contactEnding(id, t, agent, p)];
   });
 }
 

@@ -29,6 +29,7 @@ describe('service level policies (worked example of docs/metrics.md)', () => {
     ['ignore', 1 / 3], // met ÷ (settled − abandoned within T) = 1 ÷ (4 − 1)
     ['negative', 1 / 4], // met ÷ settled
     ['positive', 2 / 4], // (met + abandoned within T) ÷ settled
+    ['exclude', 1 / 2], // answered within T ÷ answered (Asterisk's ServicelevelPerf): c3 and c5 left out
   ] as const)('%s: SL = %d', (policy, expected) => {
     const e = engineWith(mixed(), s(60), withPolicy(policy));
     expect(queueOf(e, s(60)).windows.rolling.serviceLevel).toBeCloseTo(expected, 12);
@@ -37,6 +38,15 @@ describe('service level policies (worked example of docs/metrics.md)', () => {
   it('is null when nothing has settled yet', () => {
     const e = engineWith([ev.queued('c1', s(0))], s(5));
     expect(queueOf(e, s(5)).windows.rolling).toMatchObject({ offered: 1, settled: 0, serviceLevel: null });
+  });
+});
+
+describe('abandon policy exclude', () => {
+  it('counts a caller still waiting past T as missed, and withdraws the miss when the caller abandons', () => {
+    const e = engineWith([ev.queued('c1', s(0)), ev.queued('c2', s(0)), ev.answered('c2', s(8))], s(25), withPolicy('exclude'));
+    expect(queueOf(e, s(25)).windows.rolling).toMatchObject({ settled: 2, serviceLevel: 0.5 });
+    e.apply([ev.abandoned('c1', s(40))], s(40));
+    expect(queueOf(e, s(40)).windows.rolling).toMatchObject({ settled: 1, serviceLevel: 1, abandoned: 1 });
   });
 });
 

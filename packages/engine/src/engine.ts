@@ -1,4 +1,4 @@
-import type { AlertEvent, AlertRule, Delta, QueueConfig, Snapshot, TimedEvent, View } from '@plancia/contracts';
+import type { Alert, AlertEvent, AlertRule, Delta, QueueConfig, Snapshot, TimedEvent, View } from '@plancia/contracts';
 import { AlertEngine } from './alerts/alert-engine.js';
 import { alertTargets, effectiveRules } from './alerts/alert-targets.js';
 import { EngineCore, MAX_ROLLING_MS } from './engine-core.js';
@@ -6,6 +6,10 @@ import type { ClosedInterval, EngineConfig, PlanciaEngine } from './engine-api.j
 import { DeltaTracker } from './output/delta.js';
 import { EntryBuilder } from './output/entries.js';
 import { buildSnapshot } from './output/snapshot.js';
+import { dayBounds } from './windows/day-clock.js';
+
+/** How finely a replay after a restart tells when a restored alert's condition cleared. */
+export const RESTORED_ALERT_STEP_MS = 1000;
 
 /** The pure core behind the wallboard: events and clock ticks in, snapshots, deltas and alert transitions out. */
 export class Engine implements PlanciaEngine {
@@ -17,6 +21,10 @@ export class Engine implements PlanciaEngine {
   private rulesFor: readonly string[] | null = null;
   /** Events were applied since the last alert evaluation: evaluated once, before alert state is next read or time moves. */
   private alertsDue = false;
+  /** Nothing applied, ticked or read yet: a restore may still move the clock back to replay in event time. */
+  private untouched = true;
+  /** The replay after restored alerts: the clock follows event time; when the restored alerts were last observed. */
+  private replay: { observedAt: number } | null = null;
 
   constructor(config: EngineConfig, nowMs: number) {
     this.core = new EngineCore(config, nowMs);
@@ -24,11 +32,39 @@ export class Engine implements PlanciaEngine {
   }
 
   apply(events: readonly TimedEvent[], nowMs: number): void {
+    this.untouched = false;
+    this.alertsDue = true;
+    if (this.replay) return this.applyInEventTime(events);
     let latest = nowMs;
     for (const e of events) if (e.timeMs > latest) latest = e.timeMs;
     this.core.advance(latest);
     for (const e of events) this.core.apply(e);
-    this.alertsDue = true;
+  }
+
+  /**
+   * The replay after a restart with open alerts: the clock follows event time, moved once for each run of events
+   * within a step of the run's first (each move rotates windows and fires deadlines, too costly per event), and the
+   * restored alerts are looked at before each move, so one whose condition cleared while the server was down is
+   * resolved at the instant it cleared (within a step), not at the restart.
+   */
+  private applyInEventTime(events: readonly TimedEvent[]): void {
+    let i = 0;
+    while (i < events.length) {
+      const until = events[i]!.timeMs + RESTORED_ALERT_STEP_MS;
+      let end = i;
+      let latest = -Infinity;
+      for (; end < events.length && events[end]!.timeMs < until; end++) latest = Math.max(latest, events[end]!.timeMs);
+      if (latest > this.core.clock) {
+        if (this.core.clock > this.replay!.observedAt) this.observeRestored();
+        this.core.advance(latest);
+      }
+      for (; i < end; i++) this.core.apply(events[i]!);
+    }
+  }
+
+  private observeRestored(): void {
+    this.replay!.observedAt = this.core.clock;
+    this.alerts.observeRestored(this.effectiveRules(), (rule, only) => alertTargets(rule, this.core, this.entries, only), this.core.clock);
   }
 
   tick(nowMs: number): void {
@@ -40,17 +76,27 @@ export class Engine implements PlanciaEngine {
   snapshot(nowMs: number, view?: View): Snapshot {
     this.settleAlerts();
     this.core.advance(nowMs);
-    return buildSnapshot(this.core, this.entries, this.deltas.seq, this.alerts.active(), view);
+    const open = this.alerts.active();
+    this.entries.useOpenAlerts(open);
+    return buildSnapshot(this.core, this.entries, this.deltas.seq, open, view);
   }
 
+  /** Queue entries carry a status from open alerts, so alerts are settled first, as for a snapshot. */
   drainDelta(nowMs: number): Delta | null {
+    this.settleAlerts();
     this.core.advance(nowMs);
+    this.entries.useOpenAlerts(this.alerts.active());
     return this.deltas.drain(this.core, this.entries);
   }
 
   drainAlertEvents(): AlertEvent[] {
     this.settleAlerts();
     return this.alerts.drain();
+  }
+
+  drainAlertUpdates(): Alert[] {
+    this.settleAlerts();
+    return this.alerts.drainUpdates();
   }
 
   drainClosedIntervals(): ClosedInterval[] {
@@ -64,25 +110,47 @@ export class Engine implements PlanciaEngine {
     return this.alerts.acknowledge(alertId, by, note, nowMs);
   }
 
+  restoreAlerts(open: readonly Alert[]): void {
+    this.alerts.restore(open);
+    this.alertsDue = true;
+    const since = this.alerts.restoredSince();
+    if (!this.untouched || since === null) return;
+    // Before any event: the journal's replay will run in event time from the earliest raise (within the replay).
+    const startMs = Math.max(since, this.replayFrom(this.core.clock));
+    if (startMs >= this.core.clock) return;
+    this.core = new EngineCore(this.core.config, startMs);
+    this.entries = new EntryBuilder(this.core);
+    this.rules = null;
+    this.replay = { observedAt: startMs };
+  }
+
   configure(config: EngineConfig, nowMs: number): void {
     this.core.configure(config);
     this.rules = null;
     this.tick(nowMs);
   }
 
-  /** Rebuilds every derived number from the journal with the new queue settings: equal to a fresh engine fed the same events. */
-  recomputeQueue(queue: QueueConfig, events: readonly TimedEvent[], nowMs: number): number {
+  /** `rebuild` with one queue's settings replaced; returns how many of the events concern that queue. */
+  rebuildWithQueue(queue: QueueConfig, events: readonly TimedEvent[], nowMs: number): number {
     const config = this.core.config;
-    const queues = [...config.queues.filter((q) => q.queueId !== queue.queueId), queue];
-    this.core = new EngineCore({ ...config, queues }, nowMs);
-    this.entries = new EntryBuilder(this.core);
-    this.rules = null;
-    this.apply(events, nowMs);
+    this.rebuild({ ...config, queues: [...config.queues.filter((q) => q.queueId !== queue.queueId), queue] }, events, nowMs);
     return countConcerning(queue.queueId, events);
   }
 
+  /** A new configuration with every derived number rebuilt from the journal: equal to a fresh engine fed the same events. */
+  rebuild(config: EngineConfig, events: readonly TimedEvent[], nowMs: number): void {
+    this.settleAlerts();
+    this.core = new EngineCore(config, nowMs);
+    this.entries = new EntryBuilder(this.core);
+    this.rules = null;
+    this.apply(events, nowMs);
+  }
+
   replayFrom(nowMs: number): number {
-    const { todayStart, graceMs } = this.core.window;
+    // Today as of nowMs, not of the clock: a replay in event time starts the clock earlier.
+    const { timeZone, dayResetTime } = this.core.settings;
+    const todayStart = dayBounds(nowMs, timeZone, dayResetTime).start;
+    const { graceMs } = this.core.window;
     const intervalStart = Math.floor(nowMs / 1_800_000) * 1_800_000;
     return Math.min(todayStart, nowMs - MAX_ROLLING_MS - graceMs, intervalStart - graceMs);
   }
@@ -93,17 +161,27 @@ export class Engine implements PlanciaEngine {
    * `forSeconds` starts as an evaluation after every batch, whenever alerts are read between batches.
    */
   private settleAlerts(): void {
+    this.untouched = false;
+    if (this.replay) {
+      // The replay is over: a last look at the restored alerts, then they are judged with everything else.
+      this.observeRestored();
+      this.replay = null;
+    }
     if (this.alertsDue) this.evaluateAlerts();
   }
 
-  private evaluateAlerts(): void {
-    this.alertsDue = false;
+  private effectiveRules(): AlertRule[] {
     const queueIds = this.core.knownQueueIds();
     if (!this.rules || queueIds !== this.rulesFor) {
       this.rules = effectiveRules(this.core);
       this.rulesFor = queueIds;
     }
-    this.alerts.evaluate(this.rules, (rule) => alertTargets(rule, this.core, this.entries), this.core.clock);
+    return this.rules;
+  }
+
+  private evaluateAlerts(): void {
+    this.alertsDue = false;
+    this.alerts.evaluate(this.effectiveRules(), (rule) => alertTargets(rule, this.core, this.entries), this.core.clock);
   }
 }
 

@@ -1,37 +1,43 @@
 import type { AgentProfile, AlertRule, BusinessCalendar, ConfigDocument, EngineSettings, QueueConfig } from '@plancia/contracts';
 import { sql, type Kysely } from 'kysely';
-import type { Database } from './database.js';
+import type { Database, VersionedTableName } from './database.js';
+import { guarded } from './guard.js';
 import { replaceTable, VersionedRepository, type Versioned } from './versioned.repository.js';
 
-const queueKey = (queue: QueueConfig) => queue.queueId;
-const calendarKey = (calendar: BusinessCalendar) => calendar.id;
-const ruleKey = (rule: AlertRule) => rule.id;
-const agentKey = (agent: AgentProfile) => agent.agentId;
+/** The configuration's lists, by their name in the configuration document. */
+export interface ConfigTables {
+  queues: QueueConfig;
+  calendars: BusinessCalendar;
+  alertRules: AlertRule;
+  agents: AgentProfile;
+}
+export type ConfigTableName = keyof ConfigTables;
+
+const KEYS: { [N in ConfigTableName]: (value: ConfigTables[N]) => string } = {
+  queues: (queue) => queue.queueId,
+  calendars: (calendar) => calendar.id,
+  alertRules: (rule) => rule.id,
+  agents: (agent) => agent.agentId,
+};
+const TABLES: Record<ConfigTableName, VersionedTableName> = {
+  queues: 'queue_config', calendars: 'business_calendar', alertRules: 'alert_rule', agents: 'agent_profile',
+};
+
+/** One list of the configuration, one versioned document per id. */
+export interface VersionedTable<T> {
+  list(): Promise<Versioned<T>[]>;
+  get(id: string): Promise<Versioned<T> | undefined>;
+  put(value: T, ifVersion?: number): Promise<Versioned<T>>;
+  delete(id: string, ifVersion?: number): Promise<boolean>;
+}
 
 /**
  * The run-time configuration. Values are stored as given: validating them against the contract is the caller's job.
  * `ifVersion` makes a write conditional (StaleWriteError when the stored version differs; 0 = only if absent).
  */
 export interface ConfigRepository {
-  listQueues(): Promise<Versioned<QueueConfig>[]>;
-  getQueue(queueId: string): Promise<Versioned<QueueConfig> | undefined>;
-  putQueue(queue: QueueConfig, ifVersion?: number): Promise<Versioned<QueueConfig>>;
-  deleteQueue(queueId: string, ifVersion?: number): Promise<boolean>;
-
-  listCalendars(): Promise<Versioned<BusinessCalendar>[]>;
-  getCalendar(id: string): Promise<Versioned<BusinessCalendar> | undefined>;
-  putCalendar(calendar: BusinessCalendar, ifVersion?: number): Promise<Versioned<BusinessCalendar>>;
-  deleteCalendar(id: string, ifVersion?: number): Promise<boolean>;
-
-  listAlertRules(): Promise<Versioned<AlertRule>[]>;
-  getAlertRule(id: string): Promise<Versioned<AlertRule> | undefined>;
-  putAlertRule(rule: AlertRule, ifVersion?: number): Promise<Versioned<AlertRule>>;
-  deleteAlertRule(id: string, ifVersion?: number): Promise<boolean>;
-
-  listAgents(): Promise<Versioned<AgentProfile>[]>;
-  getAgent(agentId: string): Promise<Versioned<AgentProfile> | undefined>;
-  putAgent(agent: AgentProfile, ifVersion?: number): Promise<Versioned<AgentProfile>>;
-  deleteAgent(agentId: string, ifVersion?: number): Promise<boolean>;
+  /** One of the lists, e.g. `table('queues').put(queue, 3)`. */
+  table<N extends ConfigTableName>(name: N): VersionedTable<ConfigTables[N]>;
 
   getSettings(): Promise<EngineSettings | undefined>;
   putSettings(settings: EngineSettings): Promise<void>;
@@ -44,38 +50,22 @@ export interface ConfigRepository {
 
 export class KyselyConfigRepository implements ConfigRepository {
   readonly #db: Kysely<Database>;
-  readonly #queues: VersionedRepository<QueueConfig>;
-  readonly #calendars: VersionedRepository<BusinessCalendar>;
-  readonly #rules: VersionedRepository<AlertRule>;
-  readonly #agents: VersionedRepository<AgentProfile>;
+  /** guarded here: the store guards only the repository's own methods, and a table is reached through one */
+  readonly #tables: { [N in ConfigTableName]: VersionedTable<ConfigTables[N]> };
 
   constructor(db: Kysely<Database>) {
     this.#db = db;
-    this.#queues = new VersionedRepository(db, 'queue_config', queueKey);
-    this.#calendars = new VersionedRepository(db, 'business_calendar', calendarKey);
-    this.#rules = new VersionedRepository(db, 'alert_rule', ruleKey);
-    this.#agents = new VersionedRepository(db, 'agent_profile', agentKey);
+    this.#tables = {
+      queues: guarded(new VersionedRepository(db, TABLES.queues, KEYS.queues)),
+      calendars: guarded(new VersionedRepository(db, TABLES.calendars, KEYS.calendars)),
+      alertRules: guarded(new VersionedRepository(db, TABLES.alertRules, KEYS.alertRules)),
+      agents: guarded(new VersionedRepository(db, TABLES.agents, KEYS.agents)),
+    };
   }
 
-  listQueues() { return this.#queues.list(); }
-  getQueue(queueId: string) { return this.#queues.get(queueId); }
-  putQueue(queue: QueueConfig, ifVersion?: number) { return this.#queues.put(queue, ifVersion); }
-  deleteQueue(queueId: string, ifVersion?: number) { return this.#queues.delete(queueId, ifVersion); }
-
-  listCalendars() { return this.#calendars.list(); }
-  getCalendar(id: string) { return this.#calendars.get(id); }
-  putCalendar(calendar: BusinessCalendar, ifVersion?: number) { return this.#calendars.put(calendar, ifVersion); }
-  deleteCalendar(id: string, ifVersion?: number) { return this.#calendars.delete(id, ifVersion); }
-
-  listAlertRules() { return this.#rules.list(); }
-  getAlertRule(id: string) { return this.#rules.get(id); }
-  putAlertRule(rule: AlertRule, ifVersion?: number) { return this.#rules.put(rule, ifVersion); }
-  deleteAlertRule(id: string, ifVersion?: number) { return this.#rules.delete(id, ifVersion); }
-
-  listAgents() { return this.#agents.list(); }
-  getAgent(agentId: string) { return this.#agents.get(agentId); }
-  putAgent(agent: AgentProfile, ifVersion?: number) { return this.#agents.put(agent, ifVersion); }
-  deleteAgent(agentId: string, ifVersion?: number) { return this.#agents.delete(agentId, ifVersion); }
+  table<N extends ConfigTableName>(name: N): VersionedTable<ConfigTables[N]> {
+    return this.#tables[name];
+  }
 
   async getSettings(): Promise<EngineSettings | undefined> {
     const row = await this.#db.selectFrom('engine_settings').select('value').executeTakeFirst();
@@ -88,8 +78,9 @@ export class KyselyConfigRepository implements ConfigRepository {
 
   async exportAll(): Promise<ConfigDocument> {
     const values = <T>(list: Versioned<T>[]) => list.map((entry) => entry.value);
+    const tables = this.#tables;
     const [settings, queues, calendars, alertRules, agents] = await Promise.all([
-      this.getSettings(), this.listQueues(), this.listCalendars(), this.listAlertRules(), this.listAgents(),
+      this.getSettings(), tables.queues.list(), tables.calendars.list(), tables.alertRules.list(), tables.agents.list(),
     ]);
     return {
       ...(settings && { settings }),
@@ -99,10 +90,10 @@ export class KyselyConfigRepository implements ConfigRepository {
 
   async replaceAll(document: ConfigDocument): Promise<void> {
     await this.#db.transaction().execute(async (trx) => {
-      await replaceTable(trx, 'queue_config', document.queues, queueKey);
-      await replaceTable(trx, 'business_calendar', document.calendars, calendarKey);
-      await replaceTable(trx, 'alert_rule', document.alertRules, ruleKey);
-      await replaceTable(trx, 'agent_profile', document.agents, agentKey);
+      await replaceTable(trx, TABLES.queues, document.queues, KEYS.queues);
+      await replaceTable(trx, TABLES.calendars, document.calendars, KEYS.calendars);
+      await replaceTable(trx, TABLES.alertRules, document.alertRules, KEYS.alertRules);
+      await replaceTable(trx, TABLES.agents, document.agents, KEYS.agents);
       // A document without settings means the defaults.
       if (document.settings) await putSettingsWith(trx, document.settings);
       else await trx.deleteFrom('engine_settings').execute();

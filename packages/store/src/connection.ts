@@ -14,7 +14,14 @@ export interface ConnectionOptions {
   dataDir?: string;
   /** Largest number of pooled PostgreSQL connections (default 10). */
   maxConnections?: number;
-  /** Told about errors of idle pooled connections (e.g. the server restarted); the next query reports it too. */
+  /** Server-side bound of one statement in milliseconds (PostgreSQL statement_timeout; 0: none). */
+  statementTimeoutMs?: number;
+  /** Server-side bound of the wait for a lock in milliseconds (PostgreSQL lock_timeout; 0: none). */
+  lockTimeoutMs?: number;
+  /**
+   * Told about errors of pooled connections, idle or checked out (e.g. a backend terminated, the server restarted);
+   * the query running on the connection, if any, fails with the same error.
+   */
   onPoolError?: (error: Error) => void;
 }
 
@@ -35,9 +42,17 @@ function postgresDialect(options: ConnectionOptions): PostgresDialect {
     // Fail fast when the server is down, so requests get a 503 instead of hanging.
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
+    // A locked table or a runaway query fails with 55P03 / 57014 (a 503) instead of holding the request and a
+    // pooled connection for as long as the lock is held.
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+    ...(options.lockTimeoutMs ? { lock_timeout: options.lockTimeoutMs } : {}),
   });
-  // An idle client emits 'error' when the server goes away; unheard, that event would crash the process.
-  pool.on('error', (error) => options.onPoolError?.(error));
+  const reportError = (error: Error) => options.onPoolError?.(error);
+  // A client emits 'error' when its backend goes away. The pool listens only while the client is idle; kysely adds
+  // no listener while it is checked out (node-postgres #3083, #3202), and an unheard 'error' crashes the process.
+  // This listener stays for the client's whole life; the failed query still rejects and the pool drops the client.
+  pool.on('connect', (client) => client.on('error', reportError));
+  pool.on('error', reportError);
   return new PostgresDialect({ pool });
 }
 

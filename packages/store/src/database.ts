@@ -57,6 +57,32 @@ export interface IntervalMetricsTable {
   metrics: Json;
 }
 
+export interface AppUserTable {
+  username: string;
+  password_hash: string | null;
+  role: string;
+  scope: Json;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: Timestamp;
+}
+
+export interface UserSessionTable {
+  id_digest: string;
+  username: string;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  expires_at: Timestamp;
+}
+
+export interface MachineTokenTable {
+  name: string;
+  secret_digest: string;
+  role: string;
+  scope: Json;
+  created_at: ColumnType<Date, never, never>;
+  last_used_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  revoked_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
 export interface Database {
   event_journal: EventJournalTable;
   queue_config: VersionedTable;
@@ -67,6 +93,9 @@ export interface Database {
   alert_history: AlertHistoryTable;
   audit_log: AuditLogTable;
   interval_metrics: IntervalMetricsTable;
+  app_user: AppUserTable;
+  user_session: UserSessionTable;
+  machine_token: MachineTokenTable;
 }
 
 export type VersionedTableName = 'queue_config' | 'business_calendar' | 'alert_rule' | 'agent_profile';

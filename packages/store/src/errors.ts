@@ -33,21 +33,35 @@ const UNAVAILABLE_MESSAGES = [
   /connection terminated/i,
   /timeout exceeded when trying to connect/i,
   /client has encountered a connection error/i,
+  /not queryable/i,
+  /query read timeout/i,
   /pglite is closed/i,
   /driver has already been destroyed/i,
   /cannot use a pool after calling end/i,
 ];
-// SQLSTATE class 08 is "connection exception"; 57P01–57P03 are shutdown and start-up; 53300 is too many connections.
-const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+/**
+ * SQLSTATE classes that say the database, not the request, is at fault: connection exceptions (08), invalid
+ * authorization (28), transaction rollbacks such as deadlocks (40), insufficient resources (53), objects not in a
+ * usable state such as a database refusing connections or a lock timeout (55), operator intervention such as a
+ * statement timeout or a shutdown (57), system and configuration-file errors (58, F0), internal errors (XX).
+ */
+const UNAVAILABLE_CLASSES = new Set(['08', '28', '40', '53', '55', '57', '58', 'F0', 'XX']);
+// Single conditions of otherwise "our bug" classes: the database does not exist, the role lacks a privilege,
+// the server is a read-only standby (e.g. after a failover).
+const UNAVAILABLE_SQLSTATES = new Set(['3D000', '42501', '25006']);
+const SQLSTATE = /^[0-9A-Z]{5}$/;
 
 export function isUnavailable(error: unknown): boolean {
   if (error instanceof StorageUnavailableError) return true;
   if (error instanceof AggregateError) return error.errors.some(isUnavailable);
   const code = codeOf(error);
-  if (code !== undefined && (UNAVAILABLE_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || code.startsWith('08'))) {
-    return true;
-  }
+  if (code !== undefined && (UNAVAILABLE_CODES.has(code) || isInfrastructureSqlState(code))) return true;
   return UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(messageOf(error)));
+}
+
+function isInfrastructureSqlState(code: string): boolean {
+  if (!SQLSTATE.test(code)) return false;
+  return UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_CLASSES.has(code.slice(0, 2));
 }
 
 /** SQLSTATE class 22 ("data exception"): the value, not the database, is at fault. */

@@ -6,5 +6,6 @@ export type { ConfigRepository } from './config.repository.js';
 export type { Versioned } from './versioned.repository.js';
 export type { AlertRepository, AlertHistoryQuery } from './alert.repository.js';
 export type { AuditRepository, AuditRecord, AuditEntry, AuditQuery } from './audit.repository.js';
+export type { AccountRepository, AccountScope, UserRecord, SessionRecord, MachineTokenRecord } from './account.repository.js';
 export type { IntervalRepository } from './interval.repository.js';
 export { StorageUnavailableError, StaleWriteError, RejectedDataError } from './errors.js';

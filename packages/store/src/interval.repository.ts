@@ -1,4 +1,4 @@
-import type { ClosedInterval } from '@plancia/engine';
+import type { ClosedIntervalEntry as ClosedInterval } from '@plancia/contracts';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './database.js';
 import { chunk } from './journal-batch.js';

@@ -1,7 +1,7 @@
 import type { TimedEvent } from '@plancia/contracts';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './database.js';
-import { isDataError } from './errors.js';
+import { isUnavailable } from './errors.js';
 import { GroupCommitter } from './group-commit.js';
 import { chunk, eventKey, payloadOf, splitResults, uniqueEvents, type AppendResult } from './journal-batch.js';
 
@@ -27,6 +27,11 @@ export interface JournalRepository {
   /** Deletes events dated before cutoffMs; answers how many. */
   purgeOlderThan(cutoffMs: number): Promise<number>;
   count(): Promise<number>;
+  /**
+   * The latest event (by time, then arrival) dated at or after sinceMs whose source starts with sourcePrefix: lets a
+   * producer that journals under its own sources find where it stopped.
+   */
+  latestFromSource(sourcePrefix: string, sinceMs: number): Promise<TimedEvent | undefined>;
   stats(): JournalStats;
 }
 
@@ -54,8 +59,9 @@ export class KyselyJournalRepository implements JournalRepository {
       const results = await this.#commit(batches);
       return results.map((value) => ({ status: 'fulfilled', value }));
     } catch (error) {
-      // A value the database refuses (a NUL in a string) must fail only the batch that carried it.
-      if (batches.length === 1 || !isDataError(error)) throw error;
+      // Whatever one batch carries that cannot be stored (a NUL the database refuses, a value too deep to serialise)
+      // must fail that batch alone: the group is retried batch by batch. An outage fails them all at once.
+      if (batches.length === 1 || isUnavailable(error)) throw error;
       return this.#flushOneByOne(batches);
     }
   }
@@ -67,7 +73,7 @@ export class KyselyJournalRepository implements JournalRepository {
         const [value] = await this.#commit([batch]);
         outcomes.push({ status: 'fulfilled', value: value! });
       } catch (reason) {
-        if (!isDataError(reason)) throw reason;
+        if (isUnavailable(reason)) throw reason;
         outcomes.push({ status: 'rejected', reason });
       }
     }
@@ -124,6 +130,21 @@ export class KyselyJournalRepository implements JournalRepository {
       .where('time', '<', new Date(cutoffMs))
       .executeTakeFirst();
     return Number(result.numDeletedRows);
+  }
+
+  async latestFromSource(sourcePrefix: string, sinceMs: number): Promise<TimedEvent | undefined> {
+    // Walks the (time, seq) index back from the newest row, bounded by sinceMs, so a journal of other sources
+    // costs at most that window.
+    const row = await this.#db
+      .selectFrom('event_journal')
+      .select(['time', 'payload'])
+      .where('time', '>=', new Date(sinceMs))
+      .where(sql<boolean>`starts_with(source, ${sourcePrefix})`)
+      .orderBy('time', 'desc')
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row && ({ ...(row.payload as object), timeMs: row.time.getTime() } as TimedEvent);
   }
 
   async count(): Promise<number> {

@@ -1,11 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import { Migrator } from 'kysely/migration';
+import { KyselyAccountRepository, type AccountRepository } from './account.repository.js';
 import { KyselyAlertRepository, type AlertRepository } from './alert.repository.js';
 import { KyselyAuditRepository, type AuditRepository } from './audit.repository.js';
 import { KyselyConfigRepository, type ConfigRepository } from './config.repository.js';
 import { connect, type ConnectionOptions, type StoreKind } from './connection.js';
 import type { Database } from './database.js';
-import { classifyError } from './errors.js';
+import { classifyError, StorageUnavailableError } from './errors.js';
 import { guarded } from './guard.js';
 import { KyselyIntervalRepository, type IntervalRepository } from './interval.repository.js';
 import { KyselyJournalRepository, type JournalRepository } from './journal.repository.js';
@@ -20,8 +21,12 @@ export interface Store {
   readonly alerts: AlertRepository;
   readonly audit: AuditRepository;
   readonly intervals: IntervalRepository;
-  /** Throws StorageUnavailableError when the database cannot be reached. */
-  ping(): Promise<void>;
+  readonly accounts: AccountRepository;
+  /**
+   * Reads the journal table; throws StorageUnavailableError when the database cannot be reached, refuses, holds the
+   * journal locked, or does not answer within `timeoutMs`.
+   */
+  ping(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,15 +49,30 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     alerts: guarded(new KyselyAlertRepository(db)),
     audit: guarded(new KyselyAuditRepository(db)),
     intervals: guarded(new KyselyIntervalRepository(db)),
-    ping: async () => {
-      try {
-        await sql`SELECT 1`.execute(db);
-      } catch (error) {
-        throw classifyError(error);
-      }
-    },
+    accounts: guarded(new KyselyAccountRepository(db)),
+    ping: (timeoutMs) => probe(db, timeoutMs),
     close: () => db.destroy(),
   };
+}
+
+async function probe(db: Kysely<Database>, timeoutMs: number | undefined): Promise<void> {
+  // The journal table rather than SELECT 1: a journal another session holds locked answers nothing ingest can use.
+  const query = sql`SELECT 1 FROM event_journal LIMIT 1`.execute(db).then(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    if (timeoutMs === undefined) return;
+    const silence = new Error(`no answer to a probe query within ${timeoutMs} ms`);
+    timer = setTimeout(() => reject(new StorageUnavailableError(silence)), timeoutMs);
+  });
+  try {
+    await Promise.race([query, deadline]);
+  } catch (error) {
+    // An abandoned query still ends by itself (statement and lock timeouts); its late failure has no one to tell.
+    query.catch(() => undefined);
+    throw classifyError(error);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function migrate(db: Kysely<Database>): Promise<void> {

@@ -11,16 +11,19 @@ const MEMBER_FIELDS = ['Status', 'Paused', 'PausedReason', 'InCall', 'CallsTaken
 export function queueStatusAt(recording: Recording, cursor: number, nowSec: number): AmiMessage[] {
   const blocks = recording.live.slice(0, cursor);
   const waiting = new Map<string, AmiMessage>();
-  const members = new Map(recording.finalMembers.map((m) => [amiField(m, 'Name')!, { ...m, Paused: '0', PausedReason: '' } as Record<string, unknown>]));
+  // A member is one agent in one queue: an agent in two queues is two members, paused in each on its own.
+  const keyOf = (queue: string | undefined, name: string | undefined) => `${queue ?? ''}|${name ?? ''}`;
+  const members = new Map(recording.finalMembers.map((m) => [keyOf(amiField(m, 'Queue'), amiField(m, 'Name')), { ...m, Paused: '0', PausedReason: '' } as Record<string, unknown>]));
   for (const { message } of blocks) {
     const event = amiField(message, 'Event');
     const uniqueid = amiField(message, 'Uniqueid') ?? '';
     if (event === 'QueueCallerJoin') waiting.set(uniqueid, message);
     if (event === 'QueueCallerLeave') waiting.delete(uniqueid);
     const name = amiField(message, 'MemberName') ?? '';
-    if (event === 'QueueMemberAdded') members.set(name, { Event: 'QueueMember', Queue: amiField(message, 'Queue'), Name: name, Location: amiField(message, 'Interface') });
-    if (event === 'QueueMemberRemoved') members.delete(name);
-    const member = members.get(name);
+    const key = keyOf(amiField(message, 'Queue'), name);
+    if (event === 'QueueMemberAdded') members.set(key, { Event: 'QueueMember', Queue: amiField(message, 'Queue'), Name: name, Location: amiField(message, 'Interface') });
+    if (event === 'QueueMemberRemoved') members.delete(key);
+    const member = members.get(key);
     if (member && (event === 'QueueMemberAdded' || event === 'QueueMemberStatus' || event === 'QueueMemberPause')) {
       for (const field of MEMBER_FIELDS) if (message[field] !== undefined) member[field] = message[field];
     }
@@ -33,6 +36,10 @@ export function queueStatusAt(recording: Recording, cursor: number, nowSec: numb
     Uniqueid: amiField(join, 'Uniqueid')!,
     Wait: String(nowSec - Math.floor(stampOf({ raw: '', message: join })!)),
   }));
-  const params: AmiMessage = { Event: 'QueueParams', Queue: 'support', Strategy: 'rrmemory', Calls: String(entries.length), ServiceLevel: '20' };
-  return [params, ...members.values() as Iterable<AmiMessage>, ...entries];
+  const queues = recording.finalQueues ?? [{ Event: 'QueueParams', Queue: 'support', Strategy: 'rrmemory', ServiceLevel: '20' }];
+  const params = queues.map((q): AmiMessage => ({
+    Event: 'QueueParams', Queue: amiField(q, 'Queue')!, Strategy: amiField(q, 'Strategy') ?? '', ServiceLevel: amiField(q, 'ServiceLevel') ?? '',
+    Calls: String(entries.filter((e) => e.Queue === amiField(q, 'Queue')).length),
+  }));
+  return [...params, ...members.values() as Iterable<AmiMessage>, ...entries];
 }

@@ -15,6 +15,8 @@ export interface ReplayPlan {
   holdAfter?: (message: AmiMessage) => boolean;
   /** Drop the connection before sending message `at`; messages up to `resumeAt` are lost, as in a real outage. */
   drop?: { at: number; resumeAt: number };
+  /** Several such drops, in stream order. */
+  drops?: { at: number; resumeAt: number }[];
   /**
    * Send the whole stream this many times, dropping the link after each (default 1). A pass after the first starts
    * once QueueStatus has answered with the state the PBX is really in: the end of the previous pass.
@@ -37,7 +39,7 @@ export class RecordedAmiServer {
   private passesLeft: number;
   private replayPending = false;
   private sentAtMs: number | null = null;
-  private dropped = false;
+  private dropsDone = 0;
   private holding: (() => void) | null = null;
   private heldAt: (() => void) | null = null;
   private finishedAt: (() => void) | null = null;
@@ -54,6 +56,11 @@ export class RecordedAmiServer {
   async listen(): Promise<string> {
     const port = await this.tcp.listen();
     return `ami://${encodeURIComponent(this.plan.username)}:${encodeURIComponent(this.plan.secret)}@127.0.0.1:${port}`;
+  }
+
+  /** The messages from the current point up to `index` are never sent (the consumer was down meanwhile). */
+  skipTo(index: number): void {
+    this.cursor = Math.max(this.cursor, index);
   }
 
   release(): void {
@@ -124,15 +131,16 @@ export class RecordedAmiServer {
       this.cursor = 0;
     }
     while (this.cursor < live.length && !socket.destroyed) {
-      const { drop, holdAfter } = this.plan;
-      if (drop && !this.dropped && this.cursor === drop.at) {
-        this.dropped = true;
+      const { holdAfter } = this.plan;
+      const drop = (this.plan.drops ?? (this.plan.drop ? [this.plan.drop] : []))[this.dropsDone];
+      if (drop && this.cursor >= drop.at) {
+        this.dropsDone++;
         this.cursor = drop.resumeAt;
         // end(), not destroy(): what was already written still arrives; only what follows is lost.
         socket.end();
         return;
       }
-      const end = Math.min(live.length, this.cursor + CHUNK, drop && !this.dropped && this.cursor < drop.at ? drop.at : Infinity);
+      const end = Math.min(live.length, this.cursor + CHUNK, drop ? drop.at : Infinity);
       let text = '';
       let hold = false;
       for (; this.cursor < end && !hold; this.cursor++) {

@@ -20,6 +20,49 @@ export interface Recording {
   finalMembers: AmiMessage[];
   /** QueueParams of the final reply: Asterisk's own figures. */
   finalParams: AmiMessage;
+  /** Every queue's QueueParams, when the recording has several queues. */
+  finalQueues?: AmiMessage[];
+}
+
+/** What a client of the live Asterisk 22 run saw (`asterisk-live-22/`): the stream, and the driver's QueueStatus samples. */
+export interface LiveRecording extends Recording {
+  finalQueues: AmiMessage[];
+  /** Each QueueStatus the driver asked for during the run: the live block it followed, and its QueueMember items. */
+  samples: { after: number; members: AmiMessage[] }[];
+  /** When the consumer's link was cut and when the consumer was down (recorded seconds). */
+  outages: { what: string; from: number; to: number }[];
+}
+
+/**
+ * Reads `asterisk-live-22/`: the AMI stream as the recording client received it, minus what answered that client's
+ * own actions (responses and list items carry its ActionID), which a client of ours would never be sent.
+ */
+export function loadLiveRecording(): LiveRecording {
+  const dir = resolve(SHARED_FIXTURES, 'asterisk-live-22');
+  const text = readFileSync(resolve(dir, 'ami-raw.log'), 'utf8');
+  const blocks = text.slice(text.indexOf('\r\n') + 2).split('\r\n\r\n').filter((raw) => raw.trim() !== '').map((raw) => ({ raw, message: parseBlock(raw) }));
+  const live: RecordedBlock[] = [];
+  const samples: { after: number; actionId: string | undefined; members: AmiMessage[] }[] = [];
+  for (const block of blocks) {
+    const { message } = block;
+    if (amiField(message, 'ActionID') === undefined && amiField(message, 'Response') === undefined) live.push(block);
+    else if (amiField(message, 'Event') === 'QueueMember') {
+      const actionId = amiField(message, 'ActionID');
+      const open = samples.at(-1);
+      if (open && open.actionId === actionId) open.members.push(message);
+      else samples.push({ after: live.length - 1, actionId, members: [message] });
+    }
+  }
+  const final = JSON.parse(readFileSync(resolve(dir, 'final-queuestatus.json'), 'utf8')) as Record<string, { params: AmiMessage; members: AmiMessage[] }>;
+  const queues = Object.values(final);
+  return {
+    live,
+    finalMembers: queues.flatMap((q) => q.members),
+    finalParams: queues[0]!.params,
+    finalQueues: queues.map((q) => q.params),
+    samples: samples.map(({ after, members }) => ({ after, members })),
+    outages: JSON.parse(readFileSync(resolve(dir, 'outages.json'), 'utf8')),
+  };
 }
 
 function parseBlock(raw: string): AmiMessage {

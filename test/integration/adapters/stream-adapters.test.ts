@@ -22,13 +22,13 @@ const amiLife: AmiMessage[] = [
   { Event: 'QueueMemberPause', Timestamp: stamp(100), ...member, Status: '1', Paused: '1', PausedReason: 'Briefing' },
 ];
 const amiAsCloudEvents = [
-  wireEvent('agent.state', 'a1', { agentId: 'Ada', state: 'available', queueIds: ['help'], name: 'Ada' }, at(0).ms),
+  wireEvent('agent.state', 'a1', { agentId: 'Ada', state: 'available', queueIds: ['help'], memberships: [{ queueId: 'help', state: 'available' }], name: 'Ada' }, at(0).ms),
   wireEvent('contact.queued', 'a2', { contactId: caller.Uniqueid, queueId: 'help', channel: 'voice' }, at(5).ms),
   wireEvent('contact.answered', 'a3', { contactId: caller.Uniqueid, agentId: 'Ada' }, at(17).ms),
-  wireEvent('agent.state', 'a4', { agentId: 'Ada', state: 'on_contact', queueIds: ['help'], name: 'Ada' }, at(17).ms),
+  wireEvent('agent.state', 'a4', { agentId: 'Ada', state: 'on_contact', queueIds: ['help'], memberships: [{ queueId: 'help', state: 'on_contact' }], name: 'Ada' }, at(17).ms),
   wireEvent('contact.ended', 'a5', { contactId: caller.Uniqueid }, at(77).ms),
   wireEvent('contact.completed', 'a6', { contactId: caller.Uniqueid }, at(77).ms),
-  wireEvent('agent.state', 'a7', { agentId: 'Ada', state: 'not_ready', reason: 'Briefing', queueIds: ['help'], name: 'Ada' }, at(100).ms),
+  wireEvent('agent.state', 'a7', { agentId: 'Ada', state: 'not_ready', reason: 'Briefing', queueIds: ['help'], memberships: [{ queueId: 'help', state: 'not_ready', reason: 'Briefing' }], name: 'Ada' }, at(100).ms),
 ];
 
 const fsEvent = (seq: number, seconds: number, fields: Record<string, string>) => ({

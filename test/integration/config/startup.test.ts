@@ -6,7 +6,7 @@ import { defaultQueueConfig, type ConfigDocument } from '@plancia/contracts';
 import { backends, startTestServer, type TestDatabase, type TestServer } from '../helpers/plancia-server.js';
 import { calendar, call, rule } from './fixtures.js';
 
-const TOKEN = 'admin-secret-1';
+const TOKEN = 'admin-secret-0123456789';
 const document: ConfigDocument = {
   queues: [{ ...defaultQueueConfig('premium'), name: 'Premium', serviceLevel: { thresholdSeconds: 15, target: 0.9, shortAbandonSeconds: 5, abandonPolicy: 'ignore' } }],
   calendars: [calendar],
@@ -23,7 +23,7 @@ describe.each(backends)('configuration file, admin tokens and import on $name', 
     dir = await mkdtemp(join(tmpdir(), 'plancia-config-'));
     await writeFile(join(dir, 'plancia.json'), JSON.stringify(document));
     database = await backend.create();
-    server = await startTestServer(database, { PLANCIA_ADMIN_TOKENS: `other,${TOKEN}`, PLANCIA_CONFIG: join(dir, 'plancia.json') });
+    server = await startTestServer(database, { PLANCIA_ADMIN_TOKENS: `other-admin-0123456789,${TOKEN}`, PLANCIA_CONFIG: join(dir, 'plancia.json') });
   });
   afterAll(async () => {
     await server?.stop();

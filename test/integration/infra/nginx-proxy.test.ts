@@ -7,7 +7,7 @@ import { postEvents, queued } from '../helpers/events.js';
 import { useServer } from '../helpers/plancia-server.js';
 import { startProxy, type RunningProxy } from './nginx-proxy.js';
 
-const TOKEN = 'producer-secret';
+const TOKEN = 'producer-secret-0123456789';
 
 /** An HTTPS request to the proxy that trusts only its self-signed certificate. */
 function viaProxy(proxy: RunningProxy, path: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}) {

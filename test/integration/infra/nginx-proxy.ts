@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../helpers/server-process.js';
+import { freePort } from '../../support/ports.js';
 
 const RENDER = fileURLToPath(new URL('../../../infra/nginx/render.sh', import.meta.url));
 /** Debian's nginx (package nginx-light or nginx). */

@@ -28,10 +28,10 @@ function openLive(url: string, query: string) {
 }
 
 describe('plain WebSocket feed and alert acknowledgement', () => {
-  const server = useServer({ PLANCIA_TICK_MS: '20', PLANCIA_VIEW_TOKENS: 'viewer-token' });
+  const server = useServer({ PLANCIA_TICK_MS: '20', PLANCIA_VIEW_TOKENS: 'viewer-token-0123456789' });
 
   it('streams LiveMessage JSON on GET /api/v1/live: the snapshot first, then changes of its view', async () => {
-    const live = openLive(server().wsUrl, '?queues=feed&token=viewer-token');
+    const live = openLive(server().wsUrl, '?queues=feed&token=viewer-token-0123456789');
     await live.opened;
     await expect.poll(() => live.messages.length).toBeGreaterThan(0);
     expect(live.messages[0]).toMatchObject({ type: 'snapshot', snapshot: { queues: [] } });
@@ -43,15 +43,15 @@ describe('plain WebSocket feed and alert acknowledgement', () => {
 
   it('refuses the feed without a token and rejects a malformed view naming the field', async () => {
     await expect(openLive(server().wsUrl, '').opened).rejects.toThrow(/401/);
-    await expect(openLive(server().wsUrl, '?channels=fax&token=viewer-token').opened).rejects.toThrow(/400/);
-    const response = await fetch(`${server().url}/api/v1/live?channels=fax`, { headers: { authorization: 'Bearer viewer-token' } });
+    await expect(openLive(server().wsUrl, '?channels=fax&token=viewer-token-0123456789').opened).rejects.toThrow(/400/);
+    const response = await fetch(`${server().url}/api/v1/live?channels=fax`, { headers: { authorization: 'Bearer viewer-token-0123456789' } });
     expect(await response.text()).toMatch(/channels/);
   });
 
   it('pushes a raised alert to every board, and an acknowledgement from one board to all of them', async () => {
-    const supervisor = openBoard(server().url, { token: 'viewer-token', view: { queues: ['slow'] } });
-    const wallTv = openBoard(server().url, { token: 'viewer-token', view: { queues: ['elsewhere'] } });
-    const feed = openLive(server().wsUrl, '?token=viewer-token');
+    const supervisor = openBoard(server().url, { token: 'viewer-token-0123456789', view: { queues: ['slow'] } });
+    const wallTv = openBoard(server().url, { token: 'viewer-token-0123456789', view: { queues: ['elsewhere'] } });
+    const feed = openLive(server().wsUrl, '?token=viewer-token-0123456789');
     await feed.opened;
     await Promise.all([supervisor.waitFor(isSnapshot), wallTv.waitFor(isSnapshot)]);
     expect((await postEvents(server().url, JSON.stringify(slowAnswer('slow', 's1')))).status).toBe(202);
@@ -74,12 +74,12 @@ describe('plain WebSocket feed and alert acknowledgement', () => {
   });
 
   it('acknowledges over REST too: POST /api/v1/alerts/{id}/acknowledge', async () => {
-    const board = openBoard(server().url, { token: 'viewer-token' });
+    const board = openBoard(server().url, { token: 'viewer-token-0123456789' });
     await board.waitFor(isSnapshot);
     expect((await postEvents(server().url, JSON.stringify(slowAnswer('rest', 'r1')))).status).toBe(202);
     const raised = await board.waitFor(raisedOn('rest'));
     const url = `${server().url}/api/v1/alerts/${encodeURIComponent(raised.event.alert.id)}/acknowledge`;
-    const headers = { authorization: 'Bearer viewer-token', 'content-type': 'application/json' };
+    const headers = { authorization: 'Bearer viewer-token-0123456789', 'content-type': 'application/json' };
     const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ note: 'on it', by: 'Marco' }) });
     expect(response.status).toBe(200);
     expect(await response.json() as AlertEvent).toMatchObject({ kind: 'acknowledged', alert: { acknowledgedBy: 'Marco' } });

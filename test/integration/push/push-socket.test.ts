@@ -85,17 +85,17 @@ describe('socket.io coalescing', () => {
 });
 
 describe('socket.io handshake', () => {
-  const server = useServer({ PLANCIA_VIEW_TOKENS: 'viewer-token', PLANCIA_ALLOWED_ORIGINS: 'https://board.example' });
+  const server = useServer({ PLANCIA_VIEW_TOKENS: 'viewer-token-0123456789', PLANCIA_ALLOWED_ORIGINS: 'https://board.example' });
 
   it('refuses a connection without a valid viewer token', async () => {
     expect(await handshakeOutcome(server().url, {})).toMatch(/unauthorized/);
     expect(await handshakeOutcome(server().url, { token: 'guess' })).toMatch(/unauthorized/);
-    expect(await handshakeOutcome(server().url, { token: 'viewer-token' })).toBe('connected');
+    expect(await handshakeOutcome(server().url, { token: 'viewer-token-0123456789' })).toBe('connected');
   });
 
   it('refuses a browser Origin outside the allow-list, even with a token', async () => {
-    expect(await handshakeOutcome(server().url, { token: 'viewer-token', origin: 'https://evil.example' })).toMatch(/origin/);
-    expect(await handshakeOutcome(server().url, { token: 'viewer-token', origin: 'https://board.example' })).toBe('connected');
-    expect(await handshakeOutcome(server().url, { token: 'viewer-token', origin: server().url })).toBe('connected');
+    expect(await handshakeOutcome(server().url, { token: 'viewer-token-0123456789', origin: 'https://evil.example' })).toMatch(/origin/);
+    expect(await handshakeOutcome(server().url, { token: 'viewer-token-0123456789', origin: 'https://board.example' })).toBe('connected');
+    expect(await handshakeOutcome(server().url, { token: 'viewer-token-0123456789', origin: server().url })).toBe('connected');
   });
 });

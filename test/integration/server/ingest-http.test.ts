@@ -108,7 +108,7 @@ describe('ingest credentials', () => {
   let server: TestServer;
   beforeAll(async () => {
     database = await backends[0]!.create();
-    server = await startTestServer(database, { PLANCIA_INGEST_TOKENS: 'alpha-token, beta-token' });
+    server = await startTestServer(database, { PLANCIA_INGEST_TOKENS: 'alpha-token-0123456789, beta-token-0123456789' });
   });
   afterAll(async () => {
     await server?.stop();
@@ -118,8 +118,8 @@ describe('ingest credentials', () => {
   it('answers 401 without a token or with a wrong one, 202 with any configured one', async () => {
     const body = JSON.stringify(queued('a1'));
     expect((await postEvents(server.url, body)).status).toBe(401);
-    expect((await postEvents(server.url, body, 'application/json', { authorization: 'Bearer alpha-tokenx' })).status).toBe(401);
+    expect((await postEvents(server.url, body, 'application/json', { authorization: 'Bearer alpha-token-0123456789x' })).status).toBe(401);
     expect((await postEvents(server.url, body, 'application/json', { authorization: 'Basic YWxwaGE=' })).status).toBe(401);
-    expect((await postEvents(server.url, body, 'application/json', { authorization: 'Bearer beta-token' })).status).toBe(202);
+    expect((await postEvents(server.url, body, 'application/json', { authorization: 'Bearer beta-token-0123456789' })).status).toBe(202);
   });
 });

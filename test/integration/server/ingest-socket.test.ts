@@ -4,10 +4,10 @@ import { queued } from '../helpers/events.js';
 import { openIngestSocket } from '../helpers/ingest-socket.js';
 
 describe.each(backends)('WebSocket /api/v1/ingest on $name', (backend) => {
-  const server = useServer({ PLANCIA_INGEST_TOKENS: 'ws-token' }, backend);
+  const server = useServer({ PLANCIA_INGEST_TOKENS: 'ws-token-0123456789' }, backend);
 
   it('acks every frame in order after the commit: one event, an array, NDJSON, a duplicate', async () => {
-    const producer = await openIngestSocket(server().wsUrl, { token: 'ws-token' });
+    const producer = await openIngestSocket(server().wsUrl, { token: 'ws-token-0123456789' });
     producer.send(JSON.stringify(queued('w1')));
     producer.send(JSON.stringify([queued('w2'), queued('w3')]));
     producer.send(`${JSON.stringify(queued('w4'))}\n${JSON.stringify(queued('w5'))}`);
@@ -23,7 +23,7 @@ describe.each(backends)('WebSocket /api/v1/ingest on $name', (backend) => {
   });
 
   it('nacks malformed, invalid and binary frames without closing the connection', async () => {
-    const producer = await openIngestSocket(server().wsUrl, { headers: { authorization: 'Bearer ws-token' } });
+    const producer = await openIngestSocket(server().wsUrl, { headers: { authorization: 'Bearer ws-token-0123456789' } });
     producer.send('{"broken":');
     producer.send(JSON.stringify([queued('n1'), { ...queued('n2'), type: 'contact.teleported' }]));
     producer.send(Buffer.from([1, 2, 3]));
@@ -42,6 +42,6 @@ describe.each(backends)('WebSocket /api/v1/ingest on $name', (backend) => {
   });
 
   it('refuses a browser origin that is not allowed', async () => {
-    await expect(openIngestSocket(server().wsUrl, { token: 'ws-token', headers: { origin: 'https://evil.example' } })).rejects.toThrow(/403/);
+    await expect(openIngestSocket(server().wsUrl, { token: 'ws-token-0123456789', headers: { origin: 'https://evil.example' } })).rejects.toThrow(/403/);
   });
 });

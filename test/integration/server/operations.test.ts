@@ -3,7 +3,7 @@ import { useServer } from '../helpers/plancia-server.js';
 import { postEvents, queued } from '../helpers/events.js';
 
 describe('health, metrics, OpenAPI and snapshot', () => {
-  const server = useServer({ PLANCIA_VIEW_TOKENS: 'viewer' });
+  const server = useServer({ PLANCIA_VIEW_TOKENS: 'viewer-0123456789abc' });
 
   it('reports liveness and readiness with the store kind', async () => {
     expect(await (await fetch(`${server().url}/healthz`)).json()).toEqual({ status: 'ok' });
@@ -47,11 +47,11 @@ describe('health, metrics, OpenAPI and snapshot', () => {
   it('requires a view token for the snapshot and filters it to a view', async () => {
     expect((await fetch(`${server().url}/api/v1/snapshot`)).status).toBe(401);
     await postEvents(server().url, JSON.stringify([queued('v1', 'sales'), queued('v2', 'support')]));
-    const response = await fetch(`${server().url}/api/v1/snapshot?queues=support`, { headers: { authorization: 'Bearer viewer' } });
+    const response = await fetch(`${server().url}/api/v1/snapshot?queues=support`, { headers: { authorization: 'Bearer viewer-0123456789abc' } });
     expect(response.status).toBe(200);
     const snapshot = (await response.json()) as { queues: { queueId: string }[] };
     expect(snapshot.queues.map((q) => q.queueId)).toEqual(['support']);
-    const bad = await fetch(`${server().url}/api/v1/snapshot?channels=fax&token=viewer`);
+    const bad = await fetch(`${server().url}/api/v1/snapshot?channels=fax&token=viewer-0123456789abc`);
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: 'invalid_request', details: [{ path: '/channels' }] });
   });

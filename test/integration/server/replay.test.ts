@@ -27,8 +27,11 @@ function traffic(): WireEvent[] {
   ];
 }
 
+// An alert's id carries the moment its server raised it, which differs between two servers; the rest must not.
+const withoutAlertIds = (queues: unknown[]) => JSON.parse(JSON.stringify(queues), (key, value) => (key === 'id' && typeof value === 'string' && /:\d{4}-\d\d-\d\dT/.test(value) ? undefined : value)) as unknown[];
+
 const comparable = (snapshot: Awaited<ReturnType<typeof snapshotOf>>) => ({
-  centre: snapshot.centre, queues: snapshot.queues, agents: snapshot.agents, channels: snapshot.channels,
+  centre: snapshot.centre, queues: withoutAlertIds(snapshot.queues), agents: snapshot.agents, channels: snapshot.channels,
 });
 
 describe.each(backends)('journal replay on $name', (backend) => {

@@ -64,6 +64,18 @@ describe.each(backends)('event journal on $name', (backend) => {
     expect(refused?.status === 'rejected' && refused.reason).toBeInstanceOf(RejectedDataError);
     expect(fine?.status === 'fulfilled' && fine.value.accepted.map((e) => e.id)).toEqual(['innocent']);
   });
+
+  it('fails only the batch carrying a value too deep to serialise, whatever the error', async () => {
+    let deep: unknown = 1;
+    for (let level = 0; level < 20_000; level++) deep = [deep];
+    const poisoned = { ...queued('deep'), data: { contactId: 'c', queueId: 'sales', channel: 'voice', deep } } as TimedEvent;
+    const blocker = store.journal.append([queued('deep-blocker')]);
+    const batches = Array.from({ length: 30 }, (_, i) => store.journal.append([queued(`deep-ok-${i}`)]));
+    const refused = store.journal.append([poisoned]);
+    const outcomes = await Promise.allSettled([blocker, ...batches, refused]);
+    expect(outcomes.at(-1)?.status).toBe('rejected');
+    expect(outcomes.slice(0, -1).map((o) => o.status)).toEqual(Array(31).fill('fulfilled'));
+  });
 });
 
 describe.each(backends)('journal reading and retention on $name', (backend) => {

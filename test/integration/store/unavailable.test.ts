@@ -15,7 +15,7 @@ describe('storage unavailable', () => {
       await store.close();
       await expect(store.ping()).rejects.toBeInstanceOf(StorageUnavailableError);
       await expect(store.journal.append([queued('after-close')])).rejects.toBeInstanceOf(StorageUnavailableError);
-      await expect(store.config.listQueues()).rejects.toBeInstanceOf(StorageUnavailableError);
+      await expect(store.config.table('queues').list()).rejects.toBeInstanceOf(StorageUnavailableError);
       await expect(store.alerts.active()).rejects.toBeInstanceOf(StorageUnavailableError);
     } finally {
       await database.dispose();

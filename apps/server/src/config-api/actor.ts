@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { offeredToken } from '../plugins/app/access.js';
+import { offeredToken } from '../plugins/app/access-policy.js';
 
 /**
- * Who made a change, for the audit log: a token is named by a short digest (never the secret itself);
- * without tokens only loopback clients may write.
+ * Who made a change, for the audit log: a signed-in user by name, a token by a short digest (never the secret
+ * itself); without either only loopback clients may write.
  */
 export function actorOf(request: FastifyRequest): string {
+  if (request.user) return `user:${request.user.username}`;
   const token = offeredToken(request);
   if (token === undefined) return 'loopback';
   return `token:${createHash('sha256').update(token).digest('hex').slice(0, 12)}`;

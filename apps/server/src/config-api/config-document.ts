@@ -1,4 +1,4 @@
-import type { ConfigDocument } from '@plancia/contracts';
+import type { ConfigDiff, ConfigDocument, ListDiff } from '@plancia/contracts';
 
 type ListName = 'queues' | 'calendars' | 'alertRules' | 'agents';
 const LISTS: Record<ListName, (entry: never) => string> = {
@@ -7,14 +7,6 @@ const LISTS: Record<ListName, (entry: never) => string> = {
   alertRules: (r: { id: string }) => r.id,
   agents: (a: { agentId: string }) => a.agentId,
 };
-
-export interface ListDiff {
-  added: string[];
-  changed: string[];
-  removed: string[];
-}
-
-export type ConfigDiff = Record<ListName, ListDiff> & { settingsChanged: boolean };
 
 /** Key-order-independent comparison of two JSON values. */
 function sameJson(a: unknown, b: unknown): boolean {

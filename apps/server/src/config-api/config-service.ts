@@ -1,13 +1,19 @@
-import { ConfigDocument, DEFAULT_SETTINGS, type QueueConfig, type TimedEvent } from '@plancia/contracts';
-import type { EngineConfig } from '@plancia/engine';
-import { configResources, type Resource } from './resources.js';
-import { assertValid, mergeSettings } from './validation.js';
+import {
+  ConfigDocument, type AlertEvent, type AlertRule, type AuditEntry, type AuditQuery, type ConfigDiff, type QueueConfig,
+  type QueueListEntry, type TimedEvent,
+} from '@plancia/contracts';
+import { configProblems, type EngineConfig } from '@plancia/engine';
+import { diffConfig } from './config-document.js';
+import { loadEngineConfig } from './engine-config.js';
+import { configResources, type Entity, type Resource } from './resources.js';
+import { previewRule } from './rule-preview.js';
+import { assertEngineAccepts, assertValid, mergeSettings } from './validation.js';
 import type { Store, Versioned } from '@plancia/store';
 
 /** The engine operations a configuration change needs (the live state delegates them to the engine). */
 export interface EngineControls {
-  configure(config: EngineConfig): void;
-  recomputeQueue(queue: QueueConfig, events: readonly TimedEvent[]): number;
+  rebuild(config: EngineConfig, events: readonly TimedEvent[]): void;
+  rebuildWithQueue(queue: QueueConfig, events: readonly TimedEvent[]): number;
   replayFrom(): number;
 }
 
@@ -20,12 +26,15 @@ export interface ConfigDeps {
 }
 
 export interface WriteResult {
-  entry: Versioned<unknown>;
+  entry: Versioned<Entity>;
   /** Events replayed to recompute a queue's windows; 0 for other resources. */
   replayed: number;
 }
 
-/** Reads and writes configuration: validates against the contract, records the audit trail, applies at once. */
+/**
+ * Reads and writes configuration: validates against the contract, records the audit trail, applies at once. The
+ * routes reach the store only through here.
+ */
 export class ConfigService {
   readonly resources: ReadonlyMap<Resource['path'], Resource>;
 
@@ -33,30 +42,45 @@ export class ConfigService {
     this.resources = new Map(configResources(deps.store.config).map((r) => [r.path, r]));
   }
 
-  seenQueues(): string[] {
-    return this.deps.seenQueues();
-  }
-
   resource(path: Resource['path']): Resource {
     return this.resources.get(path)!;
   }
 
+  /** Every stored entity of a resource, in id order. */
+  async list(resource: Resource): Promise<Entity[]> {
+    return (await resource.table.list()).map((entry) => entry.value);
+  }
+
+  /** Configured queues, then queues seen in events that are not (on the defaults, version 0). */
+  async queueList(): Promise<QueueListEntry[]> {
+    const stored = await this.deps.store.config.table('queues').list();
+    const configured = new Set(stored.map((q) => q.value.queueId));
+    const seen = this.deps.seenQueues().filter((id) => !configured.has(id));
+    const fallback = this.resource('queues').fallback!;
+    return [
+      ...stored.map((q) => ({ config: q.value, version: q.version, configured: true })),
+      ...seen.map((id) => ({ config: fallback(id) as QueueConfig, version: 0, configured: false })),
+    ];
+  }
+
   /** The stored entity, or for a queue seen in events the defaults (version 0: never stored). */
-  async get(resource: Resource, id: string): Promise<Versioned<unknown> | undefined> {
+  async get(resource: Resource, id: string): Promise<Versioned<Entity> | undefined> {
     const stored = await resource.table.get(id);
     if (stored || !resource.fallback || !this.deps.seenQueues().includes(id)) return stored;
     return this.#defaults(resource, id);
   }
 
-  #defaults(resource: Resource, id: string): Versioned<unknown> | undefined {
+  #defaults(resource: Resource, id: string): Versioned<Entity> | undefined {
     if (!resource.fallback) return undefined;
     return { value: resource.fallback(id), version: 0, updatedAt: new Date(this.deps.now()).toISOString() };
   }
 
   async put(resource: Resource, id: string, body: unknown, actor: string, ifVersion?: number): Promise<WriteResult> {
     const current = (await resource.table.get(id)) ?? this.#defaults(resource, id);
-    const candidate = mergeSettings(current?.value ?? {}, { ...(body as object), [resource.idField]: id });
-    assertValid(resource.schema, candidate);
+    const merged = mergeSettings(current?.value ?? {}, { ...(body as object), [resource.idField]: id });
+    assertValid(resource.schema, merged);
+    const candidate = merged as Entity;
+    assertEngineAccepts(resource.engineProblems?.(candidate) ?? []);
     const stored = await resource.table.put(candidate, ifVersion);
     await this.#audit(actor, `${resource.path}.put`, `${resource.path}/${id}`, current?.version ? current.value : null, stored.value);
     const replayed = await this.#apply(resource, stored.value);
@@ -78,10 +102,18 @@ export class ConfigService {
     return this.deps.store.config.exportAll();
   }
 
-  /** The document itself once it passes the contract (InvalidConfigError naming each bad field otherwise). */
+  /** The document itself once it passes the contract and the engine's rules (InvalidConfigError naming each bad field otherwise). */
   validDocument(document: unknown): ConfigDocument {
     assertValid(ConfigDocument, document);
+    assertEngineAccepts(configProblems(document as ConfigDocument));
     return document as ConfigDocument;
+  }
+
+  /** What replacing the whole configuration with `document` changes; with `dryRun` nothing is replaced. */
+  async replaceAll(document: unknown, actor: string, dryRun: boolean): Promise<ConfigDiff> {
+    const diff = diffConfig(await this.exportAll(), this.validDocument(document));
+    if (!dryRun) await this.importAll(document, actor);
+    return diff;
   }
 
   async importAll(document: unknown, actor: string): Promise<void> {
@@ -89,28 +121,52 @@ export class ConfigService {
     const before = await this.exportAll();
     await this.deps.store.config.replaceAll(valid);
     await this.#audit(actor, 'config.import', 'config', before, valid);
-    await this.#reconfigure();
+    await this.#rebuild(await this.#journal());
+  }
+
+  /** The configuration's changes, newest first. */
+  audit(query: AuditQuery): Promise<AuditEntry[]> {
+    return this.deps.store.audit.list({
+      ...(query.since ? { sinceMs: Date.parse(query.since) } : {}),
+      ...(query.limit ? { limit: query.limit } : {}),
+    });
+  }
+
+  /** The transitions of this rule alone over the last hour, replayed on the stored configuration. */
+  async previewRule(rule: AlertRule): Promise<AlertEvent[]> {
+    const transitions = await previewRule(rule, await this.engineConfig(), this.deps.store.journal, this.deps.now());
+    return transitions.filter((event) => event.alert.ruleId === rule.id);
+  }
+
+  /** The stored configuration as the engine runs it (what it would refuse left out). */
+  engineConfig(): Promise<EngineConfig> {
+    return loadEngineConfig(this.deps.store.config);
   }
 
   async #audit(actor: string, action: string, resource: string, before: unknown, after: unknown): Promise<void> {
     await this.deps.store.audit.record({ actor, action, resource, before, after, atMs: this.deps.now() });
   }
 
-  /** A queue is recomputed from the journal so its windows never mix two definitions; anything else reconfigures. */
-  async #apply(resource: Resource, value: unknown): Promise<number> {
-    if (resource.path !== 'queues' || value === undefined) {
-      await this.#reconfigure();
-      return 0;
-    }
+  /**
+   * Every change is replayed from the journal, so the board equals a fresh replay with the new configuration whatever
+   * door the change came through; a queue's change reports how many of the replayed events concern it.
+   */
+  async #apply(resource: Resource, value: Entity | undefined): Promise<number> {
+    const events = await this.#journal();
+    if (resource.path === 'queues' && value !== undefined) return this.deps.engine.rebuildWithQueue(value as QueueConfig, events);
+    await this.#rebuild(events);
+    return 0;
+  }
+
+  async #journal(): Promise<TimedEvent[]> {
     const events: TimedEvent[] = [];
     await this.deps.store.journal.readSince(this.deps.engine.replayFrom(), (chunk) => {
       events.push(...chunk);
     });
-    return this.deps.engine.recomputeQueue(value as QueueConfig, events);
+    return events;
   }
 
-  async #reconfigure(): Promise<void> {
-    const document = await this.exportAll();
-    this.deps.engine.configure({ ...document, settings: document.settings ?? DEFAULT_SETTINGS });
+  async #rebuild(events: readonly TimedEvent[]): Promise<void> {
+    this.deps.engine.rebuild(await this.engineConfig(), events);
   }
 }

@@ -15,8 +15,19 @@ declare module 'fastify' {
  */
 export default fp(
   async (fastify) => {
-    const { store, live, config, log } = fastify;
-    const engine: EngineControls = live;
+    const { store, live, config, log, entityCaps } = fastify;
+    // Configured queues count within PLANCIA_MAX_QUEUES; a change's replay keeps to the limits as the start's does.
+    const engine: EngineControls = {
+      rebuild(engineConfig, events) {
+        for (const queue of engineConfig.queues) entityCaps.configureQueue(queue.queueId);
+        live.rebuild(engineConfig, entityCaps.admitReplayed(events));
+      },
+      rebuildWithQueue(queue, events) {
+        entityCaps.configureQueue(queue.queueId);
+        return live.rebuildWithQueue(queue, entityCaps.admitReplayed(events));
+      },
+      replayFrom: () => live.replayFrom(),
+    };
     const service = new ConfigService({
       store, engine, now: () => Date.now(), seenQueues: () => live.snapshot().queues.map((q) => q.queueId),
     });
@@ -30,5 +41,5 @@ export default fp(
     }
     await fastify.register(configRoutes, { service });
   },
-  { name: 'config-api', dependencies: ['config', 'store', 'live', 'access'] },
+  { name: 'config-api', dependencies: ['config', 'store', 'live', 'access', 'entity-caps'] },
 );

@@ -13,8 +13,8 @@ const notFound = (reply: FastifyReply, path: string, id: string) =>
   reply.code(404).send({ error: 'not_found', message: `No ${path} entry '${id}'` });
 
 /**
- * GET list, GET/PUT/DELETE one for a resource. A PUT body may be partial: it is laid over the current (or default)
- * settings and the whole is validated. The ETag is the stored version; `Plancia-Replayed` says how many journaled
+ * GET/PUT/DELETE one entry of a resource. A PUT body is the contract's merge patch of the entity: it is laid over the
+ * current (or default) settings and the whole is validated again. The ETag is the stored version; `Plancia-Replayed` says how many journaled
  * events were replayed to recompute a queue.
  */
 export function resourceRoutes(app: FastifyInstance, service: ConfigService, resource: Resource) {
@@ -24,7 +24,7 @@ export function resourceRoutes(app: FastifyInstance, service: ConfigService, res
   const admin = fastify.requireRole('admin');
 
   fastify.get(`${base}/:id`, {
-    preHandler: fastify.requireRole('view'),
+    onRequest: fastify.requireRole('view'),
     schema: { tags, summary: `One ${resource.path} entry`, params: IdParams, response: { 200: resource.schema, ...errors } },
   }, async (request, reply) => {
     const entry = await service.get(resource, request.params.id);
@@ -33,10 +33,10 @@ export function resourceRoutes(app: FastifyInstance, service: ConfigService, res
   });
 
   fastify.put(`${base}/:id`, {
-    preHandler: admin,
+    onRequest: admin,
     schema: {
       tags, summary: `Create or change one ${resource.path} entry (partial bodies merge onto the current settings)`,
-      params: IdParams, body: Type.Object({}, { additionalProperties: true }), response: { 200: resource.schema, ...errors },
+      params: IdParams, body: resource.patch, response: { 200: resource.schema, ...errors },
     },
   }, async (request, reply) => {
     const { entry, replayed } = await service.put(resource, request.params.id, request.body, actorOf(request), ifMatchVersion(request));
@@ -44,7 +44,7 @@ export function resourceRoutes(app: FastifyInstance, service: ConfigService, res
   });
 
   fastify.delete(`${base}/:id`, {
-    preHandler: admin,
+    onRequest: admin,
     schema: { tags, summary: `Delete one ${resource.path} entry`, params: IdParams, response: { 204: Type.Null(), ...errors } },
   }, async (request, reply) => {
     const deleted = await service.delete(resource, request.params.id, actorOf(request), ifMatchVersion(request));

@@ -1,5 +1,5 @@
-import type { TSchema } from '@sinclair/typebox';
-import { AgentProfile, AlertRule, BusinessCalendar, QueueConfig, defaultQueueConfig } from '@plancia/contracts';
+import { CONFIG_RESOURCES, defaultQueueConfig, type ConfigEntity, type ConfigResourcePath } from '@plancia/contracts';
+import { calendarProblems, type ConfigProblem } from '@plancia/engine';
 import type { Store, Versioned } from '@plancia/store';
 
 /** What the API needs of one configuration table. */
@@ -10,44 +10,40 @@ export interface ResourceTable<T> {
   delete(id: string, ifVersion?: number): Promise<boolean>;
 }
 
-/** One configurable resource: its URL segment, contract schema, id field and, for queues, the defaults. */
-export interface Resource<T = unknown> {
-  path: 'queues' | 'calendars' | 'alert-rules' | 'agents';
-  schema: TSchema;
-  idField: string;
-  table: ResourceTable<T>;
+/** Any configurable entity: a queue, a calendar, an alert rule or an agent. */
+export type Entity = ConfigEntity<ConfigResourcePath>;
+
+type Declared<P extends ConfigResourcePath> = (typeof CONFIG_RESOURCES)[P];
+
+/** One configurable resource: the contract's declaration of it (schemas, id field) with its table and its rules. */
+export interface Resource<P extends ConfigResourcePath = ConfigResourcePath> {
+  path: P;
+  /** the entity, as stored and answered */
+  schema: Declared<P>['entity'];
+  /** a PUT body, laid over the stored entity */
+  patch: Declared<P>['patch'];
+  idField: Declared<P>['idField'];
+  table: ResourceTable<ConfigEntity<P>>;
   /** Queues seen in events but not configured run on defaults: a PUT merges onto these. */
-  fallback?: (id: string) => T;
+  fallback?: (id: string) => ConfigEntity<P>;
+  /** What the engine would refuse in a value that passes the schema (paths within the value). */
+  engineProblems?: (value: ConfigEntity<P>) => ConfigProblem[];
+}
+
+type Rules<P extends ConfigResourcePath> = Pick<Resource<P>, 'fallback' | 'engineProblems'>;
+
+function resource<P extends ConfigResourcePath>(config: Store['config'], path: P, rules: Rules<P> = {}): Resource<P> {
+  const { entity, patch, idField, documentKey } = CONFIG_RESOURCES[path];
+  // The store names a table by the document's list; the declaration pairs the two, which TypeScript cannot follow.
+  const table = config.table(documentKey) as unknown as ResourceTable<ConfigEntity<P>>;
+  return { path, schema: entity, patch, idField, table, ...rules };
 }
 
 export function configResources(config: Store['config']): Resource[] {
-  const queues: Resource<QueueConfig> = {
-    path: 'queues', schema: QueueConfig, idField: 'queueId', fallback: (id) => defaultQueueConfig(id),
-    table: {
-      list: () => config.listQueues(), get: (id) => config.getQueue(id),
-      put: (v, at) => config.putQueue(v, at), delete: (id, at) => config.deleteQueue(id, at),
-    },
-  };
-  const calendars: Resource<BusinessCalendar> = {
-    path: 'calendars', schema: BusinessCalendar, idField: 'id',
-    table: {
-      list: () => config.listCalendars(), get: (id) => config.getCalendar(id),
-      put: (v, at) => config.putCalendar(v, at), delete: (id, at) => config.deleteCalendar(id, at),
-    },
-  };
-  const alertRules: Resource<AlertRule> = {
-    path: 'alert-rules', schema: AlertRule, idField: 'id',
-    table: {
-      list: () => config.listAlertRules(), get: (id) => config.getAlertRule(id),
-      put: (v, at) => config.putAlertRule(v, at), delete: (id, at) => config.deleteAlertRule(id, at),
-    },
-  };
-  const agents: Resource<AgentProfile> = {
-    path: 'agents', schema: AgentProfile, idField: 'agentId',
-    table: {
-      list: () => config.listAgents(), get: (id) => config.getAgent(id),
-      put: (v, at) => config.putAgent(v, at), delete: (id, at) => config.deleteAgent(id, at),
-    },
-  };
-  return [queues, calendars, alertRules, agents] as Resource[];
+  return [
+    resource(config, 'queues', { fallback: (id) => defaultQueueConfig(id) }),
+    resource(config, 'calendars', { engineProblems: calendarProblems }),
+    resource(config, 'alert-rules'),
+    resource(config, 'agents'),
+  ] as Resource[];
 }

@@ -19,6 +19,11 @@ export function assertValid(schema: TSchema, value: unknown, prefix = ''): void 
   if (details.length > 0) throw new InvalidConfigError(details);
 }
 
+/** Settings that pass the contract but that the engine cannot run on (its own rules, see configProblems). */
+export function assertEngineAccepts(problems: readonly FieldError[]): void {
+  if (problems.length > 0) throw new InvalidConfigError([...problems]);
+}
+
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 

@@ -1,5 +1,6 @@
 import type { TSchema } from '@sinclair/typebox';
-import { EVENT_TYPES, EventData, EventEnvelope, INGEST_LIMITS, MAX_FUTURE_SKEW_MS } from '@plancia/contracts';
+import type { CapRefusal, EntityKind } from '../ingest/entity-caps.js';
+import { EARLIEST_EVENT_TIME, EVENT_TYPES, EventData, EventEnvelope, INGEST_LIMITS, MAX_EVENT_DEPTH, MAX_FUTURE_SKEW_MS } from '@plancia/contracts';
 
 const MEANING: Record<string, string> = {
   'contact.queued': 'a contact enters a queue',
@@ -26,6 +27,9 @@ const ENVELOPE_NOTES: Record<string, string> = {
   subject: 'optional, free text',
   data: 'the fields of the type, below',
 };
+
+/** The 422 codes of a batch past a queue or agent limit (a test checks them against EntityCaps' refusals). */
+export const LIMIT_ERRORS = { queue: 'queue_limit_reached', agent: 'agent_limit_reached' } as const satisfies Record<EntityKind, CapRefusal['error']>;
 
 const EXAMPLE = {
   specversion: '1.0', id: 'evt-0001', source: 'urn:acd:rome-1', type: 'contact.queued', time: '2026-03-02T10:00:00+01:00',
@@ -89,8 +93,10 @@ export function renderEventsDoc(): string {
     '',
     `\`id\` is unique per \`source\`: an event whose (\`source\`, \`id\`) was already accepted is counted as a duplicate and`,
     'not applied again, also across restarts. `time` needs an explicit offset; events dated more than',
-    `${MAX_FUTURE_SKEW_MS / 60_000} minutes ahead of the server clock are rejected. Events may arrive in any order.`,
-    'Unknown extra fields in `data` are kept; unknown `type`s are rejected.',
+    `${MAX_FUTURE_SKEW_MS / 60_000} minutes ahead of the server clock, before ${EARLIEST_EVENT_TIME}, or on a date that does not exist`,
+    '(`2026-02-30`) are rejected. Events may arrive in any order. Unknown extra fields in `data` are kept; unknown',
+    `\`type\`s are rejected, and so are events nested deeper than ${MAX_EVENT_DEPTH} levels or carrying a NUL character or an`,
+    'unpaired surrogate in a key or a string.',
     '',
     '## Types',
     '',
@@ -118,11 +124,13 @@ export function renderEventsDoc(): string {
     '| `202 {"accepted": n, "duplicates": d}` | after the events are durably committed to the journal |',
     '| `400 {"error": "invalid_events", "details": [{"index", "path", "message"}]}` | any event is invalid: none of the batch is accepted |',
     '| `400 {"error": "malformed_json"}` | the body is not JSON (for NDJSON the message names the line) |',
+    '| `400 {"error": "invalid_utf8"}` | the body is not valid UTF-8 (on the WebSocket: the connection is closed with 1007) |',
     '| `401` | missing or wrong token, or a webhook signature that does not verify |',
     '| `403` | no ingest tokens are configured and the client is not on loopback |',
     '| `413` | more events or bytes than the limits above |',
-    '| `415` | any other content type |',
-    '| `503` with `Retry-After` | the database is unreachable; retry later |',
+    '| `415` | any other content type, or a `charset` other than UTF-8 (`unsupported_charset`) |',
+    `| \`422 {"error": "${LIMIT_ERRORS.queue}" or "${LIMIT_ERRORS.agent}", "details": [{"index", "path", "message"}]}\` | the batch names a new queue or agent beyond \`PLANCIA_MAX_QUEUES\` or \`PLANCIA_MAX_AGENTS\`: none of the batch is accepted (on the WebSocket, a \`nack\` with the same error) |`,
+    '| `503` with `Retry-After` | the database is unreachable, or more than `PLANCIA_MAX_CONCURRENT_BODIES` bodies are being read at once (`busy`); retry later |',
     '',
   ].join('\n');
 }

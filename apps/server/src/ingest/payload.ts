@@ -13,6 +13,28 @@ export type PayloadResult =
   | { ok: true; values: unknown[] }
   | { ok: false; status: 400 | 413; error: 'malformed_json' | 'wrong_shape' | 'too_many_events'; message: string };
 
+export type DecodedBody =
+  | { ok: true; text: string }
+  | { ok: false; status: 400 | 415; error: 'invalid_utf8' | 'unsupported_charset'; message: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The body as text, strictly: events are UTF-8 JSON (RFC 8259), so another declared charset is refused (415) and
+ * bytes that are not UTF-8 are refused (400) instead of being silently replaced by U+FFFD.
+ */
+export function decodeBody(body: Uint8Array, contentType: string | undefined): DecodedBody {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(contentType ?? '')?.[1]?.toLowerCase();
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+    return { ok: false, status: 415, error: 'unsupported_charset', message: `charset ${charset} is not accepted: send UTF-8` };
+  }
+  try {
+    return { ok: true, text: utf8.decode(body) };
+  } catch {
+    return { ok: false, status: 400, error: 'invalid_utf8', message: 'The body is not valid UTF-8' };
+  }
+}
+
 const malformed = (message: string): PayloadResult => ({ ok: false, status: 400, error: 'malformed_json', message });
 
 function parseJson(text: string, where: string): { ok: true; value: unknown } | { ok: false; message: string } {

@@ -16,9 +16,10 @@ export interface LiveSinks {
  *   live.apply(events)                 events already committed to the journal
  *   live.snapshot(view?) → Snapshot    full state for a new or reconnected client
  *   live.onDelta((delta) => …) → off   changes (whole changed entries) right after an ingest turn and at each tick
- *   live.onAlert((event) => …) → off   alert lifecycle transitions (raised, acknowledged, resolved), in order
+ *   live.onAlert((event) => …) → off   alert lifecycle transitions (raised, acknowledged, resolved), in order, and
+ *                                      `updated`: an open alert's shown value moved (at most once a tick per alert)
  *   live.acknowledgeAlert(id, by, note) → AlertEvent | null   records the transition and tells the listeners
- *   live.configure(config), live.recomputeQueue(queue, events) → replayed, live.replayFrom()   run-time configuration
+ *   live.rebuild(config, events), live.rebuildWithQueue(queue, events) → replayed, live.replayFrom()   run-time configuration
  *
  * Listeners run synchronously on the ticker: they should encode and send, not compute.
  */
@@ -27,6 +28,7 @@ export class LiveState {
   private timer: NodeJS.Timeout | undefined;
   private inflight: Promise<void> | undefined;
   private changesDue: NodeJS.Immediate | undefined;
+  private recording: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly engine: PlanciaEngine,
@@ -47,13 +49,14 @@ export class LiveState {
     return this.engine.snapshot(this.now(), view);
   }
 
-  configure(config: EngineConfig): void {
-    this.engine.configure(config, this.now());
+  /** A new configuration, every figure rebuilt from the journaled `events`. */
+  rebuild(config: EngineConfig, events: readonly TimedEvent[]): void {
+    this.engine.rebuild(config, events, this.now());
   }
 
-  /** The queue is marked changed, so the next delta carries its recomputed figures to the boards. */
-  recomputeQueue(queue: QueueConfig, events: readonly TimedEvent[]): number {
-    return this.engine.recomputeQueue(queue, events, this.now());
+  /** `rebuild` with one queue's settings replaced: the next delta carries the rebuilt figures to the boards. */
+  rebuildWithQueue(queue: QueueConfig, events: readonly TimedEvent[]): number {
+    return this.engine.rebuildWithQueue(queue, events, this.now());
   }
 
   replayFrom(): number {
@@ -99,6 +102,7 @@ export class LiveState {
     this.engine.tick(now);
     this.emitChanges(now);
     await this.publishAlerts(this.engine.drainAlertEvents());
+    this.publishUpdates();
     const intervals = this.engine.drainClosedIntervals();
     if (intervals.length > 0) await this.sinks.saveIntervals(intervals).catch((e: unknown) => this.sinks.onError(e, 'saving closed intervals'));
   }
@@ -122,10 +126,24 @@ export class LiveState {
     this.emitter.removeAllListeners();
   }
 
-  private async publishAlerts(events: AlertEvent[]): Promise<void> {
+  /**
+   * An open alert's value keeps moving (a wait grows every second): boards left open hear it as a board loading now
+   * would see it. Not a transition of its lifecycle, so nothing is recorded.
+   */
+  private publishUpdates(): void {
+    for (const alert of this.engine.drainAlertUpdates()) this.emitter.emit('alert', { kind: 'updated', alert } satisfies AlertEvent);
+  }
+
+  /**
+   * Transitions are recorded one after another in the order they happened: the ticker's "raised" and a board's
+   * "acknowledged" of the same alert otherwise race on two pool connections, and the store keeps the latest by
+   * insertion order, so a restart would bring back an acknowledged alert as raised.
+   */
+  private publishAlerts(events: AlertEvent[]): Promise<void> {
     for (const event of events) {
       this.emitter.emit('alert', event);
-      await this.sinks.recordAlert(event).catch((e: unknown) => this.sinks.onError(e, 'recording an alert'));
+      this.recording = this.recording.then(() => this.sinks.recordAlert(event).catch((e: unknown) => this.sinks.onError(e, 'recording an alert')));
     }
+    return this.recording;
   }
 }

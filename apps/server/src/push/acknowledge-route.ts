@@ -7,17 +7,18 @@ import { AcknowledgeRequest, AlertEvent, ErrorBody } from '@plancia/contracts';
 export default async function acknowledgeRoute(app: FastifyInstance) {
   const fastify = app.withTypeProvider<TypeBoxTypeProvider>();
   fastify.post('/api/v1/alerts/:id/acknowledge', {
-    preHandler: fastify.requireRole('view'),
+    onRequest: fastify.requireRole('acknowledge'),
     schema: {
       summary: 'Acknowledge an active alert',
-      description: 'Every connected board receives the acknowledged alert at once.',
+      description: 'Every connected board receives the acknowledged alert at once. Once users exist, only a supervisor or administrator (or an administrator token) may acknowledge; a signed-in user acknowledges under their own name, `by` is ignored.',
       params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }) }),
       body: Type.Union([AcknowledgeRequest, Type.Null()]),
-      response: { 200: AlertEvent, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody },
+      response: { 200: AlertEvent, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
     },
   }, async (request, reply) => {
     const { id } = request.params;
-    const event = await fastify.live.acknowledgeAlert(id, request.body?.by ?? 'supervisor', request.body?.note ?? null);
+    const by = request.user?.username ?? request.body?.by ?? 'supervisor';
+    const event = await fastify.live.acknowledgeAlert(id, by, request.body?.note ?? null);
     if (!event) return reply.code(404).send({ error: 'not_found', message: `id: no active alert ${id}` });
     return event;
   });

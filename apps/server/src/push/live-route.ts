@@ -21,9 +21,7 @@ export default async function liveRoute(app: FastifyInstance, { rooms, push }: {
 
   fastify.get('/api/v1/live', {
     websocket: true,
-    preHandler: [fastify.requireRole('view'), async (request, reply) => {
-      if (!fastify.isOriginAllowed(request)) return reply.code(403).send({ error: 'forbidden', message: 'Origin is not allowed' });
-    }],
+    preHandler: fastify.requireSocket('view'),
     schema: {
       summary: 'Live feed over a plain WebSocket',
       description: 'A snapshot, then coalesced changes and alert transitions, as JSON LiveMessage frames.',

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AgentSnapshot, Delta, QueueSnapshot } from '@plancia/contracts';
 import { Coalescer } from './coalescer.js';
 import { mergeDelta } from './delta-merge.js';
-import { ViewMatcher, roomName } from './view-filter.js';
+import { ViewMatcher } from '@plancia/contracts';
+import { roomName } from './view-filter.js';
 
 const queue = (queueId: string, waiting: number, placement: Partial<QueueSnapshot> = {}) =>
   ({ queueId, channel: 'voice', teamId: null, live: { waiting }, ...placement }) as QueueSnapshot;
@@ -13,18 +14,23 @@ describe('mergeDelta', () => {
   it('keeps the latest entry per key and the latest sequence', () => {
     const merged = mergeDelta(
       delta(1, { queues: [queue('a', 1), queue('b', 5)], agents: [agent('x', ['a'])] }),
-      delta(2, { queues: [queue('a', 2)], removedAgents: ['x'] }),
+      delta(2, { queues: [queue('a', 2)] }),
     );
     expect(merged.seq).toBe(2);
     expect(merged.queues?.map((q) => [q.queueId, q.live.waiting])).toEqual([['a', 2], ['b', 5]]);
-    expect(merged.agents).toBeUndefined();
-    expect(merged.removedAgents).toEqual(['x']);
+    expect(merged.agents?.map((a) => a.agentId)).toEqual(['x']);
   });
 
-  it('brings back an agent updated after its removal', () => {
-    const merged = mergeDelta(delta(1, { removedAgents: ['x'] }), delta(2, { agents: [agent('x', [])] }));
-    expect(merged.agents?.map((a) => a.agentId)).toEqual(['x']);
-    expect(merged.removedAgents).toBeUndefined();
+  it('merges every slice the contract declares: a later value wins, lists by their entry key', () => {
+    const bounds = (day: string) => ({ intervalStart: `${day}T10:00:00Z`, intervalMinutes: 30, todayStart: `${day}T00:00:00Z` });
+    const anomalies = (n: number) => ({ lateEvents: n, orphanEvents: 0, staleContactsRemoved: 0, conflicts: 0 });
+    const earlier = delta(1, { bounds: bounds('2026-03-02'), anomalies: anomalies(1), teams: [{ teamId: 't1', agents: {} }, { teamId: 't2', agents: {} }] } as Partial<Delta>);
+    const later = delta(2, { anomalies: anomalies(2), teams: [{ teamId: 't2', agents: { available: 1 } }] } as Partial<Delta>);
+    const merged = mergeDelta(earlier, later);
+    expect(merged.bounds).toEqual(bounds('2026-03-02'));
+    expect(merged.anomalies?.lateEvents).toBe(2);
+    expect(merged.teams).toEqual([{ teamId: 't1', agents: {} }, { teamId: 't2', agents: { available: 1 } }]);
+    expect(Object.keys(mergeDelta(delta(1), delta(2)))).toEqual(['seq', 'generatedAt']);
   });
 });
 

@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Server, type Socket } from 'socket.io';
 import type { Ack, ClientToServerEvents, HandshakeAuth, ServerToClientEvents, View } from '@plancia/contracts';
-import { offeredToken, tokenMatches } from '../plugins/app/access.js';
+import { socketIoGate } from '../plugins/app/access.js';
 import type { PushOptions } from './push-options.js';
 import { RateLimit } from './rate-limit.js';
 import { attachWithOwnUpgrades } from './upgrade-routing.js';
@@ -36,8 +36,6 @@ function isBacklogged(socket: PushSocket, maxBytes: number): boolean | 'empty' {
  * (snapshot, then coalesced changes broadcast once per room), alert transitions to every room.
  */
 export function attachSocketPush(fastify: FastifyInstance, rooms: ViewRooms, options: PushOptions): PushServer {
-  const { viewTokens, adminTokens } = fastify.config;
-  const tokens = [...viewTokens, ...adminTokens];
   const io: PushServer = attachWithOwnUpgrades(fastify.server, PATH, () => new Server(fastify.server, {
     path: PATH,
     serveClient: false,
@@ -50,14 +48,7 @@ export function attachSocketPush(fastify: FastifyInstance, rooms: ViewRooms, opt
   }));
   const roomOutlets = new Map<string, () => void>();
 
-  io.use((socket, next) => {
-    // The access plugin judges requests by their headers alone; the handshake request carries the same ones.
-    const request = { headers: socket.request.headers, query: {} } as FastifyRequest;
-    if (!fastify.isOriginAllowed(request)) return next(new Error('origin not allowed'));
-    const token = (socket.handshake.auth as HandshakeAuth).token ?? offeredToken(request);
-    if (tokens.length > 0 && (token === undefined || !tokenMatches(token, tokens))) return next(new Error('unauthorized: a viewer token is required'));
-    next();
-  });
+  io.use(socketIoGate(fastify.access, 'view', fastify.identify));
 
   /** The snapshot a newcomer to `room` starts from; the first one in opens the room's outlet. */
   const enterRoom = (room: string, view: View) => {
@@ -105,7 +96,7 @@ export function attachSocketPush(fastify: FastifyInstance, rooms: ViewRooms, opt
       if (!checked.ok) return ack({ ok: false, error: checked.error });
       ack({ ok: true, room: subscribe(socket, checked.view) });
     });
-    socket.on('acknowledgeAlert', (request, ack: Ack<object> = noAck) => acknowledge(fastify, request, ack));
+    socket.on('acknowledgeAlert', (request, ack: Ack<object> = noAck) => void acknowledge(fastify, socket, request, ack));
   });
 
   io.of('/').adapter.on('delete-room', (room: string) => {
@@ -128,13 +119,26 @@ export function attachSocketPush(fastify: FastifyInstance, rooms: ViewRooms, opt
 
 type AcknowledgeMessage = Parameters<ClientToServerEvents['acknowledgeAlert']>[0];
 
-/** An acknowledgement from a board; everyone hears the acknowledged alert through the live state's alert stream. */
-function acknowledge(fastify: FastifyInstance, request: AcknowledgeMessage | undefined, ack: Ack<object>): void {
+/**
+ * An acknowledgement from a board, if the socket's session or token may acknowledge (the session is looked up again:
+ * a logout since the handshake counts). A signed-in user acknowledges under their own name, whatever `by` says.
+ * Everyone hears the acknowledged alert through the live state's alert stream.
+ */
+async function acknowledge(fastify: FastifyInstance, socket: PushSocket, request: AcknowledgeMessage | undefined, ack: Ack<object>): Promise<void> {
   if (typeof request?.alertId !== 'string' || request.alertId.length === 0 || request.alertId.length > 200) {
     return ack({ ok: false, error: 'alertId: expected a string of 1 to 200 characters' });
   }
+  const { token } = (socket.handshake.auth ?? {}) as HandshakeAuth;
+  const user = await Promise.resolve(fastify.identify(socket.request)).catch((error: unknown) => {
+    fastify.log.error({ err: error }, 'looking up the session of an acknowledgement failed');
+    return null;
+  });
+  if (user === null) return ack({ ok: false, error: 'the acknowledgement could not be recorded' });
+  const verdict = fastify.access.authorize('acknowledge', socket.request, typeof token === 'string' ? token : undefined, user);
+  if (!verdict.ok) return ack({ ok: false, error: `${verdict.error}: ${verdict.message}` });
   const note = typeof request.note === 'string' && request.note.length > 0 ? request.note.slice(0, 1000) : null;
-  const by = typeof request.by === 'string' && request.by.length > 0 ? request.by.slice(0, 200) : 'supervisor';
+  const typed = typeof request.by === 'string' && request.by.length > 0 ? request.by.slice(0, 200) : 'supervisor';
+  const by = user?.username ?? typed;
   fastify.live.acknowledgeAlert(request.alertId, by, note).then(
     (event) => ack(event ? { ok: true } : { ok: false, error: `alertId: no active alert ${request.alertId}` }),
     (error: unknown) => {

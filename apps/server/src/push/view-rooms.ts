@@ -1,7 +1,7 @@
-import type { Delta, LiveMessage, Snapshot, View } from '@plancia/contracts';
+import { ViewMatcher, type Delta, type LiveMessage, type Snapshot, type View } from '@plancia/contracts';
 import { Coalescer } from './coalescer.js';
 import type { LiveSource } from './live-source.js';
-import { ViewMatcher, canonicalView, roomName } from './view-filter.js';
+import { canonicalView, roomName } from './view-filter.js';
 
 /** Receives a room's coalesced delta; `encoded` gives it as a LiveMessage frame, serialised once per room. */
 export type RoomOutlet = (delta: Delta, encoded: () => string) => void;

@@ -15,7 +15,7 @@ const Readiness = Type.Object({
 });
 
 /**
- * Liveness (the process answers), readiness (state rebuilt, database reachable), metrics. Event sources are listed
+ * Liveness (the process answers), readiness (state rebuilt, the journal readable within a short bound), metrics. Event sources are listed
  * in readiness but do not gate it: a PBX link that is down must not take the wallboard and the other sources out of a
  * load balancer; the board shows the source as down instead.
  */
@@ -26,7 +26,7 @@ export default async function healthRoutes(app: FastifyInstance) {
   fastify.get('/readyz', {
     schema: { summary: 'Readiness', response: { 200: Readiness, 503: Readiness } },
   }, async (_request, reply) => {
-    const reachable = await fastify.store.ping().then(() => true, () => false);
+    const reachable = await fastify.store.ping(fastify.config.database.probeTimeoutMs).then(() => true, () => false);
     const sources = Object.fromEntries(fastify.sourceHealth);
     return reply.code(reachable ? 200 : 503).send({ status: reachable ? 'ready' : 'unavailable', store: { kind: fastify.store.kind, reachable }, sources });
   });

@@ -1,23 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { IngestFrameReply } from '@plancia/contracts';
-import { RejectedDataError, StorageUnavailableError } from '@plancia/store';
-import { parseFrame } from '../ingest/payload.js';
-import type { IngestService } from '../ingest/ingest-service.js';
-
-/** Runs one frame down the ingest path and words the reply; `seq` is the frame's 1-based number on the connection. */
-export async function answerFrame(ingest: IngestService, seq: number, raw: string): Promise<IngestFrameReply> {
-  const payload = parseFrame(raw);
-  if (!payload.ok) return { nack: seq, error: payload.error, details: [{ path: '', message: payload.message }] };
-  try {
-    const result = await ingest.ingest(payload.values);
-    return result.ok ? { ack: seq, accepted: result.accepted, duplicates: result.duplicates } : { nack: seq, error: result.error, details: result.details };
-  } catch (error) {
-    if (error instanceof StorageUnavailableError) return { nack: seq, error: 'storage_unavailable' };
-    if (error instanceof RejectedDataError) return { nack: seq, error: 'rejected_data', details: [{ path: '', message: error.message }] };
-    throw error;
-  }
-}
+import { answerFrame } from '../ingest/frame-ingest.js';
 
 /**
  * A raw WebSocket for high-rate producers. Frames are committed as they arrive (concurrent frames share group
@@ -29,12 +13,7 @@ export default async function ingestSocketRoute(fastify: FastifyInstance) {
   fastify.get('/api/v1/ingest', {
     websocket: true,
     schema: { summary: 'Event stream (WebSocket)', description: 'Each text frame: one event, an array or NDJSON; answered with {ack} or {nack} per frame.' },
-    preValidation: [
-      async (request, reply) => {
-        if (!fastify.isOriginAllowed(request)) return reply.code(403).send({ error: 'forbidden', message: 'Origin not allowed' });
-      },
-      fastify.requireRole('ingest'),
-    ],
+    preValidation: fastify.requireSocket('ingest'),
   }, (socket: WebSocket) => {
     gauge.inc();
     let seq = 0;

@@ -7,7 +7,7 @@ import { ViewQuery, viewFromQuery } from '../push/view-request.js';
 export default async function snapshotRoutes(app: FastifyInstance) {
   const fastify = app.withTypeProvider<TypeBoxTypeProvider>();
   fastify.get('/api/v1/snapshot', {
-    preHandler: fastify.requireRole('view'),
+    onRequest: fastify.requireRole('view'),
     schema: { summary: 'Current state', querystring: ViewQuery, response: { 200: Snapshot, 400: ErrorBody, 401: ErrorBody } },
   }, async (request) => fastify.live.snapshot(viewFromQuery(request.query)));
 }

@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { INGEST_LIMITS } from '@plancia/contracts';
+import { acceptRawEventBodies, documentOnly, ingestRequest, ingestResponses } from '../ingest/http-ingest.js';
 import { createWebhookVerifier } from '../ingest/webhook-signature.js';
 import { EventPayloadSchema } from '../schemas/events.js';
-import { acceptRawEventBodies, documentOnly, ingestRequest, ingestResponses } from './events.js';
 
 const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
@@ -20,6 +20,8 @@ export default async function webhookRoutes(app: FastifyInstance) {
   acceptRawEventBodies(fastify);
   fastify.post('/api/v1/webhooks/events', {
     bodyLimit: INGEST_LIMITS.maxBytes,
+    // The signature covers the body, so it cannot be checked first: the body is bounded in size, time and number.
+    onRequest: fastify.guardIngestBody,
     validatorCompiler: documentOnly,
     schema: {
       summary: 'Send events as signed webhooks',

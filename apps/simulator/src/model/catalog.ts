@@ -45,17 +45,29 @@ export const QUEUE_CATALOG: readonly QueueTemplate[] = [
   { name: 'social', weight: 5, kind: 'ticket', channel: 'social', workSeconds: 240 },
 ];
 
-/** Reasons an agent is not ready, with their relative frequency and duration range in minutes. */
-export const NOT_READY_REASONS: readonly { reason: string; weight: number; minutes: readonly [number, number] }[] = [
-  { reason: 'Pausa caffè', weight: 50, minutes: [4, 10] },
-  { reason: 'Attività di back-office', weight: 15, minutes: [8, 20] },
-  { reason: 'Riunione', weight: 10, minutes: [15, 30] },
-  { reason: 'Formazione', weight: 10, minutes: [20, 45] },
-  { reason: 'Affiancamento', weight: 8, minutes: [10, 25] },
-  { reason: 'Problema tecnico', weight: 7, minutes: [2, 8] },
+/** A spell away from the queues: its reason, and the state the agent shows meanwhile. */
+export interface Absence {
+  reason: string;
+  state: 'not_ready' | 'offline';
+  minutes: number;
+}
+
+/**
+ * Reasons an agent steps away, with their relative frequency and duration range in minutes. Short pauses are
+ * `not_ready` and end well inside the default "Agent not ready too long" alert (15 min); planned activities of half an
+ * hour are logged out of the queues with their reason, as a workforce plan books them, so a normal day does not
+ * flag every meeting.
+ */
+export const AWAY_REASONS: readonly { reason: string; state: Absence['state']; weight: number; minutes: readonly [number, number] }[] = [
+  { reason: 'Pausa caffè', state: 'not_ready', weight: 50, minutes: [4, 10] },
+  { reason: 'Attività di back-office', state: 'not_ready', weight: 15, minutes: [5, 12] },
+  { reason: 'Problema tecnico', state: 'not_ready', weight: 7, minutes: [2, 8] },
+  { reason: 'Riunione', state: 'offline', weight: 10, minutes: [15, 30] },
+  { reason: 'Formazione', state: 'offline', weight: 10, minutes: [20, 45] },
+  { reason: 'Affiancamento', state: 'offline', weight: 8, minutes: [10, 25] },
 ];
 
-export const LUNCH_BREAK = { reason: 'Pausa pranzo', minutes: [30, 45] as const };
+export const LUNCH_BREAK = { reason: 'Pausa pranzo', state: 'offline', minutes: [30, 45] } as const;
 
 export const TICKET_CATEGORIES = ['Fatturazione', 'Guasto', 'Informazioni', 'Reclamo', 'Disdetta', 'Attivazione', 'Cambio offerta'];
 

@@ -46,8 +46,13 @@ export interface SimulationPlan {
 }
 
 export const DEFAULT_AGENTS = 150;
-/** Service-level objective the staffing is sized against: the default 80/20 plus a margin for breaks. */
-export const SIZING = { thresholdSeconds: 20, target: 0.85, shrinkage: 0.15, ticketOccupancy: 0.7 };
+/**
+ * Service-level objective the staffing is sized against. A normal day must look normal on the board, and the default
+ * rules call one caller waiting past 2 × T critical: sized for the 80/20 target itself, a small team sees such a
+ * wait every few minutes by chance. Hence 98.5 % within 20 s (after 15 % shrinkage for breaks), which keeps every
+ * queue clear of critical alerts on a normal day (apps/simulator/src/model/calm-day.test.ts).
+ */
+export const SIZING = { thresholdSeconds: 20, target: 0.985, shrinkage: 0.15, ticketOccupancy: 0.7 };
 
 export function queueTemplates(count: number): { id: string; template: QueueTemplate }[] {
   return Array.from({ length: count }, (_, i) => {

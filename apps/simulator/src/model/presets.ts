@@ -20,12 +20,12 @@ export const OUTAGE_QUEUE = 'assistenza';
 
 export const PRESETS: Record<PresetName, Preset> = {
   normal: {
-    description: 'a normal day: arrivals sized to the staffing, service level at or above 80/20',
+    description: 'a normal day: arrivals sized to the staffing, nearly every caller answered within 20 s, no critical alert',
     surges: [],
   },
   surge: {
-    description: 'Monday-morning surge: arrivals at 1.6 × the peak on every live queue from minute 2 for an hour, same staff',
-    surges: [{ queue: '*', factor: 1.6, fromMinute: 2, forMinutes: 60 }],
+    description: 'Monday-morning surge: arrivals at 2 × the peak on every live queue from minute 2 for an hour, same staff',
+    surges: [{ queue: '*', factor: 2, fromMinute: 2, forMinutes: 60 }],
   },
   outage: {
     description: `an outage floods "${OUTAGE_QUEUE}": arrivals at 6 × the peak from minute 2 for 45 minutes`,

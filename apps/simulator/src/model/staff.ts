@@ -1,5 +1,5 @@
 import type { AgentStateName } from '@plancia/contracts';
-import { FIRST_NAMES, LUNCH_BREAK, NOT_READY_REASONS, SURNAMES } from './catalog.js';
+import { AWAY_REASONS, FIRST_NAMES, LUNCH_BREAK, SURNAMES, type Absence } from './catalog.js';
 import type { World } from './world.js';
 import type { Contact, QueueState } from './queue-state.js';
 
@@ -11,7 +11,9 @@ export interface Agent {
   availableSince: number;
   /** Contact offered (ringing) or in hand: the agent cannot take another. */
   contact?: Contact;
-  pendingBreak?: { reason: string; minutes: number };
+  pendingBreak?: Absence;
+  /** On a break or a planned activity: counts against the team's cap until it ends. */
+  away: boolean;
   pendingLogout: boolean;
   /** Logged out for good: late happenings (the end of a break) must not bring the agent back. */
   gone: boolean;
@@ -36,7 +38,7 @@ export class Staff {
     const agent = this.hire(skills);
     const { random } = this.world;
     this.world.after(random.between(5, 8) * 3600, () => this.endShift(agent));
-    this.world.after(random.between(1, 4) * 3600, () => this.wishBreak(agent, { reason: LUNCH_BREAK.reason, minutes: random.between(...LUNCH_BREAK.minutes) }));
+    this.world.after(random.between(1, 4) * 3600, () => this.wishBreak(agent, { reason: LUNCH_BREAK.reason, state: LUNCH_BREAK.state, minutes: random.between(...LUNCH_BREAK.minutes) }));
     if (random.chance(0.08)) this.startBreak(agent, this.randomReason());
     else this.free(agent);
     this.scheduleNextBreak(agent);
@@ -66,6 +68,7 @@ export class Staff {
   /** The agent finished what they were doing: leave, take a pending break, or take the next contact. */
   free(agent: Agent): void {
     agent.contact = undefined;
+    agent.away = false;
     if (agent.gone) return;
     if (agent.pendingLogout) return this.logout(agent);
     if (agent.pendingBreak && this.breakAllowed(agent)) return this.startBreak(agent, agent.pendingBreak);
@@ -82,15 +85,16 @@ export class Staff {
       state: 'offline',
       availableSince: this.world.now,
       pendingLogout: false,
+      away: false,
       gone: false,
     };
     for (const queue of skills) queue.agents.push(agent);
     return agent;
   }
 
-  private randomReason(): { reason: string; minutes: number } {
-    const choice = this.world.random.weighted(NOT_READY_REASONS.map((r) => [r, r.weight] as const));
-    return { reason: choice.reason, minutes: this.world.random.between(...choice.minutes) };
+  private randomReason(): Absence {
+    const choice = this.world.random.weighted(AWAY_REASONS.map((r) => [r, r.weight] as const));
+    return { reason: choice.reason, state: choice.state, minutes: this.world.random.between(...choice.minutes) };
   }
 
   private scheduleNextBreak(agent: Agent): void {
@@ -101,8 +105,8 @@ export class Staff {
     });
   }
 
-  private wishBreak(agent: Agent, wanted: { reason: string; minutes: number }): void {
-    if (agent.gone || agent.state === 'not_ready' || agent.pendingBreak) return;
+  private wishBreak(agent: Agent, wanted: Absence): void {
+    if (agent.gone || agent.away || agent.pendingBreak) return;
     agent.pendingBreak = wanted;
     if (agent.state === 'available' && !agent.contact) this.tryBreakNow(agent);
   }
@@ -116,13 +120,14 @@ export class Staff {
 
   private breakAllowed(agent: Agent): boolean {
     const team = agent.skills[0]!.agents;
-    const away = team.filter((a) => a.state === 'not_ready').length;
+    const away = team.filter((a) => a.away).length;
     return away < Math.max(1, Math.floor(team.length * BREAK_CAP));
   }
 
-  private startBreak(agent: Agent, away: { reason: string; minutes: number }): void {
+  private startBreak(agent: Agent, away: Absence): void {
     agent.pendingBreak = undefined;
-    this.setState(agent, 'not_ready', away.reason);
+    agent.away = true;
+    this.setState(agent, away.state, away.reason);
     this.world.after(away.minutes * MINUTE, () => this.free(agent));
   }
 

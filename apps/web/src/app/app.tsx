@@ -1,23 +1,45 @@
 import { useEffect } from 'react';
 import { useAlertEffects } from '../features/alerts/hooks/use-alert-effects.js';
-import { useLocaleStore } from '../features/i18n/stores/locale-store.js';
+import { useLocaleStore } from '../lib/i18n/locale-store.js';
+import { LoginForm } from '../features/session/components/login-form.js';
+import { SessionBar } from '../features/session/components/session-bar.js';
+import { useSessionStore } from '../features/session/stores/session-store.js';
 import { SettingsPage } from '../features/settings/components/settings-page.js';
-import { TvPage } from '../features/tv/components/tv-page.js';
+import { TvPage } from './tv/components/tv-page.js';
 import { boardParams } from '../lib/board-params.js';
 import { startClock } from '../lib/clock.js';
-import { connectBoard } from '../lib/socket-client.js';
+import { connectBoard, type BoardListener } from '../lib/socket-client.js';
 import { BoardPage } from './board-page.js';
+import { boardListener } from './board-sync.js';
 
 const params = boardParams(window.location.search);
 const path = window.location.pathname.replace(/\/+$/, '');
 const isTv = path === '/tv';
 
+/** The board's listener, plus: a socket refused as unauthorized asks for the login form. */
+const listener: BoardListener = {
+  ...boardListener,
+  lost(at, reason) {
+    boardListener.lost(at, reason);
+    if (reason?.startsWith('unauthorized')) useSessionStore.getState().require();
+  },
+};
+
 export function App() {
   const locale = useLocaleStore((s) => s.locale);
-  useEffect(() => connectBoard(params.view, params.token), []);
+  const loginRequired = useSessionStore((s) => s.required);
+  // A login or logout changes the cookie the socket's handshake carries: connect again.
+  const generation = useSessionStore((s) => s.generation);
+  useEffect(() => connectBoard(params.view, params.token, listener), [generation]);
   useEffect(() => startClock(), []);
   useEffect(() => void (document.documentElement.lang = locale), [locale]);
   useAlertEffects();
-  if (path === '/settings') return <SettingsPage />;
-  return isTv ? <TvPage rotateSeconds={params.rotateSeconds} /> : <BoardPage />;
+  if (loginRequired) return <LoginForm />;
+  const page = path === '/settings' ? <SettingsPage /> : isTv ? <TvPage rotateSeconds={params.rotateSeconds} /> : <BoardPage />;
+  return (
+    <>
+      {page}
+      <SessionBar />
+    </>
+  );
 }

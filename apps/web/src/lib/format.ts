@@ -1,4 +1,4 @@
-import type { Locale } from '../features/i18n/messages.js';
+import type { Locale } from './i18n/messages.js';
 
 /** The centre's time zone: a board in Italy shows Italian time whatever the TV's own setting. */
 export const TIME_ZONE = 'Europe/Rome';

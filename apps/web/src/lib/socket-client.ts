@@ -1,7 +1,15 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents, View } from '@plancia/contracts';
-import { useConnectionStore } from '../features/connection/stores/connection-store.js';
-import { applyAlert, applyDelta, applySnapshot } from './board-sync.js';
+import type { AlertEvent, ClientToServerEvents, Delta, ServerToClientEvents, Snapshot, View } from '@plancia/contracts';
+
+/** What a board does with what its socket hears; times are in ms. */
+export interface BoardListener {
+  snapshot(snapshot: Snapshot): void;
+  changes(delta: Delta): void;
+  alert(event: AlertEvent): void;
+  connected(at: number): void;
+  heard(at: number): void;
+  lost(at: number, reason?: string): void;
+}
 
 type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 let socket: BoardSocket | null = null;
@@ -10,36 +18,35 @@ let socket: BoardSocket | null = null;
  * Connects the board: on every (re)connection it subscribes to its view and starts over from the snapshot the
  * server sends. Everything heard, heartbeats included, marks the data fresh.
  */
-export function connectBoard(view: View, token: string | undefined): () => void {
-  const connection = useConnectionStore.getState();
+export function connectBoard(view: View, token: string | undefined, listener: BoardListener): () => void {
   const current: BoardSocket = io({ path: '/socket.io', transports: ['websocket'], auth: token ? { token } : {} });
   socket = current;
-  const heard = () => connection.heard(Date.now());
+  const heard = () => listener.heard(Date.now());
   current.on('connect', () => {
     current.emit('subscribe', view, (result) => {
-      if (result.ok) connection.connected(Date.now());
-      else connection.lost(Date.now(), result.error);
+      if (result.ok) listener.connected(Date.now());
+      else listener.lost(Date.now(), result.error);
     });
   });
   current.on('snapshot', (snapshot) => {
-    applySnapshot(snapshot);
+    listener.snapshot(snapshot);
     heard();
   });
   current.on('changes', (delta) => {
-    applyDelta(delta);
+    listener.changes(delta);
     heard();
   });
   current.on('alert', (event) => {
-    applyAlert(event);
+    listener.alert(event);
     heard();
   });
   current.io.on('ping', heard);
   current.on('disconnect', (reason) => {
-    connection.lost(Date.now(), reason);
+    listener.lost(Date.now(), reason);
     // The server closed this connection on purpose (e.g. a restart): socket.io does not retry those by itself.
     if (reason === 'io server disconnect') current.connect();
   });
-  current.on('connect_error', (error) => connection.lost(Date.now(), error.message));
+  current.on('connect_error', (error) => listener.lost(Date.now(), error.message));
   return () => {
     current.close();
     if (socket === current) socket = null;

@@ -1,7 +1,7 @@
 import type { EventType, PlanciaEvent } from '@plancia/contracts';
 import { AdapterError } from '../common/errors.js';
 import { cloudEvent } from '../common/events.js';
-import { AgentBook } from './agent-book.js';
+import { AgentBook, type AgentChange } from './agent-book.js';
 import { amiField, amiText, type AmiMessage } from './ami-message.js';
 import { ContactBook, type ContactRecord } from './contact-book.js';
 import { memberInterface, readMember } from './member-state.js';
@@ -132,15 +132,35 @@ export class AsteriskMapper {
   }
 
   private complete(message: AmiMessage, receivedAtMs?: number): PlanciaEvent[] {
-    const contact = this.contactOf(message);
-    const endedSec = Math.floor(this.timeMs(message, receivedAtMs) / 1000);
-    const completedSec = endedSec + (this.options.wrapUpSeconds?.[contact.queueId] ?? 0);
+    const contact = this.completedContact(message);
+    if (!contact) return [];
+    const timeMs = this.timeMs(message, receivedAtMs);
+    const endedSec = Math.floor(timeMs / 1000);
     const agentId = amiText(message, 'MemberName') ?? memberInterface(message) ?? contact.agentId ?? undefined;
-    if (agentId) this.agents.afterContact(agentId);
+    // Paused everywhere during the call, the agent has no wrap-up to show: the pause follows the call at once.
+    const paused = agentId !== undefined && this.agents.pausedEverywhere(agentId);
+    const completedSec = endedSec + (paused ? 0 : (this.options.wrapUpSeconds?.[contact.queueId] ?? 0));
     Object.assign(contact, { stage: 'ended', lastSec: completedSec });
     this.wrapUps.add(contact.contactId, agentId, completedSec);
     const ended = this.event('contact.ended', `${contact.contactId}:ended`, endedSec * 1000, { contactId: contact.contactId });
-    return [ended, ...this.completions(this.wrapUps.due(endedSec * 1000))];
+    const out = [ended, ...this.completions(this.wrapUps.due(endedSec * 1000))];
+    // Asterisk sends the member idle (still paused) just before AgentComplete, which the board cannot tell from the
+    // pause it already has; the completion would then make the agent available. The pause is said again after it.
+    const restated = agentId === undefined ? null : this.agents.afterContact(agentId, timeMs);
+    if (restated) out.push(this.agentState(restated, `AgentComplete:${contact.contactId}`, Math.max(timeMs, completedSec * 1000 + 1)));
+    return out;
+  }
+
+  /**
+   * The contact an AgentComplete ends: by the caller's Uniqueid, or, when app_queue sent it without one (a race in
+   * app_queue), the call its member (MemberName or Interface) took from that queue and has not ended. Null when
+   * there is no such call: nothing to end.
+   */
+  private completedContact(message: AmiMessage): ContactRecord | null {
+    if (amiText(message, 'Uniqueid') !== undefined) return this.contactOf(message);
+    const member = [amiText(message, 'MemberName'), memberInterface(message)].filter((x) => x !== undefined);
+    if (member.length === 0) throw new AdapterError('asterisk', 'Uniqueid', 'AgentComplete has neither Uniqueid nor member');
+    return this.contacts.answeredBy(member, amiText(message, 'Queue')) ?? null;
   }
 
   private completions(completions: Completion[]): PlanciaEvent[] {
@@ -154,13 +174,16 @@ export class AsteriskMapper {
     if (!change) return [];
     const completed = this.completions(this.wrapUps.endFor(change.agentId, timeMs));
     const stamp = amiField(message, 'Timestamp') ?? String(timeMs);
-    const id = `agent:${change.agentId}:${report.queueId ?? ''}:${origin ?? amiField(message, 'Event')}:${stamp}`;
+    return [...completed, this.agentState(change, `${report.queueId ?? ''}:${origin ?? amiField(message, 'Event')}:${stamp}`, timeMs)];
+  }
+
+  private agentState(change: AgentChange, idTail: string, timeMs: number): PlanciaEvent {
     const data = {
-      agentId: change.agentId, state: change.state, queueIds: change.queueIds,
+      agentId: change.agentId, state: change.state, queueIds: change.queueIds, memberships: change.memberships,
       ...(change.reason !== undefined ? { reason: change.reason } : {}),
       ...(change.name !== undefined ? { name: change.name } : {}),
     };
-    return [...completed, this.event('agent.state', id, timeMs, data)];
+    return this.event('agent.state', `agent:${change.agentId}:${idTail}`, timeMs, data);
   }
 
   private varSet(message: AmiMessage): PlanciaEvent[] {

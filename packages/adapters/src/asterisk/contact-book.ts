@@ -38,6 +38,17 @@ export class ContactBook {
     return record;
   }
 
+  /** The latest call answered by one of these member names (MemberName, Interface) that has not ended, in `queueId` if given. */
+  answeredBy(member: readonly string[], queueId: string | undefined): ContactRecord | undefined {
+    let found: ContactRecord | undefined;
+    for (const c of this.contacts.values()) {
+      if (c.stage !== 'answered' || c.agentId === null || !member.includes(c.agentId)) continue;
+      if (queueId !== undefined && c.queueId !== queueId) continue;
+      if (!found || c.lastSec >= found.lastSec) found = c;
+    }
+    return found;
+  }
+
   private prune(nowSec: number): void {
     for (const [uniqueid, c] of this.contacts) {
       const finished = c.stage !== 'waiting' && c.stage !== 'left' && c.stage !== 'answered';

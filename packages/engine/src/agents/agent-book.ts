@@ -1,8 +1,9 @@
 import type { AgentCounts, AgentProfile, AgentStateName, TimedEvent } from '@plancia/contracts';
-import type { FactKind } from '../windows/facts.js';
+import type { Fact } from '../windows/facts.js';
 import type { AgentMark } from '../contacts/derive.js';
 import { AgentSpans, type Entry, type SpanTargets } from './agent-spans.js';
-import { compareEntries, indexOfKey, insertionIndex, type TimelineEntry } from './timeline.js';
+import { heldIn } from './memberships.js';
+import { compareEntries, indexOfKey, insertionIndex, type SaidMembership, type TimelineEntry } from './timeline.js';
 
 type AgentStateEvent = Extract<TimedEvent, { type: 'agent.state' }>;
 export interface Agent {
@@ -10,10 +11,19 @@ export interface Agent {
   name: string;
   teamId: string | null;
   queueIds: string[];
-  /** (time, event id) of the latest agent.state whose profile fields were taken */
-  profileAt: number;
-  profileKey: string;
+  /**
+   * (time, arrival) of the latest agent.state that carried each profile field: each field is the latest said, so a
+   * late event that carries queues is not overruled by a later one that carries none.
+   */
+  queuesAt: number;
+  queuesSeq: number;
+  teamAt: number;
+  teamSeq: number;
+  nameAt: number;
+  nameSeq: number;
   timeline: Entry[];
+  /** contradictions seen in its timeline today: "available" during a call, an answer while on another contact */
+  conflicts: number;
   /** contacts in wrap-up with no completion, closed by this agent's next change */
   watchers: Set<string>;
   /** where its time counts, worked out again when its queues or the configuration change */
@@ -21,7 +31,7 @@ export interface Agent {
 }
 
 export interface AgentHost {
-  count(mask: number, queue: number, channel: number, kind: FactKind, at: number, a: number, b: number, c: number, sign: number): void;
+  count(fact: Fact, sign: number): void;
   queueNumber(queueId: string): number;
   channelNumber(channel: string): number;
   channelOf(queueId: string): string | null;
@@ -32,8 +42,28 @@ export interface AgentHost {
 const NO_CONTACTS: readonly string[] = [];
 
 /** A new timeline entry, counting no time yet (spans are set once its neighbours are known). */
-function entryOf(at: number, rank: 0 | 1, key: string, state: AgentStateName, reason: string | null, contactId: string | null): Entry {
-  return { at, rank, key, state, reason, contactId, conflict: false, spanKind: -1, spanAt: 0, spanMs: 0, spanTargets: null };
+function entryOf(
+  at: number, rank: 0 | 1, key: string, seq: number, state: AgentStateName, reason: string | null, contactId: string | null,
+  memberships: readonly SaidMembership[] | null = null,
+): Entry {
+  return { at, rank, key, seq, state, reason, contactId, said: state, saidReason: reason, memberships, conflict: false, spanKind: -1, spanAt: 0, spanMs: 0, spanTargets: null };
+}
+
+function saidMemberships(e: AgentStateEvent): readonly SaidMembership[] | null {
+  const list = e.data.memberships;
+  return list ? list.map((m) => ({ queueId: m.queueId, state: m.state, reason: m.reason ?? null })) : null;
+}
+
+/** Whether (at, seq) comes after (thanAt, thanSeq): later in time, or as late and arrived after. */
+function later(at: number, seq: number, thanAt: number, thanSeq: number): boolean {
+  return at > thanAt || (at === thanAt && seq > thanSeq);
+}
+
+/** An agent.state already in the timeline (same id, same time) that arrived again. */
+function redelivered(t: readonly Entry[], at: number, entry: Entry): boolean {
+  if (entry.rank !== 0) return false;
+  for (let i = at - 1; i >= 0 && t[i]!.at === entry.at; i--) if (t[i]!.rank === 0 && t[i]!.key === entry.key) return true;
+  return false;
 }
 
 /** The contacts watching this agent's next change, except `contactId`; a shared empty list when there are none. */
@@ -72,32 +102,42 @@ export class AgentBook {
     let agent = this.agents.get(agentId);
     if (!agent) {
       const p = this.profiles.get(agentId);
-      agent = { agentId, name: p?.name ?? agentId, teamId: p?.teamId ?? null, queueIds: [], profileAt: -Infinity, profileKey: '', timeline: [], watchers: new Set(), targets: null };
+      agent = { agentId, name: p?.name ?? agentId, teamId: p?.teamId ?? null, queueIds: [], queuesAt: -Infinity, queuesSeq: 0, teamAt: -Infinity, teamSeq: 0, nameAt: -Infinity, nameSeq: 0, conflicts: 0, timeline: [], watchers: new Set(), targets: null };
       this.agents.set(agentId, agent);
       this.revision++;
     }
     return agent;
   }
 
-  applyState(e: AgentStateEvent): readonly string[] {
+  /** `seq`: the event's place in arrival order, which breaks ties of equal time. */
+  applyState(e: AgentStateEvent, seq: number): readonly string[] {
     const agent = this.agent(e.data.agentId);
     const before = this.current(agent);
     const beforeQueues = agent.queueIds;
     const beforeTeam = agent.teamId;
+    const at = e.timeMs;
     this.revision++;
-    if (e.timeMs > agent.profileAt || (e.timeMs === agent.profileAt && e.id > agent.profileKey)) {
-      agent.profileAt = e.timeMs;
-      agent.profileKey = e.id;
-      if (e.data.queueIds && e.data.queueIds.join('\n') !== agent.queueIds.join('\n')) {
+    if (e.data.queueIds && later(at, seq, agent.queuesAt, agent.queuesSeq)) {
+      agent.queuesAt = at;
+      agent.queuesSeq = seq;
+      if (e.data.queueIds.join('\n') !== agent.queueIds.join('\n')) {
         agent.queueIds = [...e.data.queueIds];
         agent.targets = null;
-        // Spans still in the timeline (the grace period) are counted for the agent's queues as now known.
+        // Spans still in the timeline (today) are counted for the agent's queues as now known.
         for (let i = 0; i < agent.timeline.length; i++) this.spans.respan(agent, i);
       }
-      if (e.data.teamId) agent.teamId = e.data.teamId;
-      if (e.data.name && !this.profiles.has(agent.agentId)) agent.name = e.data.name;
     }
-    const entry = entryOf(e.timeMs, 0, e.id, e.data.state, e.data.reason ?? null, null);
+    if (e.data.teamId && later(at, seq, agent.teamAt, agent.teamSeq)) {
+      agent.teamAt = at;
+      agent.teamSeq = seq;
+      agent.teamId = e.data.teamId;
+    }
+    if (e.data.name && !this.profiles.has(agent.agentId) && later(at, seq, agent.nameAt, agent.nameSeq)) {
+      agent.nameAt = at;
+      agent.nameSeq = seq;
+      agent.name = e.data.name;
+    }
+    const entry = entryOf(at, 0, e.id, seq, e.data.state, e.data.reason ?? null, null, saidMemberships(e));
     this.insert(agent, entry);
     this.host.countsChanged(agent, before?.state ?? null, beforeQueues, beforeTeam);
     return watchersBut(agent, null);
@@ -106,7 +146,7 @@ export class AgentBook {
   addMark(m: AgentMark, sign: number): readonly string[] {
     const agent = this.agent(m.agentId);
     const before = this.current(agent)?.state ?? null;
-    const entry = entryOf(m.at, 1, m.contactId, m.state, null, m.state === 'available' ? null : m.contactId);
+    const entry = entryOf(m.at, 1, m.contactId, 0, m.state, null, m.state === 'available' ? null : m.contactId);
     if (sign > 0) this.insert(agent, entry);
     else this.remove(agent, entry);
     this.host.countsChanged(agent, before, agent.queueIds, agent.teamId);
@@ -129,13 +169,26 @@ export class AgentBook {
   changeAfter(agentId: string, atMs: number, contactId: string): number | null {
     const agent = this.agents.get(agentId);
     if (!agent) return null;
-    for (const entry of agent.timeline) {
-      if (entry.at >= atMs && entry.state !== 'wrap_up' && !(entry.rank === 1 && entry.key === contactId)) return entry.at;
+    const t = agent.timeline;
+    // Timelines hold the whole day: start at the first entry at `atMs` (binary search), not at the day's first.
+    let lo = 0;
+    let hi = t.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (t[mid]!.at < atMs) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < t.length; i++) {
+      const entry = t[i]!;
+      if (entry.state !== 'wrap_up' && !(entry.rank === 1 && entry.key === contactId)) return entry.at;
     }
     return null;
   }
 
-  /** Forgets entries older than the grace period; their time is already counted. */
+  /**
+   * Forgets entries older than the horizon (today's start or the longest rolling window, whichever is earlier): a
+   * late change before it fits no window. Kept any shorter, a late change would split a span already counted whole.
+   */
   prune(horizonMs: number): void {
     for (const agent of this.agents.values()) {
       const t = agent.timeline;
@@ -148,11 +201,14 @@ export class AgentBook {
     }
   }
 
-  countsOf(agents: Iterable<Agent>): AgentCounts {
+  /** Agents by state; in one queue (`queueId`), an agent paused in that queue only counts as paused there. */
+  countsOf(agents: Iterable<Agent>, queueId?: string): AgentCounts {
     const counts: AgentCounts = { available: 0, on_contact: 0, wrap_up: 0, not_ready: 0, offline: 0 };
     for (const a of agents) {
-      const state = this.current(a)?.state;
-      if (state) counts[state]++;
+      const current = this.current(a);
+      if (!current) continue;
+      const held = queueId === undefined ? undefined : heldIn(a.timeline, queueId);
+      counts[held?.state ?? current.state]++;
     }
     return counts;
   }
@@ -160,14 +216,13 @@ export class AgentBook {
   private insert(agent: Agent, entry: Entry): void {
     const t = agent.timeline;
     const at = insertionIndex(t, entry);
-    if (at > 0 && compareEntries(t[at - 1]!, entry) === 0) return;
+    if (at > 0 && (compareEntries(t[at - 1]!, entry) === 0 || redelivered(t, at, entry))) return;
     if (at === t.length) t.push(entry); // the common case; a splice is a runtime call even at the end
     else t.splice(at, 0, entry);
     this.revision++;
     this.spans.respan(agent, at - 1);
     this.spans.respan(agent, at);
-    this.reflag(agent, at);
-    this.reflag(agent, at + 1);
+    this.reflagFrom(agent, at);
   }
 
   private remove(agent: Agent, probe: TimelineEntry): void {
@@ -175,24 +230,58 @@ export class AgentBook {
     const at = indexOfKey(t, probe);
     if (at < 0) return;
     this.spans.clear(t[at]!);
-    this.setConflict(t[at]!, false);
+    this.setConflict(agent, t[at]!, false);
     t.splice(at, 1);
     this.revision++;
     this.spans.respan(agent, at - 1);
-    this.reflag(agent, at);
+    this.reflagFrom(agent, at);
   }
 
+  /** Judges again the entries from `i` up to the next contact mark: a mark decides for those that follow it. */
+  private reflagFrom(agent: Agent, i: number): void {
+    const t = agent.timeline;
+    for (let j = i; j < t.length; j++) {
+      this.reflag(agent, j);
+      if (j > i && t[j]!.rank === 1) break;
+    }
+  }
+
+  /**
+   * The contact decides until it ends: "available" from the phone system while a contact of the agent is still in
+   * talk is a contradiction, counted, and the agent stays on that contact. Only two contacts overlap as well: a
+   * phone system's own on_contact (no contact named) is the same answer seen twice.
+   */
   private reflag(agent: Agent, i: number): void {
-    const entry = agent.timeline[i];
-    const previous = agent.timeline[i - 1];
+    const t = agent.timeline;
+    const entry = t[i];
     if (!entry) return;
-    // Only two contacts overlap: a phone system's own on_contact (no contact named) is the same answer seen twice.
-    const otherContact = previous?.state === 'on_contact' && previous.contactId !== null && previous.contactId !== entry.contactId;
-    this.setConflict(entry, entry.rank === 1 && entry.state === 'on_contact' && otherContact);
+    const talking = contactInTalk(t, i);
+    if (entry.rank === 1) return this.setConflict(agent, entry, entry.state === 'on_contact' && talking !== null && talking !== entry.contactId);
+    const overruled = entry.said === 'available' && talking !== null;
+    this.setConflict(agent, entry, overruled);
+    const state = overruled ? 'on_contact' : entry.said;
+    if (entry.state === state && entry.contactId === (overruled ? talking : null)) return;
+    entry.state = state;
+    entry.reason = overruled ? null : entry.saidReason;
+    entry.contactId = overruled ? talking : null;
+    this.revision++;
+    this.spans.respan(agent, i);
   }
 
-  private setConflict(entry: Entry, conflict: boolean): void {
-    if (entry.conflict !== conflict) this.host.conflict(conflict ? 1 : -1);
+  private setConflict(agent: Agent, entry: Entry, conflict: boolean): void {
+    if (entry.conflict === conflict) return;
+    this.host.conflict(conflict ? 1 : -1);
+    agent.conflicts += conflict ? 1 : -1;
+    this.revision++;
     entry.conflict = conflict;
   }
+}
+
+/** The contact in talk just before entry i: the latest contact mark before it, when that mark is an answer. */
+function contactInTalk(t: readonly Entry[], i: number): string | null {
+  for (let j = i - 1; j >= 0; j--) {
+    const e = t[j]!;
+    if (e.rank === 1) return e.state === 'on_contact' ? e.contactId : null;
+  }
+  return null;
 }

@@ -1,6 +1,6 @@
-import { K, TO_CENTRE, TO_CHANNEL, TO_QUEUE, type FactKind } from '../windows/facts.js';
+import { Fact, K, type FactKind } from '../windows/facts.js';
 import type { Agent, AgentHost } from './agent-book.js';
-import { BUSY_STATES, type TimelineEntry } from './timeline.js';
+import { BUSY_STATES, type SaidMembership, type TimelineEntry } from './timeline.js';
 
 /** Where an agent's time is counted: the numbers of its queues and of their channels (each channel once). */
 export interface SpanTargets {
@@ -9,13 +9,24 @@ export interface SpanTargets {
 }
 
 /**
- * `conflict`: an answer while the agent was still on another contact. The span is the time from this entry to the
- * next, counted (`spanKind` ≥ 0) as busy or available at the next entry's instant, for the targets it was counted in.
+ * `conflict`: an answer while the agent was still on another contact, or "available" while on one. The span is the
+ * time from this entry to the next, counted (`spanKind` ≥ 0) as busy or available at the next entry's instant, for
+ * the targets it was counted in.
  */
-export type Entry = TimelineEntry & { conflict: boolean; spanKind: number; spanAt: number; spanMs: number; spanTargets: SpanTargets | null };
+export type Entry = TimelineEntry & {
+  /** what the phone system said (rank 0); `state` may differ while a contact of the agent is in talk */
+  said: TimelineEntry['state'];
+  saidReason: string | null;
+  /** the agent's state per queue as the phone system said it (rank 0, when it keeps one per membership) */
+  memberships: readonly SaidMembership[] | null;
+  conflict: boolean; spanKind: number; spanAt: number; spanMs: number; spanTargets: SpanTargets | null;
+};
 
 /** Counts the time between an agent's timeline entries as busy or available, and takes it back when it changes. */
 export class AgentSpans {
+  /** the record a span is written in before it is counted */
+  private readonly fact = new Fact();
+
   constructor(private readonly host: AgentHost) {}
 
   /** Time from entry i to entry i + 1, counted when it ends, for the agent's queues, their channels and the centre. */
@@ -53,9 +64,19 @@ export class AgentSpans {
     entry.spanTargets = targets;
   }
 
+  /** Counts a span once in the centre, once per queue and once per channel: an agent's queues may share a channel. */
   private count(kind: FactKind, at: number, ms: number, targets: SpanTargets, sign: number): void {
-    this.host.count(TO_CENTRE, -1, -1, kind, at, ms, 0, 0, sign);
-    for (const q of targets.queues) this.host.count(TO_QUEUE, q, -1, kind, at, ms, 0, 0, sign);
-    for (const ch of targets.channels) this.host.count(TO_CHANNEL, -1, ch, kind, at, ms, 0, 0, sign);
+    const fact = this.fact;
+    fact.kind = kind;
+    fact.at = at;
+    fact.spanMs = ms;
+    fact.queue = -1;
+    fact.channel = -1;
+    fact.centre = true;
+    this.host.count(fact, sign);
+    fact.centre = false;
+    for (const q of targets.queues) { fact.queue = q; this.host.count(fact, sign); }
+    fact.queue = -1;
+    for (const ch of targets.channels) { fact.channel = ch; this.host.count(fact, sign); }
   }
 }

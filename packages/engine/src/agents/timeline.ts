@@ -6,16 +6,28 @@ export interface TimelineEntry {
   rank: 0 | 1;
   /** the event id (rank 0) or the id of the contact that made the mark (rank 1) */
   key: string;
+  /** rank 0: the event's place in arrival order (journal order on replay, batch order live); rank 1: 0 */
+  seq: number;
   state: AgentStateName;
   reason: string | null;
   contactId: string | null;
 }
 
+/** One queue membership's state as an `agent.state` said it. */
+export interface SaidMembership {
+  queueId: string;
+  state: AgentStateName;
+  reason: string | null;
+}
+
 const byText = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
 
-/** Same instant: the phone system's word first, the contact's mark after it; then by key and state, so order never matters. */
+/**
+ * Same instant: the phone system's word first, in the order it was sent (arrival), then the contacts' marks by
+ * contact and state, which no arrival order can change.
+ */
 export function compareEntries(x: TimelineEntry, y: TimelineEntry): number {
-  return x.at - y.at || x.rank - y.rank || byText(x.key, y.key) || byText(x.state, y.state);
+  return x.at - y.at || x.rank - y.rank || x.seq - y.seq || byText(x.key, y.key) || byText(x.state, y.state);
 }
 
 /** Position where `entry` sorts (binary search; the tail is where most entries land). */

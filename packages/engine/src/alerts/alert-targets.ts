@@ -1,23 +1,16 @@
 import {
-  defaultCentreAlertRules, defaultQueueAlertRules, type AlertMetric, type AlertRule, type LiveMetrics,
+  defaultRulesInForce, type AlertMetric, type AlertRule, type LiveMetrics,
   type QueueSnapshot, type WindowMetrics, type Windows,
 } from '@plancia/contracts';
 import type { EngineCore } from '../engine-core.js';
 import type { EntryBuilder } from '../output/entries.js';
 import type { AlertTarget } from './alert-engine.js';
 
-/**
- * The rules in force: the configured ones, plus the seeded defaults of every queue that has no rule of its own,
- * plus the centre defaults when no configured rule watches agents or the centre.
- */
+/** The rules in force: the enabled configured ones, plus the seeded defaults the contract puts beside them. */
 export function effectiveRules(core: EngineCore): AlertRule[] {
   const configured = core.config.alertRules;
-  const rules = configured.filter((r) => r.enabled);
-  for (const queueId of core.knownQueueIds()) {
-    if (!configured.some((r) => r.scope.kind === 'queue' && r.scope.id === queueId)) rules.push(...defaultQueueAlertRules(core.queueConfig(queueId)));
-  }
-  if (!configured.some((r) => r.scope.kind === 'agent' || r.scope.kind === 'centre')) rules.push(...defaultCentreAlertRules(core.settings));
-  return rules;
+  const queues = core.knownQueueIds().map((queueId) => core.queueConfig(queueId));
+  return [...configured.filter((r) => r.enabled), ...defaultRulesInForce(queues, configured, core.settings)];
 }
 
 function windowValue(metric: AlertMetric, w: WindowMetrics): number | null | undefined {
@@ -37,6 +30,8 @@ function liveValue(metric: AlertMetric, live: LiveMetrics, nowMs: number, chatSi
   const available = live.agents.available;
   switch (metric) {
     case 'waiting': return live.waiting;
+    // The queue's own agents (by membership): one available elsewhere does not answer this queue's callers.
+    case 'waitingWithNoneAvailable': return available === 0 ? live.waiting : 0;
     case 'longestWaitSeconds': return since === null ? 0 : (nowMs - since) / 1000;
     // With nobody available the ratio is taken against one agent, so the value stays a finite, JSON-safe number.
     case 'waitingPerAvailableAgent': return live.waiting / Math.max(1, available);
@@ -54,15 +49,18 @@ function valueOf(rule: AlertRule, entry: { live: LiveMetrics; windows: Windows }
   return fromWindow !== undefined ? fromWindow : liveValue(rule.metric, entry.live, nowMs, chatSinceMs);
 }
 
-/** Every entity a rule watches (its scope id, or every entity of that kind) with the metric's value now. */
-export function alertTargets(rule: AlertRule, core: EngineCore, entries: EntryBuilder): AlertTarget[] {
+/**
+ * Every entity a rule watches (its scope id, or every entity of that kind) with the metric's value now; `only`
+ * narrows a rule without a scope id to that one entity.
+ */
+export function alertTargets(rule: AlertRule, core: EngineCore, entries: EntryBuilder, only?: string | null): AlertTarget[] {
   const now = core.clock;
-  const ids = (all: Iterable<string>): string[] => (rule.scope.id ? [rule.scope.id] : [...all]);
+  const ids = (all: Iterable<string>): string[] => (rule.scope.id ? [rule.scope.id] : typeof only === 'string' ? [only] : [...all]);
   switch (rule.scope.kind) {
     case 'queue':
       return ids(core.knownQueueIds()).map((id) => {
         const queue = entries.queue(id);
-        return { id, value: valueOf(rule, queue, now, entries.waitingIn([id], 'chat').sinceMs, queue) };
+        return { id, name: queue.name, value: valueOf(rule, queue, now, entries.waitingIn([id], 'chat').sinceMs, queue) };
       });
     case 'channel':
       return ids(core.channelWindows.keys()).map((id) => ({ id, value: valueOf(rule, entries.aggregate(id, id), now, entries.waitingIn(null, 'chat').sinceMs) }));
@@ -75,7 +73,9 @@ export function alertTargets(rule: AlertRule, core: EngineCore, entries: EntryBu
         const agent = core.agents.agents.get(id);
         const current = agent && core.agents.current(agent);
         const notReady = rule.metric === 'agentNotReadySeconds' && current?.state === 'not_ready';
-        return { id, value: notReady ? (now - core.agents.since(agent!)) / 1000 : rule.metric === 'agentNotReadySeconds' ? 0 : null };
+        const value = notReady ? (now - core.agents.since(agent!)) / 1000 : rule.metric === 'agentNotReadySeconds' ? 0 : null;
+        // The name the board shows for the agent (its profile's, or the last one its events gave).
+        return agent ? { id, name: agent.name, value } : { id, value };
       });
   }
 }

@@ -1,7 +1,8 @@
-import { TZDate, tzOffset } from '@date-fns/tz';
+import { TZDate } from '@date-fns/tz';
 import type { BusinessCalendar, OpeningSpan } from '@plancia/contracts';
 import { civilDateOf, dayNumberOfLocalMs, isoDateOf, monthDayOf, weekdayOf } from './civil-day.js';
 import { italianHolidays } from './italian-holidays.js';
+import { calendarProblems, minutesOf } from '../config-problems.js';
 
 /** Index = Date#getDay (0 = Sunday). */
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
@@ -10,21 +11,9 @@ const CACHE_LIMIT = 4_096;
 
 type MinuteSpan = readonly [start: number, end: number];
 
-function minutesOf(time: string): number {
-  const [h, m] = time.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
-}
-
-/** One weekday's spans in minutes after local midnight, sorted and merged; rejects empty or inverted spans. */
-function minuteSpans(calendarId: string, weekday: string, spans: readonly OpeningSpan[]): MinuteSpan[] {
-  const parsed = spans.map((span, i): MinuteSpan => {
-    const start = minutesOf(span.start);
-    const end = minutesOf(span.end);
-    if (!(start < end) || end > 1440) {
-      throw new RangeError(`calendar ${calendarId}: weekly.${weekday}[${i}] must start before it ends (got ${span.start}–${span.end})`);
-    }
-    return [start, end];
-  });
+/** One weekday's spans in minutes after local midnight, sorted and merged (calendarProblems has vetted them). */
+function minuteSpans(spans: readonly OpeningSpan[]): MinuteSpan[] {
+  const parsed = spans.map((span): MinuteSpan => [minutesOf(span.start), minutesOf(span.end)]);
   parsed.sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
   for (const [start, end] of parsed) {
@@ -55,12 +44,13 @@ export class Calendar {
   private readonly midnights = new Map<number, number>();
 
   constructor(cal: BusinessCalendar) {
-    if (Number.isNaN(tzOffset(cal.timeZone, new Date(0)))) {
-      throw new RangeError(`calendar ${cal.id}: timeZone "${cal.timeZone}" is not a known IANA time zone`);
+    const problems = calendarProblems(cal);
+    if (problems.length > 0) {
+      throw new RangeError(`calendar ${cal.id}: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
     }
     this.id = cal.id;
     this.timeZone = cal.timeZone;
-    this.weekly = WEEKDAYS.map((name) => minuteSpans(cal.id, name, cal.weekly[name]));
+    this.weekly = WEEKDAYS.map((name) => minuteSpans(cal.weekly[name]));
     this.everOpen = this.weekly.some((spans) => spans.length > 0);
     this.italian = cal.italianHolidays;
     this.patronSaintDay = cal.patronSaintDay;

@@ -1,6 +1,6 @@
-import { TO_ALL, type FactKind } from '../windows/facts.js';
+import { Fact } from '../windows/facts.js';
 import { DeadlineHeap } from './deadline-heap.js';
-import { ContactView, FACT_STRIDE, sameFact } from './contact-view.js';
+import { ContactView, loadFact, sameFact } from './contact-view.js';
 import { deriveContact, type AgentMark, type DeriveContext } from './derive.js';
 import { compareSteps, contactStep, Lifecycle, type ContactEvent, type ContactStep } from './lifecycle.js';
 import { WaitingLine, type Waiter } from './waiting-line.js';
@@ -21,7 +21,7 @@ class ContactRecord extends Lifecycle implements Waiter {
 }
 
 export interface ContactHost extends DeriveContext {
-  count(mask: number, queue: number, channel: number, kind: FactKind, at: number, a: number, b: number, c: number, sign: number): void;
+  count(fact: Fact, sign: number): void;
   /** returns contacts whose derivation depends on that agent's timeline */
   applyMark(m: AgentMark, sign: number): readonly string[];
   watchAgent(agentId: string, contactId: string, on: boolean): void;
@@ -62,6 +62,8 @@ export class ContactBook {
   private epoch = 0;
   /** where the next derivation is written before it replaces the contact's view; the replaced view becomes the spare */
   private spare = new ContactView();
+  /** the record a view's stored fact is read into to be counted */
+  private readonly fact = new Fact();
 
   constructor(private readonly host: ContactHost) {}
 
@@ -73,7 +75,8 @@ export class ContactBook {
     return this.contacts.size;
   }
 
-  add(e: ContactEvent): void {
+  /** `seq`: the event's place in arrival order, which breaks ties of equal time. */
+  add(e: ContactEvent, seq: number): void {
     const id = e.data.contactId;
     let rec = this.contacts.get(id);
     if (!rec) {
@@ -82,7 +85,7 @@ export class ContactBook {
     }
     const events = rec.events;
     if (holds(events, e)) return;
-    const step = contactStep(e);
+    const step = contactStep(e, seq);
     let at = events.length;
     while (at > 0 && compareSteps(events[at - 1]!, step) > 0) at--;
     if (at === events.length) {
@@ -108,7 +111,7 @@ export class ContactBook {
       if (!rec || rec.due > nowMs) continue;
       const view = rec.view;
       const unchanged = rec.epoch === this.epoch && view.wrapAgent === null && view.changesAt > nowMs;
-      if (unchanged && view.finished && this.graceOver(rec)) this.contacts.delete(id);
+      if (unchanged && view.finished && this.outOfWindows(rec)) this.contacts.delete(id);
       else due.push(id);
     }
     this.rederive(due);
@@ -117,8 +120,9 @@ export class ContactBook {
     if (this.heap.size > 4 * this.contacts.size + 1024) this.heap.retain((time, id) => this.contacts.get(id)?.due === time);
   }
 
-  private graceOver(rec: ContactRecord): boolean {
-    return this.host.clock >= rec.events[rec.events.length - 1]!.at + this.host.graceMs;
+  /** No late event of the contact could still land in a window: it can be forgotten. */
+  private outOfWindows(rec: ContactRecord): boolean {
+    return this.host.clock >= this.host.forgetAt(rec.events[rec.events.length - 1]!.at);
   }
 
   /** Re-derives these contacts, then (breadth first) the contacts whose derivation their agent marks touched. */
@@ -146,15 +150,16 @@ export class ContactBook {
     this.diffFacts(old, view);
     const affected = this.diffMarks(old.marks, view.marks, rec.id);
     this.updateWaiting(rec, old);
-    if (view.orphan && !old.orphan) this.host.anomaly('orphanEvents');
-    if (view.ghost && !old.ghost) this.host.anomaly('staleContactsRemoved');
-    // A contradiction can be transient (its explaining event still in flight), so the count follows the derivation.
+    // Orphans, ghosts and contradictions can be transient (the explaining event still in flight, however late), so
+    // their counts follow the derivation: the same whatever order the events came in.
+    if (view.orphan !== old.orphan) this.host.anomaly('orphanEvents', view.orphan ? 1 : -1);
+    if (view.ghost !== old.ghost) this.host.anomaly('staleContactsRemoved', view.ghost ? 1 : -1);
     if (view.conflicts !== old.conflicts) this.host.anomaly('conflicts', view.conflicts - old.conflicts);
     if (old.wrapAgent !== view.wrapAgent) {
       if (old.wrapAgent) this.host.watchAgent(old.wrapAgent, rec.id, false);
       if (view.wrapAgent) this.host.watchAgent(view.wrapAgent, rec.id, true);
     }
-    if (view.finished && this.graceOver(rec)) {
+    if (view.finished && this.outOfWindows(rec)) {
       if (view.wrapAgent) this.host.watchAgent(view.wrapAgent, rec.id, false);
       this.contacts.delete(rec.id);
     } else if (view.deadline !== rec.due) {
@@ -181,8 +186,7 @@ export class ContactBook {
   }
 
   private countFact(facts: readonly number[], i: number, sign: number): void {
-    const o = i * FACT_STRIDE;
-    this.host.count(TO_ALL, facts[o + 5]!, facts[o + 6]!, facts[o] as FactKind, facts[o + 1]!, facts[o + 2]!, facts[o + 3]!, facts[o + 4]!, sign);
+    this.host.count(loadFact(facts, i, this.fact), sign);
   }
 
   /** Applies the marks that changed; returns the other contacts their agents' timelines concern. */

@@ -1,4 +1,4 @@
-import type { FactKind } from '../windows/facts.js';
+import { K, type Fact, type FactKind } from '../windows/facts.js';
 
 /** A state an agent is put in by a contact: answer, end of talk, end of wrap-up. */
 export interface AgentMark {
@@ -8,8 +8,15 @@ export interface AgentMark {
   contactId: string;
 }
 
-/** A fact in a view's list: kind, at, a, b, c, queue number, channel number (−1: none). */
-export const FACT_STRIDE = 7;
+/**
+ * How a view stores a fact: kind, at, queue and channel numbers, then the kind's amounts (three at most) in the order
+ * its helper below takes them; `loadFact` reads them back under their names. Packed rather than one number per name:
+ * a view is written on every derivation and compared on every difference, and the wider record made the engine
+ * measurably slower.
+ */
+const SLOT = { kind: 0, at: 1, queue: 2, channel: 3, amount1: 4, amount2: 5, amount3: 6 } as const;
+/** how many numbers a view keeps per fact */
+export const FACT_STRIDE = Object.keys(SLOT).length;
 
 /**
  * Everything a contact contributes, derived from its events alone (plus the clock for deadlines). Views are
@@ -53,16 +60,36 @@ export class ContactView {
     this.previous = null;
   }
 
-  fact(queue: number, channel: number, at: number, kind: FactKind, a = 0, b = 0, c = 0): void {
+  /** A contact offered to a queue, or abandoned before the short-abandon limit: a count alone. */
+  counted(kind: typeof K.offered | typeof K.shortAbandoned, queue: number, channel: number, at: number): void {
+    this.store(kind, queue, channel, at, 0, 0, 0);
+  }
+
+  /** A wait that ended (answered, abandoned, transferred out) after `waitMs`; `inTarget` 1 when within the threshold. */
+  ended(kind: typeof K.answered | typeof K.abandoned | typeof K.transferredOut, queue: number, channel: number, at: number, waitMs: number, inTarget: number): void {
+    this.store(kind, queue, channel, at, waitMs, inTarget, 0);
+  }
+
+  /** A wait settled for the service level: the contact's shares of its numerator and denominator. */
+  settled(queue: number, channel: number, at: number, slNumerator: number, slDenominator: number): void {
+    this.store(K.settled, queue, channel, at, slNumerator, slDenominator, 0);
+  }
+
+  /** A handle that is over: answer to completion, answer to end of talk, end of talk to completion. */
+  handled(queue: number, channel: number, at: number, handleMs: number, talkMs: number, wrapMs: number): void {
+    this.store(K.handled, queue, channel, at, handleMs, talkMs, wrapMs);
+  }
+
+  private store(kind: FactKind, queue: number, channel: number, at: number, amount1: number, amount2: number, amount3: number): void {
     const o = this.factCount++ * FACT_STRIDE;
     const f = this.facts;
-    f[o] = kind;
-    f[o + 1] = at;
-    f[o + 2] = a;
-    f[o + 3] = b;
-    f[o + 4] = c;
-    f[o + 5] = queue;
-    f[o + 6] = channel;
+    f[o + SLOT.kind] = kind;
+    f[o + SLOT.at] = at;
+    f[o + SLOT.queue] = queue;
+    f[o + SLOT.channel] = channel;
+    f[o + SLOT.amount1] = amount1;
+    f[o + SLOT.amount2] = amount2;
+    f[o + SLOT.amount3] = amount3;
   }
 
   mark(agentId: string, at: number, state: AgentMark['state'], contactId: string): void {
@@ -78,4 +105,30 @@ export function sameFact(x: readonly number[], i: number, y: readonly number[], 
   const p = j * FACT_STRIDE;
   for (let k = 0; k < FACT_STRIDE; k++) if (x[o + k] !== y[p + k]) return false;
   return true;
+}
+
+/** Reads stored fact i into `into`, its amounts under their names (a contact's facts count in their queue, their channel and the centre). */
+export function loadFact(facts: readonly number[], i: number, into: Fact): Fact {
+  const o = i * FACT_STRIDE;
+  const kind = facts[o + SLOT.kind] as FactKind;
+  into.kind = kind;
+  into.at = facts[o + SLOT.at]!;
+  into.queue = facts[o + SLOT.queue]!;
+  into.channel = facts[o + SLOT.channel]!;
+  into.centre = true;
+  const amount1 = facts[o + SLOT.amount1]!;
+  const amount2 = facts[o + SLOT.amount2]!;
+  if (kind === K.settled) {
+    into.slNumerator = amount1;
+    into.slDenominator = amount2;
+  } else if (kind === K.handled) {
+    into.handleMs = amount1;
+    into.talkMs = amount2;
+    into.wrapMs = facts[o + SLOT.amount3]!;
+  } else {
+    // counted (no amounts) and ended: a wait and whether it was within the threshold
+    into.waitMs = amount1;
+    into.inTarget = amount2;
+  }
+  return into;
 }

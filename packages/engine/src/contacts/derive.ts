@@ -9,6 +9,8 @@ export interface DeriveContext {
   clock: number;
   graceMs: number;
   staleMs: number;
+  /** When an event at `atMs` falls out of every window the engine keeps (today, the longest rolling window). */
+  forgetAt(atMs: number): number;
   /** a queue's and a channel's numbers for counting */
   queueNumber(queueId: string): number;
   channelNumber(channel: string): number;
@@ -17,8 +19,11 @@ export interface DeriveContext {
   agentChangeAfter(agentId: string, atMs: number, contactId: string): number | null;
 }
 
-/** [numerator, denominator] shares of a contact abandoned within T, per policy (Cisco's three types). */
-const ABANDON_SHARE: Record<AbandonPolicyName, readonly [number, number]> = { ignore: [0, 0], negative: [0, 1], positive: [1, 1] };
+/**
+ * [numerator, denominator] shares of a contact abandoned within T, per policy (Cisco's three types); `exclude` leaves
+ * abandons out whatever their wait (see segmentFacts).
+ */
+const ABANDON_SHARE: Record<AbandonPolicyName, readonly [number, number]> = { ignore: [0, 0], negative: [0, 1], positive: [1, 1], exclude: [0, 0] };
 const MET_SHARE = [1, 1] as const;
 
 /** Numbers the queue and channel of a segment or handle once; a handle taken from no queue has none. */
@@ -32,20 +37,22 @@ function segmentFacts(seg: Segment, sl: ServiceLevelSettings, clock: number, out
   const { queueNo: q, channelNo: ch, since, endKind, endAt } = seg;
   const wait = endKind ? endAt - since : 0;
   if (endKind === 'abandoned' && wait < sl.shortAbandonSeconds * 1000) {
-    out.fact(q, ch, endAt, K.shortAbandoned);
+    out.counted(K.shortAbandoned, q, ch, endAt);
     return;
   }
-  out.fact(q, ch, since, K.offered);
+  out.counted(K.offered, q, ch, since);
   const deadline = since + sl.thresholdSeconds * 1000;
   if (endKind) {
     const kind = endKind === 'answered' ? K.answered : endKind === 'abandoned' ? K.abandoned : K.transferredOut;
-    out.fact(q, ch, endAt, kind, wait, endAt <= deadline ? 1 : 0);
+    out.ended(kind, q, ch, endAt, wait, endAt <= deadline ? 1 : 0);
   }
+  // Answered within T ÷ answered (Asterisk's ServicelevelPerf): an abandon settles nothing, even after a miss at T.
+  if (endKind === 'abandoned' && sl.abandonPolicy === 'exclude') return;
   if (endKind && endAt <= deadline) {
     const share = endKind === 'abandoned' ? ABANDON_SHARE[sl.abandonPolicy] : MET_SHARE;
-    out.fact(q, ch, endAt, K.settled, share[0], share[1]);
+    out.settled(q, ch, endAt, share[0], share[1]);
   } else if (endKind || clock >= deadline) {
-    out.fact(q, ch, deadline, K.settled, 0, 1);
+    out.settled(q, ch, deadline, 0, 1);
   }
 }
 
@@ -57,12 +64,12 @@ function handleFacts(h: Handle, ctx: DeriveContext, contactId: string, out: Cont
   const talk = h.endedAt - h.answeredAt;
   if (h.completedAt !== null) {
     out.mark(h.agentId, h.completedAt, 'available', contactId);
-    if (h.queueNo >= 0) out.fact(h.queueNo, h.channelNo, h.completedAt, K.handled, h.completedAt - h.answeredAt, talk, h.completedAt - h.endedAt);
+    if (h.queueNo >= 0) out.handled(h.queueNo, h.channelNo, h.completedAt, h.completedAt - h.answeredAt, talk, h.completedAt - h.endedAt);
     return true;
   }
   const staleAt = h.endedAt + ctx.staleMs;
   const closedAt = ctx.agentChangeAfter(h.agentId, h.endedAt, contactId) ?? (ctx.clock >= staleAt ? staleAt : null);
-  if (closedAt !== null && h.queueNo >= 0) out.fact(h.queueNo, h.channelNo, closedAt, K.handled, talk, talk, 0);
+  if (closedAt !== null && h.queueNo >= 0) out.handled(h.queueNo, h.channelNo, closedAt, talk, talk, 0);
   return false;
 }
 
@@ -114,5 +121,7 @@ export function deriveContact(
   out.wrapAgent = wrapAgent;
   out.finished = finished;
   out.changesAt = changesAt;
-  out.deadline = finished ? sooner(changesAt, events[events.length - 1]!.at + ctx.graceMs, clock) : changesAt;
+  // A finished contact is kept while a late event of it could still land in a window: forgotten sooner, the late
+  // event would start a contact of its own (an answer ten minutes late would leave its caller waiting for ever).
+  out.deadline = finished ? sooner(changesAt, ctx.forgetAt(events[events.length - 1]!.at), clock) : changesAt;
 }

@@ -12,6 +12,8 @@ export interface ContactStep {
   readonly at: number;
   readonly id: string;
   readonly source: string;
+  /** the event's place in arrival order (journal order on replay, batch order live) */
+  readonly seq: number;
   /** the queue entered: `queueId` of a queued event, `toQueueId` of a transfer */
   readonly queueId: string | null;
   readonly channel: ContactChannelName | null;
@@ -19,17 +21,17 @@ export interface ContactStep {
 }
 
 /** Each type's payload is read by its own branch, so every property read sees one shape of `data`. */
-export function contactStep(e: ContactEvent): ContactStep {
+export function contactStep(e: ContactEvent, seq: number): ContactStep {
   switch (e.type) {
-    case 'contact.queued': return step(e, e.data.queueId, e.data.channel, null);
-    case 'contact.answered': return step(e, null, null, e.data.agentId);
-    case 'contact.transferred': return step(e, e.data.toQueueId, null, null);
-    default: return step(e, null, null, null);
+    case 'contact.queued': return step(e, seq, e.data.queueId, e.data.channel, null);
+    case 'contact.answered': return step(e, seq, null, null, e.data.agentId);
+    case 'contact.transferred': return step(e, seq, e.data.toQueueId, null, null);
+    default: return step(e, seq, null, null, null);
   }
 }
 
-function step(e: ContactEvent, queueId: string | null, channel: ContactChannelName | null, agentId: string | null): ContactStep {
-  return { type: e.type, at: e.timeMs, id: e.id, source: e.source, queueId, channel, agentId };
+function step(e: ContactEvent, seq: number, queueId: string | null, channel: ContactChannelName | null, agentId: string | null): ContactStep {
+  return { type: e.type, at: e.timeMs, id: e.id, source: e.source, seq, queueId, channel, agentId };
 }
 
 /** One stay of a contact in one queue. */
@@ -57,14 +59,17 @@ export interface Handle {
   channelNo: number;
 }
 
-/** Ties at the same millisecond resolve in lifecycle order, then by event id, so any arrival order sorts alike. */
+/**
+ * Ties at the same millisecond resolve in lifecycle order, then in arrival order: two events of one kind at one
+ * instant (a transfer, then another) are taken in the order their source sent them.
+ */
 const TYPE_ORDER: Record<ContactStep['type'], number> = {
   'contact.queued': 0, 'contact.answered': 1, 'contact.abandoned': 1, 'contact.transferred': 2,
   'contact.ended': 3, 'contact.completed': 4,
 };
 
 export function compareSteps(x: ContactStep, y: ContactStep): number {
-  return x.at - y.at || TYPE_ORDER[x.type] - TYPE_ORDER[y.type] || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+  return x.at - y.at || TYPE_ORDER[x.type] - TYPE_ORDER[y.type] || x.seq - y.seq;
 }
 
 /**

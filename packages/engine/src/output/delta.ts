@@ -1,39 +1,56 @@
-import type { Delta } from '@plancia/contracts';
+import { BOARD_SLICE_NAMES, type BoardSliceName, type Delta } from '@plancia/contracts';
 import type { EngineCore } from '../engine-core.js';
 import type { EntryBuilder } from './entries.js';
 import { boundsOf } from './snapshot.js';
 
+/** Hands out a slice's changes since the last drain, or undefined when nothing in it moved. */
+type SliceProducer<K extends BoardSliceName> = (core: EngineCore, entries: EntryBuilder, moved: Moved) => Delta[K] | undefined;
+type Moved = (key: string, encoded: string | number) => boolean;
+
+const nonEmpty = <T>(list: T[]): T[] | undefined => (list.length > 0 ? list : undefined);
+
+/** One producer per slice the contract declares; a slice without one does not compile. */
+const PRODUCERS: { [K in BoardSliceName]: SliceProducer<K> } = {
+  bounds: (core, _entries, moved) => {
+    const bounds = boundsOf(core);
+    return moved('bounds', JSON.stringify(bounds)) ? bounds : undefined;
+  },
+  centre: (_core, entries, moved) => {
+    const centre = entries.aggregate('centre', null);
+    return moved('c:centre', JSON.stringify(centre)) ? centre : undefined;
+  },
+  channels: (core, entries, moved) => nonEmpty([...core.channelWindows.keys()].sort().map((c) => entries.aggregate(c, c)).filter((c) => moved(`c:${c.key}`, JSON.stringify(c)))),
+  queues: (core, entries, moved) => nonEmpty(core.knownQueueIds().map((q) => entries.queue(q)).filter((q) => moved(`q:${q.queueId}`, JSON.stringify(q)))),
+  // Teams and agents carry a version that moves with every change, which is cheaper to compare than their encoding.
+  teams: (core, entries, moved) => nonEmpty([...core.teamAgents.keys()].sort().filter((t) => moved(`t:${t}`, core.versions.get('team', t))).map((t) => entries.team(t))),
+  agents: (core, entries, moved) => nonEmpty(entries.sortedAgents().filter((a) => moved(`a:${a.agentId}`, core.versions.get('agent', a.agentId))).map((a) => entries.agent(a))),
+  anomalies: (core, _entries, moved) => (moved('anomalies', core.versions.getGlobal('anomalies')) ? { ...core.anomalies } : undefined),
+};
+
 /**
- * Remembers what was last sent for each entry (its encoded form) and hands out only entries whose encoding
- * moved. Entries come from the builder's cache, so unchanged queues cost a lookup and a string compare.
+ * Remembers what was last sent for each entry (its encoded form or version) and hands out only entries that moved.
+ * Entries come from the builder's cache, so unchanged queues cost a lookup and a string compare.
  */
 export class DeltaTracker {
   private readonly sent = new Map<string, string | number>();
-  seq = 0;
-
-  drain(core: EngineCore, entries: EntryBuilder): Delta | null {
-    const delta: Omit<Delta, 'seq' | 'generatedAt'> = {};
-    const bounds = boundsOf(core);
-    if (this.moved('bounds', JSON.stringify(bounds))) delta.bounds = bounds;
-    const centre = entries.aggregate('centre', null);
-    if (this.moved('c:centre', JSON.stringify(centre))) delta.centre = centre;
-    const channels = [...core.channelWindows.keys()].sort().map((c) => entries.aggregate(c, c)).filter((c) => this.moved(`c:${c.key}`, JSON.stringify(c)));
-    if (channels.length) delta.channels = channels;
-    const queues = core.knownQueueIds().map((q) => entries.queue(q)).filter((q) => this.moved(`q:${q.queueId}`, JSON.stringify(q)));
-    if (queues.length) delta.queues = queues;
-    const teams = [...core.teamAgents.keys()].sort().filter((t) => this.moved(`t:${t}`, core.versions.get('team', t))).map((t) => entries.team(t));
-    if (teams.length) delta.teams = teams;
-    const agents = entries.sortedAgents().filter((a) => this.moved(`a:${a.agentId}`, core.versions.get('agent', a.agentId)));
-    if (agents.length) delta.agents = agents.map((a) => entries.agent(a));
-    if (this.moved('anomalies', core.versions.getGlobal('anomalies'))) delta.anomalies = { ...core.anomalies };
-    if (Object.keys(delta).length === 0) return null;
-    this.seq++;
-    return { seq: this.seq, generatedAt: new Date(core.clock).toISOString(), ...delta };
-  }
-
-  private moved(key: string, encoded: string | number): boolean {
+  private readonly moved: Moved = (key, encoded) => {
     if (this.sent.get(key) === encoded) return false;
     this.sent.set(key, encoded);
     return true;
+  };
+  seq = 0;
+
+  drain(core: EngineCore, entries: EntryBuilder): Delta | null {
+    const changes: Record<string, unknown> = {};
+    let any = false;
+    for (const name of BOARD_SLICE_NAMES) {
+      const value = PRODUCERS[name](core, entries, this.moved);
+      if (value === undefined) continue;
+      changes[name] = value;
+      any = true;
+    }
+    if (!any) return null;
+    this.seq++;
+    return { seq: this.seq, generatedAt: new Date(core.clock).toISOString(), ...changes };
   }
 }

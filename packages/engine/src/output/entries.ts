@@ -1,14 +1,20 @@
-import type {
-  AgentCounts, AgentSnapshot, AggregateSnapshot, LiveMetrics, QueueSnapshot, TeamSnapshot,
+import {
+  queueBands, type Alert, type AgentCounts, type AgentSnapshot, type AggregateSnapshot, type LiveMetrics, type QueueSnapshot,
+  type TeamSnapshot,
 } from '@plancia/contracts';
 import type { Agent } from '../agents/agent-book.js';
 import type { TimelineEntry } from '../agents/timeline.js';
+import { membershipsOf } from '../agents/memberships.js';
 import type { EngineCore } from '../engine-core.js';
 import { agentsRequired } from '../staffing/erlang-c.js';
+import { queueStatus } from './queue-status.js';
 import type { ScopeWindows } from '../windows/scope-windows.js';
 
 type Tickets = LiveMetrics['tickets'];
 interface Cached<T> { version: number; tickets: Tickets; entry: T }
+
+const sameAlerts = (a: readonly Alert[] | undefined, b: readonly Alert[] | undefined): boolean =>
+  (a ?? []).length === (b ?? []).length && (a ?? []).every((x, i) => x.id === b![i]!.id && x.severity === b![i]!.severity);
 
 const sameTickets = (a: Tickets, b: Tickets): boolean => a.open === b.open && a.breached === b.breached && a.atRisk === b.atRisk;
 
@@ -22,14 +28,37 @@ export class EntryBuilder {
   private agentOrder: readonly Agent[] = [];
   private allAgentsList: readonly AgentSnapshot[] = [];
   private allAgentsAt = -1;
+  private alertsByQueue = new Map<string, Alert[]>();
+  private readonly statusCache = new Map<string, { base: QueueSnapshot; alerts: Alert[] | undefined; entry: QueueSnapshot }>();
 
   constructor(private readonly core: EngineCore) {}
+
+  /** The open alerts queue entries take their status from; set before entries are read. */
+  useOpenAlerts(open: readonly Alert[]): void {
+    const byQueue = new Map<string, Alert[]>();
+    for (const alert of open) {
+      if (alert.scope.kind !== 'queue' || alert.scope.id === null) continue;
+      byQueue.set(alert.scope.id, [...(byQueue.get(alert.scope.id) ?? []), alert]);
+    }
+    this.alertsByQueue = byQueue;
+  }
 
   queue(queueId: string): QueueSnapshot {
     const scope = this.core.queueScope(queueId);
     const tickets = this.core.tickets.live(queueId, this.core.clock);
     const version = scope.version + this.core.versions.get('queue', queueId);
-    return this.cached(`q:${queueId}`, version, tickets, () => this.buildQueue(queueId, scope, tickets)) as QueueSnapshot;
+    const base = this.cached(`q:${queueId}`, version, tickets, () => this.buildQueue(queueId, scope, tickets)) as QueueSnapshot;
+    return this.withStatus(queueId, base);
+  }
+
+  /** Alerts change without the queue's figures moving, so the status is joined to the cached entry afterwards. */
+  private withStatus(queueId: string, base: QueueSnapshot): QueueSnapshot {
+    const alerts = this.alertsByQueue.get(queueId);
+    const hit = this.statusCache.get(queueId);
+    if (hit && hit.base === base && sameAlerts(hit.alerts, alerts)) return hit.entry;
+    const entry = { ...base, status: queueStatus(base.windows.rolling.serviceLevel, base.colours, alerts ?? []) };
+    this.statusCache.set(queueId, { base, alerts, entry });
+    return entry;
   }
 
   aggregate(key: string, channel: string | null): AggregateSnapshot {
@@ -61,13 +90,19 @@ export class EntryBuilder {
   agent(agent: Agent): AgentSnapshot {
     const current = this.core.agents.current(agent);
     const sinceMs = this.core.agents.since(agent);
+    const memberships = current ? membershipsOf(agent.timeline, current, sinceMs) : undefined;
     const hit = this.agentCache.get(agent);
     if (hit && hit.current === current && hit.sinceMs === sinceMs && hit.entry.name === agent.name
-      && hit.entry.teamId === agent.teamId && hit.entry.queueIds === agent.queueIds) return hit.entry;
+      && hit.entry.teamId === agent.teamId && hit.entry.queueIds === agent.queueIds
+      // a call can overrule the current entry in place (see AgentBook.reflag)
+      && hit.entry.state === current?.state && hit.entry.conflicts === agent.conflicts
+      // a late change can move a membership's start without moving the agent's
+      && JSON.stringify(hit.entry.memberships) === JSON.stringify(memberships)) return hit.entry;
     const entry: AgentSnapshot = {
       agentId: agent.agentId, name: agent.name, teamId: agent.teamId, queueIds: agent.queueIds,
       state: current?.state ?? 'offline', reason: current?.reason ?? null,
-      since: new Date(sinceMs).toISOString(), contactId: current?.contactId ?? null,
+      since: new Date(sinceMs).toISOString(), contactId: current?.contactId ?? null, conflicts: agent.conflicts,
+      ...(memberships ? { memberships } : {}),
     };
     this.agentCache.set(agent, { current, sinceMs, entry });
     return entry;
@@ -88,16 +123,19 @@ export class EntryBuilder {
   private buildQueue(queueId: string, scope: ScopeWindows, tickets: Tickets): QueueSnapshot {
     const q = this.core.queueConfig(queueId);
     const windows = scope.metrics();
-    const agents = this.core.agents.countsOf(this.core.queueAgents.get(queueId) ?? []);
+    const agents = this.core.agents.countsOf(this.core.queueAgents.get(queueId) ?? [], queueId);
     const { waiting, since } = this.waitingIn([queueId]);
     const arrivalsPerHour = (windows.rolling.offered * 60) / scope.rollingMinutes;
     const required = agentsRequired({
       arrivalsPerHour, ahtSeconds: windows.rolling.aht, thresholdSeconds: q.serviceLevel.thresholdSeconds, target: q.serviceLevel.target,
     });
     const staffed = agents.available + agents.on_contact + agents.wrap_up;
+    // Its own bands, or those of its target: a queue without its own follows every change of target.
+    const colours = queueBands(q);
     return {
       queueId, name: q.name, channel: q.channel ?? null, teamId: q.teamId ?? null,
-      serviceLevelTarget: q.serviceLevel.target, thresholdSeconds: q.serviceLevel.thresholdSeconds, colours: q.colours,
+      serviceLevelTarget: q.serviceLevel.target, thresholdSeconds: q.serviceLevel.thresholdSeconds, colours,
+      status: queueStatus(windows.rolling.serviceLevel, colours, []),
       live: { waiting, longestWaitSince: since, agents, tickets },
       windows,
       staffing: { arrivalsPerHour, ahtSeconds: windows.rolling.aht, required, staffed, gap: required === null ? null : staffed - required },

@@ -1,4 +1,4 @@
-import type { Alert, Snapshot, View } from '@plancia/contracts';
+import { ViewMatcher, type Alert, type Snapshot, type View } from '@plancia/contracts';
 import type { Agent } from '../agents/agent-book.js';
 import type { EngineCore } from '../engine-core.js';
 import type { EntryBuilder } from './entries.js';
@@ -14,33 +14,34 @@ export function boundsOf(core: EngineCore): Snapshot['bounds'] {
   };
 }
 
-/** What a view selects: absent lists select everything. */
+/** What a view selects, by the contract's one rule; queues are placed by their configuration, agents as they are. */
 export class ViewFilter {
-  constructor(private readonly core: EngineCore, private readonly view: View = {}) {}
+  private readonly matcher: ViewMatcher;
+
+  constructor(private readonly core: EngineCore, view: View = {}) {
+    this.matcher = new ViewMatcher(view);
+  }
 
   queue(queueId: string): boolean {
-    const q = this.core.queueConfig(queueId);
-    const { queues, teams, channels } = this.view;
-    return (!queues || queues.includes(queueId)) && (!channels || (!!q.channel && channels.includes(q.channel)))
-      && (!teams || (!!q.teamId && teams.includes(q.teamId)));
+    const { channel, teamId } = this.core.queueConfig(queueId);
+    return this.matcher.matchesQueue({ queueId, channel: channel ?? null, teamId: teamId ?? null });
   }
 
   channel(channel: string): boolean {
-    return !this.view.channels || (this.view.channels as string[]).includes(channel);
+    return this.matcher.matchesChannel(channel);
   }
 
   team(teamId: string): boolean {
-    return !this.view.teams || this.view.teams.includes(teamId);
+    return this.matcher.matchesTeam(teamId);
   }
 
   /** No agent filter: every agent is in. */
   everyAgent(): boolean {
-    return !this.view.queues && !this.view.teams;
+    return this.matcher.everyAgent;
   }
 
   agent(agent: Agent): boolean {
-    const { queues, teams } = this.view;
-    return (!teams || (!!agent.teamId && teams.includes(agent.teamId))) && (!queues || agent.queueIds.some((q) => queues.includes(q)));
+    return this.matcher.matchesAgent(agent);
   }
 
   alert(alert: Alert): boolean {

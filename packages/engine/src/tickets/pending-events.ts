@@ -2,13 +2,13 @@ import { MinHeap } from './min-heap.js';
 
 /**
  * Events that arrived before the event that introduces their subject (a reply before its ticket's creation).
- * They are held for the grace period, counted from their own time, then dropped as orphans.
+ * Each is held until `holdUntil` its own time (the engine: until it leaves every window), then dropped as an orphan.
  */
 export class PendingEvents<E extends { readonly timeMs: number }> {
   private readonly byKey = new Map<string, E[]>();
   private readonly expiry = new MinHeap<{ at: number; key: string }>();
 
-  constructor(private readonly graceMs: number) {}
+  constructor(private readonly holdUntil: (atMs: number) => number) {}
 
   get size(): number {
     return this.byKey.size;
@@ -18,7 +18,7 @@ export class PendingEvents<E extends { readonly timeMs: number }> {
     const list = this.byKey.get(key);
     if (list) list.push(event);
     else this.byKey.set(key, [event]);
-    this.expiry.push({ at: event.timeMs + this.graceMs, key });
+    this.expiry.push({ at: this.holdUntil(event.timeMs), key });
   }
 
   /** Hands out (and forgets) the events held for a key, oldest first. */
@@ -29,14 +29,14 @@ export class PendingEvents<E extends { readonly timeMs: number }> {
     return list.sort((a, b) => a.timeMs - b.timeMs);
   }
 
-  /** Drops the events whose grace has run out by `nowMs`; returns how many were dropped. */
+  /** Drops the events whose hold has run out by `nowMs`; returns how many were dropped. */
   expire(nowMs: number): number {
     let dropped = 0;
     for (let top = this.expiry.peek(); top && top.at <= nowMs; top = this.expiry.peek()) {
       this.expiry.pop();
       const list = this.byKey.get(top.key);
       if (!list) continue;
-      const kept = list.filter((e) => e.timeMs + this.graceMs > nowMs);
+      const kept = list.filter((e) => this.holdUntil(e.timeMs) > nowMs);
       dropped += list.length - kept.length;
       if (kept.length > 0) this.byKey.set(top.key, kept);
       else this.byKey.delete(top.key);

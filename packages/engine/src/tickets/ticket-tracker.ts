@@ -14,6 +14,8 @@ export type TicketFact = {
   kind: 'created' | 'firstResponse' | 'solved';
   atMs: number;
   inTarget?: boolean;
+  /** −1: takes back a fact counted before (a first response superseded by an earlier reply that arrived late) */
+  sign?: -1;
 };
 
 export interface TicketTrackerOptions {
@@ -21,6 +23,8 @@ export interface TicketTrackerOptions {
   queueConfig(queueId: string): QueueConfig;
   /** How long an update of a not-yet-created ticket is held; defaults to the settings' grace (120 s). */
   graceMs?: number;
+  /** Until when an update at `atMs` of a not-yet-created ticket is held; overrides `graceMs`. */
+  holdUntil?: (atMs: number) => number;
   /** How many solved tickets are remembered so that a reopen keeps their creation time. */
   solvedMemory?: number;
 }
@@ -52,7 +56,8 @@ export class TicketTracker {
   private orphans = 0;
 
   constructor(private readonly opts: TicketTrackerOptions) {
-    this.pending = new PendingEvents(opts.graceMs ?? DEFAULT_SETTINGS.graceSeconds * 1000);
+    const graceMs = opts.graceMs ?? DEFAULT_SETTINGS.graceSeconds * 1000;
+    this.pending = new PendingEvents(opts.holdUntil ?? ((atMs) => atMs + graceMs));
     this.solvedMemory = opts.solvedMemory ?? DEFAULT_SOLVED_MEMORY;
   }
 
@@ -126,9 +131,11 @@ export class TicketTracker {
     else this.reopen(ticket, event.timeMs);
   }
 
-  /** The first public reply applied is the first response; later replies change nothing. */
+  /** The earliest public reply is the first response, whichever arrived first; later replies change nothing. */
   private reply(ticket: Ticket, atMs: number): void {
-    if (ticket.respondedMs !== null) return;
+    const before = ticket.respondedMs;
+    if (before !== null && atMs >= before) return;
+    if (before !== null) this.facts.push({ ...this.fact(ticket, 'firstResponse', before, ticket.firstResponse), sign: -1 });
     ticket.respondedMs = atMs;
     this.facts.push(this.fact(ticket, 'firstResponse', atMs, ticket.firstResponse));
     if (ticket.firstResponse) ticket.firstResponse.state = 'done';

@@ -1,6 +1,6 @@
 import type { SurveyFact } from '../surveys/survey-facts.js';
 import type { Acc } from './acc.js';
-import { countFact, type FactKind } from './facts.js';
+import { countFact, surveyOf, type Fact } from './facts.js';
 import { FIELD_COUNT } from './fields.js';
 
 function addOrRemove<T>(list: T[], value: T, sign: number): void {
@@ -34,11 +34,12 @@ export class BucketRing {
   }
 
   /** Counts a fact into bucket number `bucket`, emptying the slot first when it still holds an older bucket. */
-  apply(bucket: number, kind: FactKind, a: number, b: number, c: number, waitSlot: number, survey: SurveyFact | null, sign: number): void {
+  apply(bucket: number, fact: Fact, waitSlot: number, sign: number): void {
     const slot = bucket % this.size;
     if (this.tags[slot] !== bucket) this.reset(slot, bucket);
-    countFact(this.sums, slot * FIELD_COUNT, kind, a, b, c, sign);
+    countFact(this.sums, slot * FIELD_COUNT, fact, sign);
     if (waitSlot >= 0) addOrRemove((this.waitSlots[slot] ??= []), waitSlot, sign);
+    const survey = surveyOf(fact);
     if (survey) addOrRemove((this.surveys[slot] ??= []), survey, sign);
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { K, waitSlotOf } from './facts.js';
+import { Fact, K, waitSlotOf, type FactKind } from './facts.js';
 import { BUCKET_MS, ScopeWindows, type WindowClock } from './scope-windows.js';
 
 const DAY = 86_400_000;
@@ -26,11 +26,20 @@ function expected(facts: readonly Counted[], nowMs: number, dayStart: number, ro
   };
 }
 
+function fact(kind: FactKind, at: number, waitMs = 0): Fact {
+  return Object.assign(new Fact(), { kind, at, waitMs, inTarget: 1 });
+}
+
+/** Counts a fact the way the engine does, its wait slot included. */
+function count(scope: ScopeWindows, f: Fact): void {
+  scope.apply(f, waitSlotOf(f), 1);
+}
+
 describe('ScopeWindows', () => {
   it('shows a fact of the open bucket in every window at once, and the same after the bucket closes', () => {
     const scope = new ScopeWindows(15, 30);
     scope.advance(clockAt(START + 5_000, START - 8 * 3_600_000));
-    scope.apply(K.answered, START + 4_000, 12_000, 1, 0, waitSlotOf(K.answered, 12_000), null, 1);
+    count(scope, fact(K.answered, START + 4_000, 12_000));
     const open = scope.metrics();
     expect([open.rolling.answered, open.interval.answered, open.today.answered]).toEqual([1, 1, 1]);
     expect(open.rolling.asa).toBe(12);
@@ -42,8 +51,8 @@ describe('ScopeWindows', () => {
     const dayStart = START + 5_000; // a day start inside a bucket: nothing of that bucket may wait for it to close
     const scope = new ScopeWindows(15, 30);
     scope.advance(clockAt(dayStart + 1_000, dayStart));
-    scope.apply(K.offered, dayStart - 2_000, 0, 0, 0, -1, null, 1);
-    scope.apply(K.offered, dayStart + 500, 0, 0, 0, -1, null, 1);
+    count(scope, fact(K.offered, dayStart - 2_000));
+    count(scope, fact(K.offered, dayStart + 500));
     scope.advance(clockAt(dayStart + 20_000, dayStart));
     const w = scope.metrics();
     expect([w.rolling.offered, w.today.offered]).toEqual([2, 1]);
@@ -63,7 +72,7 @@ describe('ScopeWindows', () => {
         scope.advance(clockAt(now, day));
         for (const f of s.facts) {
           const at = now - f.ageMs;
-          scope.apply(K.answered, at, f.wait, 1, 0, waitSlotOf(K.answered, f.wait), null, 1);
+          count(scope, fact(K.answered, at, f.wait));
           counted.push({ at, wait: f.wait });
         }
         const w = scope.metrics();

@@ -2,7 +2,7 @@ import type { Windows } from '@plancia/contracts';
 import { Acc, windowMetrics } from './acc.js';
 import { BucketRing } from './bucket-ring.js';
 import type { SurveyFact } from '../surveys/survey-facts.js';
-import { countInto, type FactKind } from './facts.js';
+import { countInto, surveyOf, type Fact } from './facts.js';
 
 /** Rolling windows move in 10-second steps: a W-minute window covers the last W × 6 buckets, the current one included. */
 export const BUCKET_MS = 10_000;
@@ -80,23 +80,25 @@ export class ScopeWindows {
     return this.closeIntervals(clock);
   }
 
-  /** Counts a fact (see `K`) happened at `at` into every window that covers that instant. */
-  apply(kind: FactKind, at: number, a: number, b: number, c: number, slot: number, survey: SurveyFact | null, sign: number): void {
+  /** Counts a fact into every window that covers the instant it happened; `waitSlot`: see waitSlotOf. */
+  apply(fact: Fact, waitSlot: number, sign: number): void {
     this.version++;
+    const at = fact.at;
     const bucket = Math.floor(at / BUCKET_MS);
     if (bucket === this.currentBucket && this.deferring) {
-      this.ring.apply(bucket, kind, a, b, c, slot, survey, sign);
-      if (slot >= 0 || survey) this.countExtras(slot, survey, sign);
+      this.ring.apply(bucket, fact, waitSlot, sign);
+      const survey = surveyOf(fact);
+      if (waitSlot >= 0 || survey) this.countExtras(waitSlot, survey, sign);
       return;
     }
     if (bucket <= this.currentBucket && bucket > this.currentBucket - this.ring.size) {
-      this.ring.apply(bucket, kind, a, b, c, slot, survey, sign);
-      countInto(this.rolling, kind, a, b, c, slot, survey, sign);
+      this.ring.apply(bucket, fact, waitSlot, sign);
+      countInto(this.rolling, fact, waitSlot, sign);
     }
     const index = Math.floor(at / this.intervalMs);
     const interval = index === this.currentInterval ? this.currentAcc : this.intervals.get(index);
-    if (interval) countInto(interval, kind, a, b, c, slot, survey, sign);
-    if (at >= this.dayStart && at < this.dayEnd) countInto(this.today, kind, a, b, c, slot, survey, sign);
+    if (interval) countInto(interval, fact, waitSlot, sign);
+    if (at >= this.dayStart && at < this.dayEnd) countInto(this.today, fact, waitSlot, sign);
   }
 
   /** A wait or a survey of the open bucket: counted in all three windows at once (the bucket lists it for expiry). */

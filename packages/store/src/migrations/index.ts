@@ -3,6 +3,7 @@ import * as journal from './0001-journal.js';
 import * as configuration from './0002-configuration.js';
 import * as alertsAudit from './0003-alerts-audit.js';
 import * as intervalMetrics from './0004-interval-metrics.js';
+import * as accounts from './0005-accounts.js';
 
 // Listed statically rather than read from the folder, so they run the same under tsx, vitest and a bundle.
 // Names sort in the order they must run; never rename or edit one that has shipped: add the next file.
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-configuration': configuration,
   '0003-alerts-audit': alertsAudit,
   '0004-interval-metrics': intervalMetrics,
+  '0005-accounts': accounts,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -10,8 +10,9 @@ declare module 'fastify' {
 
 export default fp(
   async (fastify) => {
-    const { store, live, metrics } = fastify;
+    const { store, live, metrics, entityCaps } = fastify;
     fastify.decorate('ingest', new IngestService({
+      admit: (events) => entityCaps.admit(events),
       append: (events) => store.journal.append(events),
       apply: (events) => live.apply(events),
       now: Date.now,
@@ -23,5 +24,5 @@ export default fp(
       },
     }));
   },
-  { name: 'ingest', dependencies: ['store', 'live', 'metrics'] },
+  { name: 'ingest', dependencies: ['store', 'live', 'metrics', 'entity-caps'] },
 );

@@ -1,8 +1,8 @@
 import fp from 'fastify-plugin';
-import { DEFAULT_CALENDAR, DEFAULT_SETTINGS } from '@plancia/contracts';
 import type { Store } from '@plancia/store';
-import { createEngine, type EngineConfig, type PlanciaEngine } from '@plancia/engine';
+import { createEngine, type PlanciaEngine } from '@plancia/engine';
 import { LiveState } from '../../live/live-state.js';
+import { describeRefusal, loadEngineConfig } from '../../config-api/engine-config.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -13,32 +13,16 @@ declare module 'fastify' {
 
 const REPLAY_CHUNK = 5_000;
 
-async function loadEngineConfig(store: Store): Promise<EngineConfig> {
-  const [settings, queues, calendars, alertRules, agents] = await Promise.all([
-    store.config.getSettings(), store.config.listQueues(), store.config.listCalendars(),
-    store.config.listAlertRules(), store.config.listAgents(),
-  ]);
-  const values = <T>(rows: { value: T }[]) => rows.map((row) => row.value);
-  const stored = values(calendars);
-  return {
-    // A fresh database has no settings and no calendars yet: queues fall back to the defaults' calendar.
-    settings: settings ?? DEFAULT_SETTINGS,
-    queues: values(queues),
-    calendars: stored.some((c) => c.id === DEFAULT_CALENDAR.id) ? stored : [DEFAULT_CALENDAR, ...stored],
-    alertRules: values(alertRules),
-    agents: values(agents),
-  };
-}
-
 /**
- * Alert transitions the replay re-enacts were recorded when they first happened: they are dropped, not recorded twice.
- * Closed intervals are saved again (the store upserts them), so those that closed while the server was down are kept.
+ * Alerts open at the last stop were restored before the replay, so what it produces are real transitions: alerts that
+ * cleared while the server was down are resolved, conditions that began while it was down are raised; both are
+ * recorded. Closed intervals are saved again (the store upserts them), so those that closed while down are kept.
  */
 async function settleReplay(engine: PlanciaEngine, store: Store): Promise<void> {
   const now = Date.now();
   engine.tick(now);
   engine.drainDelta(now);
-  engine.drainAlertEvents();
+  for (const event of engine.drainAlertEvents()) await store.alerts.record(event);
   const intervals = engine.drainClosedIntervals();
   if (intervals.length > 0) await store.intervals.save(intervals);
 }
@@ -51,11 +35,16 @@ export default fp(
   async (fastify) => {
     const { store, config, log } = fastify;
     const startedAt = Date.now();
-    const engine = createEngine(await loadEngineConfig(store), startedAt);
+    // What the engine would refuse is left out, and logged naming the entity, the field and how to repair it.
+    const engineConfig = await loadEngineConfig(store.config, (refusal) => {
+      log.error({ entity: refusal.entity, problems: refusal.problems }, describeRefusal(refusal));
+    });
+    const engine = createEngine(engineConfig, startedAt);
+    engine.restoreAlerts(await store.alerts.active());
     const fromMs = engine.replayFrom(startedAt);
     let replayed = 0;
     await store.journal.readSince(fromMs, (events) => {
-      engine.apply(events, Date.now());
+      engine.apply(fastify.entityCaps.admitReplayed(events), Date.now());
       replayed += events.length;
     }, REPLAY_CHUNK);
     await settleReplay(engine, store);
@@ -69,5 +58,5 @@ export default fp(
     fastify.addHook('onClose', () => live.stop());
     log.info({ from: new Date(fromMs).toISOString(), events: replayed, ms: Date.now() - startedAt }, 'journal replayed');
   },
-  { name: 'live', dependencies: ['config', 'store'] },
+  { name: 'live', dependencies: ['config', 'store', 'entity-caps'] },
 );

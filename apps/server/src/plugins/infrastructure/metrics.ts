@@ -10,6 +10,10 @@ export interface PlanciaMetrics {
   commitSeconds: Histogram;
   /** Open client connections by transport; the push layer and the ingest socket keep it current. */
   connectedClients: Gauge<'transport'>;
+  /** Events refused at ingest, or dropped at replay, because a queue or agent limit is reached. */
+  entityLimitRefusals: Counter<'entity'>;
+  /** Logins refused for a wrong username or password (rate-limited attempts are not counted: they are not tried). */
+  loginFailures: Counter;
 }
 
 declare module 'fastify' {
@@ -46,6 +50,13 @@ export default fp(
         registers: [registry],
       }),
       connectedClients: new Gauge({ name: 'plancia_connected_clients', help: 'Open client connections', labelNames: ['transport'], registers: [registry] }),
+      entityLimitRefusals: new Counter({
+        name: 'plancia_entity_limit_refusals_total',
+        help: 'Events refused (ingest) or dropped (replay) because PLANCIA_MAX_QUEUES or PLANCIA_MAX_AGENTS is reached',
+        labelNames: ['entity'],
+        registers: [registry],
+      }),
+      loginFailures: new Counter({ name: 'plancia_login_failures_total', help: 'Logins refused for a wrong username or password', registers: [registry] }),
     };
     fastify.decorate('metrics', metrics);
     fastify.addHook('onClose', async () => {

@@ -10,8 +10,15 @@ declare module 'fastify' {
 /** The database: PostgreSQL when DATABASE_URL is set, the embedded PGlite otherwise; migrations run on open. */
 export default fp(
   async (fastify) => {
-    const { databaseUrl, dataDir } = fastify.config;
-    const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir });
+    const { databaseUrl, dataDir, database } = fastify.config;
+    const store = await openStore(databaseUrl ? {
+      databaseUrl,
+      statementTimeoutMs: database.statementTimeoutMs,
+      lockTimeoutMs: database.lockTimeoutMs,
+      // A dropped connection is logged here and answered 503 by the request it broke; the pool opens a new one.
+      // Message and code only: pg hangs the client, connection parameters included, on the error.
+      onPoolError: ({ message, code }: Error & { code?: string }) => fastify.log.warn({ code, message }, 'database connection lost'),
+    } : { dataDir });
     fastify.decorate('store', store);
     fastify.addHook('onClose', async () => {
       await store.close();

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentSnapshot } from '@plancia/contracts';
-import { isLongState, sortAgents } from './long-state.js';
+import { isLongState } from './long-state.js';
 
 const agent = (agentId: string, state: AgentSnapshot['state'], since: string): AgentSnapshot =>
-  ({ agentId, name: agentId.toUpperCase(), teamId: null, queueIds: [], state, reason: null, since, contactId: null });
+  ({ agentId, name: agentId.toUpperCase(), teamId: null, queueIds: [], state, reason: null, since, contactId: null, conflicts: 0 });
 
 describe('long states', () => {
   const now = Date.parse('2026-03-02T10:00:00Z');
@@ -13,11 +13,5 @@ describe('long states', () => {
     expect(isLongState(agent('a', 'not_ready', '2026-03-02T09:51:00Z'), now)).toBe(false);
     expect(isLongState(agent('a', 'wrap_up', '2026-03-02T09:56:59Z'), now)).toBe(true);
     expect(isLongState(agent('a', 'on_contact', '2026-03-02T08:00:00Z'), now)).toBe(false);
-  });
-
-  it('sorts by time in state with the longest first, ties by name', () => {
-    const agents = [agent('b', 'available', '2026-03-02T09:59:00Z'), agent('c', 'available', '2026-03-02T09:00:00Z'), agent('a', 'available', '2026-03-02T09:59:00Z')];
-    expect(sortAgents(agents, 'since', false).map((a) => a.agentId)).toEqual(['c', 'a', 'b']);
-    expect(sortAgents(agents, 'name', true).map((a) => a.agentId)).toEqual(['c', 'b', 'a']);
   });
 });

@@ -7,12 +7,3 @@ export function isLongState(agent: Pick<AgentSnapshot, 'state' | 'since'>, nowMs
   const limit = LONG_STATE_SECONDS[agent.state];
   return limit !== undefined && (nowMs - Date.parse(agent.since)) / 1000 > limit;
 }
-
-export type AgentSortKey = 'name' | 'state' | 'reason' | 'since' | 'teamId';
-
-/** Sorts a copy; `since` ascending puts the longest in state first. */
-export function sortAgents(agents: readonly AgentSnapshot[], key: AgentSortKey, descending: boolean): AgentSnapshot[] {
-  const value = (a: AgentSnapshot) => a[key] ?? '';
-  const sorted = [...agents].sort((a, b) => value(a).localeCompare(value(b)) || a.name.localeCompare(b.name));
-  return descending ? sorted.reverse() : sorted;
-}

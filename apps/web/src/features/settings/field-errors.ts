@@ -1,7 +1,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
 import { Value } from '@sinclair/typebox/value';
-import type { Locale } from '../i18n/messages.js';
+import type { Locale } from '../../lib/i18n/messages.js';
 
 const TEXT = {
   en: {

@@ -1,20 +1,28 @@
-import type { ColourBands, QueueConfig } from '@plancia/contracts';
+import { bandsFromTarget, queueBands, type ColourBands, type QueueConfig } from '@plancia/contracts';
 
+/** Compared in tenths of a percent, as the board compares them. */
 const permille = (fraction: number) => Math.round(fraction * 1000);
-const clamp = (fraction: number) => Math.min(1, Math.max(0, Math.round(fraction * 1000) / 1000));
+const sameBands = (a: ColourBands, b: ColourBands) =>
+  permille(a.amberBelow) === permille(b.amberBelow) && permille(a.redBelow) === permille(b.redBelow);
 
-/** Whether the queue's amber edge sits on its target, as the defaults' does: then the bands follow the target. */
-export const bandsOnTarget = (queue: QueueConfig) => permille(queue.colours.amberBelow) === permille(queue.serviceLevel.target);
+/** The queue without bands of its own: they follow its target again. */
+export function followingTarget(queue: QueueConfig): QueueConfig {
+  const { colours: _, ...rest } = queue;
+  return rest;
+}
 
 /**
- * The stored bands moved by as much as the target moves, red keeping its distance from amber, within 0–1.
- * Always from the stored settings, so the half-typed values a field passes through leave no trace.
+ * A band typed into the form: from then on the queue has its own bands, unless the two come back to exactly those of
+ * its target, in which case it follows the target again (a band edited and set back must not freeze the bands).
  */
-export function bandsFollowing(stored: QueueConfig, target: number): ColourBands {
-  if (!Number.isFinite(target)) return stored.colours;
-  const shift = target - stored.serviceLevel.target;
-  return { amberBelow: clamp(stored.colours.amberBelow + shift), redBelow: clamp(stored.colours.redBelow + shift) };
+export function withBandEdit(queue: QueueConfig, patch: Partial<ColourBands>): QueueConfig {
+  const bands = { ...queueBands(queue), ...patch };
+  return sameBands(bands, bandsFromTarget(queue.serviceLevel.target)) ? followingTarget(queue) : { ...queue, colours: bands };
 }
+
+/** Own bands that would show a service level under the target in green: amber starts below the target. */
+export const greenBelowTarget = (queue: QueueConfig) =>
+  queue.colours !== undefined && permille(queue.colours.amberBelow) < permille(queue.serviceLevel.target);
 
 /** What the contract cannot say about bands: red must not start above amber. */
 export const redAboveAmber = (bands: ColourBands) => permille(bands.redBelow) > permille(bands.amberBelow);

@@ -1,12 +1,11 @@
-import type { AgentProfile, AlertEvent, AlertRule, BusinessCalendar, QueueConfig } from '@plancia/contracts';
+import type {
+  AgentProfile, AlertRule, BusinessCalendar, ConfigDocument, ConfigPatch, ConfigResourcePath, QueueListEntry, RulePreview,
+} from '@plancia/contracts';
 
-export interface QueueEntry {
-  config: QueueConfig;
-  version: number;
-  configured: boolean;
-}
+/** A row of the queue list: the contract's, as the server answers it. */
+export type QueueEntry = QueueListEntry;
 
-export type ResourcePath = 'queues' | 'calendars' | 'alert-rules' | 'agents';
+export type ResourcePath = ConfigResourcePath;
 
 /** `If-Match: "0"` asks the server to create only: a second entry with the same id answers 412. */
 export const CREATE_ONLY = 0;
@@ -36,12 +35,17 @@ export const settingsApi = {
   calendars: list<BusinessCalendar>('calendars'),
   rules: list<AlertRule>('alert-rules'),
   agents: list<AgentProfile>('agents'),
-  /** `version` makes the write conditional (412 when the entry changed meanwhile); without it the write is unconditional. */
-  async put(path: ResourcePath, id: string, body: unknown, token: string, version?: number) {
+  /** The centre-wide engine settings, from the configuration document (absent: the server runs on the defaults). */
+  settings: (token: string) => request<ConfigDocument>('GET', '/api/v1/config', token).then((r) => r.data.settings),
+  /**
+   * `body` is laid over the stored entry (the contract's merge patch: `null` removes a key). `version` makes the write
+   * conditional (412 when the entry changed meanwhile); without it the write is unconditional.
+   */
+  async put<P extends ResourcePath>(path: P, id: string, body: ConfigPatch<P>, token: string, version?: number) {
     const { headers } = await request('PUT', one(path, id), token, body, version);
     return { replayed: Number(headers.get('plancia-replayed') ?? 0) };
   },
   remove: (path: ResourcePath, id: string, token: string) => request('DELETE', one(path, id), token).then(() => undefined),
   preview: (rule: AlertRule, token: string) =>
-    request<{ transitions: AlertEvent[] }>('POST', '/api/v1/alert-rules/preview', token, rule).then((r) => r.data.transitions),
+    request<RulePreview>('POST', '/api/v1/alert-rules/preview', token, rule).then((r) => r.data.transitions),
 };

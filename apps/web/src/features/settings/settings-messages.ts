@@ -1,4 +1,4 @@
-import { useLocaleStore } from '../i18n/stores/locale-store.js';
+import { useLocaleStore } from '../../lib/i18n/locale-store.js';
 
 /** The settings page's texts in English and Italian, in the board's current language. */
 const SETTINGS_MESSAGES = {
@@ -8,8 +8,17 @@ const SETTINGS_MESSAGES = {
     any: 'any', threshold: 'Answered within T (seconds)', target: 'Target (%)', shortAbandon: 'Short abandon S (seconds)',
     abandonPolicy: 'Abandons', rolling: 'Rolling window (minutes)', interval: 'Interval (minutes)', amber: 'Amber below (%)',
     red: 'Red below (%)', redAboveAmber: 'The red band must not start above the amber one',
+    bands: 'Tile colour bands',
+    bandsFollow: 'Follow the target: amber below {amber} %, red below {red} % ({points} points under the target); they move when the target changes.',
+    bandsOwn: 'Own bands: amber below {amber} %, red below {red} %; they stay put when the target ({target} %) changes.',
+    bandsUnsaved: '(not saved yet)', bandsUseTarget: 'Use bands derived from the target',
+    bandsGreenBelowTarget: 'Green from {amber} % while the target is {target} %: a service level below the target shows green.',
+    sections: 'Settings sections', findAgent: 'Find an agent (id or name)', agentPages: 'Pages of agents',
+    previous: 'Previous', next: 'Next', agentRange: 'Agents {from}–{to} of {total}',
+    defaultRules: 'Default rules in force', defaultBadge: 'default', warning: 'warning', critical: 'critical',
+    defaultRulesHint: 'Seeded by Plancia and not stored: a queue keeps its defaults until a rule of its own is scoped to it; the agent rule stays until a rule watches agents or the centre.',
     save: 'Save', saved: 'Saved; {n} events replayed', savedPlain: 'Saved', conflict: 'Changed elsewhere: reloaded',
-    ignore: 'ignored', negative: 'count as missed', positive: 'count as met', token: 'Admin token',
+    ignore: 'ignored', negative: 'count as missed', positive: 'count as met', exclude: 'left out, even after T', token: 'Admin token',
     notConfigured: 'on defaults', preview: 'Preview last hour', previewNone: 'Would not have fired',
     previewRaised: 'raised {time}', previewResolved: 'resolved {time}', json: 'Definition (JSON)',
     loadError: 'Could not load the configuration', saveError: 'Not saved: {message}',
@@ -33,8 +42,17 @@ const SETTINGS_MESSAGES = {
     any: 'qualsiasi', threshold: 'Risposta entro T (secondi)', target: 'Obiettivo (%)', shortAbandon: 'Abbandono breve S (secondi)',
     abandonPolicy: 'Abbandoni', rolling: 'Finestra mobile (minuti)', interval: 'Intervallo (minuti)', amber: 'Ambra sotto (%)',
     red: 'Rosso sotto (%)', redAboveAmber: 'La fascia rossa non può iniziare sopra quella ambra',
+    bands: 'Fasce di colore del riquadro',
+    bandsFollow: 'Seguono l\'obiettivo: ambra sotto {amber} %, rosso sotto {red} % ({points} punti sotto l\'obiettivo); si spostano quando l\'obiettivo cambia.',
+    bandsOwn: 'Fasce proprie: ambra sotto {amber} %, rosso sotto {red} %; restano ferme quando l\'obiettivo ({target} %) cambia.',
+    bandsUnsaved: '(non ancora salvato)', bandsUseTarget: 'Usa le fasce derivate dall\'obiettivo',
+    bandsGreenBelowTarget: 'Verde da {amber} % con un obiettivo del {target} %: un livello di servizio sotto l\'obiettivo appare verde.',
+    sections: 'Sezioni delle impostazioni', findAgent: 'Cerca un operatore (id o nome)', agentPages: 'Pagine di operatori',
+    previous: 'Precedenti', next: 'Successivi', agentRange: 'Operatori {from}–{to} di {total}',
+    defaultRules: 'Regole predefinite attive', defaultBadge: 'predefinita', warning: 'avviso', critical: 'critico',
+    defaultRulesHint: 'Create da Plancia e non salvate: una coda tiene le sue finché non le si assegna una regola propria; quella sugli operatori resta finché una regola non sorveglia gli operatori o il centro.',
     save: 'Salva', saved: 'Salvato; {n} eventi rielaborati', savedPlain: 'Salvato', conflict: 'Modificato altrove: ricaricato',
-    ignore: 'ignorati', negative: 'contano come mancati', positive: 'contano come rispettati', token: 'Token amministratore',
+    ignore: 'ignorati', negative: 'contano come mancati', positive: 'contano come rispettati', exclude: 'esclusi, anche oltre T', token: 'Token amministratore',
     notConfigured: 'predefinita', preview: 'Anteprima ultima ora', previewNone: 'Non sarebbe scattata',
     previewRaised: 'scattata {time}', previewResolved: 'rientrata {time}', json: 'Definizione (JSON)',
     loadError: 'Impossibile caricare la configurazione', saveError: 'Non salvato: {message}',

@@ -1,38 +1,46 @@
 import { useMemo, useState } from 'react';
-import type { MessageKey } from '../../i18n/messages.js';
-import { useI18n } from '../../i18n/hooks/use-i18n.js';
-import { sortAgents, type AgentSortKey } from '../long-state.js';
-import { useAgentsStore } from '../stores/agents-store.js';
+import type { MessageKey } from '../../../lib/i18n/messages.js';
+import { useI18n } from '../../../lib/i18n/use-i18n.js';
+import { DEFAULT_AGENT_SORT, sortAgents, type AgentSort, type AgentSortKey } from '../agent-sort.js';
+import { STATE_TEXT } from '../state-text.js';
+import { useAgentsStore } from '../../../stores/agents-store.js';
 import { AgentRow } from './agent-row.js';
 
 const COLUMNS: { key: AgentSortKey; label: MessageKey }[] = [
   { key: 'name', label: 'agent' }, { key: 'state', label: 'state' }, { key: 'reason', label: 'reason' },
-  { key: 'since', label: 'timeInState' }, { key: 'teamId', label: 'team' },
+  { key: 'timeInState', label: 'timeInState' }, { key: 'teamId', label: 'team' },
 ];
 
-/** Every agent in view, sortable by any column with the keyboard or the mouse. */
-export function AgentGrid() {
+/** The arrow points the way the column's values grow: ▲ smallest on top (ascending), ▼ largest on top. */
+const ARROW = { ascending: '▲', descending: '▼' } as const;
+
+/** Every agent in view, sortable by any column with the keyboard or the mouse; `range` shows one TV page of them. */
+export function AgentGrid({ range }: { range?: { from: number; to: number } }) {
   const byId = useAgentsStore((s) => s.byId);
   const { t } = useI18n();
-  const [sort, setSort] = useState<{ key: AgentSortKey; descending: boolean }>({ key: 'since', descending: false });
-  const agents = useMemo(() => sortAgents(Object.values(byId), sort.key, sort.descending), [byId, sort]);
+  const [sort, setSort] = useState<AgentSort>(DEFAULT_AGENT_SORT);
+  const agents = useMemo(() => sortAgents(Object.values(byId), sort, (state) => t(STATE_TEXT[state])), [byId, sort, t]);
+  const shown = range ? agents.slice(range.from, range.to) : agents;
   const toggle = (key: AgentSortKey) => setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }));
+  const direction = sort.descending ? 'descending' : 'ascending';
   return (
     <section className="panel" aria-labelledby="agents-title">
-      <h2 id="agents-title">{t('agents')} ({agents.length})</h2>
+      <h2 id="agents-title">
+        {t('agents')} ({range ? t('shownOf', { from: range.from + 1, to: range.to, total: agents.length }) : agents.length})
+      </h2>
       <table className="agent-grid" data-testid="agent-grid">
         <thead>
           <tr>
             {COLUMNS.map(({ key, label }) => (
-              <th key={key} scope="col" aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+              <th key={key} scope="col" aria-sort={sort.key === key ? direction : 'none'} data-column={key}>
                 <button type="button" onClick={() => toggle(key)} aria-label={t('sortBy', { column: t(label) })}>
-                  {t(label)} {sort.key === key ? (sort.descending ? '▼' : '▲') : ''}
+                  {t(label)} {sort.key === key && <span aria-hidden="true" data-testid="sort-arrow">{ARROW[direction]}</span>}
                 </button>
               </th>
             ))}
           </tr>
         </thead>
-        <tbody>{agents.map((agent) => <AgentRow key={agent.agentId} agent={agent} />)}</tbody>
+        <tbody>{shown.map((agent) => <AgentRow key={agent.agentId} agent={agent} />)}</tbody>
       </table>
     </section>
   );

@@ -1,11 +1,10 @@
 import { memo } from 'react';
 import type { AgentSnapshot } from '@plancia/contracts';
 import { useClockStore } from '../../../stores/clock-store.js';
-import { useI18n } from '../../i18n/hooks/use-i18n.js';
+import { useI18n } from '../../../lib/i18n/use-i18n.js';
 import { isLongState } from '../long-state.js';
-
-const STATE_TEXT = { available: 'available', on_contact: 'onContact', wrap_up: 'wrapUp', not_ready: 'notReady', offline: 'offline' } as const;
-const STATE_ICON = { available: '●', on_contact: '☎', wrap_up: '✎', not_ready: '‖', offline: '○' } as const;
+import { STATE_ICON, STATE_TEXT } from '../state-text.js';
+import { AgentMemberships } from './agent-memberships.js';
 
 export const AgentRow = memo(function AgentRow({ agent }: { agent: AgentSnapshot }) {
   const now = useClockStore((s) => s.now);
@@ -13,9 +12,17 @@ export const AgentRow = memo(function AgentRow({ agent }: { agent: AgentSnapshot
   const long = isLongState(agent, now);
   return (
     <tr className={`agent agent--${agent.state} ${long ? 'agent--long' : ''}`} data-testid="agent-row">
-      <th scope="row">{agent.name}</th>
+      <th scope="row">
+        {agent.name}
+        {agent.conflicts > 0 && (
+          <span className="agent__conflicts" title={t('agentConflicts', { n: agent.conflicts })} data-testid="agent-conflicts">
+            <span aria-hidden="true"> ⚡{agent.conflicts}</span>
+            <span className="sr-only"> ({t('agentConflicts', { n: agent.conflicts })})</span>
+          </span>
+        )}
+      </th>
       <td><span aria-hidden="true">{STATE_ICON[agent.state]} </span>{t(STATE_TEXT[agent.state])}</td>
-      <td>{agent.reason ?? ''}</td>
+      <td>{agent.reason ?? ''}<AgentMemberships agent={agent} /></td>
       <td>
         {long && <span aria-hidden="true">⚠ </span>}
         {fmt.duration((now - Date.parse(agent.since)) / 1000)}

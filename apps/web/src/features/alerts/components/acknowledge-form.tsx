@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { acknowledgeAlert } from '../../../lib/socket-client.js';
-import { useI18n } from '../../i18n/hooks/use-i18n.js';
+import { useI18n } from '../../../lib/i18n/use-i18n.js';
 
 const NAME_KEY = 'plancia.name';
 

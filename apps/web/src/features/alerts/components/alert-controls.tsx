@@ -1,23 +1,24 @@
 import { enableAudio } from '../../../lib/beep.js';
-import { useI18n } from '../../i18n/hooks/use-i18n.js';
+import { useI18n } from '../../../lib/i18n/use-i18n.js';
 import { useAlertSettingsStore } from '../stores/alert-settings-store.js';
 
-/** One click to allow sound (browsers demand a gesture) and, optionally, desktop notifications. */
+/** One click to allow sound (browsers demand a gesture) and, optionally, desktop notifications; a second turns it off. */
 export function AlertControls() {
-  const { sound, notifications } = useAlertSettingsStore();
+  const { sound, notifications, setSound, setNotifications } = useAlertSettingsStore();
   const { t } = useI18n();
-  const turnOnSound = async () => useAlertSettingsStore.setState({ sound: await enableAudio() });
-  const turnOnNotifications = async () => {
+  const toggleSound = async () => setSound(sound ? false : await enableAudio());
+  const toggleNotifications = async () => {
+    if (notifications) return setNotifications(false);
     const permission = await globalThis.Notification?.requestPermission();
-    useAlertSettingsStore.setState({ notifications: permission === 'granted' });
+    setNotifications(permission === 'granted');
   };
   return (
     <>
-      <button type="button" onClick={() => void turnOnSound()} aria-pressed={sound} data-testid="enable-sound">
+      <button type="button" onClick={() => void toggleSound()} aria-pressed={sound} data-testid="enable-sound">
         {sound ? `♪ ${t('soundOn')}` : t('enableSound')}
       </button>
       {'Notification' in globalThis && (
-        <button type="button" onClick={() => void turnOnNotifications()} aria-pressed={notifications}>
+        <button type="button" onClick={() => void toggleNotifications()} aria-pressed={notifications} data-testid="enable-notifications">
           {notifications ? t('notificationsOn') : t('enableNotifications')}
         </button>
       )}

@@ -1,7 +1,8 @@
 import { memo, useState } from 'react';
 import type { Alert } from '@plancia/contracts';
-import { useI18n } from '../../i18n/hooks/use-i18n.js';
-import { formatAlertValue } from '../alert-value.js';
+import { useI18n } from '../../../lib/i18n/use-i18n.js';
+import { alertName, alertScope, clearingText } from '../alert-texts.js';
+import { alertFigures } from '../alert-value.js';
 import { useAlertsStore } from '../stores/alerts-store.js';
 import { AcknowledgeForm } from './acknowledge-form.js';
 
@@ -9,18 +10,19 @@ const SEVERITY_ICON = { critical: '✖', warning: '⚠' } as const;
 
 /** What fired, where, how far past its threshold, and who has taken it in hand. */
 export const AlertItem = memo(function AlertItem({ alert }: { alert: Alert }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, locale } = useI18n();
   const fresh = useAlertsStore((s) => alert.id in s.fresh);
   const [acknowledging, setAcknowledging] = useState(false);
   const acknowledged = alert.state === 'acknowledged';
+  const figures = alertFigures(alert, fmt);
   return (
     <li className={`alert alert--${alert.severity} ${fresh ? 'alert--flash' : ''}`} data-testid="alert-item" data-state={alert.state}>
       <span className="alert__severity">
         <span aria-hidden="true">{SEVERITY_ICON[alert.severity]} </span>{t(alert.severity)}
       </span>
-      <span className="alert__name">{alert.ruleName}</span>
-      <span className="alert__scope">{alert.scope.kind}{alert.scope.id ? ` ${alert.scope.id}` : ''}</span>
-      <span className="alert__value">{t('value', { value: formatAlertValue(alert.metric, alert.value, fmt), threshold: formatAlertValue(alert.metric, alert.threshold, fmt) })}</span>
+      <span className="alert__name" data-testid="alert-name">{alertName(alert, locale)}</span>
+      <span className="alert__scope" data-testid="alert-scope" title={alert.scope.id ?? undefined}>{alertScope(alert, locale)}</span>
+      <span className="alert__value" data-testid="alert-value">{figures.clearing ? clearingText(figures.value, figures.threshold, locale) : t('value', { value: figures.value, threshold: figures.threshold })}</span>
       <span className="alert__time">{t('raisedAt', { time: fmt.time(Date.parse(alert.raisedAt)) })}</span>
       {acknowledged && alert.acknowledgedAt && (
         <span className="alert__ack" data-testid="alert-acknowledged">

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Alert } from '@plancia/contracts';
-import { useI18n } from '../../i18n/hooks/use-i18n.js';
+import { useI18n } from '../../../lib/i18n/use-i18n.js';
 import { useAlertsStore } from '../stores/alerts-store.js';
 import { AlertItem } from './alert-item.js';
 
@@ -11,16 +11,20 @@ export function byUrgency(a: Alert, b: Alert): number {
   return b.raisedAt.localeCompare(a.raisedAt);
 }
 
-export function AlertList() {
+/** The open alerts, most urgent first; `range` shows one TV page of them. */
+export function AlertList({ range }: { range?: { from: number; to: number } }) {
   const active = useAlertsStore((s) => s.active);
   const { t } = useI18n();
   const alerts = useMemo(() => Object.values(active).sort(byUrgency), [active]);
+  const shown = range ? alerts.slice(range.from, range.to) : alerts;
   return (
     <section id="alerts" className="panel" aria-labelledby="alerts-title" tabIndex={-1}>
-      <h2 id="alerts-title">{t('activeAlerts')} ({alerts.length})</h2>
+      <h2 id="alerts-title">
+        {t('activeAlerts')} ({range ? t('shownOf', { from: range.from + 1, to: range.to, total: alerts.length }) : alerts.length})
+      </h2>
       {alerts.length === 0 ? <p className="muted">{t('noAlerts')}</p> : (
         <ul className="alert-list" data-testid="alert-list">
-          {alerts.map((alert) => <AlertItem key={alert.id} alert={alert} />)}
+          {shown.map((alert) => <AlertItem key={alert.id} alert={alert} />)}
         </ul>
       )}
     </section>

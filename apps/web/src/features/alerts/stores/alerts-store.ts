@@ -33,9 +33,12 @@ export const useAlertsStore = create<AlertsState>()((set) => ({
         delete fresh[alert.id];
         return { active, fresh, resolved: [alert, ...state.resolved.filter((a) => a.id !== alert.id)].slice(0, RECENTLY_RESOLVED) };
       }
+      // A raise of an alert this board already holds (a replayed or repeated event) is not news: no flash, no sound.
+      const news = kind === 'raised' && alert.severity === 'critical' && !state.active[alert.id];
       active[alert.id] = alert;
-      if (kind === 'raised' && alert.severity === 'critical') fresh[alert.id] = true;
-      else delete fresh[alert.id];
+      if (news) fresh[alert.id] = true;
+      // Only an acknowledgement stops the flashing; a new value (`updated`) is the same alert still open.
+      else if (kind === 'acknowledged') delete fresh[alert.id];
       return { active, fresh };
     }),
 }));

@@ -1,4 +1,4 @@
-import { useI18n } from '../../i18n/hooks/use-i18n.js';
+import { useI18n } from '../../../lib/i18n/use-i18n.js';
 import { useConnectionStore } from '../stores/connection-store.js';
 
 const ICON = { live: '●', connecting: '◌', offline: '✖' } as const;

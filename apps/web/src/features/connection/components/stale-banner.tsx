@@ -1,5 +1,5 @@
 import { useClockStore } from '../../../stores/clock-store.js';
-import { useI18n } from '../../i18n/hooks/use-i18n.js';
+import { useI18n } from '../../../lib/i18n/use-i18n.js';
 import { useStaleness } from '../hooks/use-staleness.js';
 
 /** A board that may be wrong says so, in words and unmissably, with the time of its last good data. */

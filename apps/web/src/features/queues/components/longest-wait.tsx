@@ -1,5 +1,5 @@
 import { useClockStore } from '../../../stores/clock-store.js';
-import { useI18n } from '../../i18n/hooks/use-i18n.js';
+import { useI18n } from '../../../lib/i18n/use-i18n.js';
 
 /** The server sends when the oldest waiting contact arrived; the board counts the seconds itself. */
 export function LongestWait({ since }: { since: string | null }) {

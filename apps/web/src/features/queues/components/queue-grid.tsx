@@ -1,9 +1,11 @@
-import { useQueuesStore } from '../stores/queues-store.js';
-import { useI18n } from '../../i18n/hooks/use-i18n.js';
+import { useQueuesStore } from '../../../stores/queues-store.js';
+import { useI18n } from '../../../lib/i18n/use-i18n.js';
 import { QueueTile } from './queue-tile.js';
 
-export function QueueGrid() {
-  const order = useQueuesStore((s) => s.order);
+/** Every queue in view, or only `ids` (one TV page of them). */
+export function QueueGrid({ ids }: { ids?: readonly string[] }) {
+  const all = useQueuesStore((s) => s.order);
+  const order = ids ?? all;
   const { t } = useI18n();
   return (
     <section aria-label={t('queues')} className="queue-grid">

@@ -1,9 +1,9 @@
 import { memo, type ReactNode } from 'react';
 import { Figure } from '../../../components/figure.js';
-import { useI18n } from '../../i18n/hooks/use-i18n.js';
-import { STATUS_ICON, STATUS_TEXT, serviceLevelStatus } from '../service-level.js';
-import { useQueuesStore } from '../stores/queues-store.js';
-import { useWindowStore } from '../stores/window-store.js';
+import { useI18n } from '../../../lib/i18n/use-i18n.js';
+import { STATUS_ICON, STATUS_TEXT, serviceLevelStatus, tileStatus } from '../service-level.js';
+import { useQueuesStore } from '../../../stores/queues-store.js';
+import { useWindowStore } from '../../../stores/window-store.js';
 import { LongestWait } from './longest-wait.js';
 
 const Stat = (props: { label: string; children: ReactNode; testId?: string }) => <Figure className="stat" {...props} />;
@@ -16,10 +16,11 @@ export const QueueTile = memo(function QueueTile({ queueId }: { queueId: string 
   if (!queue) return null;
   const metrics = queue.windows[window];
   const { live } = queue;
-  const status = serviceLevelStatus(metrics.serviceLevel, queue.colours);
+  const band = serviceLevelStatus(metrics.serviceLevel, queue.colours);
+  const status = tileStatus(queue.status, band);
   const headingId = `queue-${queueId}`;
   return (
-    <article className={`tile tile--${status}`} aria-labelledby={headingId} data-testid={`queue-tile-${queueId}`} data-sl-status={status}>
+    <article className={`tile tile--${status}`} aria-labelledby={headingId} data-testid={`queue-tile-${queueId}`} data-status={status} data-sl-status={band}>
       <header className="tile__head">
         <h3 id={headingId}>{queue.name}</h3>
         {queue.channel && <span className="tag">{queue.channel}</span>}
@@ -28,8 +29,13 @@ export const QueueTile = memo(function QueueTile({ queueId }: { queueId: string 
         <span className="tile__icon" aria-hidden="true">{STATUS_ICON[status]}</span>
         <span className="tile__big" data-testid="service-level">{fmt.percent(metrics.serviceLevel)}</span>
         <span className="tile__sl-text">
-          {t('serviceLevel')}: <strong>{t(STATUS_TEXT[status])}</strong> ({t('target', { value: fmt.percent(queue.serviceLevelTarget) })})
+          {t('serviceLevel')}: <strong>{t(STATUS_TEXT[band])}</strong> ({t('target', { value: fmt.percent(queue.serviceLevelTarget) })})
         </span>
+        {queue.status.alerts.length > 0 && (
+          <span className="tile__sl-text tile__reasons" data-testid="status-alerts">
+            {t('openAlertsOnQueue')}: {queue.status.alerts.map((a) => `${a.severity === 'critical' ? '✖' : '▲'} ${a.ruleName}`).join(', ')}
+          </span>
+        )}
       </div>
       <dl className="tile__stats">
         <Stat label={t('waiting')} testId="waiting">{fmt.integer(live.waiting)}</Stat>

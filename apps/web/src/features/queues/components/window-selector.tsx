@@ -1,6 +1,6 @@
-import { useCentreStore } from '../../header/stores/centre-store.js';
-import { useI18n } from '../../i18n/hooks/use-i18n.js';
-import { METRIC_WINDOWS, useWindowStore, type MetricWindow } from '../stores/window-store.js';
+import { useCentreStore } from '../../../stores/centre-store.js';
+import { useI18n } from '../../../lib/i18n/use-i18n.js';
+import { METRIC_WINDOWS, useWindowStore, type MetricWindow } from '../../../stores/window-store.js';
 
 export function WindowSelector() {
   const { t } = useI18n();

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { AgentProfile } from '@plancia/contracts';
-import { useLocaleStore } from '../../i18n/stores/locale-store.js';
+import { useLocaleStore } from '../../../lib/i18n/locale-store.js';
 import { fieldErrors } from '../field-errors.js';
 import { useEntryActions } from '../hooks/use-entry-actions.js';
 import { useSettingsText } from '../settings-messages.js';

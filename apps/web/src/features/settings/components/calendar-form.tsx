@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { BusinessCalendar } from '@plancia/contracts';
-import type { Locale } from '../../i18n/messages.js';
-import { useLocaleStore } from '../../i18n/stores/locale-store.js';
+import type { Locale } from '../../../lib/i18n/messages.js';
+import { useLocaleStore } from '../../../lib/i18n/locale-store.js';
 import { WEEK_DAYS, formatSpans, isTimeZone, parseDays, parseSpans, type WeekDay } from '../calendar-text.js';
 import { fieldErrors } from '../field-errors.js';
 import { useEntryActions } from '../hooks/use-entry-actions.js';

@@ -1,6 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { TSchema } from '@sinclair/typebox';
-import { useLocaleStore } from '../../i18n/stores/locale-store.js';
+import { useLocaleStore } from '../../../lib/i18n/locale-store.js';
 import { fieldErrors } from '../field-errors.js';
 import { useEntryActions } from '../hooks/use-entry-actions.js';
 import type { ResourcePath } from '../settings-api.js';

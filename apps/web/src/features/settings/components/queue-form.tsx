@@ -1,15 +1,16 @@
 import { useState } from 'react';
-import { CONTACT_CHANNELS, DEFAULT_CALENDAR_ID, QueueConfig } from '@plancia/contracts';
-import { useLocaleStore } from '../../i18n/stores/locale-store.js';
+import { CONTACT_CHANNELS, DEFAULT_CALENDAR_ID, hasOwnBands, QueueConfig } from '@plancia/contracts';
+import { useLocaleStore } from '../../../lib/i18n/locale-store.js';
 import { fieldErrors } from '../field-errors.js';
 import { useEntryActions } from '../hooks/use-entry-actions.js';
-import { bandsFollowing, bandsOnTarget, redAboveAmber } from '../queue-bands.js';
+import { redAboveAmber } from '../queue-bands.js';
 import type { QueueEntry } from '../settings-api.js';
 import { useSettingsText } from '../settings-messages.js';
 import { useSettingsStore } from '../stores/settings-store.js';
 import { AsyncTargetsField } from './async-targets-field.js';
 import { DeleteButton } from './delete-button.js';
 import { NumberField } from './number-field.js';
+import { QueueBandsField } from './queue-bands-field.js';
 import { SelectField } from './select-field.js';
 import { TextField } from './text-field.js';
 
@@ -31,26 +32,16 @@ export function QueueForm({ entry, onDelete }: { entry: QueueEntry; onDelete(): 
   const locale = useLocaleStore((s) => s.locale);
   const { status, save } = useEntryActions('queues');
   const [draft, setDraft] = useState<QueueConfig>(entry.config);
-  // Bands that sit on the target follow it until the supervisor sets them apart.
-  const [follow, setFollow] = useState(bandsOnTarget(entry.config));
   // A save reloads the list: the form takes the stored settings and version but keeps its status line.
   const [version, setVersion] = useState(entry.version);
   if (version !== entry.version) {
     setVersion(entry.version);
     setDraft(entry.config);
-    setFollow(bandsOnTarget(entry.config));
   }
   const errors = fieldErrors(QueueConfig, draft, locale, PERCENT_FIELDS);
-  if (redAboveAmber(draft.colours)) errors['/colours/redBelow'] ??= t('redAboveAmber');
+  if (draft.colours && redAboveAmber(draft.colours)) errors['/colours/redBelow'] ??= t('redAboveAmber');
   const sl = draft.serviceLevel;
   const setSl = (patch: Partial<Sl>) => setDraft({ ...draft, serviceLevel: { ...sl, ...patch } });
-  const setTarget = (target: number) => setDraft({
-    ...draft, serviceLevel: { ...sl, target }, colours: follow ? bandsFollowing(entry.config, target) : draft.colours,
-  });
-  const setBands = (patch: Partial<QueueConfig['colours']>) => {
-    setFollow(false);
-    setDraft({ ...draft, colours: { ...draft.colours, ...patch } });
-  };
   const calendarIds = [...new Set([DEFAULT_CALENDAR_ID, ...calendars.map((c) => c.id), draft.calendarId])];
   const id = draft.queueId;
 
@@ -64,16 +55,15 @@ export function QueueForm({ entry, onDelete }: { entry: QueueEntry; onDelete(): 
       <TextField label={t('team')} value={draft.teamId ?? ''} error={errors['/teamId']} onChange={(team) => setDraft(withOptional(draft, 'teamId', team.trim()))} />
       <SelectField label={t('calendar')} value={draft.calendarId} options={calendarIds} onChange={(calendarId) => setDraft({ ...draft, calendarId })} />
       <NumberField label={t('threshold')} value={sl.thresholdSeconds} error={errors['/serviceLevel/thresholdSeconds']} testId="threshold" onChange={(v) => setSl({ thresholdSeconds: v })} />
-      <NumberField label={t('target')} value={percent(sl.target)} step={0.1} error={errors['/serviceLevel/target']} testId="target" onChange={(v) => setTarget(v / 100)} />
+      <NumberField label={t('target')} value={percent(sl.target)} step={0.1} error={errors['/serviceLevel/target']} testId="target" onChange={(v) => setSl({ target: v / 100 })} />
       <NumberField label={t('shortAbandon')} value={sl.shortAbandonSeconds} error={errors['/serviceLevel/shortAbandonSeconds']} testId="short-abandon" onChange={(v) => setSl({ shortAbandonSeconds: v })} />
-      <SelectField label={t('abandonPolicy')} value={sl.abandonPolicy} options={['ignore', 'negative', 'positive'] as const} text={(p) => t(p)}
+      <SelectField label={t('abandonPolicy')} value={sl.abandonPolicy} options={['ignore', 'negative', 'positive', 'exclude'] as const} text={(p) => t(p)}
         onChange={(abandonPolicy) => setSl({ abandonPolicy })} />
       <SelectField label={t('rolling')} value={String(draft.rollingMinutes)} options={['5', '15', '30', '60']}
         onChange={(m) => setDraft({ ...draft, rollingMinutes: Number(m) as QueueConfig['rollingMinutes'] })} />
       <SelectField label={t('interval')} value={String(draft.intervalMinutes)} options={['15', '30']}
         onChange={(m) => setDraft({ ...draft, intervalMinutes: Number(m) as QueueConfig['intervalMinutes'] })} />
-      <NumberField label={t('amber')} value={percent(draft.colours.amberBelow)} step={0.1} error={errors['/colours/amberBelow']} testId="amber" onChange={(v) => setBands({ amberBelow: v / 100 })} />
-      <NumberField label={t('red')} value={percent(draft.colours.redBelow)} step={0.1} error={errors['/colours/redBelow']} testId="red" onChange={(v) => setBands({ redBelow: v / 100 })} />
+      <QueueBandsField draft={draft} storedOwn={hasOwnBands(entry.config)} errors={errors} onChange={setDraft} />
       <AsyncTargetsField legend={t('firstResponse')} path="/firstResponse" targets={draft.firstResponse} errors={errors}
         onChange={(firstResponse) => setDraft({ ...draft, firstResponse })} />
       <AsyncTargetsField legend={t('resolution')} path="/resolution" targets={draft.resolution} errors={errors}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ConfigPatch } from '@plancia/contracts';
 import { replacementPatch } from '../replacement-patch.js';
 import { ApiError, settingsApi, type ResourcePath } from '../settings-api.js';
 import { useSettingsText, type SettingsKey } from '../settings-messages.js';
@@ -6,32 +7,36 @@ import { useSettingsStore } from '../stores/settings-store.js';
 
 /**
  * Saving and deleting one entry, with the outcome in words for its status line. Every outcome reloads the
- * configuration, so versions stay current and a stale form takes what the server holds.
+ * configuration, so versions stay current and a stale form takes what the server holds. What a form holds is sent as
+ * the entry's patch unchecked: the server checks it against the contract and answers what is wrong.
  */
-export function useEntryActions(path: ResourcePath) {
+export function useEntryActions<P extends ResourcePath>(path: P) {
   const t = useSettingsText();
   const token = useSettingsStore((s) => s.token);
   const load = useSettingsStore((s) => s.load);
   const [status, setStatus] = useState('');
 
   async function run(action: () => Promise<string>, failure: SettingsKey, conflict: SettingsKey = 'conflict') {
+    let outcome: string;
     try {
-      setStatus(await action());
+      outcome = await action();
     } catch (error) {
-      setStatus(error instanceof ApiError && error.status === 412 ? t(conflict) : t(failure, { message: (error as Error).message }));
+      outcome = error instanceof ApiError && error.status === 412 ? t(conflict) : t(failure, { message: (error as Error).message });
     }
+    // The outcome is said once the reloaded settings are in the form, so "Saved" never sits beside "not saved yet".
     await load();
+    setStatus(outcome);
   }
 
   return {
     status,
     /** Makes the server hold `next` in place of `stored`; with a version the write is conditional (0: create only). */
     save: (id: string, stored: unknown, next: unknown, version?: number) => run(async () => {
-      const { replayed } = await settingsApi.put(path, id, replacementPatch(stored, next), token, version);
+      const { replayed } = await settingsApi.put(path, id, replacementPatch(stored, next) as ConfigPatch<P>, token, version);
       return path === 'queues' ? t('saved', { n: replayed }) : t('savedPlain');
     }, 'saveError'),
     create: (id: string, body: unknown) => run(async () => {
-      await settingsApi.put(path, id, body, token, 0);
+      await settingsApi.put(path, id, body as ConfigPatch<P>, token, 0);
       return t('created', { id });
     }, 'saveError', 'exists'),
     remove: (id: string) => run(async () => {

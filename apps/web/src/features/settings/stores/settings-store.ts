@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AgentProfile, AlertRule, BusinessCalendar } from '@plancia/contracts';
+import { DEFAULT_SETTINGS, type AgentProfile, type AlertRule, type BusinessCalendar, type EngineSettings } from '@plancia/contracts';
 import { settingsApi, type QueueEntry } from '../settings-api.js';
 
 const TOKEN_KEY = 'plancia.token';
@@ -10,6 +10,7 @@ interface SettingsState {
   calendars: BusinessCalendar[];
   rules: AlertRule[];
   agents: AgentProfile[];
+  settings: EngineSettings;
   loadFailed: boolean;
   setToken(token: string): void;
   load(): Promise<void>;
@@ -22,6 +23,7 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
   calendars: [],
   rules: [],
   agents: [],
+  settings: DEFAULT_SETTINGS,
   loadFailed: false,
   setToken: (token) => {
     globalThis.localStorage?.setItem(TOKEN_KEY, token);
@@ -30,10 +32,11 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
   load: async () => {
     const { token } = get();
     try {
-      const [queues, calendars, rules, agents] = await Promise.all([
+      const [queues, calendars, rules, agents, settings] = await Promise.all([
         settingsApi.queues(token), settingsApi.calendars(token), settingsApi.rules(token), settingsApi.agents(token),
+        settingsApi.settings(token),
       ]);
-      set({ queues, calendars, rules, agents, loadFailed: false });
+      set({ queues, calendars, rules, agents, settings: { ...DEFAULT_SETTINGS, ...settings }, loadFailed: false });
     } catch {
       set({ loadFailed: true });
     }

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import type { QueueSnapshot } from '@plancia/contracts';
-import { useI18n } from '../../i18n/hooks/use-i18n.js';
-import { useQueuesStore } from '../../queues/stores/queues-store.js';
-import { useWindowStore } from '../../queues/stores/window-store.js';
+import { useI18n } from '../../../lib/i18n/use-i18n.js';
+import { useQueuesStore } from '../../../stores/queues-store.js';
+import { useWindowStore } from '../../../stores/window-store.js';
 
 const ASYNC_CHANNELS = new Set(['chat', 'messaging', 'email', 'social']);
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { useI18n } from '../../i18n/hooks/use-i18n.js';
-import { useQueuesStore } from '../../queues/stores/queues-store.js';
+import { useI18n } from '../../../lib/i18n/use-i18n.js';
+import { useQueuesStore } from '../../../stores/queues-store.js';
 import { TrendChart } from './trend-chart.js';
 
 /** One queue's last hour at a time: fifty charts at once would cost the TV more than they tell anyone. */

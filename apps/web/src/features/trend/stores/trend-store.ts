@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { QueueSnapshot } from '@plancia/contracts';
+import type { ClosedIntervalEntry, QueueSnapshot } from '@plancia/contracts';
 
 export interface TrendPoint {
   at: number;
@@ -7,14 +7,17 @@ export interface TrendPoint {
   waiting: number;
 }
 
-/** One hour at one point every 15 s: 240 points per queue at most, however fast changes arrive. */
-export const TREND_SPAN_MS = 60 * 60 * 1000;
+/** Two hours: the last closed half-hours from the server, at one point every 15 s since the page loaded (480 at most). */
+export const TREND_SPAN_MS = 2 * 60 * 60 * 1000;
 export const TREND_STEP_MS = 15 * 1000;
 const MAX_POINTS = TREND_SPAN_MS / TREND_STEP_MS;
 
 interface TrendState {
   byQueue: Record<string, TrendPoint[]>;
+  /** Closed intervals per queue as the server stored them, oldest first. */
+  history: Record<string, ClosedIntervalEntry[]>;
   record(queues: readonly QueueSnapshot[], at: number): void;
+  setHistory(queueId: string, intervals: readonly ClosedIntervalEntry[]): void;
 }
 
 const step = (at: number) => Math.floor(at / TREND_STEP_MS);
@@ -30,9 +33,13 @@ export function appendPoint(points: readonly TrendPoint[], point: TrendPoint): T
   return recent.length > MAX_POINTS ? recent.slice(recent.length - MAX_POINTS) : recent;
 }
 
-/** Service level (rolling window) and waiting per queue over the last hour, sampled in the browser from changes. */
+/**
+ * Per queue: service level (rolling window) and waiting sampled in the browser from changes, and the closed
+ * intervals the server already had when the page loaded, so the chart is never empty on arrival.
+ */
 export const useTrendStore = create<TrendState>()((set) => ({
   byQueue: {},
+  history: {},
   record: (queues, at) =>
     set((state) => {
       const byQueue = { ...state.byQueue };
@@ -42,4 +49,5 @@ export const useTrendStore = create<TrendState>()((set) => ({
       }
       return { byQueue };
     }),
+  setHistory: (queueId, intervals) => set((state) => ({ history: { ...state.history, [queueId]: [...intervals] } })),
 }));

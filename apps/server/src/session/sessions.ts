@@ -1,0 +1,68 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { AccountRepository } from '@plancia/store';
+import type { UserRole } from '@plancia/contracts';
+
+/** A session ends after this long without a request, and in any case this long after login. */
+export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+/** Activity moves the idle expiry at most once a minute: a busy board does not write on every request. */
+const EXTEND_EVERY_MS = 60_000;
+
+/** A signed-in person as the access policy sees them. */
+export interface SessionUser {
+  username: string;
+  role: UserRole;
+}
+
+export interface OpenSession {
+  user: SessionUser;
+  expiresAtMs: number;
+}
+
+/** The store keeps only this digest: a copy of the database opens no session. */
+export const sessionDigest = (id: string) => createHash('sha256').update(id).digest('hex');
+
+/** Sessions by an opaque random id (256 bits), with an idle and an absolute expiry. */
+export class Sessions {
+  readonly #accounts: AccountRepository;
+  readonly #now: () => number;
+
+  constructor(accounts: AccountRepository, now: () => number = Date.now) {
+    this.#accounts = accounts;
+    this.#now = now;
+  }
+
+  /** A new session of `username`; the id goes to the client only. */
+  async open(username: string): Promise<{ id: string; expiresAtMs: number }> {
+    const id = randomBytes(32).toString('base64url');
+    const now = this.#now();
+    const expiresAtMs = now + Math.min(SESSION_IDLE_MS, SESSION_ABSOLUTE_MS);
+    await this.#accounts.createSession({ idDigest: sessionDigest(id), username, expiresAtMs, createdAtMs: now });
+    return { id, expiresAtMs };
+  }
+
+  /** The live session of `id` and its user, its idle expiry moved forward; undefined when unknown or expired. */
+  async identify(id: string): Promise<OpenSession | undefined> {
+    const digest = sessionDigest(id);
+    const now = this.#now();
+    const found = await this.#accounts.findSession(digest, now);
+    if (!found) return undefined;
+    const { session, user } = found;
+    const absolute = (session.createdAtMs ?? now) + SESSION_ABSOLUTE_MS;
+    if (now >= absolute) {
+      await this.#accounts.deleteSession(digest);
+      return undefined;
+    }
+    let expiresAtMs = session.expiresAtMs;
+    const extended = Math.min(now + SESSION_IDLE_MS, absolute);
+    if (extended - expiresAtMs >= EXTEND_EVERY_MS) {
+      await this.#accounts.extendSession(digest, extended);
+      expiresAtMs = extended;
+    }
+    return { user: { username: user.username, role: user.role as UserRole }, expiresAtMs };
+  }
+
+  async close(id: string): Promise<void> {
+    await this.#accounts.deleteSession(sessionDigest(id));
+  }
+}

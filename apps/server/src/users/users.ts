@@ -1,0 +1,98 @@
+import type { AccountRepository, AuditRepository } from '@plancia/store';
+import type { AccountScope, CreateUserRequest, UserRole, UserSummary } from '@plancia/contracts';
+import type { SessionUser } from '../session/sessions.js';
+import { hashPassword, verifyPassword } from './password.js';
+
+const WHOLE_SCOPE: AccountScope = { queues: [], teams: [] };
+export const BOOTSTRAP_ADMIN = 'admin';
+
+/**
+ * Local users: creation, removal, password checks, each written to the audit log. Whether any user exists decides
+ * whether the board is still open to anonymous viewers, so the count is kept here (read at start, then followed
+ * through this server's own changes).
+ */
+export class Users {
+  readonly #accounts: AccountRepository;
+  readonly #audit: AuditRepository;
+  readonly #now: () => number;
+  #count = 0;
+  /** Verified when the username is unknown, so an unknown name costs as long as a wrong password. */
+  #decoy: Promise<string>;
+
+  private constructor(accounts: AccountRepository, audit: AuditRepository, now: () => number) {
+    this.#accounts = accounts;
+    this.#audit = audit;
+    this.#now = now;
+    this.#decoy = hashPassword(`decoy-${Math.random()}`);
+  }
+
+  static async open(accounts: AccountRepository, audit: AuditRepository, now: () => number = Date.now): Promise<Users> {
+    const users = new Users(accounts, audit, now);
+    users.#count = await accounts.countUsers();
+    return users;
+  }
+
+  hasUsers(): boolean {
+    return this.#count > 0;
+  }
+
+  /** The user whose password this is; undefined for a wrong name or a wrong password alike. */
+  async authenticate(username: string, password: string): Promise<SessionUser | undefined> {
+    const user = await this.#accounts.findUser(username);
+    const hash = user?.passwordHash ?? (await this.#decoy);
+    const matches = await verifyPassword(password, hash);
+    return user && user.passwordHash !== null && matches ? { username: user.username, role: user.role as UserRole } : undefined;
+  }
+
+  async list(): Promise<UserSummary[]> {
+    const users = await this.#accounts.listUsers();
+    return users.map((user) => ({ username: user.username, role: user.role as UserRole, scope: user.scope }));
+  }
+
+  /** False when the username is taken. */
+  async create(request: CreateUserRequest, actor: string): Promise<boolean> {
+    const scope = request.scope ?? WHOLE_SCOPE;
+    const passwordHash = await hashPassword(request.password);
+    const created = await this.#accounts.insertUser({ username: request.username, passwordHash, role: request.role, scope });
+    if (!created) return false;
+    this.#count += 1;
+    await this.record(actor, 'user.create', request.username, null, { username: request.username, role: request.role, scope });
+    return true;
+  }
+
+  /** Also ends the user's sessions; false when there was no such user. */
+  async remove(username: string, actor: string): Promise<boolean> {
+    const before = await this.#accounts.findUser(username);
+    if (!before || !(await this.#accounts.deleteUser(username))) return false;
+    this.#count = Math.max(0, this.#count - 1);
+    await this.record(actor, 'user.delete', username, { username, role: before.role, scope: before.scope }, null);
+    return true;
+  }
+
+  /**
+   * PLANCIA_ADMIN_PASSWORD: creates `admin`, or gives it this password, the admin role and the whole scope again.
+   * A restart with the same password, role and scope changes nothing: its sessions stay open.
+   */
+  async bootstrapAdmin(password: string): Promise<'created' | 'reset' | 'unchanged'> {
+    const current = await this.#accounts.findUser(BOOTSTRAP_ADMIN);
+    const wholeScope = current !== undefined && current.scope.queues.length === 0 && current.scope.teams.length === 0;
+    if (current?.passwordHash && current.role === 'admin' && wholeScope && (await verifyPassword(password, current.passwordHash))) {
+      this.#count = await this.#accounts.countUsers();
+      return 'unchanged';
+    }
+    const passwordHash = await hashPassword(password);
+    const user = { username: BOOTSTRAP_ADMIN, passwordHash, role: 'admin', scope: WHOLE_SCOPE };
+    const created = await this.#accounts.upsertUser(user);
+    // A new password ends every session opened with the old one.
+    if (!created) await this.#accounts.deleteSessionsOf(BOOTSTRAP_ADMIN);
+    this.#count = await this.#accounts.countUsers();
+    const after = { username: BOOTSTRAP_ADMIN, role: 'admin', scope: WHOLE_SCOPE };
+    await this.record('PLANCIA_ADMIN_PASSWORD', created ? 'user.create' : 'user.password_reset', BOOTSTRAP_ADMIN, null, after);
+    return created ? 'created' : 'reset';
+  }
+
+  /** An audit entry about a user (logins and failures included); never a password or a hash. */
+  record(actor: string, action: string, username: string, before: unknown, after: unknown): Promise<void> {
+    return this.#audit.record({ actor, action, resource: `users/${username}`, before, after, atMs: this.#now() });
+  }
+}

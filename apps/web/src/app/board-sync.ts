@@ -1,0 +1,57 @@
+import type { AlertEvent, BoardSliceName, Delta, Snapshot } from '@plancia/contracts';
+import { useAgentsStore } from '../stores/agents-store.js';
+import { useAlertsStore } from '../features/alerts/stores/alerts-store.js';
+import { useConnectionStore } from '../features/connection/stores/connection-store.js';
+import { useCentreStore } from '../stores/centre-store.js';
+import { useQueuesStore } from '../stores/queues-store.js';
+import { useTrendStore } from '../features/trend/stores/trend-store.js';
+import type { BoardListener } from '../lib/socket-client.js';
+
+/** Where each slice of a change goes on this board; a slice the contract gains does not compile until it has a place. */
+const SLICE_CONSUMERS: { [K in BoardSliceName]: (value: NonNullable<Delta[K]>, delta: Delta) => void } = {
+  bounds: (bounds) => useCentreStore.getState().set({ bounds }),
+  centre: (centre) => useCentreStore.getState().set({ centre }),
+  queues: (queues, delta) => {
+    useQueuesStore.getState().upsert(queues);
+    useTrendStore.getState().record(queues, Date.parse(delta.generatedAt));
+  },
+  agents: (agents) => useAgentsStore.getState().upsert(agents),
+  // The board has no tile for channels, teams or anomalies yet: the snapshot API and the plain feed carry them.
+  channels: () => undefined,
+  teams: () => undefined,
+  anomalies: () => undefined,
+};
+
+/** A snapshot replaces everything the board shows: after a reconnect nothing old is mixed with the new. */
+export function applySnapshot(snapshot: Snapshot): void {
+  useQueuesStore.getState().replace(snapshot.queues);
+  useAgentsStore.getState().replace(snapshot.agents);
+  useAlertsStore.getState().replace(snapshot.alerts);
+  const { centre, bounds, generatedAt, seq } = snapshot;
+  useCentreStore.getState().set({ centre, bounds, generatedAt, seq });
+  useTrendStore.getState().record(snapshot.queues, Date.parse(generatedAt));
+}
+
+/** Changes newer than what the board shows replace whole entries; older ones (already in a snapshot) are ignored. */
+export function applyDelta(delta: Delta): void {
+  if (delta.seq <= useCentreStore.getState().seq) return;
+  for (const name of Object.keys(SLICE_CONSUMERS) as BoardSliceName[]) {
+    const value = delta[name];
+    if (value !== undefined) (SLICE_CONSUMERS[name] as (v: typeof value, d: Delta) => void)(value, delta);
+  }
+  useCentreStore.getState().set({ seq: delta.seq, generatedAt: delta.generatedAt });
+}
+
+export function applyAlert(event: AlertEvent): void {
+  useAlertsStore.getState().apply(event);
+}
+
+/** What the board does with everything its socket hears. */
+export const boardListener: BoardListener = {
+  snapshot: applySnapshot,
+  changes: applyDelta,
+  alert: applyAlert,
+  connected: (at) => useConnectionStore.getState().connected(at),
+  heard: (at) => useConnectionStore.getState().heard(at),
+  lost: (at, reason) => useConnectionStore.getState().lost(at, reason),
+};

@@ -1,0 +1,76 @@
+import { useEffect, type CSSProperties } from 'react';
+import { AgentGrid } from '../../../features/agents/components/agent-grid.js';
+import { useAgentsStore } from '../../../stores/agents-store.js';
+import { AlertBanner } from '../../../features/alerts/components/alert-banner.js';
+import { AlertList } from '../../../features/alerts/components/alert-list.js';
+import { useAlertsStore } from '../../../features/alerts/stores/alerts-store.js';
+import { StaleBanner } from '../../../features/connection/components/stale-banner.js';
+import { CentreHeader } from '../../header/centre-header.js';
+import { useI18n } from '../../../lib/i18n/use-i18n.js';
+import { QueueGrid } from '../../../features/queues/components/queue-grid.js';
+import { useQueuesStore } from '../../../stores/queues-store.js';
+import { TicketsPanel } from '../../../features/tickets/components/tickets-panel.js';
+import { usePageBox } from '../hooks/use-page-box.js';
+import { useRotation } from '../hooks/use-rotation.js';
+import { planTvPages, tileGrid, type PageBox, type TvPagePlan } from '../tv-pages.js';
+
+/** Browsers grant full screen only on a gesture: the first key or click on the TV asks for it. */
+function useFullScreenOnFirstGesture() {
+  useEffect(() => {
+    const request = () => void document.documentElement.requestFullscreen?.().catch(() => {});
+    window.addEventListener('pointerdown', request, { once: true });
+    window.addEventListener('keydown', request, { once: true });
+    return () => {
+      window.removeEventListener('pointerdown', request);
+      window.removeEventListener('keydown', request);
+    };
+  }, []);
+}
+
+/** The pages for what is in view now, sized to the space the page area has. */
+function useTvPages(box: PageBox | null): TvPagePlan[] {
+  const queueIds = useQueuesStore((s) => s.order);
+  const agentCount = useAgentsStore((s) => Object.keys(s.byId).length);
+  const alertCount = useAlertsStore((s) => Object.keys(s.active).length);
+  if (!box) return [{ kind: 'queues', ids: [] }];
+  return planTvPages({ queueIds, agentCount, alertCount, box });
+}
+
+function TvPageContent({ plan }: { plan: TvPagePlan }) {
+  switch (plan.kind) {
+    case 'queues': return <QueueGrid ids={plan.ids} />;
+    case 'agents': return <AgentGrid range={plan} />;
+    case 'alerts': return <AlertList range={plan} />;
+    case 'tickets': return <TicketsPanel />;
+  }
+}
+
+/**
+ * Large type readable across a room; `/tv?queues=…&rotate=20` opens straight here. Each page holds what fits the
+ * screen and the rest goes onto further pages, so a TV never scrolls.
+ */
+export function TvPage({ rotateSeconds }: { rotateSeconds: number }) {
+  const { ref, box } = usePageBox<HTMLElement>();
+  const pages = useTvPages(box);
+  const { page, paused, setPaused } = useRotation(pages.length, rotateSeconds);
+  const { t } = useI18n();
+  useFullScreenOnFirstGesture();
+  const plan = pages[page] ?? pages[0]!;
+  const grid = box ? tileGrid(box) : { columns: 1, rows: 1 };
+  const style = { '--tv-columns': grid.columns, '--tv-rows': grid.rows } as CSSProperties;
+  return (
+    <div className="tv" data-testid="tv-mode" data-page={page} data-page-kind={plan.kind} data-page-count={pages.length}>
+      <StaleBanner />
+      <AlertBanner />
+      <CentreHeader />
+      <main className="tv__page" aria-live="off" ref={ref} style={style}>
+        <TvPageContent plan={plan} />
+      </main>
+      <footer className="tv__footer">
+        <span>{t('page', { n: page + 1, total: pages.length })}</span>
+        <button type="button" onClick={() => setPaused(!paused)}>{paused ? t('resume') : t('pause')}</button>
+        <a href={`/${window.location.search}`}>{t('exitTv')}</a>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import type { LoginRequest, SessionInfo } from '@plancia/contracts';
+
+/** The session cookie is HttpOnly: the page never sees it, the browser sends it with every same-origin request. */
+export async function logIn(credentials: LoginRequest): Promise<SessionInfo | { status: number }> {
+  const response = await fetch('/api/v1/session', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(credentials),
+  });
+  return response.ok ? ((await response.json()) as SessionInfo) : { status: response.status };
+}
+
+/** Who is signed in on this browser, or null. */
+export async function whoAmI(): Promise<SessionInfo | null> {
+  const response = await fetch('/api/v1/session');
+  return response.ok ? ((await response.json()) as SessionInfo) : null;
+}
+
+export async function logOut(): Promise<void> {
+  await fetch('/api/v1/session', { method: 'DELETE' });
+}

@@ -1,0 +1,23 @@
+import { SETTINGS_SECTIONS } from '../hooks/use-settings-section.js';
+import type { ResourcePath } from '../settings-api.js';
+import { useSettingsText, type SettingsKey } from '../settings-messages.js';
+
+export const SECTION_TITLES: Record<ResourcePath, SettingsKey> = {
+  queues: 'queues', calendars: 'calendars', 'alert-rules': 'rules', agents: 'agents',
+};
+
+/** Links to the page's sections; the one shown is marked as the current page for assistive technology. */
+export function SettingsNav({ current }: { current: ResourcePath }) {
+  const t = useSettingsText();
+  return (
+    <nav className="settings-nav" aria-label={t('sections')}>
+      <ul>
+        {SETTINGS_SECTIONS.map((section) => (
+          <li key={section}>
+            <a href={`#${section}`} aria-current={section === current ? 'page' : undefined}>{t(SECTION_TITLES[section])}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,216 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './database.js';
+
+/** What a user or token may see: empty lists mean every queue and every team. */
+export interface AccountScope {
+  queues: string[];
+  teams: string[];
+}
+
+export interface UserRecord {
+  username: string;
+  /** A self-describing hash (`scrypt$…`); null for users who only sign in through an identity provider. */
+  passwordHash: string | null;
+  role: string;
+  scope: AccountScope;
+}
+
+export interface SessionRecord {
+  /** SHA-256 of the session id the cookie carries. */
+  idDigest: string;
+  username: string;
+  /** When the session ends unless extended (its idle expiry, never past its absolute one). */
+  expiresAtMs: number;
+  /** When it was opened (default: the database's clock); the absolute expiry counts from here. */
+  createdAtMs?: number;
+}
+
+export interface MachineTokenRecord {
+  name: string;
+  role: string;
+  scope: AccountScope;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface AccountRepository {
+  countUsers(): Promise<number>;
+  findUser(username: string): Promise<UserRecord | undefined>;
+  listUsers(): Promise<Omit<UserRecord, 'passwordHash'>[]>;
+  /** Inserts a new user; false when the username is taken. */
+  insertUser(user: UserRecord): Promise<boolean>;
+  /** Inserts the user, or replaces role, scope and password of an existing one; true when it was created. */
+  upsertUser(user: UserRecord): Promise<boolean>;
+  /** Also ends the user's sessions; false when there was no such user. */
+  deleteUser(username: string): Promise<boolean>;
+
+  createSession(session: SessionRecord): Promise<void>;
+  /** The session and its user while it has not expired. */
+  findSession(idDigest: string, nowMs: number): Promise<{ session: SessionRecord; user: UserRecord } | undefined>;
+  /** Moves the expiry of a live session (activity extends an idle expiry). */
+  extendSession(idDigest: string, expiresAtMs: number): Promise<void>;
+  deleteSession(idDigest: string): Promise<void>;
+  /** Ends every session of a user (a password reset or a role change). */
+  deleteSessionsOf(username: string): Promise<void>;
+  purgeExpiredSessions(nowMs: number): Promise<number>;
+
+  /** False when a token of that name already exists (revoked or not). */
+  createToken(token: { name: string; secretDigest: string; role: string; scope: AccountScope }): Promise<boolean>;
+  /** A token that has not been revoked, by the digest of its secret. */
+  findActiveToken(secretDigest: string): Promise<Omit<MachineTokenRecord, 'createdAt' | 'lastUsedAt' | 'revokedAt'> | undefined>;
+  touchToken(name: string, atMs: number): Promise<void>;
+  listTokens(): Promise<MachineTokenRecord[]>;
+  /** False when no active token has that name. */
+  revokeToken(name: string, atMs: number): Promise<boolean>;
+  countActiveTokens(): Promise<number>;
+}
+
+export class KyselyAccountRepository implements AccountRepository {
+  readonly #db: Kysely<Database>;
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  async countUsers(): Promise<number> {
+    const row = await this.#db.selectFrom('app_user').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async findUser(username: string): Promise<UserRecord | undefined> {
+    const row = await this.#db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
+    return row && { username: row.username, passwordHash: row.password_hash, role: row.role, scope: row.scope as AccountScope };
+  }
+
+  async listUsers(): Promise<Omit<UserRecord, 'passwordHash'>[]> {
+    const rows = await this.#db.selectFrom('app_user').select(['username', 'role', 'scope']).orderBy('username').execute();
+    return rows.map((row) => ({ username: row.username, role: row.role, scope: row.scope as AccountScope }));
+  }
+
+  async insertUser(user: UserRecord): Promise<boolean> {
+    const rows = await this.#db
+      .insertInto('app_user')
+      .values({ username: user.username, password_hash: user.passwordHash, role: user.role, scope: JSON.stringify(user.scope), updated_at: new Date() })
+      .onConflict((oc) => oc.column('username').doNothing())
+      .returning('username')
+      .execute();
+    return rows.length > 0;
+  }
+
+  async upsertUser(user: UserRecord): Promise<boolean> {
+    const values = { password_hash: user.passwordHash, role: user.role, scope: JSON.stringify(user.scope), updated_at: new Date() };
+    // xmax = 0 only on a row this statement inserted: tells a creation from a replacement in one round trip.
+    const row = await this.#db
+      .insertInto('app_user')
+      .values({ username: user.username, ...values })
+      .onConflict((oc) => oc.column('username').doUpdateSet(values))
+      .returning((eb) => eb.ref('xmax' as never).$castTo<string>().as('xmax'))
+      .executeTakeFirstOrThrow();
+    return String(row.xmax) === '0';
+  }
+
+  async deleteUser(username: string): Promise<boolean> {
+    const result = await this.#db.deleteFrom('app_user').where('username', '=', username).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  async createSession(session: SessionRecord): Promise<void> {
+    await this.#db
+      .insertInto('user_session')
+      .values({
+        id_digest: session.idDigest,
+        username: session.username,
+        expires_at: new Date(session.expiresAtMs),
+        ...(session.createdAtMs === undefined ? {} : { created_at: new Date(session.createdAtMs) }),
+      })
+      .execute();
+  }
+
+  async findSession(idDigest: string, nowMs: number): Promise<{ session: SessionRecord; user: UserRecord } | undefined> {
+    const row = await this.#db
+      .selectFrom('user_session')
+      .innerJoin('app_user', 'app_user.username', 'user_session.username')
+      .select(['user_session.id_digest', 'user_session.expires_at', 'user_session.created_at', 'app_user.username', 'app_user.password_hash', 'app_user.role', 'app_user.scope'])
+      .where('user_session.id_digest', '=', idDigest)
+      .where('user_session.expires_at', '>', new Date(nowMs))
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      session: { idDigest: row.id_digest, username: row.username, expiresAtMs: row.expires_at.getTime(), createdAtMs: row.created_at.getTime() },
+      user: { username: row.username, passwordHash: row.password_hash, role: row.role, scope: row.scope as AccountScope },
+    };
+  }
+
+  async extendSession(idDigest: string, expiresAtMs: number): Promise<void> {
+    await this.#db.updateTable('user_session').set({ expires_at: new Date(expiresAtMs) }).where('id_digest', '=', idDigest).execute();
+  }
+
+  async deleteSession(idDigest: string): Promise<void> {
+    await this.#db.deleteFrom('user_session').where('id_digest', '=', idDigest).execute();
+  }
+
+  async deleteSessionsOf(username: string): Promise<void> {
+    await this.#db.deleteFrom('user_session').where('username', '=', username).execute();
+  }
+
+  async purgeExpiredSessions(nowMs: number): Promise<number> {
+    const result = await this.#db.deleteFrom('user_session').where('expires_at', '<=', new Date(nowMs)).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  async createToken(token: { name: string; secretDigest: string; role: string; scope: AccountScope }): Promise<boolean> {
+    const rows = await this.#db
+      .insertInto('machine_token')
+      .values({ name: token.name, secret_digest: token.secretDigest, role: token.role, scope: JSON.stringify(token.scope) })
+      .onConflict((oc) => oc.doNothing())
+      .returning('name')
+      .execute();
+    return rows.length > 0;
+  }
+
+  async findActiveToken(secretDigest: string) {
+    const row = await this.#db
+      .selectFrom('machine_token')
+      .select(['name', 'role', 'scope'])
+      .where('secret_digest', '=', secretDigest)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return row && { name: row.name, role: row.role, scope: row.scope as AccountScope };
+  }
+
+  async touchToken(name: string, atMs: number): Promise<void> {
+    await this.#db.updateTable('machine_token').set({ last_used_at: new Date(atMs) }).where('name', '=', name).execute();
+  }
+
+  async listTokens(): Promise<MachineTokenRecord[]> {
+    const rows = await this.#db.selectFrom('machine_token').selectAll().orderBy('name').execute();
+    return rows.map((row) => ({
+      name: row.name,
+      role: row.role,
+      scope: row.scope as AccountScope,
+      createdAt: row.created_at.toISOString(),
+      lastUsedAt: row.last_used_at?.toISOString() ?? null,
+      revokedAt: row.revoked_at?.toISOString() ?? null,
+    }));
+  }
+
+  async revokeToken(name: string, atMs: number): Promise<boolean> {
+    const result = await this.#db
+      .updateTable('machine_token')
+      .set({ revoked_at: new Date(atMs) })
+      .where('name', '=', name)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async countActiveTokens(): Promise<number> {
+    const row = await this.#db
+      .selectFrom('machine_token')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('revoked_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}
