@@ -14,6 +14,7 @@ import rateLimitsPlugin from './plugins/infrastructure/rate-limits.js';
 import sessionPlugin from './session/session-plugin.js';
 import accessPlugin from './plugins/app/access.js';
 import sourceHealthPlugin from './plugins/app/source-health.js';
+import callerPrivacyPlugin from './plugins/app/caller-privacy.js';
 import ingestPlugin from './plugins/app/ingest.js';
 import retentionPlugin from './plugins/app/retention.js';
 import demoTrafficPlugin from './plugins/app/demo-traffic.js';
@@ -30,6 +31,7 @@ import snapshotRoutes from './routes/snapshot.js';
 import sessionRoutes from './routes/session.js';
 import userRoutes from './routes/users.js';
 import intervalRoutes from './routes/intervals.js';
+import callerRoutes from './routes/callers.js';
 
 /**
  * Plancia as one fastify plugin, in three layers: infrastructure (configuration, metrics, database, live state,
@@ -52,6 +54,7 @@ export default async function plancia(fastify: FastifyInstance, { config }: { co
   await fastify.register(sessionPlugin);
   await fastify.register(accessPlugin);
   await fastify.register(sourceHealthPlugin);
+  await fastify.register(callerPrivacyPlugin);
   await fastify.register(ingestPlugin);
   await fastify.register(retentionPlugin);
   await fastify.register(demoTrafficPlugin);
@@ -68,5 +71,6 @@ export default async function plancia(fastify: FastifyInstance, { config }: { co
   await fastify.register(sessionRoutes);
   await fastify.register(userRoutes);
   await fastify.register(intervalRoutes);
+  await fastify.register(callerRoutes);
   await fastify.register(adapterRoutes);
 }

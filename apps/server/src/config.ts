@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { PASSWORD_LIMITS } from '@plancia/contracts';
 import { ADAPTER_ENV, adapterConfig, type AdapterConfig } from './vendors/adapter-env.js';
+import { CALLER_ENV, CALLER_SECRET_VARIABLES, callerConfig, type CallerConfig } from './callers/caller-env.js';
 
 const List = (description: string) => Type.String({ default: '', description: `comma-separated ${description}` });
 const Flag = (fallback: '0' | '1', description: string) =>
@@ -46,6 +47,7 @@ export const EnvSchema = Type.Object({
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info', description: 'log level of the JSON log on standard output' },
   ),
+  ...CALLER_ENV,
   ...ADAPTER_ENV,
 });
 type Env = Static<typeof EnvSchema>;
@@ -83,6 +85,8 @@ export interface ServerConfig {
   /** PLANCIA_MAX_QUEUES and PLANCIA_MAX_AGENTS: how many distinct queues and agents the live state may hold. */
   entityLimits: { queues: number; agents: number };
   logLevel: string;
+  /** Caller pseudonym keys and the callback numbers' key and retention (see callers/caller-env.ts). */
+  callers: CallerConfig;
   /** Vendor adapters: PBX links and webhook credentials (see adapters/adapter-env.ts). */
   adapters: AdapterConfig;
 }
@@ -93,7 +97,7 @@ export class ConfigError extends Error {
 
 const list = (value: string) => value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
 
-const SECRET_VARIABLES = new Set(['PLANCIA_ADMIN_PASSWORD']);
+const SECRET_VARIABLES = new Set<string>(['PLANCIA_ADMIN_PASSWORD', ...CALLER_SECRET_VARIABLES]);
 
 /** A guessable token is no credential: each must be at least this long. */
 export const MIN_TOKEN_LENGTH = 16;
@@ -152,6 +156,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     pushIntervalMs: valid.PLANCIA_PUSH_INTERVAL_MS,
     entityLimits: { queues: valid.PLANCIA_MAX_QUEUES, agents: valid.PLANCIA_MAX_AGENTS },
     logLevel: valid.LOG_LEVEL,
+    callers: callerConfig(valid),
     adapters: adapterConfig(valid),
   };
 }

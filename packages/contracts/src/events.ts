@@ -18,18 +18,33 @@ export function literalUnion<T extends string>(values: readonly T[]) {
 
 const Id = (description: string) => Type.String({ minLength: 1, maxLength: 128, description });
 
+/** Longest caller identifier accepted: room for an E.164 number (15 digits) and for opaque ids of CRMs and vendors. */
+export const CALLER_MAX_LENGTH = 64;
+
+/**
+ * Who is calling: an E.164 number (`+390612345678`) or an opaque id, printable ASCII without spaces. Never stored in
+ * clear: ingest replaces it by a keyed pseudonym (`cp1:<key id>:<digest>`) before the journal or the engine see it.
+ */
+const Caller = Type.Optional(Type.String({
+  minLength: 1,
+  maxLength: CALLER_MAX_LENGTH,
+  pattern: '^[!-~]+$',
+  description: 'the caller: an E.164 number (+390612345678) or an opaque id; replaced on ingest by a keyed pseudonym',
+}));
+
 /** `data` objects keep unknown extra fields (additionalProperties is left open on purpose). */
 export const EventData = {
   'contact.queued': Type.Object({
     contactId: Id('the contact, unique per source'),
     queueId: Id('the queue the contact enters'),
     channel: literalUnion(CONTACT_CHANNELS),
+    caller: Caller,
   }),
-  'contact.answered': Type.Object({ contactId: Id('the contact'), agentId: Id('the agent who accepts it') }),
-  'contact.abandoned': Type.Object({ contactId: Id('the contact') }),
-  'contact.transferred': Type.Object({ contactId: Id('the contact'), toQueueId: Id('the queue it enters') }),
-  'contact.ended': Type.Object({ contactId: Id('the contact') }),
-  'contact.completed': Type.Object({ contactId: Id('the contact') }),
+  'contact.answered': Type.Object({ contactId: Id('the contact'), agentId: Id('the agent who accepts it'), caller: Caller }),
+  'contact.abandoned': Type.Object({ contactId: Id('the contact'), caller: Caller }),
+  'contact.transferred': Type.Object({ contactId: Id('the contact'), toQueueId: Id('the queue it enters'), caller: Caller }),
+  'contact.ended': Type.Object({ contactId: Id('the contact'), caller: Caller }),
+  'contact.completed': Type.Object({ contactId: Id('the contact'), caller: Caller }),
   'agent.state': Type.Object({
     agentId: Id('the agent'),
     state: literalUnion(AGENT_STATES),

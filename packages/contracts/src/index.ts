@@ -12,3 +12,4 @@ export * from './defaults.js';
 export * from './default-rules.js';
 export * from './intervals.js';
 export * from './accounts.js';
+export * from './callers.js';

@@ -62,6 +62,7 @@ export interface AppUserTable {
   password_hash: string | null;
   role: string;
   scope: Json;
+  tenant_id: ColumnType<string, string | undefined, string>;
   created_at: ColumnType<Date, never, never>;
   updated_at: Timestamp;
 }
@@ -78,9 +79,40 @@ export interface MachineTokenTable {
   secret_digest: string;
   role: string;
   scope: Json;
+  tenant_id: ColumnType<string, string | undefined, string>;
   created_at: ColumnType<Date, never, never>;
   last_used_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   revoked_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
+export interface TenantTable {
+  id: string;
+  name: string;
+  queues: Json;
+  teams: Json;
+  agent_detail: ColumnType<string, string | undefined, string>;
+  agreement: string | null;
+  agreement_date: string | null;
+  pseudonym_key: ColumnType<string, string | undefined, never>;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: Timestamp;
+}
+
+export interface CallerKeyTable {
+  id: string;
+  secret: string;
+  created_at: ColumnType<Date, never, never>;
+}
+
+export interface CallerCallbackTable {
+  source: string;
+  contact_id: string;
+  tenant_id: string;
+  queue_id: string | null;
+  pseudonym: string;
+  sealed: string;
+  expires_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface Database {
@@ -96,6 +128,9 @@ export interface Database {
   app_user: AppUserTable;
   user_session: UserSessionTable;
   machine_token: MachineTokenTable;
+  tenant: TenantTable;
+  caller_key: CallerKeyTable;
+  caller_callback: CallerCallbackTable;
 }
 
 export type VersionedTableName = 'queue_config' | 'business_calendar' | 'alert_rule' | 'agent_profile';

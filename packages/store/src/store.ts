@@ -3,6 +3,7 @@ import { Migrator } from 'kysely/migration';
 import { KyselyAccountRepository, type AccountRepository } from './account.repository.js';
 import { KyselyAlertRepository, type AlertRepository } from './alert.repository.js';
 import { KyselyAuditRepository, type AuditRepository } from './audit.repository.js';
+import { KyselyCallerRepository, type CallerRepository } from './caller.repository.js';
 import { KyselyConfigRepository, type ConfigRepository } from './config.repository.js';
 import { connect, type ConnectionOptions, type StoreKind } from './connection.js';
 import type { Database } from './database.js';
@@ -10,6 +11,7 @@ import { classifyError, StorageUnavailableError } from './errors.js';
 import { guarded } from './guard.js';
 import { KyselyIntervalRepository, type IntervalRepository } from './interval.repository.js';
 import { KyselyJournalRepository, type JournalRepository } from './journal.repository.js';
+import { KyselyTenantRepository, type TenantRepository } from './tenant.repository.js';
 import { migrationProvider } from './migrations/index.js';
 
 export type StoreOptions = ConnectionOptions;
@@ -22,6 +24,8 @@ export interface Store {
   readonly audit: AuditRepository;
   readonly intervals: IntervalRepository;
   readonly accounts: AccountRepository;
+  readonly tenants: TenantRepository;
+  readonly callers: CallerRepository;
   /**
    * Reads the journal table; throws StorageUnavailableError when the database cannot be reached, refuses, holds the
    * journal locked, or does not answer within `timeoutMs`.
@@ -50,6 +54,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     audit: guarded(new KyselyAuditRepository(db)),
     intervals: guarded(new KyselyIntervalRepository(db)),
     accounts: guarded(new KyselyAccountRepository(db)),
+    tenants: guarded(new KyselyTenantRepository(db)),
+    callers: guarded(new KyselyCallerRepository(db)),
     ping: (timeoutMs) => probe(db, timeoutMs),
     close: () => db.destroy(),
   };

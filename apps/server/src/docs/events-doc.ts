@@ -1,6 +1,6 @@
 import type { TSchema } from '@sinclair/typebox';
 import type { CapRefusal, EntityKind } from '../ingest/entity-caps.js';
-import { EARLIEST_EVENT_TIME, EVENT_TYPES, EventData, EventEnvelope, INGEST_LIMITS, MAX_EVENT_DEPTH, MAX_FUTURE_SKEW_MS } from '@plancia/contracts';
+import { CALLER_MAX_LENGTH, EARLIEST_EVENT_TIME, EVENT_TYPES, EventData, EventEnvelope, INGEST_LIMITS, MAX_EVENT_DEPTH, MAX_FUTURE_SKEW_MS } from '@plancia/contracts';
 
 const MEANING: Record<string, string> = {
   'contact.queued': 'a contact enters a queue',
@@ -35,6 +35,26 @@ const EXAMPLE = {
   specversion: '1.0', id: 'evt-0001', source: 'urn:acd:rome-1', type: 'contact.queued', time: '2026-03-02T10:00:00+01:00',
   data: { contactId: 'call-8812', queueId: 'sales', channel: 'voice' },
 };
+
+/** How a caller's number is kept out of the journal, the board and the API. */
+const CALLER_SECTION = [
+  '## Caller identifiers',
+  '',
+  `Contact events may carry \`data.caller\`: an E.164 number (\`+390612345678\`) or an opaque id, up to ${CALLER_MAX_LENGTH} printable`,
+  'ASCII characters without spaces. It is never stored or shown in clear: before the journal or the engine see the event,',
+  'it is replaced by a keyed pseudonym `cp1:<key id>:<base64url HMAC-SHA256>`. The key is per tenant, derived from a',
+  'master key (`PLANCIA_CALLER_KEYS`, or one generated at first start and kept in the database), because a plain hash',
+  'of a phone number is reversed by trying every number (EDPB guidelines 01/2025 on pseudonymisation). The same caller',
+  'keeps the same pseudonym while the key is current; after a rotation new pseudonyms name the new key, and the keys',
+  'listed after it are still recognised. A `caller` on another type of event is pseudonymised too (dropped when it is',
+  'not text).',
+  '',
+  'With `PLANCIA_CALLBACK_KEY` set, the number of a `contact.queued` or `contact.abandoned` is also kept for a callback,',
+  'encrypted (AES-256-GCM), per `source` and `contactId`, until `PLANCIA_CALLBACK_RETENTION_HOURS` after the event;',
+  'a supervisor reads it with `GET /api/v1/contacts/{contactId}/caller?source=…` and each reading is written to the',
+  'audit log (`caller.reveal`). Without that key no number is kept, only the pseudonym.',
+  '',
+];
 
 /** A one-line description of a field's schema: its type and constraints. */
 export function describeSchema(schema: TSchema): string {
@@ -108,6 +128,7 @@ export function renderEventsDoc(): string {
       ...fieldTable(EventData[type] as TSchema),
       '',
     ]),
+    ...CALLER_SECTION,
     '## Sending events',
     '',
     '| transport | payload |',

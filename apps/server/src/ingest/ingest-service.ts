@@ -9,6 +9,8 @@ export type IngestResult =
 export interface IngestPorts {
   /** Counts the batch's new queues and agents, or refuses it when they would go beyond the limits. */
   admit(events: readonly TimedEvent[]): CapRefusal | null;
+  /** Replaces caller identifiers by their pseudonyms (keeping callback numbers encrypted): nothing after sees one. */
+  protect(events: TimedEvent[]): Promise<TimedEvent[]>;
   append(events: TimedEvent[]): Promise<{ accepted: TimedEvent[]; duplicates: number }>;
   apply(events: readonly TimedEvent[]): void;
   observe(outcome: { accepted: number; duplicates: number; rejected: number; commitSeconds?: number }): void;
@@ -17,8 +19,8 @@ export interface IngestPorts {
 
 /**
  * The one path every event takes, whatever brought it (HTTP, WebSocket, webhook, adapter):
- * validate the whole batch → admit it within the queue and agent limits → commit it to the journal (deduplicated)
- * → apply what was new to the engine.
+ * validate the whole batch → admit it within the queue and agent limits → pseudonymise callers → commit it to the
+ * journal (deduplicated) → apply what was new to the engine.
  * Storage failures propagate (StorageUnavailableError) so that each transport answers them its own way.
  */
 export class IngestService {
@@ -36,8 +38,9 @@ export class IngestService {
       this.ports.observe({ accepted: 0, duplicates: 0, rejected: values.length });
       return { ok: false, error: refusal.error, details: refusal.details };
     }
+    const events = await this.ports.protect(validation.events);
     const started = process.hrtime.bigint();
-    const { accepted, duplicates } = await this.ports.append(validation.events);
+    const { accepted, duplicates } = await this.ports.append(events);
     const commitSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     this.ports.apply(accepted);
     this.ports.observe({ accepted: accepted.length, duplicates, rejected: 0, commitSeconds });

@@ -4,6 +4,8 @@ import * as configuration from './0002-configuration.js';
 import * as alertsAudit from './0003-alerts-audit.js';
 import * as intervalMetrics from './0004-interval-metrics.js';
 import * as accounts from './0005-accounts.js';
+import * as tenants from './0006-tenants.js';
+import * as callerKeys from './0007-caller-keys.js';
 
 // Listed statically rather than read from the folder, so they run the same under tsx, vitest and a bundle.
 // Names sort in the order they must run; never rename or edit one that has shipped: add the next file.
@@ -13,6 +15,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-alerts-audit': alertsAudit,
   '0004-interval-metrics': intervalMetrics,
   '0005-accounts': accounts,
+  '0006-tenants': tenants,
+  '0007-caller-keys': callerKeys,
 };
 
 export const migrationProvider: MigrationProvider = {

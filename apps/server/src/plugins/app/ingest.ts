@@ -10,9 +10,10 @@ declare module 'fastify' {
 
 export default fp(
   async (fastify) => {
-    const { store, live, metrics, entityCaps } = fastify;
+    const { store, live, metrics, entityCaps, callers } = fastify;
     fastify.decorate('ingest', new IngestService({
       admit: (events) => entityCaps.admit(events),
+      protect: (events) => callers.protect(events),
       append: (events) => store.journal.append(events),
       apply: (events) => live.apply(events),
       now: Date.now,
@@ -24,5 +25,5 @@ export default fp(
       },
     }));
   },
-  { name: 'ingest', dependencies: ['store', 'live', 'metrics', 'entity-caps'] },
+  { name: 'ingest', dependencies: ['store', 'live', 'metrics', 'entity-caps', 'caller-privacy'] },
 );

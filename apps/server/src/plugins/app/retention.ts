@@ -3,11 +3,15 @@ import fp from 'fastify-plugin';
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-/** Purges journal rows older than PLANCIA_RETENTION_DAYS at start and every hour (storage limitation). */
+/**
+ * Purges journal rows older than PLANCIA_RETENTION_DAYS, and callers' numbers kept for callbacks once they expire
+ * (PLANCIA_CALLBACK_RETENTION_HOURS), at start and every hour (storage limitation). A reveal never shows an expired
+ * number in between.
+ */
 export default fp(
   async (fastify) => {
     const { store, config, log } = fastify;
-    const purge = async () => {
+    const purgeJournal = async () => {
       const cutoffMs = Date.now() - config.retentionDays * DAY_MS;
       try {
         const purged = await store.journal.purgeOlderThan(cutoffMs);
@@ -15,6 +19,18 @@ export default fp(
       } catch (error) {
         log.error({ err: error }, 'journal retention failed; retrying in an hour');
       }
+    };
+    const purgeCallbacks = async () => {
+      try {
+        const purged = await store.callers.purgeExpiredCallbacks(Date.now());
+        log.info({ purged }, 'callback number retention');
+      } catch (error) {
+        log.error({ err: error }, 'callback number retention failed; retrying in an hour');
+      }
+    };
+    const purge = async () => {
+      await purgeJournal();
+      await purgeCallbacks();
     };
     let running: Promise<void> | undefined;
     const timer = setInterval(() => (running = purge()), HOUR_MS);
