@@ -101,3 +101,20 @@ describe('AmazonConnectMapper: contact event samples', () => {
     expect(() => new AmazonConnectMapper({ source: 'connect:test' }).map([connectedDetail, { hello: 1 }])).toThrow(/\/1\/eventType/);
   });
 });
+
+describe('AmazonConnectMapper callers', () => {
+  it('puts customerEndpoint.address in the queued step only', () => {
+    const detail = {
+      eventType: 'DISCONNECTED', contactId: 'c-10', channel: 'VOICE', initiationMethod: 'INBOUND', disconnectTimestamp: '2021-08-04T17:30:00.000Z',
+      customerEndpoint: { address: '+390612345678', type: 'TELEPHONE_NUMBER' },
+      systemEndpoint: { address: '+390699999999', type: 'TELEPHONE_NUMBER' },
+      queueInfo: { queueArn: 'arn:aws:connect:eu-central-1:1:instance/i/queue/q-1', enqueueTimestamp: '2021-08-04T17:29:00.000Z' },
+    };
+    const events = run({ 'detail-type': 'Amazon Connect Contact Event', detail });
+    expect(events.map((e) => [e.type, e.data])).toEqual([
+      ['contact.queued', { contactId: 'c-10', queueId: 'q-1', channel: 'voice', caller: '+390612345678' }],
+      ['contact.abandoned', { contactId: 'c-10' }],
+    ]);
+    expect(JSON.stringify(events)).not.toMatch(/0699999999/);
+  });
+});

@@ -1,4 +1,5 @@
 import type { ContactChannelName } from '@plancia/contracts';
+import { callerData } from '../common/caller.js';
 import type { EventDraft } from '../common/events.js';
 import { arnId, msOf, text } from './json-fields.js';
 
@@ -26,7 +27,9 @@ export function contactLifecycle(detail: unknown): Draft[] {
   const answeredMs = msOf(text(detail, 'agentInfo', 'connectedToAgentTimestamp'));
   const drafts: Draft[] = [];
   if (queueArn && queuedMs !== undefined) {
-    const data = { contactId, queueId: arnId(queueArn, 'queue'), channel: channelOf(text(detail, 'channel')) };
+    // customerEndpoint.address: the caller's number (or chat id), pseudonymised on ingest.
+    const caller = callerData(text(detail, 'customerEndpoint', 'address'));
+    const data = { contactId, queueId: arnId(queueArn, 'queue'), channel: channelOf(text(detail, 'channel')), ...caller };
     drafts.push({ type: 'contact.queued', id: `connect:${contactId}:queued`, timeMs: queuedMs, data });
   }
   if (agentArn && answeredMs !== undefined) {

@@ -98,3 +98,21 @@ describe('AsteriskMapper rules', () => {
     expect(() => mapper.map({ Event: 'QueueCallerJoin', Queue: 'sales', ...at(1) })).toThrow(/Uniqueid/);
   });
 });
+
+describe('AsteriskMapper callers', () => {
+  it('puts the joining caller\'s CallerIDNum in the queued event and nowhere else', () => {
+    const events = run([
+      { ...join('9.1', 'sales', 0), CallerIDNum: '+390612345678', CallerIDName: 'Mario Rossi', ConnectedLineNum: '0612345678' },
+      { Event: 'AgentConnect', Uniqueid: '9.1', Queue: 'sales', MemberName: 'Anna', HoldTime: '4', CallerIDNum: '+390612345678', ...at(4) },
+      { Event: 'AgentComplete', Uniqueid: '9.1', Queue: 'sales', MemberName: 'Anna', CallerIDNum: '+390612345678', ...at(60) },
+    ]);
+    expect(events[0]!.data).toEqual({ contactId: '9.1', queueId: 'sales', channel: 'voice', caller: '+390612345678' });
+    expect(JSON.stringify(events.slice(1))).not.toMatch(/0612345678/);
+    expect(JSON.stringify(events)).not.toMatch(/Rossi/);
+  });
+
+  it('leaves the caller out when Asterisk does not know it', () => {
+    const [queued] = run([{ ...join('9.2', 'sales', 0), CallerIDNum: '<unknown>' }]);
+    expect(queued!.data).toEqual({ contactId: '9.2', queueId: 'sales', channel: 'voice' });
+  });
+});

@@ -1,5 +1,6 @@
 import type { EventType, PlanciaEvent } from '@plancia/contracts';
 import { AdapterError } from '../common/errors.js';
+import { callerData } from '../common/caller.js';
 import { cloudEvent } from '../common/events.js';
 import { AgentBook, type AgentChange } from './agent-book.js';
 import { amiField, amiText, type AmiMessage } from './ami-message.js';
@@ -84,7 +85,7 @@ export class AsteriskMapper {
       const known = this.contacts.get(uniqueid);
       if (known && (known.stage === 'waiting' || known.stage === 'left')) return [];
       const wait = Number(amiField(message, 'Wait') ?? 0);
-      return [this.queued(this.contacts.open(uniqueid, required(message, 'Queue'), nowSec - wait))];
+      return [this.queued(this.contacts.open(uniqueid, required(message, 'Queue'), nowSec - wait), message)];
     }));
   }
 
@@ -96,14 +97,14 @@ export class AsteriskMapper {
     if (known && known.queueId === queueId && known.queuedSec === sec) {
       // The same join again (a replayed stream): the same contact, whose steps will keep their ids, not a new stint.
       if (known.stage !== 'waiting') Object.assign(known, { stage: 'waiting', leftSec: null });
-      return [this.queued(known)];
+      return [this.queued(known, message)];
     }
     if (known?.stage === 'left') {
       // Out of one queue (timeout, exit key) and straight into another: an overflow, i.e. a transfer.
       Object.assign(known, { queueId, queuedSec: sec, stage: 'waiting', leftSec: null, lastSec: sec });
       return [this.event('contact.transferred', `${known.contactId}:transferred:${queueId}`, sec * 1000, { contactId: known.contactId, toQueueId: queueId })];
     }
-    return [this.queued(this.contacts.open(uniqueid, queueId, sec))];
+    return [this.queued(this.contacts.open(uniqueid, queueId, sec), message)];
   }
 
   private connect(message: AmiMessage, receivedAtMs?: number): PlanciaEvent[] {
@@ -214,8 +215,9 @@ export class AsteriskMapper {
     return Math.floor(this.timeMs(message, receivedAtMs) / 1000);
   }
 
-  private queued(contact: ContactRecord): PlanciaEvent {
-    const data = { contactId: contact.contactId, queueId: contact.queueId, channel: 'voice' as const };
+  /** `message` is the join (or QueueEntry) that queued it: its CallerIDNum is the caller, pseudonymised on ingest. */
+  private queued(contact: ContactRecord, message: AmiMessage): PlanciaEvent {
+    const data = { contactId: contact.contactId, queueId: contact.queueId, channel: 'voice' as const, ...callerData(amiText(message, 'CallerIDNum')) };
     return this.event('contact.queued', `${contact.contactId}:queued`, (contact.queuedSec ?? 0) * 1000, data);
   }
 

@@ -26,13 +26,13 @@ describe('FreeSWITCH mod_callcenter documentation examples', () => {
 
   it('member-queue-start → queued (receive time: the example carries no time)', () => {
     expect(brief(run(['member-queue-start']))).toEqual([
-      ['contact.queued', `freeswitch:${MEMBER}:queued`, '2026-03-02T09:00:00.000Z', { contactId: MEMBER, queueId: 'support@default', channel: 'voice' }],
+      ['contact.queued', `freeswitch:${MEMBER}:queued`, '2026-03-02T09:00:00.000Z', { contactId: MEMBER, queueId: 'support@default', channel: 'voice', caller: '4385551212' }],
     ]);
   });
 
   it('bridge-agent-start → answered at CC-Agent-Answered-Time (with queued at the join), bridge-agent-end → ended', () => {
     expect(brief(run(['bridge-agent-start', 'bridge-agent-end']))).toEqual([
-      ['contact.queued', `freeswitch:${MEMBER}:queued`, '1970-01-01T02:30:00.000Z', { contactId: MEMBER, queueId: 'support@default', channel: 'voice' }],
+      ['contact.queued', `freeswitch:${MEMBER}:queued`, '1970-01-01T02:30:00.000Z', { contactId: MEMBER, queueId: 'support@default', channel: 'voice', caller: '5555555555' }],
       ['contact.answered', `freeswitch:${MEMBER}:answered`, '1970-01-01T02:46:49.000Z', { contactId: MEMBER, agentId: 'AgentNameHere' }],
       ['contact.ended', `freeswitch:${MEMBER}:ended`, '1970-01-01T02:55:00.000Z', { contactId: MEMBER }],
     ]);
@@ -58,5 +58,18 @@ describe('FreeSWITCH mod_callcenter documentation examples', () => {
     expect(agent({ 'CC-Action': 'agent-state-change', 'CC-Agent-State': 'Idle' })).toEqual([]);
     expect(agent({ 'CC-Action': 'agent-state-change', 'CC-Agent-State': 'Waiting' }).map((e) => e.type)).toEqual(['contact.completed', 'agent.state']);
     expect(agent({ 'CC-Action': 'agent-status-change', 'CC-Agent-Status': 'On Break' })[0]!.data).toEqual({ agentId: 'AgentNameHere', state: 'not_ready', reason: 'On Break' });
+  });
+});
+
+describe('FreeSWITCH callers', () => {
+  it('puts the caller number (CC-Member-CID-Number) in the queued event only, never the caller name', () => {
+    const events = run(['member-queue-start', 'bridge-agent-start', 'bridge-agent-end', 'member-queue-end-cancel']);
+    for (const event of events) {
+      const text = JSON.stringify(event);
+      expect(text).not.toMatch(/CHOUINARD|Robinson|555-555/);
+      if (event.type === 'contact.queued') expect(event.data.caller).toMatch(/^(4385551212|5555555555)$/);
+      else expect(text).not.toMatch(/4385551212|5555555555/);
+    }
+    expect(events.filter((event) => event.type === 'contact.queued')).toHaveLength(2);
   });
 });

@@ -1,5 +1,6 @@
 import type { AgentStateName, EventType, PlanciaEvent } from '@plancia/contracts';
 import { AdapterError } from '../common/errors.js';
+import { callerData } from '../common/caller.js';
 import { cloudEvent } from '../common/events.js';
 import type { EslEvent } from './esl-event.js';
 
@@ -76,7 +77,8 @@ export class FreeSwitchCallcenterMapper {
 
   private queued(event: EslEvent, timeMs: number): PlanciaEvent {
     const contactId = need(event, 'CC-Member-UUID');
-    return this.event('contact.queued', `${contactId}:queued`, timeMs, { contactId, queueId: need(event, 'CC-Queue'), channel: 'voice' });
+    const data = { contactId, queueId: need(event, 'CC-Queue'), channel: 'voice', ...callerData(event['CC-Member-CID-Number']) };
+    return this.event('contact.queued', `${contactId}:queued`, timeMs, data);
   }
 
   private agent(agentId: string): AgentRecord {

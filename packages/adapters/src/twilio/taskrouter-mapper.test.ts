@@ -86,3 +86,18 @@ describe('TwilioTaskRouterMapper', () => {
     expect(() => mapper.map({ EventType: 'task.wrapup', Sid: 'EV1', TaskSid: 'WT1' })).toThrow(/Timestamp/);
   });
 });
+
+describe('TwilioTaskRouterMapper callers', () => {
+  it('puts the caller (From, else the task attributes\' from) in the queued event and never forwards the attributes', () => {
+    const attributes = JSON.stringify({ from: '+390612345678', called: '+390699999999', caller_name: 'Mario Rossi' });
+    const events = run([
+      { ...base, EventType: 'task-queue.entered', Sid: 'EV1', TaskSid: 'WT1', TaskAttributes: attributes, ...at(0) },
+      { ...base, EventType: 'task-queue.entered', Sid: 'EV2', TaskSid: 'WT2', From: '+14158675309', TaskAttributes: attributes, ...at(1) },
+      { ...base, EventType: 'reservation.accepted', Sid: 'EV3', TaskSid: 'WT1', WorkerSid: 'WK1', TaskAttributes: attributes, ...at(5) },
+      { ...base, EventType: 'task-queue.entered', Sid: 'EV4', TaskSid: 'WT3', TaskAttributes: 'not json', ...at(6) },
+    ]);
+    expect(events.map((e) => e.data.caller)).toEqual(['+390612345678', '+14158675309', undefined, undefined]);
+    expect(JSON.stringify(events)).not.toMatch(/0699999999|Rossi/);
+    expect(JSON.stringify(events[2])).not.toMatch(/0612345678/);
+  });
+});

@@ -1,5 +1,6 @@
 import type { AgentStateName, ContactChannelName, EventType, PlanciaEvent } from '@plancia/contracts';
 import { AdapterError } from '../common/errors.js';
+import { callerData } from '../common/caller.js';
 import { cloudEvent } from '../common/events.js';
 import type { FormParams } from '../signatures/twilio.js';
 
@@ -42,7 +43,7 @@ export class TwilioTaskRouterMapper {
     })];
     switch (type) {
       case 'task-queue.entered':
-        return emit('contact.queued', { contactId: need(params, 'TaskSid'), queueId: queueOf(params), channel: this.channelOf(params) });
+        return emit('contact.queued', { contactId: need(params, 'TaskSid'), queueId: queueOf(params), channel: this.channelOf(params), ...callerData(callerOf(params)) });
       case 'reservation.accepted': {
         const contactId = need(params, 'TaskSid');
         this.accepted.add(contactId);
@@ -90,6 +91,21 @@ function need(params: FormParams, name: string): string {
   const value = one(params, name);
   if (!value) throw new AdapterError('twilio', name, `${one(params, 'EventType') ?? 'callback'} has no ${name}`);
   return value;
+}
+
+/**
+ * The caller of a task: `From` when the callback carries it, else the task attributes' `from` (set by <Enqueue> for
+ * calls, by Flex for chats and messages). The attributes themselves are never forwarded: they hold more of the same.
+ */
+function callerOf(params: FormParams): string | undefined {
+  const from = one(params, 'From');
+  if (from) return from;
+  try {
+    const attributes = JSON.parse(one(params, 'TaskAttributes') ?? '{}') as Record<string, unknown>;
+    return typeof attributes.from === 'string' ? attributes.from : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function queueOf(params: FormParams): string {
