@@ -12,6 +12,7 @@ import openapiPlugin from './plugins/infrastructure/openapi.js';
 import securityHeadersPlugin from './plugins/infrastructure/security-headers.js';
 import rateLimitsPlugin from './plugins/infrastructure/rate-limits.js';
 import sessionPlugin from './session/session-plugin.js';
+import machineTokensPlugin from './tokens/tokens-plugin.js';
 import accessPlugin from './plugins/app/access.js';
 import sourceHealthPlugin from './plugins/app/source-health.js';
 import callerPrivacyPlugin from './plugins/app/caller-privacy.js';
@@ -30,6 +31,7 @@ import ingestSocketRoute from './routes/ingest-socket.js';
 import snapshotRoutes from './routes/snapshot.js';
 import sessionRoutes from './routes/session.js';
 import userRoutes from './routes/users.js';
+import tokenRoutes from './routes/tokens.js';
 import intervalRoutes from './routes/intervals.js';
 import callerRoutes from './routes/callers.js';
 
@@ -52,6 +54,7 @@ export default async function plancia(fastify: FastifyInstance, { config }: { co
   await fastify.register(rateLimitsPlugin);
 
   await fastify.register(sessionPlugin);
+  await fastify.register(machineTokensPlugin);
   await fastify.register(accessPlugin);
   await fastify.register(sourceHealthPlugin);
   await fastify.register(callerPrivacyPlugin);
@@ -70,6 +73,7 @@ export default async function plancia(fastify: FastifyInstance, { config }: { co
   await fastify.register(snapshotRoutes);
   await fastify.register(sessionRoutes);
   await fastify.register(userRoutes);
+  await fastify.register(tokenRoutes);
   await fastify.register(intervalRoutes);
   await fastify.register(callerRoutes);
   await fastify.register(adapterRoutes);

@@ -13,6 +13,8 @@ export interface UserRecord {
   passwordHash: string | null;
   role: string;
   scope: AccountScope;
+  /** The tenant the user belongs to (`default`: the installation's own). */
+  tenant: string;
 }
 
 export interface SessionRecord {
@@ -29,9 +31,19 @@ export interface MachineTokenRecord {
   name: string;
   role: string;
   scope: AccountScope;
+  tenant: string;
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+}
+
+/** A token that has not been revoked, with the digest of its secret (never the secret). */
+export interface ActiveTokenRecord {
+  name: string;
+  secretDigest: string;
+  role: string;
+  scope: AccountScope;
+  tenant: string;
 }
 
 export interface AccountRepository {
@@ -42,6 +54,11 @@ export interface AccountRepository {
   insertUser(user: UserRecord): Promise<boolean>;
   /** Inserts the user, or replaces role, scope and password of an existing one; true when it was created. */
   upsertUser(user: UserRecord): Promise<boolean>;
+  /**
+   * A user without a password (signed in through an identity provider): inserted, or given this role, scope and
+   * tenant; `taken` when the name belongs to a user with a password, who is left as they are.
+   */
+  upsertPasswordlessUser(user: Omit<UserRecord, 'passwordHash'>): Promise<'created' | 'updated' | 'taken'>;
   /** Also ends the user's sessions; false when there was no such user. */
   deleteUser(username: string): Promise<boolean>;
 
@@ -56,9 +73,11 @@ export interface AccountRepository {
   purgeExpiredSessions(nowMs: number): Promise<number>;
 
   /** False when a token of that name already exists (revoked or not). */
-  createToken(token: { name: string; secretDigest: string; role: string; scope: AccountScope }): Promise<boolean>;
+  createToken(token: { name: string; secretDigest: string; role: string; scope: AccountScope; tenant: string }): Promise<boolean>;
   /** A token that has not been revoked, by the digest of its secret. */
   findActiveToken(secretDigest: string): Promise<Omit<MachineTokenRecord, 'createdAt' | 'lastUsedAt' | 'revokedAt'> | undefined>;
+  /** Every token not revoked, with its digest: the server holds them in memory to check tokens without a query. */
+  listActiveTokens(): Promise<ActiveTokenRecord[]>;
   touchToken(name: string, atMs: number): Promise<void>;
   listTokens(): Promise<MachineTokenRecord[]>;
   /** False when no active token has that name. */
@@ -80,18 +99,18 @@ export class KyselyAccountRepository implements AccountRepository {
 
   async findUser(username: string): Promise<UserRecord | undefined> {
     const row = await this.#db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
-    return row && { username: row.username, passwordHash: row.password_hash, role: row.role, scope: row.scope as AccountScope };
+    return row && { username: row.username, passwordHash: row.password_hash, role: row.role, scope: row.scope as AccountScope, tenant: row.tenant_id };
   }
 
   async listUsers(): Promise<Omit<UserRecord, 'passwordHash'>[]> {
-    const rows = await this.#db.selectFrom('app_user').select(['username', 'role', 'scope']).orderBy('username').execute();
-    return rows.map((row) => ({ username: row.username, role: row.role, scope: row.scope as AccountScope }));
+    const rows = await this.#db.selectFrom('app_user').select(['username', 'role', 'scope', 'tenant_id']).orderBy('username').execute();
+    return rows.map((row) => ({ username: row.username, role: row.role, scope: row.scope as AccountScope, tenant: row.tenant_id }));
   }
 
   async insertUser(user: UserRecord): Promise<boolean> {
     const rows = await this.#db
       .insertInto('app_user')
-      .values({ username: user.username, password_hash: user.passwordHash, role: user.role, scope: JSON.stringify(user.scope), updated_at: new Date() })
+      .values({ username: user.username, password_hash: user.passwordHash, role: user.role, scope: JSON.stringify(user.scope), tenant_id: user.tenant, updated_at: new Date() })
       .onConflict((oc) => oc.column('username').doNothing())
       .returning('username')
       .execute();
@@ -99,7 +118,7 @@ export class KyselyAccountRepository implements AccountRepository {
   }
 
   async upsertUser(user: UserRecord): Promise<boolean> {
-    const values = { password_hash: user.passwordHash, role: user.role, scope: JSON.stringify(user.scope), updated_at: new Date() };
+    const values = { password_hash: user.passwordHash, role: user.role, scope: JSON.stringify(user.scope), tenant_id: user.tenant, updated_at: new Date() };
     // xmax = 0 only on a row this statement inserted: tells a creation from a replacement in one round trip.
     const row = await this.#db
       .insertInto('app_user')
@@ -108,6 +127,19 @@ export class KyselyAccountRepository implements AccountRepository {
       .returning((eb) => eb.ref('xmax' as never).$castTo<string>().as('xmax'))
       .executeTakeFirstOrThrow();
     return String(row.xmax) === '0';
+  }
+
+  async upsertPasswordlessUser(user: Omit<UserRecord, 'passwordHash'>): Promise<'created' | 'updated' | 'taken'> {
+    const values = { role: user.role, scope: JSON.stringify(user.scope), tenant_id: user.tenant, updated_at: new Date() };
+    // One statement: a local user created meanwhile under the same name is never turned into a passwordless one.
+    const row = await this.#db
+      .insertInto('app_user')
+      .values({ username: user.username, password_hash: null, ...values })
+      .onConflict((oc) => oc.column('username').doUpdateSet(values).where('app_user.password_hash', 'is', null))
+      .returning((eb) => eb.ref('xmax' as never).$castTo<string>().as('xmax'))
+      .executeTakeFirst();
+    if (!row) return 'taken';
+    return String(row.xmax) === '0' ? 'created' : 'updated';
   }
 
   async deleteUser(username: string): Promise<boolean> {
@@ -131,14 +163,14 @@ export class KyselyAccountRepository implements AccountRepository {
     const row = await this.#db
       .selectFrom('user_session')
       .innerJoin('app_user', 'app_user.username', 'user_session.username')
-      .select(['user_session.id_digest', 'user_session.expires_at', 'user_session.created_at', 'app_user.username', 'app_user.password_hash', 'app_user.role', 'app_user.scope'])
+      .select(['user_session.id_digest', 'user_session.expires_at', 'user_session.created_at', 'app_user.username', 'app_user.password_hash', 'app_user.role', 'app_user.scope', 'app_user.tenant_id'])
       .where('user_session.id_digest', '=', idDigest)
       .where('user_session.expires_at', '>', new Date(nowMs))
       .executeTakeFirst();
     if (!row) return undefined;
     return {
       session: { idDigest: row.id_digest, username: row.username, expiresAtMs: row.expires_at.getTime(), createdAtMs: row.created_at.getTime() },
-      user: { username: row.username, passwordHash: row.password_hash, role: row.role, scope: row.scope as AccountScope },
+      user: { username: row.username, passwordHash: row.password_hash, role: row.role, scope: row.scope as AccountScope, tenant: row.tenant_id },
     };
   }
 
@@ -159,10 +191,10 @@ export class KyselyAccountRepository implements AccountRepository {
     return Number(result.numDeletedRows);
   }
 
-  async createToken(token: { name: string; secretDigest: string; role: string; scope: AccountScope }): Promise<boolean> {
+  async createToken(token: { name: string; secretDigest: string; role: string; scope: AccountScope; tenant: string }): Promise<boolean> {
     const rows = await this.#db
       .insertInto('machine_token')
-      .values({ name: token.name, secret_digest: token.secretDigest, role: token.role, scope: JSON.stringify(token.scope) })
+      .values({ name: token.name, secret_digest: token.secretDigest, role: token.role, scope: JSON.stringify(token.scope), tenant_id: token.tenant })
       .onConflict((oc) => oc.doNothing())
       .returning('name')
       .execute();
@@ -172,11 +204,21 @@ export class KyselyAccountRepository implements AccountRepository {
   async findActiveToken(secretDigest: string) {
     const row = await this.#db
       .selectFrom('machine_token')
-      .select(['name', 'role', 'scope'])
+      .select(['name', 'role', 'scope', 'tenant_id'])
       .where('secret_digest', '=', secretDigest)
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
-    return row && { name: row.name, role: row.role, scope: row.scope as AccountScope };
+    return row && { name: row.name, role: row.role, scope: row.scope as AccountScope, tenant: row.tenant_id };
+  }
+
+  async listActiveTokens(): Promise<ActiveTokenRecord[]> {
+    const rows = await this.#db
+      .selectFrom('machine_token')
+      .select(['name', 'secret_digest', 'role', 'scope', 'tenant_id'])
+      .where('revoked_at', 'is', null)
+      .orderBy('name')
+      .execute();
+    return rows.map((row) => ({ name: row.name, secretDigest: row.secret_digest, role: row.role, scope: row.scope as AccountScope, tenant: row.tenant_id }));
   }
 
   async touchToken(name: string, atMs: number): Promise<void> {
@@ -189,6 +231,7 @@ export class KyselyAccountRepository implements AccountRepository {
       name: row.name,
       role: row.role,
       scope: row.scope as AccountScope,
+      tenant: row.tenant_id,
       createdAt: row.created_at.toISOString(),
       lastUsedAt: row.last_used_at?.toISOString() ?? null,
       revokedAt: row.revoked_at?.toISOString() ?? null,

@@ -6,7 +6,7 @@ export type { ConfigRepository } from './config.repository.js';
 export type { Versioned } from './versioned.repository.js';
 export type { AlertRepository, AlertHistoryQuery } from './alert.repository.js';
 export type { AuditRepository, AuditRecord, AuditEntry, AuditQuery } from './audit.repository.js';
-export type { AccountRepository, AccountScope, UserRecord, SessionRecord, MachineTokenRecord } from './account.repository.js';
+export type { AccountRepository, AccountScope, UserRecord, SessionRecord, MachineTokenRecord, ActiveTokenRecord } from './account.repository.js';
 export type { IntervalRepository } from './interval.repository.js';
 export type { TenantRepository, TenantRecord, StoredTenant } from './tenant.repository.js';
 export type { CallerRepository, CallerKeyRecord, CallbackRecord } from './caller.repository.js';
