@@ -6,6 +6,7 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       port: 8080, host: '0.0.0.0', dataDir: './data', demo: true, ingestTokens: [], webhookSecrets: [], viewTokens: [],
       adminTokens: [], allowedOrigins: [], allowedHosts: [], rateLimits: { loginPerMinute: 10, ingestPerMinute: 60_000 }, frameAncestors: ["'self'"], requestTimeoutMs: 30_000, maxConcurrentBodies: 64, retentionDays: 35, tickMs: 250, pushIntervalMs: 100, logLevel: 'info',
+      agentDetail: 'named', agentAgreement: 'Demo: invented agents',
       database: { statementTimeoutMs: 30_000, lockTimeoutMs: 2_000, probeTimeoutMs: 2_000 }, entityLimits: { queues: 1_000, agents: 10_000 },
       adapters: { amiUrls: [], amiKeepAliveSeconds: 20, amiWrapUpSeconds: {}, freeswitchUrls: [], twilioActivities: {}, connectTokens: [], connectStatuses: {} },
     });

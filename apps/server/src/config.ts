@@ -1,8 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { PASSWORD_LIMITS } from '@plancia/contracts';
+import { PASSWORD_LIMITS, type AgentDetail } from '@plancia/contracts';
 import { ADAPTER_ENV, adapterConfig, type AdapterConfig } from './vendors/adapter-env.js';
 import { CALLER_ENV, CALLER_SECRET_VARIABLES, callerConfig, type CallerConfig } from './callers/caller-env.js';
+import { PRIVACY_ENV, privacyConfig } from './privacy/privacy-env.js';
+import { OIDC_ENV, OIDC_SECRET_VARIABLES, oidcConfig, oidcProblems, type OidcConfig } from './session/oidc/oidc-env.js';
 
 const List = (description: string) => Type.String({ default: '', description: `comma-separated ${description}` });
 const Flag = (fallback: '0' | '1', description: string) =>
@@ -47,7 +49,9 @@ export const EnvSchema = Type.Object({
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info', description: 'log level of the JSON log on standard output' },
   ),
+  ...PRIVACY_ENV,
   ...CALLER_ENV,
+  ...OIDC_ENV,
   ...ADAPTER_ENV,
 });
 type Env = Static<typeof EnvSchema>;
@@ -85,8 +89,14 @@ export interface ServerConfig {
   /** PLANCIA_MAX_QUEUES and PLANCIA_MAX_AGENTS: how many distinct queues and agents the live state may hold. */
   entityLimits: { queues: number; agents: number };
   logLevel: string;
+  /** PLANCIA_AGENT_DETAIL: the default tenant's agent detail at start (docs/privacy.md). */
+  agentDetail: AgentDetail;
+  /** PLANCIA_AGENT_AGREEMENT: the agreement or authorisation that allows `named`. */
+  agentAgreement?: string;
   /** Caller pseudonym keys and the callback numbers' key and retention (see callers/caller-env.ts). */
   callers: CallerConfig;
+  /** Sign-in through an OpenID Connect provider (see session/oidc/oidc-env.ts); unset: local users only. */
+  oidc?: OidcConfig;
   /** Vendor adapters: PBX links and webhook credentials (see adapters/adapter-env.ts). */
   adapters: AdapterConfig;
 }
@@ -97,7 +107,7 @@ export class ConfigError extends Error {
 
 const list = (value: string) => value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
 
-const SECRET_VARIABLES = new Set<string>(['PLANCIA_ADMIN_PASSWORD', ...CALLER_SECRET_VARIABLES]);
+const SECRET_VARIABLES = new Set<string>(['PLANCIA_ADMIN_PASSWORD', ...CALLER_SECRET_VARIABLES, ...OIDC_SECRET_VARIABLES]);
 
 /** A guessable token is no credential: each must be at least this long. */
 export const MIN_TOKEN_LENGTH = 16;
@@ -128,12 +138,18 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   }
   const valid = candidate as Env;
   assertTokensLongEnough(valid);
+  const problems = oidcProblems(valid);
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  const oidc = oidcConfig(valid);
+  const demo = valid.PLANCIA_DEMO === '1' || valid.PLANCIA_DEMO === 'true';
+  const privacy = privacyConfig(valid, demo);
+  if ('problem' in privacy) throw new ConfigError(`Invalid configuration:\n  ${privacy.problem}`);
   return {
     port: valid.PORT,
     host: valid.HOST,
     ...(valid.DATABASE_URL ? { databaseUrl: valid.DATABASE_URL } : {}),
     dataDir: valid.PLANCIA_DATA_DIR,
-    demo: valid.PLANCIA_DEMO === '1' || valid.PLANCIA_DEMO === 'true',
+    demo,
     ingestTokens: list(valid.PLANCIA_INGEST_TOKENS),
     webhookSecrets: list(valid.PLANCIA_WEBHOOK_SECRETS),
     viewTokens: list(valid.PLANCIA_VIEW_TOKENS),
@@ -156,7 +172,9 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     pushIntervalMs: valid.PLANCIA_PUSH_INTERVAL_MS,
     entityLimits: { queues: valid.PLANCIA_MAX_QUEUES, agents: valid.PLANCIA_MAX_AGENTS },
     logLevel: valid.LOG_LEVEL,
+    ...privacy,
     callers: callerConfig(valid),
+    ...(oidc ? { oidc } : {}),
     adapters: adapterConfig(valid),
   };
 }
