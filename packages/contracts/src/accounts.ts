@@ -13,12 +13,20 @@ const Username = Type.String({ pattern: USERNAME_PATTERN, description: 'letters,
 const Names = (what: string) =>
   Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 1000, uniqueItems: true, description: `${what}; empty: every one` });
 
-/** What a user may see; stored as given (the board does not narrow itself to it yet). */
+/**
+ * What a user or token may see within its tenant: the queues listed, and the queues of the teams listed, with their
+ * agents. Both lists empty: all of the tenant.
+ */
 export const AccountScope = Type.Object(
   { queues: Names('queue ids'), teams: Names('team ids') },
   { additionalProperties: false },
 );
 export type AccountScope = Static<typeof AccountScope>;
+
+export const TENANT_ID_PATTERN = '^[a-z0-9][a-z0-9_-]{0,63}$';
+/** The installation's own tenant: it reaches every tenant's queues, and it is the only one of a fresh install. */
+export const DEFAULT_TENANT = 'default';
+export const TenantId = Type.String({ pattern: TENANT_ID_PATTERN, description: 'lower-case letters, digits, _ and -; `default` is the installation\'s own' });
 
 export const LoginRequest = Type.Object(
   { username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: PASSWORD_LIMITS.maxLength }) },
@@ -30,6 +38,8 @@ export type LoginRequest = Static<typeof LoginRequest>;
 export const SessionInfo = Type.Object({
   username: Type.String(),
   role: UserRole,
+  scope: AccountScope,
+  tenant: Type.String(),
   /** ISO 8601: the session ends then unless used before (it never outlives its absolute expiry). */
   expiresAt: Type.String({ format: 'date-time' }),
 });
@@ -41,14 +51,91 @@ export const CreateUserRequest = Type.Object(
     password: Type.String({ ...PASSWORD_LIMITS, description: `at least ${PASSWORD_LIMITS.minLength} characters` }),
     role: UserRole,
     scope: Type.Optional(AccountScope),
+    tenant: Type.Optional({ ...TenantId, description: "default: the creating administrator's tenant" }),
   },
   { additionalProperties: false },
 );
 export type CreateUserRequest = Static<typeof CreateUserRequest>;
 
 /** A user as the API shows it: never its password hash. */
-export const UserSummary = Type.Object({ username: Type.String(), role: UserRole, scope: AccountScope });
+export const UserSummary = Type.Object({ username: Type.String(), role: UserRole, scope: AccountScope, tenant: Type.String() });
 export type UserSummary = Static<typeof UserSummary>;
 
 export const UserList = Type.Object({ users: Type.Array(UserSummary) });
 export type UserList = Static<typeof UserList>;
+
+/** What a machine token is for: a producer sending events, or a kiosk or TV showing the board. */
+export const TokenRole = Type.Union([Type.Literal('ingest'), Type.Literal('view')], {
+  description: 'ingest: a producer sending events; view: a kiosk or TV showing the board',
+});
+export type TokenRole = Static<typeof TokenRole>;
+
+export const CreateTokenRequest = Type.Object(
+  {
+    name: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$', description: 'unique, e.g. "tv-floor-2" or "asterisk-rome"' }),
+    role: TokenRole,
+    scope: Type.Optional(AccountScope),
+    tenant: Type.Optional({ ...TenantId, description: "default: the creating administrator's tenant" }),
+  },
+  { additionalProperties: false },
+);
+export type CreateTokenRequest = Static<typeof CreateTokenRequest>;
+
+export const TokenSummary = Type.Object({
+  name: Type.String(),
+  role: TokenRole,
+  scope: AccountScope,
+  tenant: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+  lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+export type TokenSummary = Static<typeof TokenSummary>;
+
+/** A new token: its secret is shown this once and stored only as a digest. */
+export const CreatedToken = Type.Composite([TokenSummary, Type.Object({ secret: Type.String() })]);
+export type CreatedToken = Static<typeof CreatedToken>;
+
+export const TokenList = Type.Object({ tokens: Type.Array(TokenSummary) });
+export type TokenList = Static<typeof TokenList>;
+
+/**
+ * How much of each agent leaves the server (art. 4 of the Workers' Statute): `off`, only counts per queue and team;
+ * `pseudonymous`, each agent under a stable pseudonym, never a name; `named`, names, lawful only under a union
+ * agreement or an authorisation of the Ispettorato Nazionale del Lavoro, whose reference must be recorded.
+ */
+export const AGENT_DETAIL_MODES = ['off', 'pseudonymous', 'named'] as const;
+export const AgentDetail = Type.Union(AGENT_DETAIL_MODES.map((mode) => Type.Literal(mode)));
+export type AgentDetail = (typeof AGENT_DETAIL_MODES)[number];
+
+export const PrivacySettings = Type.Object(
+  {
+    agentDetail: AgentDetail,
+    agreement: Type.Optional(Type.String({ minLength: 3, maxLength: 500, description: 'the agreement or authorisation: reference (required for named)' })),
+    agreementDate: Type.Optional(Type.String({ format: 'date', description: 'its date, YYYY-MM-DD' })),
+  },
+  { additionalProperties: false },
+);
+export type PrivacySettings = Static<typeof PrivacySettings>;
+
+/** A tenant: a client of an outsourcer, owning its queues and teams (and through them their agents, rules and alerts). */
+export const Tenant = Type.Object(
+  {
+    tenantId: TenantId,
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    queues: Names('queue ids it owns'),
+    teams: Names('team ids it owns (and their queues)'),
+    privacy: PrivacySettings,
+  },
+  { additionalProperties: false },
+);
+export type Tenant = Static<typeof Tenant>;
+export const TenantList = Type.Object({ tenants: Type.Array(Tenant) });
+export type TenantList = Static<typeof TenantList>;
+
+/** The OpenID Connect provider people may sign in through, for the login page's "Sign in with …" link. */
+export const OidcProviderInfo = Type.Object({
+  name: Type.String({ description: 'PLANCIA_OIDC_NAME' }),
+  loginUrl: Type.String({ description: 'where the browser goes to sign in (a redirect to the provider)' }),
+});
+export type OidcProviderInfo = Static<typeof OidcProviderInfo>;

@@ -1,10 +1,14 @@
 import type { AccountRepository, AuditRepository } from '@plancia/store';
-import type { AccountScope, CreateUserRequest, UserRole, UserSummary } from '@plancia/contracts';
+import { DEFAULT_TENANT, type AccountScope, type CreateUserRequest, type UserRole, type UserSummary } from '@plancia/contracts';
 import type { SessionUser } from '../session/sessions.js';
 import { hashPassword, verifyPassword } from './password.js';
 
 const WHOLE_SCOPE: AccountScope = { queues: [], teams: [] };
 export const BOOTSTRAP_ADMIN = 'admin';
+
+const sameNames = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((name, i) => name === b[i]);
+const sameAccess = (a: { role: string; scope: AccountScope; tenant: string }, b: UserSummary) =>
+  a.role === b.role && a.tenant === b.tenant && sameNames(a.scope.queues, b.scope.queues) && sameNames(a.scope.teams, b.scope.teams);
 
 /**
  * Local users: creation, removal, password checks, each written to the audit log. Whether any user exists decides
@@ -41,23 +45,52 @@ export class Users {
     const user = await this.#accounts.findUser(username);
     const hash = user?.passwordHash ?? (await this.#decoy);
     const matches = await verifyPassword(password, hash);
-    return user && user.passwordHash !== null && matches ? { username: user.username, role: user.role as UserRole } : undefined;
+    if (!user || user.passwordHash === null || !matches) return undefined;
+    return { username: user.username, role: user.role as UserRole, scope: user.scope, tenant: user.tenant };
   }
 
   async list(): Promise<UserSummary[]> {
     const users = await this.#accounts.listUsers();
-    return users.map((user) => ({ username: user.username, role: user.role as UserRole, scope: user.scope }));
+    return users.map((user) => ({ username: user.username, role: user.role as UserRole, scope: user.scope, tenant: user.tenant }));
   }
 
-  /** False when the username is taken. */
-  async create(request: CreateUserRequest, actor: string): Promise<boolean> {
+  /** False when the username is taken. `tenant`: where the user belongs (the route decides who may choose). */
+  async create(request: CreateUserRequest & { tenant: string }, actor: string): Promise<boolean> {
     const scope = request.scope ?? WHOLE_SCOPE;
     const passwordHash = await hashPassword(request.password);
-    const created = await this.#accounts.insertUser({ username: request.username, passwordHash, role: request.role, scope });
+    const { username, role, tenant } = request;
+    const created = await this.#accounts.insertUser({ username, passwordHash, role, scope, tenant });
     if (!created) return false;
     this.#count += 1;
-    await this.record(actor, 'user.create', request.username, null, { username: request.username, role: request.role, scope });
+    await this.record(actor, 'user.create', username, null, { username, role, scope, tenant });
     return true;
+  }
+
+  /** The user as the API shows it; undefined when there is none. */
+  async find(username: string): Promise<UserSummary | undefined> {
+    const user = await this.#accounts.findUser(username);
+    return user && { username: user.username, role: user.role as UserRole, scope: user.scope, tenant: user.tenant };
+  }
+
+  /**
+   * A person an identity provider vouched for, as their claims make them now: created without a password, or given
+   * the role, scope and tenant the claims say (sessions follow at once). `local`: the name is a local user's with a
+   * password, never taken over.
+   */
+  async upsertFromProvider(person: UserSummary, actor: string): Promise<'created' | 'updated' | 'unchanged' | 'local'> {
+    const before = await this.#accounts.findUser(person.username);
+    if (before?.passwordHash) return 'local';
+    const outcome = await this.#accounts.upsertPasswordlessUser(person);
+    if (outcome === 'taken') return 'local';
+    if (outcome === 'created') {
+      this.#count += 1;
+      await this.record(actor, 'user.create', person.username, null, person);
+      return 'created';
+    }
+    const previous = before && { username: before.username, role: before.role, scope: before.scope, tenant: before.tenant };
+    if (previous && sameAccess(previous, person)) return 'unchanged';
+    await this.record(actor, 'user.update', person.username, previous ?? null, person);
+    return 'updated';
   }
 
   /** Also ends the user's sessions; false when there was no such user. */
@@ -75,18 +108,18 @@ export class Users {
    */
   async bootstrapAdmin(password: string): Promise<'created' | 'reset' | 'unchanged'> {
     const current = await this.#accounts.findUser(BOOTSTRAP_ADMIN);
-    const wholeScope = current !== undefined && current.scope.queues.length === 0 && current.scope.teams.length === 0;
+    const wholeScope = current !== undefined && current.tenant === DEFAULT_TENANT && current.scope.queues.length === 0 && current.scope.teams.length === 0;
     if (current?.passwordHash && current.role === 'admin' && wholeScope && (await verifyPassword(password, current.passwordHash))) {
       this.#count = await this.#accounts.countUsers();
       return 'unchanged';
     }
     const passwordHash = await hashPassword(password);
-    const user = { username: BOOTSTRAP_ADMIN, passwordHash, role: 'admin', scope: WHOLE_SCOPE };
+    const user = { username: BOOTSTRAP_ADMIN, passwordHash, role: 'admin', scope: WHOLE_SCOPE, tenant: DEFAULT_TENANT };
     const created = await this.#accounts.upsertUser(user);
     // A new password ends every session opened with the old one.
     if (!created) await this.#accounts.deleteSessionsOf(BOOTSTRAP_ADMIN);
     this.#count = await this.#accounts.countUsers();
-    const after = { username: BOOTSTRAP_ADMIN, role: 'admin', scope: WHOLE_SCOPE };
+    const after = { username: BOOTSTRAP_ADMIN, role: 'admin', scope: WHOLE_SCOPE, tenant: DEFAULT_TENANT };
     await this.record('PLANCIA_ADMIN_PASSWORD', created ? 'user.create' : 'user.password_reset', BOOTSTRAP_ADMIN, null, after);
     return created ? 'created' : 'reset';
   }
