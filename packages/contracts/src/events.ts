@@ -22,14 +22,14 @@ const Id = (description: string) => Type.String({ minLength: 1, maxLength: 128, 
 export const CALLER_MAX_LENGTH = 64;
 
 /**
- * Who is calling: an E.164 number (`+390612345678`) or an opaque id, printable ASCII without spaces. Never stored in
+ * Who is calling: an E.164 number (`+12025550123`) or an opaque id, printable ASCII without spaces. Never stored in
  * clear: ingest replaces it by a keyed pseudonym (`cp1:<key id>:<digest>`) before the journal or the engine see it.
  */
 const Caller = Type.Optional(Type.String({
   minLength: 1,
   maxLength: CALLER_MAX_LENGTH,
   pattern: '^[!-~]+$',
-  description: 'the caller: an E.164 number (+390612345678) or an opaque id; replaced on ingest by a keyed pseudonym',
+  description: 'the caller: an E.164 number (+12025550123) or an opaque id; replaced on ingest by a keyed pseudonym',
 }));
 
 /** `data` objects keep unknown extra fields (additionalProperties is left open on purpose). */

@@ -40,7 +40,7 @@ const EXAMPLE = {
 const CALLER_SECTION = [
   '## Caller identifiers',
   '',
-  `Contact events may carry \`data.caller\`: an E.164 number (\`+390612345678\`) or an opaque id, up to ${CALLER_MAX_LENGTH} printable`,
+  `Contact events may carry \`data.caller\`: an E.164 number (\`+12025550123\`) or an opaque id, up to ${CALLER_MAX_LENGTH} printable`,
   'ASCII characters without spaces. It is never stored or shown in clear: before the journal or the engine see the event,',
   'it is replaced by a keyed pseudonym `cp1:<key id>:<base64url HMAC-SHA256>`. The key is per tenant, derived from a',
   'master key (`PLANCIA_CALLER_KEYS`, or one generated at first start and kept in the database), because a plain hash',
