@@ -37,6 +37,7 @@ import userRoutes from './routes/users.js';
 import tokenRoutes from './routes/tokens.js';
 import intervalRoutes from './routes/intervals.js';
 import callerRoutes from './routes/callers.js';
+import privacyRoutes from './routes/privacy.js';
 
 /**
  * Plancia as one fastify plugin, in three layers: infrastructure (configuration, metrics, database, live state,
@@ -82,5 +83,6 @@ export default async function plancia(fastify: FastifyInstance, { config }: { co
   await fastify.register(tokenRoutes);
   await fastify.register(intervalRoutes);
   await fastify.register(callerRoutes);
+  await fastify.register(privacyRoutes);
   await fastify.register(adapterRoutes);
 }

@@ -1,4 +1,4 @@
-import { Type, type Static, type TArray, type TOptional, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TArray, type TNull, type TOptional, type TSchema, type TUnion } from '@sinclair/typebox';
 import { literalUnion, AGENT_STATES, CONTACT_CHANNELS } from './events.js';
 import { Alert } from './alerts.js';
 import { ColourBands, Severity } from './config.js';
@@ -168,12 +168,12 @@ export const Anomalies = Type.Object({
  */
 export const BOARD_SLICES = {
   bounds: { schema: WindowBounds, shownTo: 'every' },
-  centre: { schema: AggregateSnapshot, shownTo: 'every' },
-  channels: { schema: AggregateSnapshot, entryKey: 'key', shownTo: 'channel' },
+  centre: { schema: AggregateSnapshot, shownTo: 'every', wholeInstallation: true },
+  channels: { schema: AggregateSnapshot, entryKey: 'key', shownTo: 'channel', wholeInstallation: true },
   queues: { schema: QueueSnapshot, entryKey: 'queueId', shownTo: 'queue' },
   teams: { schema: TeamSnapshot, entryKey: 'teamId', shownTo: 'team' },
   agents: { schema: AgentSnapshot, entryKey: 'agentId', shownTo: 'agent' },
-  anomalies: { schema: Anomalies, shownTo: 'every' },
+  anomalies: { schema: Anomalies, shownTo: 'every', wholeInstallation: true },
 } as const satisfies Record<string, BoardSliceDeclaration>;
 
 /** `every` view shows the slice whole; otherwise a view shows the entries whose queue, agent, team or channel it matches. */
@@ -183,6 +183,11 @@ export interface BoardSliceDeclaration {
   /** Present for a list: the field that identifies an entry, so a later entry replaces an earlier one. */
   entryKey?: string;
   shownTo: SliceAudience;
+  /**
+   * Figures over every tenant's queues (the centre, its channels, the engine's repairs): only a reach of the whole
+   * installation gets them. Anyone else gets `null` (a list: none), never another tenant's totals.
+   */
+  wholeInstallation?: true;
 }
 
 export type BoardSliceName = keyof typeof BOARD_SLICES;
@@ -190,11 +195,14 @@ export const BOARD_SLICE_NAMES = Object.keys(BOARD_SLICES) as BoardSliceName[];
 
 type SliceSchema<K extends BoardSliceName> = (typeof BOARD_SLICES)[K] extends { entryKey: string }
   ? TArray<(typeof BOARD_SLICES)[K]['schema']>
-  : (typeof BOARD_SLICES)[K]['schema'];
+  : (typeof BOARD_SLICES)[K] extends { wholeInstallation: true }
+    ? TUnion<[(typeof BOARD_SLICES)[K]['schema'], TNull]>
+    : (typeof BOARD_SLICES)[K]['schema'];
 
 function sliceSchema<K extends BoardSliceName>(name: K): SliceSchema<K> {
   const slice: BoardSliceDeclaration = BOARD_SLICES[name];
-  return (slice.entryKey ? Type.Array(slice.schema) : slice.schema) as SliceSchema<K>;
+  if (slice.entryKey) return Type.Array(slice.schema) as SliceSchema<K>;
+  return (slice.wholeInstallation ? Type.Union([slice.schema, Type.Null()]) : slice.schema) as SliceSchema<K>;
 }
 
 // Object.fromEntries loses the per-key types that the mapped types below restore.
@@ -208,6 +216,8 @@ export const Snapshot = Type.Object({
   alerts: Type.Array(Alert),
 });
 export type Snapshot = Static<typeof Snapshot>;
+/** A snapshot as the engine makes it: of the whole installation, so its installation-wide figures are all there. */
+export type InstallationSnapshot = Snapshot & { centre: AggregateSnapshot; anomalies: Static<typeof Anomalies> };
 
 /** What moved since the previous emission: of each slice, the value or the whole entries that changed. */
 export const Delta = Type.Object({

@@ -1,5 +1,5 @@
 import type {
-  AgentProfile, Alert, AlertEvent, AlertRule, BusinessCalendar, ClosedIntervalEntry, Delta, EngineSettings, QueueConfig, Snapshot,
+  AgentProfile, Alert, AlertEvent, AlertRule, BusinessCalendar, ClosedIntervalEntry, Delta, EngineSettings, InstallationSnapshot, QueueConfig, Snapshot,
   TimedEvent, View,
 } from '@plancia/contracts';
 
@@ -25,7 +25,7 @@ export interface PlanciaEngine {
   /** Advances time: service-level deadlines, ticket SLAs, alert timers, window rotation, stale contacts. */
   tick(nowMs: number): void;
   /** The full state for a new client, filtered to a view. */
-  snapshot(nowMs: number, view?: View): Snapshot;
+  snapshot(nowMs: number, view?: View): InstallationSnapshot;
   /** What moved since the previous call (whole changed entries); null when nothing moved. */
   drainDelta(nowMs: number): Delta | null;
   /** Alert lifecycle transitions since the previous call, in order. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { Snapshot, TimedEvent, WindowMetrics } from '@plancia/contracts';
+import type { InstallationSnapshot, TimedEvent, WindowMetrics } from '@plancia/contracts';
 import { config, contactEnding, createEngineAt, ev, queue, s, T0, type ContactOutcome } from './engine-test-kit.js';
 
 interface Plan { queue: 'q1' | 'q2'; channel: 'voice' | 'chat'; start: number; wait: number; outcome: ContactOutcome; talk: number; wrap: number | null; agentFirst: boolean }
@@ -30,12 +30,12 @@ function stream(plans: Plan[], base: number): TimedEvent[] {
 
 const cfg = () => config([queue('q1'), queue('q2', { abandonPolicy: 'positive' }, { channel: 'chat' })]);
 
-function allWindows(snap: Snapshot): WindowMetrics[] {
+function allWindows(snap: InstallationSnapshot): WindowMetrics[] {
   const entries = [snap.centre, ...snap.channels, ...snap.queues];
   return entries.flatMap((e) => [e.windows.rolling, e.windows.interval, e.windows.today]);
 }
 
-function expectSane(snap: Snapshot): void {
+function expectSane(snap: InstallationSnapshot): void {
   for (const w of allWindows(snap)) {
     for (const [key, value] of Object.entries(w)) if (typeof value === 'number') expect(value, key).toBeGreaterThanOrEqual(0);
     for (const value of Object.values(w.tickets)) if (typeof value === 'number') expect(value).toBeGreaterThanOrEqual(0);

@@ -1,4 +1,4 @@
-import type { Alert, AlertEvent, AlertRule, Delta, QueueConfig, Snapshot, TimedEvent, View } from '@plancia/contracts';
+import type { Alert, AlertEvent, AlertRule, Delta, InstallationSnapshot, QueueConfig, TimedEvent, View } from '@plancia/contracts';
 import { AlertEngine } from './alerts/alert-engine.js';
 import { alertTargets, effectiveRules } from './alerts/alert-targets.js';
 import { EngineCore, MAX_ROLLING_MS } from './engine-core.js';
@@ -73,7 +73,7 @@ export class Engine implements PlanciaEngine {
     this.evaluateAlerts();
   }
 
-  snapshot(nowMs: number, view?: View): Snapshot {
+  snapshot(nowMs: number, view?: View): InstallationSnapshot {
     this.settleAlerts();
     this.core.advance(nowMs);
     const open = this.alerts.active();

@@ -50,8 +50,18 @@ export class KyselyCallerRepository implements CallerRepository {
 
   async keepCallbacks(records: readonly CallbackRecord[]): Promise<void> {
     if (records.length === 0) return;
-    // One row per contact within the statement: ON CONFLICT may not touch the same row twice. The last event wins.
-    const latest = new Map(records.map((record) => [`${record.source}\u0000${record.contactId}`, record]));
+    // One row per contact within the statement (ON CONFLICT may not touch the same row twice), merged as the
+    // upsert below merges with a stored row: the last event's number, the queue once known, the latest expiry.
+    const latest = new Map<string, CallbackRecord>();
+    for (const record of records) {
+      const key = `${record.source}\u0000${record.contactId}`;
+      const earlier = latest.get(key);
+      latest.set(key, earlier === undefined ? record : {
+        ...record,
+        queueId: record.queueId ?? earlier.queueId,
+        expiresAtMs: Math.max(record.expiresAtMs, earlier.expiresAtMs),
+      });
+    }
     const now = new Date();
     await this.#db
       .insertInto('caller_callback')

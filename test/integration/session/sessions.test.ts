@@ -53,7 +53,7 @@ describe.each(backends)('users, sessions and roles on $name', (backend) => {
   it('lets an administrator create users: 201, 409 on a taken name, 400 naming the field', async () => {
     const created = await as('admin', '/api/v1/users', 'POST', { username: 'vera', password: PASSWORD, role: 'viewer', scope: { queues: ['sales'], teams: [] } });
     expect(created.status).toBe(201);
-    expect(await created.json()).toEqual({ username: 'vera', role: 'viewer', scope: { queues: ['sales'], teams: [] } });
+    expect(await created.json()).toEqual({ username: 'vera', role: 'viewer', scope: { queues: ['sales'], teams: [] }, tenant: 'default' });
     expect((await as('admin', '/api/v1/users', 'POST', { username: 'sara', password: PASSWORD, role: 'supervisor', scope: whole })).status).toBe(201);
     expect((await as('admin', '/api/v1/users', 'POST', { username: 'vera', password: PASSWORD, role: 'admin', scope: whole })).status).toBe(409);
     const short = await as('admin', '/api/v1/users', 'POST', { username: 'tom', password: 'short', role: 'viewer', scope: whole });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { offeredToken } from '../plugins/app/access-policy.js';
+import { actorName } from '../plugins/app/principal.js';
 
 /**
  * Who made a change, for the audit log: a signed-in user by name, a token by a short digest (never the secret
@@ -8,6 +9,7 @@ import { offeredToken } from '../plugins/app/access-policy.js';
  */
 export function actorOf(request: FastifyRequest): string {
   if (request.user) return `user:${request.user.username}`;
+  if (request.principal && request.principal.kind !== 'open') return actorName(request.principal);
   const token = offeredToken(request);
   if (token === undefined) return 'loopback';
   return `token:${createHash('sha256').update(token).digest('hex').slice(0, 12)}`;

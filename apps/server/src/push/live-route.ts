@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { WebSocket } from 'ws';
 import type { LiveMessage } from '@plancia/contracts';
+import { principalOf } from '../tenancy/tenancy-plugin.js';
 import type { PushOptions } from './push-options.js';
 import { ViewQuery, viewFromQuery } from './view-request.js';
 import type { ViewRooms } from './view-rooms.js';
@@ -12,38 +13,43 @@ import type { ViewRooms } from './view-rooms.js';
  */
 export default async function liveRoute(app: FastifyInstance, { rooms, push }: { rooms: ViewRooms; push: PushOptions }) {
   const fastify = app.withTypeProvider<TypeBoxTypeProvider>();
-  const clients = new Set<WebSocket>();
-  const stopAlerts = fastify.live.onAlert((event) => {
-    const message = JSON.stringify({ type: 'alert', event } satisfies LiveMessage);
-    for (const ws of clients) ws.send(message);
+  const clients = new Map<WebSocket, string>();
+  // A tenant's reach or agent-detail mode changed: its feeds close (1012, service restart) and reconnect under the new rules.
+  const stopTenancy = fastify.tenancy.onChange((tenantId) => {
+    const affected = new Set(rooms.roomsWhere((audience) => audience.principal.tenant === tenantId));
+    for (const [ws, room] of clients) if (affected.has(room)) ws.close(1012, 'access changed: reconnect');
   });
-  fastify.addHook('onClose', async () => stopAlerts());
+  fastify.addHook('onClose', async () => stopTenancy());
 
   fastify.get('/api/v1/live', {
     websocket: true,
-    preHandler: fastify.requireSocket('view'),
+    preHandler: [fastify.requireSocket('view'), fastify.refuseOutsideScope],
     schema: {
       summary: 'Live feed over a plain WebSocket',
-      description: 'A snapshot, then coalesced changes and alert transitions, as JSON LiveMessage frames.',
+      description: 'A snapshot, then coalesced changes and alert transitions, as JSON LiveMessage frames. A view outside the caller\'s scope is refused (403) before the upgrade.',
       querystring: ViewQuery,
     },
   }, (ws, request) => {
     const view = viewFromQuery(request.query);
+    const audience = fastify.audienceOf(principalOf(request));
     let lagging = false;
     const send = (message: string) => ws.send(message);
     // Frames already encoded for the room; a client too far behind skips them and restarts from a snapshot.
-    const { room, snapshot, detach } = rooms.attach(view, (_delta, encoded) => {
-      if (lagging && ws.bufferedAmount === 0) {
-        lagging = false;
-        const fresh = rooms.snapshotOf(room);
-        if (fresh) send(JSON.stringify({ type: 'snapshot', snapshot: fresh } satisfies LiveMessage));
-        return;
-      }
-      if (ws.bufferedAmount > push.maxBacklogBytes) lagging = true;
-      if (!lagging) send(encoded());
+    const { room, snapshot, detach } = rooms.attach(view, audience, {
+      changes: (_delta, encoded) => {
+        if (lagging && ws.bufferedAmount === 0) {
+          lagging = false;
+          const fresh = rooms.snapshotOf(room);
+          if (fresh) send(JSON.stringify({ type: 'snapshot', snapshot: fresh } satisfies LiveMessage));
+          return;
+        }
+        if (ws.bufferedAmount > push.maxBacklogBytes) lagging = true;
+        if (!lagging) send(encoded());
+      },
+      alert: (_event, encoded) => send(encoded()),
     });
     send(JSON.stringify({ type: 'snapshot', snapshot } satisfies LiveMessage));
-    clients.add(ws);
+    clients.set(ws, room);
     ws.on('close', () => {
       clients.delete(ws);
       detach();

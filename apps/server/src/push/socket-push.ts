@@ -1,20 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import { Server, type Socket } from 'socket.io';
 import type { Ack, ClientToServerEvents, HandshakeAuth, ServerToClientEvents, View } from '@plancia/contracts';
+import type { Audience } from '../tenancy/audience.js';
 import { socketIoGate } from '../plugins/app/access.js';
+import type { Principal } from '../plugins/app/principal.js';
+import { acknowledgeAs } from './acknowledge.js';
 import type { PushOptions } from './push-options.js';
 import { RateLimit } from './rate-limit.js';
 import { attachWithOwnUpgrades } from './upgrade-routing.js';
-import { roomName } from './view-filter.js';
 import { checkView } from './view-request.js';
-import type { ViewRooms } from './view-rooms.js';
+import { ViewRooms } from './view-rooms.js';
 
-interface SocketData { view?: View; room?: string; lagging: boolean }
+interface SocketData { view?: View; room?: string; lagging: boolean; principal?: Principal }
 type PushServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type PushSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-/** Every subscribed socket is also here, so alert transitions reach every view at once. */
-const ALERTS_ROOM = 'alerts';
 const PATH = '/socket.io';
 const MAX_QUEUED_PACKETS = 64;
 const BACKLOG_CHECK_MS = 500;
@@ -32,8 +32,9 @@ function isBacklogged(socket: PushSocket, maxBytes: number): boolean | 'empty' {
 }
 
 /**
- * socket.io on the fastify HTTP server: a handshake checked for token and Origin, `subscribe` to a view's room
- * (snapshot, then coalesced changes broadcast once per room), alert transitions to every room.
+ * socket.io on the fastify HTTP server: a handshake checked for session or token and Origin, `subscribe` to the room
+ * of a view and of what the socket's principal may see (snapshot, then coalesced changes and alert transitions
+ * broadcast once per room); a view outside the principal's scope is refused.
  */
 export function attachSocketPush(fastify: FastifyInstance, rooms: ViewRooms, options: PushOptions): PushServer {
   const io: PushServer = attachWithOwnUpgrades(fastify.server, PATH, () => new Server(fastify.server, {
@@ -51,21 +52,28 @@ export function attachSocketPush(fastify: FastifyInstance, rooms: ViewRooms, opt
   io.use(socketIoGate(fastify.access, 'view', fastify.identify));
 
   /** The snapshot a newcomer to `room` starts from; the first one in opens the room's outlet. */
-  const enterRoom = (room: string, view: View) => {
+  const enterRoom = (room: string, view: View, audience: Audience) => {
     const snapshot = rooms.snapshotOf(room);
     if (snapshot && roomOutlets.has(room)) return snapshot;
-    const attached = rooms.attach(view, (delta) => io.to(room).emit('changes', delta));
+    const attached = rooms.attach(view, audience, {
+      changes: (delta) => io.to(room).emit('changes', delta),
+      alert: (event) => io.to(room).emit('alert', event),
+    });
     roomOutlets.set(room, attached.detach);
     return attached.snapshot;
   };
 
-  const subscribe = (socket: PushSocket, view: View) => {
-    const room = roomName(view);
+  /** Joins the room of `view` as the socket's principal may see it; a refusal names the field. */
+  const subscribe = (socket: PushSocket, view: View): { ok: true; room: string } | { ok: false; error: string } => {
+    const audience = fastify.audienceOf(socket.data.principal);
+    const refusal = audience.refusal(view);
+    if (refusal) return { ok: false, error: `forbidden: ${refusal}` };
+    const room = ViewRooms.nameOf(view, audience);
     if (socket.data.room && socket.data.room !== room) void socket.leave(socket.data.room);
-    socket.data = { view, room, lagging: false };
-    socket.emit('snapshot', enterRoom(room, view));
-    void socket.join([room, ALERTS_ROOM]);
-    return room;
+    socket.data = { ...socket.data, view, room, lagging: false };
+    socket.emit('snapshot', enterRoom(room, view, audience));
+    void socket.join(room);
+    return { ok: true, room };
   };
 
   // A socket that cannot keep up leaves its room (its changes are dropped) and starts over from a snapshot once drained.
@@ -84,7 +92,7 @@ export function attachSocketPush(fastify: FastifyInstance, rooms: ViewRooms, opt
   };
 
   io.on('connection', (socket) => {
-    socket.data = { lagging: false };
+    socket.data = { lagging: false, principal: socket.data.principal };
     const limit = new RateLimit(options.clientMessages.burst, options.clientMessages.perSecond);
     socket.use((packet, next) => {
       if (limit.take()) return next();
@@ -94,9 +102,18 @@ export function attachSocketPush(fastify: FastifyInstance, rooms: ViewRooms, opt
     socket.on('subscribe', (value, ack: Ack<{ room: string }> = noAck) => {
       const checked = checkView(value);
       if (!checked.ok) return ack({ ok: false, error: checked.error });
-      ack({ ok: true, room: subscribe(socket, checked.view) });
+      ack(subscribe(socket, checked.view));
     });
     socket.on('acknowledgeAlert', (request, ack: Ack<object> = noAck) => void acknowledge(fastify, socket, request, ack));
+  });
+
+  // A tenant's reach or agent-detail mode changed: its boards start over from a snapshot under the new rules.
+  const stopTenancy = fastify.tenancy.onChange((tenantId) => {
+    const affected = new Set(rooms.roomsWhere((audience) => audience.principal.tenant === tenantId));
+    for (const socket of io.of('/').sockets.values()) {
+      const { room, view } = socket.data;
+      if (room && view && affected.has(room) && !subscribe(socket, view).ok) socket.disconnect(true);
+    }
   });
 
   io.of('/').adapter.on('delete-room', (room: string) => {
@@ -104,12 +121,11 @@ export function attachSocketPush(fastify: FastifyInstance, rooms: ViewRooms, opt
     roomOutlets.delete(room);
   });
 
-  const stopAlerts = fastify.live.onAlert((event) => io.to(ALERTS_ROOM).emit('alert', event));
   const backlogCheck = setInterval(resyncLaggards, BACKLOG_CHECK_MS);
   backlogCheck.unref();
   fastify.addHook('preClose', async () => {
     clearInterval(backlogCheck);
-    stopAlerts();
+    stopTenancy();
     io.local.disconnectSockets(true);
   });
   // fastify closes the HTTP server itself; only engine.io's own state is left to close.
@@ -121,8 +137,8 @@ type AcknowledgeMessage = Parameters<ClientToServerEvents['acknowledgeAlert']>[0
 
 /**
  * An acknowledgement from a board, if the socket's session or token may acknowledge (the session is looked up again:
- * a logout since the handshake counts). A signed-in user acknowledges under their own name, whatever `by` says.
- * Everyone hears the acknowledged alert through the live state's alert stream.
+ * a logout since the handshake counts) and the alert is within what it sees. Everyone who may see the alert hears
+ * it acknowledged through the live state's alert stream.
  */
 async function acknowledge(fastify: FastifyInstance, socket: PushSocket, request: AcknowledgeMessage | undefined, ack: Ack<object>): Promise<void> {
   if (typeof request?.alertId !== 'string' || request.alertId.length === 0 || request.alertId.length > 200) {
@@ -137,9 +153,8 @@ async function acknowledge(fastify: FastifyInstance, socket: PushSocket, request
   const verdict = fastify.access.authorize('acknowledge', socket.request, typeof token === 'string' ? token : undefined, user);
   if (!verdict.ok) return ack({ ok: false, error: `${verdict.error}: ${verdict.message}` });
   const note = typeof request.note === 'string' && request.note.length > 0 ? request.note.slice(0, 1000) : null;
-  const typed = typeof request.by === 'string' && request.by.length > 0 ? request.by.slice(0, 200) : 'supervisor';
-  const by = user?.username ?? typed;
-  fastify.live.acknowledgeAlert(request.alertId, by, note).then(
+  const typed = typeof request.by === 'string' && request.by.length > 0 ? request.by.slice(0, 200) : undefined;
+  acknowledgeAs(fastify, verdict.principal, request.alertId, note, typed).then(
     (event) => ack(event ? { ok: true } : { ok: false, error: `alertId: no active alert ${request.alertId}` }),
     (error: unknown) => {
       fastify.log.error({ err: error }, 'acknowledging an alert failed');

@@ -1,34 +1,50 @@
-import { ViewMatcher, type Delta, type LiveMessage, type Snapshot, type View } from '@plancia/contracts';
+import { ViewMatcher, type AlertEvent, type Delta, type LiveMessage, type Snapshot, type View } from '@plancia/contracts';
+import type { Audience } from '../tenancy/audience.js';
 import { Coalescer } from './coalescer.js';
 import type { LiveSource } from './live-source.js';
 import { canonicalView, roomName } from './view-filter.js';
 
-/** Receives a room's coalesced delta; `encoded` gives it as a LiveMessage frame, serialised once per room. */
-export type RoomOutlet = (delta: Delta, encoded: () => string) => void;
+/** Receives a room's coalesced changes and its alert transitions, each also as a LiveMessage frame serialised once per room. */
+export interface RoomOutlet {
+  changes(delta: Delta, encoded: () => string): void;
+  alert(event: AlertEvent, encoded: () => string): void;
+}
 
 interface Room {
   view: View;
+  audience: Audience;
   matcher: ViewMatcher;
   coalescer: Coalescer;
   outlets: Set<RoomOutlet>;
 }
 
+const once = (message: LiveMessage) => {
+  let json: string | undefined;
+  return () => (json ??= JSON.stringify(message));
+};
+
 /**
- * One room per distinct view: each change from the engine is filtered once per room, coalesced once per room
- * and handed to the room's outlets (a socket.io room broadcast, or plain WebSocket subscribers).
+ * One room per distinct view and audience (who may see what, see tenancy/audience.ts): each change from the engine is
+ * filtered once per room, coalesced once per room and handed to the room's outlets (a socket.io room broadcast, or
+ * plain WebSocket subscribers); so is each alert transition the audience may see.
  */
 export class ViewRooms {
   private readonly rooms = new Map<string, Room>();
-  private readonly stopListening: () => void;
+  private readonly stopListening: Array<() => void>;
 
   constructor(private readonly live: LiveSource, private readonly intervalMs: number) {
-    this.stopListening = live.onDelta((delta) => this.dispatch(delta));
+    this.stopListening = [live.onDelta((delta) => this.dispatch(delta)), live.onAlert((event) => this.dispatchAlert(event))];
   }
 
-  /** Adds an outlet to the view's room and returns the room name and the snapshot to start from. */
-  attach(view: View, outlet: RoomOutlet): { room: string; snapshot: Snapshot; detach: () => void } {
-    const name = roomName(view);
-    const room = this.rooms.get(name) ?? this.open(name, canonicalView(view));
+  /** The room a view and audience share. */
+  static nameOf(view: View, audience: Audience): string {
+    return `${roomName(view)}|${audience.key}`;
+  }
+
+  /** Adds an outlet to the room and returns the room name and the snapshot to start from. */
+  attach(view: View, audience: Audience, outlet: RoomOutlet): { room: string; snapshot: Snapshot; detach: () => void } {
+    const name = ViewRooms.nameOf(view, audience);
+    const room = this.rooms.get(name) ?? this.open(name, canonicalView(view), audience);
     room.outlets.add(outlet);
     const snapshot = this.snapshot(room);
     return { room: name, snapshot, detach: () => this.detach(name, outlet) };
@@ -40,24 +56,28 @@ export class ViewRooms {
     return room ? this.snapshot(room) : null;
   }
 
+  /** Every room of audiences that `affected` picks: their boards must start over (a tenant's reach or privacy changed). */
+  roomsWhere(affected: (audience: Audience) => boolean): string[] {
+    return [...this.rooms].filter(([, room]) => affected(room.audience)).map(([name]) => name);
+  }
+
   close(): void {
-    this.stopListening();
+    for (const stop of this.stopListening) stop();
     for (const room of this.rooms.values()) room.coalescer.close();
     this.rooms.clear();
   }
 
   private snapshot(room: Room): Snapshot {
-    return this.live.snapshot(room.view);
+    return room.audience.snapshot(this.live.snapshot(room.view));
   }
 
-  private open(name: string, view: View): Room {
+  private open(name: string, view: View, audience: Audience): Room {
     const outlets = new Set<RoomOutlet>();
     const coalescer = new Coalescer(this.intervalMs, (delta) => {
-      let json: string | undefined;
-      const encoded = () => (json ??= JSON.stringify({ type: 'changes', delta } satisfies LiveMessage));
-      for (const outlet of outlets) outlet(delta, encoded);
+      const encoded = once({ type: 'changes', delta });
+      for (const outlet of outlets) outlet.changes(delta, encoded);
     });
-    const room = { view, matcher: new ViewMatcher(view), coalescer, outlets };
+    const room = { view, audience, matcher: new ViewMatcher(view), coalescer, outlets };
     this.rooms.set(name, room);
     return room;
   }
@@ -73,8 +93,18 @@ export class ViewRooms {
 
   private dispatch(delta: Delta): void {
     for (const room of this.rooms.values()) {
-      const filtered = room.matcher.filter(delta);
-      if (filtered) room.coalescer.push(filtered);
+      const viewed = room.matcher.filter(delta);
+      const shown = viewed && room.audience.delta(viewed);
+      if (shown) room.coalescer.push(shown);
+    }
+  }
+
+  private dispatchAlert(event: AlertEvent): void {
+    for (const room of this.rooms.values()) {
+      const shown = room.audience.alertEvent(event);
+      if (!shown) continue;
+      const encoded = once({ type: 'alert', event: shown });
+      for (const outlet of room.outlets) outlet.alert(shown, encoded);
     }
   }
 }

@@ -45,7 +45,7 @@ export default async function sessionRoutes(app: FastifyInstance) {
     const session = await sessions.open(user.username);
     await users.record(`user:${user.username}`, 'session.login', user.username, null, null);
     reply.setCookie(SESSION_COOKIE, session.id, sessionCookieOptions(request));
-    return { username: user.username, role: user.role, expiresAt: new Date(session.expiresAtMs).toISOString() };
+    return { ...user, expiresAt: new Date(session.expiresAtMs).toISOString() };
   });
 
   fastify.get('/api/v1/session', {

@@ -2,12 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorBody, Snapshot } from '@plancia/contracts';
 import { ViewQuery, viewFromQuery } from '../push/view-request.js';
+import { principalOf } from '../tenancy/tenancy-plugin.js';
 
-/** The whole board (or a view of it) as one document: the same snapshot a socket client gets first. */
+/**
+ * The whole board (or a view of it) as one document, as the caller may see it: the same snapshot a socket client
+ * gets first. A view outside the caller's scope is 403, not an empty board.
+ */
 export default async function snapshotRoutes(app: FastifyInstance) {
   const fastify = app.withTypeProvider<TypeBoxTypeProvider>();
   fastify.get('/api/v1/snapshot', {
     onRequest: fastify.requireRole('view'),
-    schema: { summary: 'Current state', querystring: ViewQuery, response: { 200: Snapshot, 400: ErrorBody, 401: ErrorBody } },
-  }, async (request) => fastify.live.snapshot(viewFromQuery(request.query)));
+    preHandler: fastify.refuseOutsideScope,
+    schema: { summary: 'Current state', querystring: ViewQuery, response: { 200: Snapshot, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody } },
+  }, async (request) => fastify.audienceOf(principalOf(request)).snapshot(fastify.live.snapshot(viewFromQuery(request.query))));
 }

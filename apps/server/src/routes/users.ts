@@ -3,10 +3,15 @@ import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/typ
 import { Type } from '@sinclair/typebox';
 import { CreateUserRequest, ErrorBody, USERNAME_PATTERN, UserList, UserSummary } from '@plancia/contracts';
 import { actorOf } from '../config-api/actor.js';
+import { grantFor, managesTenant } from '../tenancy/account-rules.js';
+import { principalOf } from '../tenancy/tenancy-plugin.js';
 
 const tags = ['users'];
 
-/** Local users, for administrators. Scopes are stored as given; the board does not narrow itself to them yet. */
+/**
+ * Users, for administrators: each sees and manages the users of its own tenant (the installation's own administrator:
+ * every tenant's), and gives no one more than it holds.
+ */
 export default async function userRoutes(app: FastifyInstance) {
   const fastify = app.withTypeProvider<TypeBoxTypeProvider>();
   fastify.setValidatorCompiler(TypeBoxValidatorCompiler);
@@ -16,7 +21,10 @@ export default async function userRoutes(app: FastifyInstance) {
   fastify.get('/api/v1/users', {
     onRequest: admin,
     schema: { tags, summary: 'Every local user (never a password hash)', response: { 200: UserList, 401: ErrorBody, 403: ErrorBody } },
-  }, async () => ({ users: await users.list() }));
+  }, async (request) => {
+    const admin = principalOf(request);
+    return { users: (await users.list()).filter((user) => managesTenant(admin, user.tenant)) };
+  });
 
   fastify.post('/api/v1/users', {
     onRequest: admin,
@@ -27,11 +35,14 @@ export default async function userRoutes(app: FastifyInstance) {
       response: { 201: UserSummary, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody },
     },
   }, async (request, reply) => {
-    const { username, role, scope = { queues: [], teams: [] } } = request.body;
-    if (!(await users.create(request.body, actorOf(request)))) {
+    const { username, role } = request.body;
+    const grant = grantFor(fastify.tenancy, principalOf(request), request.body);
+    if (!grant.ok) return reply.code(grant.status).send({ error: grant.status === 403 ? 'forbidden' : 'bad_request', message: grant.message });
+    const { tenant, scope } = grant;
+    if (!(await users.create({ ...request.body, tenant, scope }, actorOf(request)))) {
       return reply.code(409).send({ error: 'conflict', message: `username: ${username} is taken` });
     }
-    return reply.code(201).send({ username, role, scope });
+    return reply.code(201).send({ username, role, scope, tenant });
   });
 
   fastify.delete('/api/v1/users/:username', {
@@ -44,7 +55,11 @@ export default async function userRoutes(app: FastifyInstance) {
     },
   }, async (request, reply) => {
     const { username } = request.params;
-    if (!(await users.remove(username, actorOf(request)))) return reply.code(404).send({ error: 'not_found', message: `username: no user ${username}` });
+    const user = await users.find(username);
+    // Another tenant's user is as unknown here as one that does not exist.
+    if (!user || !managesTenant(principalOf(request), user.tenant) || !(await users.remove(username, actorOf(request)))) {
+      return reply.code(404).send({ error: 'not_found', message: `username: no user ${username}` });
+    }
     return reply.code(204).send();
   });
 }

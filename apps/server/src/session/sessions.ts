@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AccountRepository } from '@plancia/store';
-import type { UserRole } from '@plancia/contracts';
+import type { AccountScope, UserRole } from '@plancia/contracts';
 
 /** A session ends after this long without a request, and in any case this long after login. */
 export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
@@ -12,6 +12,9 @@ const EXTEND_EVERY_MS = 60_000;
 export interface SessionUser {
   username: string;
   role: UserRole;
+  /** What of its tenant the user sees (empty lists: all of it). */
+  scope: AccountScope;
+  tenant: string;
 }
 
 export interface OpenSession {
@@ -59,7 +62,7 @@ export class Sessions {
       await this.#accounts.extendSession(digest, extended);
       expiresAtMs = extended;
     }
-    return { user: { username: user.username, role: user.role as UserRole }, expiresAtMs };
+    return { user: { username: user.username, role: user.role as UserRole, scope: user.scope, tenant: user.tenant }, expiresAtMs };
   }
 
   async close(id: string): Promise<void> {

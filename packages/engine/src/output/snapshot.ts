@@ -1,4 +1,4 @@
-import { ViewMatcher, type Alert, type Snapshot, type View } from '@plancia/contracts';
+import { ViewMatcher, type Alert, type InstallationSnapshot, type Snapshot, type View } from '@plancia/contracts';
 import type { Agent } from '../agents/agent-book.js';
 import type { EngineCore } from '../engine-core.js';
 import type { EntryBuilder } from './entries.js';
@@ -56,7 +56,7 @@ export class ViewFilter {
   }
 }
 
-export function buildSnapshot(core: EngineCore, entries: EntryBuilder, seq: number, alerts: Alert[], view?: View): Snapshot {
+export function buildSnapshot(core: EngineCore, entries: EntryBuilder, seq: number, alerts: Alert[], view?: View): InstallationSnapshot {
   const filter = new ViewFilter(core, view);
   const agents = filter.everyAgent() ? [...entries.allAgents()] : entries.sortedAgents().filter((a) => filter.agent(a)).map((a) => entries.agent(a));
   return {

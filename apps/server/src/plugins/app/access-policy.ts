@@ -1,7 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { UserRole } from '@plancia/contracts';
+import type { AccountScope, TokenRole, UserRole } from '@plancia/contracts';
 import type { SessionUser } from '../../session/sessions.js';
+import { installationPrincipal, type Principal } from './principal.js';
 
 /**
  * What a door asks for: producers send events, viewers read the board, supervisors acknowledge alerts,
@@ -27,19 +28,43 @@ export interface RequestLike {
   readonly socket: { readonly remoteAddress?: string | undefined };
 }
 
-/** The answer of a door: through, or the status and body to refuse with (sockets without a status use the body). */
-export type Verdict = { ok: true } | { ok: false; status: 401 | 403; error: 'unauthorized' | 'forbidden'; message: string };
+/**
+ * The answer of a door: through, speaking for a principal, or the status and body to refuse with (sockets without a
+ * status use the body).
+ */
+export type Verdict = { ok: true; principal: Principal } | Refusal;
+export type Refusal = { ok: false; status: 401 | 403; error: 'unauthorized' | 'forbidden'; message: string };
 
-const ALLOWED: Verdict = { ok: true };
-const UNAUTHORIZED: Verdict = { ok: false, status: 401, error: 'unauthorized', message: 'A valid bearer token is required' };
-const SIGN_IN: Verdict = {
+/** A named machine token kept in the store: its role, tenant and scope. */
+export interface StoredToken {
+  name: string;
+  role: TokenRole;
+  tenant: string;
+  scope: AccountScope;
+}
+
+/** The store's machine tokens as the policy asks about them (held in memory: the policy never waits). */
+export interface StoredTokens {
+  match(secret: string): StoredToken | undefined;
+  hasAny(role: TokenRole): boolean;
+}
+
+/** What each door's stored tokens are: a view token opens the board, an ingest token the ingest routes. */
+const STORED_TOKEN_DOORS: Partial<Record<Role, TokenRole>> = { ingest: 'ingest', view: 'view' };
+
+const allowed = (principal: Principal): Verdict => ({ ok: true, principal });
+/** An origin check says only whether a browser's site may come in, not who speaks. */
+export type OriginVerdict = { ok: true } | Refusal;
+const ORIGIN_OK: OriginVerdict = { ok: true };
+const UNAUTHORIZED: Refusal = { ok: false, status: 401, error: 'unauthorized', message: 'A valid bearer token is required' };
+const SIGN_IN: Refusal = {
   ok: false, status: 401, error: 'unauthorized', message: 'Sign in (POST /api/v1/session) or send a valid bearer token',
 };
-const COOKIE_WITHOUT_ORIGIN: Verdict = {
+const COOKIE_WITHOUT_ORIGIN: Refusal = {
   ok: false, status: 403, error: 'forbidden',
   message: 'A change made with the session cookie must come from a browser page of an allowed origin (Origin header)',
 };
-const ORIGIN_REFUSED: Verdict = {
+const ORIGIN_REFUSED: Refusal = {
   ok: false, status: 403, error: 'forbidden',
   message: "This origin is not allowed: a browser must come from the server's own origin or one in PLANCIA_ALLOWED_ORIGINS",
 };
@@ -73,6 +98,8 @@ export interface AccessConfig {
   publicUrl?: string | undefined;
   /** Whether any user account exists: from then on the board is no longer open to anonymous viewers. */
   hasUsers?: () => boolean;
+  /** Named machine tokens from the store (none without). */
+  storedTokens?: StoredTokens;
 }
 
 /**
@@ -122,7 +149,7 @@ export interface AccessPolicy {
    * Is a browser's site allowed? No Origin header and no cross-site mark: not a browser, nothing to check — unless
    * the request carries the session cookie (`withCookie`), which only a browser sends: then its origin must be known.
    */
-  checkOrigin(request: RequestLike, withCookie?: boolean): Verdict;
+  checkOrigin(request: RequestLike, withCookie?: boolean): OriginVerdict;
   /** A socket's handshake (socket.io, plain WebSocket): the origin first, then the role. */
   admitSocket(role: Role, request: RequestLike, carried?: string, user?: SessionUser): Verdict;
 }
@@ -130,6 +157,7 @@ export interface AccessPolicy {
 export function createAccessPolicy(config: AccessConfig): AccessPolicy {
   const knownHosts = knownHostNames(config);
   const hasUsers = config.hasUsers ?? (() => false);
+  const stored = config.storedTokens;
   // Administrators may also view; with no tokens of a kind, ingest and admin are loopback-only, viewing is open.
   // Once users exist nobody views or acknowledges anonymously; acknowledging is then for people (supervisors and
   // administrators) and administrator tokens, no longer for a view token.
@@ -143,39 +171,52 @@ export function createAccessPolicy(config: AccessConfig): AccessPolicy {
     }
   };
 
+  /** A stored token of the door's kind: it speaks for its own tenant and scope. */
+  const storedFor = (role: Role, token: string | undefined): Verdict | undefined => {
+    const kind = STORED_TOKEN_DOORS[role];
+    const found = token === undefined || kind === undefined ? undefined : stored?.match(token);
+    if (!found || found.role !== kind) return undefined;
+    return allowed({ kind: 'token', name: found.name, tenant: found.tenant, scope: found.scope });
+  };
+
   /** `signedIn`: a person's session came with the request, so the machine it runs on earns it nothing more. */
   const authorizeToken = (role: Role, request: RequestLike, carried: string | undefined, signedIn: boolean): Verdict => {
     const { tokens, openWithoutTokens } = byToken(role);
     const token = carried ?? offeredToken(request);
-    if (tokens.length === 0) {
-      if (openWithoutTokens === 'everyone') return ALLOWED;
-      if (openWithoutTokens === 'loopback' && !signedIn && isLocalClient(request, knownHosts)) return ALLOWED;
+    const byStored = storedFor(role, token);
+    if (byStored) return byStored;
+    const kind = STORED_TOKEN_DOORS[role];
+    if (tokens.length === 0 && !(kind !== undefined && stored?.hasAny(kind))) {
+      if (openWithoutTokens === 'everyone') return allowed(installationPrincipal('open', 'anonymous'));
+      if (openWithoutTokens === 'loopback' && !signedIn && isLocalClient(request, knownHosts)) return allowed(installationPrincipal('open', 'loopback'));
       if (openWithoutTokens === 'nobody') return SIGN_IN;
       return { ok: false, status: 403, error: 'forbidden', message: `No ${role} tokens are configured: only loopback clients are allowed` };
     }
-    if (token !== undefined && tokenMatches(token, tokens)) return ALLOWED;
+    if (token !== undefined && tokenMatches(token, tokens)) {
+      return allowed(installationPrincipal('shared', createHash('sha256').update(token).digest('hex').slice(0, 12)));
+    }
     return hasUsers() && role !== 'ingest' ? SIGN_IN : UNAUTHORIZED;
   };
 
   const authorize = (role: Role, request: RequestLike, carried?: string, user?: SessionUser): Verdict => {
-    if (user && USER_GRANTS[user.role].includes(role)) return ALLOWED;
+    if (user && USER_GRANTS[user.role].includes(role)) return allowed({ kind: 'user', name: user.username, tenant: user.tenant, scope: user.scope });
     const verdict = authorizeToken(role, request, carried, user !== undefined);
     // Signed in, but the role does not reach: a refusal, not a request to sign in.
     if (!verdict.ok && user) return { ok: false, status: 403, error: 'forbidden', message: `The role ${user.role} may not ${role}` };
     return verdict;
   };
 
-  const checkOrigin = (request: RequestLike, withCookie = false): Verdict => {
+  const checkOrigin = (request: RequestLike, withCookie = false): OriginVerdict => {
     const { origin, host = '' } = request.headers;
     const site = request.headers['sec-fetch-site'];
     // A browser that leaves Origin out (a CORS-simple form post) still says where it comes from.
     if (origin === undefined) {
       if (site === 'cross-site') return ORIGIN_REFUSED;
-      return withCookie && site !== 'same-origin' ? COOKIE_WITHOUT_ORIGIN : ALLOWED;
+      return withCookie && site !== 'same-origin' ? COOKIE_WITHOUT_ORIGIN : ORIGIN_OK;
     }
-    if (config.allowedOrigins.includes(origin)) return ALLOWED;
+    if (config.allowedOrigins.includes(origin)) return ORIGIN_OK;
     const ourselves = knownHosts.has(hostName(host)) && (origin === `http://${host}` || origin === `https://${host}`);
-    return ourselves ? ALLOWED : ORIGIN_REFUSED;
+    return ourselves ? ORIGIN_OK : ORIGIN_REFUSED;
   };
 
   const admitSocket = (role: Role, request: RequestLike, carried?: string, user?: SessionUser): Verdict => {

@@ -3,8 +3,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { INGEST_LIMITS, type HandshakeAuth } from '@plancia/contracts';
 import type { SessionUser } from '../../session/sessions.js';
 import { sessionIdOf } from '../../session/session-cookie.js';
-import { createAccessPolicy, type AccessPolicy, type RequestLike, type Role, type Verdict } from './access-policy.js';
+import { createAccessPolicy, type AccessPolicy, type Refusal, type RequestLike, type Role, type StoredTokens, type Verdict } from './access-policy.js';
 import { bodyGuard } from './body-guard.js';
+import type { Principal } from './principal.js';
 
 /** A hook that checks access; usable as onRequest (before the body is read) or preHandler. */
 export type AccessHook = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
@@ -28,11 +29,13 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The signed-in user whose session let this request through, if a session did. */
     user?: SessionUser;
+    /** Who the request speaks for, once an access hook let it through (see principal.ts). */
+    principal?: Principal;
   }
 }
 
 /** A refusal as an HTTP answer; a 401 names the scheme it wants. */
-function refuse(reply: FastifyReply, verdict: Exclude<Verdict, { ok: true }>) {
+function refuse(reply: FastifyReply, verdict: Refusal) {
   if (verdict.status === 401) reply.header('www-authenticate', 'Bearer');
   return reply.code(verdict.status).send({ error: verdict.error, message: verdict.message });
 }
@@ -45,12 +48,15 @@ const hookOf = (identify: Identify, judge: Judge): AccessHook => async (request,
   const verdict = judge(request, user);
   if (!verdict.ok) return refuse(reply, verdict);
   if (user) request.user = user;
+  request.principal = verdict.principal;
 };
 
 /** What a socket.io socket shows while it connects: the handshake's HTTP request and the `auth` it was sent with. */
 export interface Handshaking {
   readonly request: RequestLike;
   readonly handshake: { readonly auth: unknown };
+  /** Where the gate leaves the principal the socket speaks for. */
+  data: { principal?: Principal };
 }
 
 /**
@@ -63,7 +69,9 @@ export function socketIoGate(access: AccessPolicy, role: Role, identify: Identif
     const { token } = (socket.handshake.auth ?? {}) as HandshakeAuth;
     const judge = (user: SessionUser | undefined) => {
       const verdict = access.admitSocket(role, socket.request, typeof token === 'string' ? token : undefined, user);
-      next(verdict.ok ? undefined : new Error(`${verdict.error}: ${verdict.message}`));
+      if (!verdict.ok) return next(new Error(`${verdict.error}: ${verdict.message}`));
+      socket.data.principal = verdict.principal;
+      next();
     };
     const pending = identify(socket.request);
     if (pending === undefined) return judge(undefined);
@@ -95,7 +103,8 @@ export default fp(
   async (fastify) => {
     const { config } = fastify;
     const hasUsers = fastify.hasDecorator('users') ? () => fastify.users.hasUsers() : () => false;
-    const access = createAccessPolicy({ ...config, publicUrl: config.adapters.publicUrl, hasUsers });
+    const storedTokens = fastify.hasDecorator('machineTokens') ? (fastify as unknown as { machineTokens: StoredTokens }).machineTokens : undefined;
+    const access = createAccessPolicy({ ...config, publicUrl: config.adapters.publicUrl, hasUsers, storedTokens });
     if (config.ingestTokens.length === 0) {
       fastify.log.warn('PLANCIA_INGEST_TOKENS is not set: event ingest is open, to loopback clients only');
     }

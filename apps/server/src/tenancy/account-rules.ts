@@ -1,0 +1,32 @@
+import type { AccountScope } from '@plancia/contracts';
+import { isInstallationWide, isUnscoped, type Principal } from '../plugins/app/principal.js';
+import type { Tenancy } from './tenancy.js';
+
+/** What an administrator may give a new user or token, or why not (a message naming the field). */
+export type Grant = { ok: true; tenant: string; scope: AccountScope } | { ok: false; status: 400 | 403; message: string };
+
+/**
+ * An administrator hands out at most what it holds: its own tenant (another only from the installation's own,
+ * unscoped) and a scope within its own. A scoped administrator's new account without a scope gets the
+ * administrator's scope, never the whole tenant.
+ */
+export function grantFor(tenancy: Tenancy, admin: Principal, asked: { tenant?: string | undefined; scope?: AccountScope | undefined }): Grant {
+  const tenant = asked.tenant ?? admin.tenant;
+  if (tenant !== admin.tenant && !isInstallationWide(admin)) {
+    return { ok: false, status: 403, message: `tenant: only an administrator of the whole installation may create accounts of tenant ${tenant}` };
+  }
+  if (!tenancy.has(tenant)) return { ok: false, status: 400, message: `tenant: no tenant ${tenant}` };
+  const scope = asked.scope ?? admin.scope;
+  if (tenant === admin.tenant && !isUnscoped(admin)) {
+    if (isUnscoped({ ...admin, scope })) return { ok: true, tenant, scope: admin.scope };
+    const reach = tenancy.reachOf(admin);
+    const queues = scope.queues.filter((id) => !reach.hasQueue(id));
+    if (queues.length > 0) return { ok: false, status: 403, message: `scope/queues: outside your scope: ${queues.join(', ')}` };
+    const teams = scope.teams.filter((id) => !reach.hasTeam(id));
+    if (teams.length > 0) return { ok: false, status: 403, message: `scope/teams: outside your scope: ${teams.join(', ')}` };
+  }
+  return { ok: true, tenant, scope };
+}
+
+/** An administrator manages the accounts of its own tenant; the installation's own manages all. */
+export const managesTenant = (admin: Principal, tenant: string): boolean => isInstallationWide(admin) || admin.tenant === tenant;

@@ -1,0 +1,31 @@
+import type { AgentPlacement, Delta, Snapshot } from '@plancia/contracts';
+import type { PlacementLookup } from './reach.js';
+
+/**
+ * Where the board last saw each queue and agent, followed from the live state's changes: what reaches decide by
+ * (a queue's team, an agent's team and queues) is exactly what the board shows, queues known only from events included.
+ */
+export class Placements implements PlacementLookup {
+  readonly #queueTeams = new Map<string, string | null>();
+  readonly #agents = new Map<string, AgentPlacement>();
+
+  /** Starts from a whole snapshot. */
+  reset(snapshot: Snapshot): void {
+    this.#queueTeams.clear();
+    this.#agents.clear();
+    this.follow(snapshot);
+  }
+
+  follow(change: Pick<Delta, 'queues' | 'agents'>): void {
+    for (const queue of change.queues ?? []) this.#queueTeams.set(queue.queueId, queue.teamId);
+    for (const agent of change.agents ?? []) this.#agents.set(agent.agentId, { teamId: agent.teamId, queueIds: agent.queueIds });
+  }
+
+  teamOfQueue(queueId: string): string | null {
+    return this.#queueTeams.get(queueId) ?? null;
+  }
+
+  agent(agentId: string): AgentPlacement | undefined {
+    return this.#agents.get(agentId);
+  }
+}

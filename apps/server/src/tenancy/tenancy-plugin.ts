@@ -1,0 +1,49 @@
+import fp from 'fastify-plugin';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { viewFromQuery, type ViewQuery } from '../push/view-request.js';
+import { DEFAULT_TENANT } from '@plancia/contracts';
+import { installationPrincipal, type Principal } from '../plugins/app/principal.js';
+import { audienceOf, type Audience } from './audience.js';
+import { Tenancy } from './tenancy.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Tenants, what a principal reaches and its tenant's agent-detail mode (see tenancy/tenancy.ts). */
+    tenancy: Tenancy;
+    /** What a request's principal may receive of the board. */
+    audienceOf(principal: Principal | undefined): Audience;
+    /** After the access hook: a view (the query string's queues and teams) outside the principal's scope is 403. */
+    refuseOutsideScope(request: FastifyRequest, reply: FastifyReply): Promise<unknown>;
+  }
+}
+
+/** A request the access hook let through without naming anyone (the routes that need no role) sees as the installation. */
+export const principalOf = (request: FastifyRequest): Principal => request.principal ?? installationPrincipal('open', 'anonymous');
+
+/**
+ * Tenants and reaches. PLANCIA_AGENT_DETAIL (with PLANCIA_AGENT_AGREEMENT) sets the default tenant's mode at start.
+ * Registered before the push layer: the placements it follows must be current before any room filters a change.
+ */
+export default fp(
+  async (fastify) => {
+    const { store, config, live } = fastify;
+    const tenancy = await Tenancy.open(store.tenants, store.audit);
+    const { agentDetail, agentAgreement } = config as { agentDetail?: 'off' | 'pseudonymous' | 'named'; agentAgreement?: string };
+    if (agentDetail !== undefined) {
+      const current = tenancy.privacy(DEFAULT_TENANT);
+      if (current.agentDetail !== agentDetail || current.agreement !== agentAgreement) {
+        await tenancy.setPrivacy(DEFAULT_TENANT, { agentDetail, ...(agentAgreement ? { agreement: agentAgreement } : {}) }, 'PLANCIA_AGENT_DETAIL');
+      }
+    }
+    tenancy.placements.reset(live.snapshot());
+    const stop = live.onDelta((delta) => tenancy.placements.follow(delta));
+    fastify.addHook('onClose', async () => stop());
+    fastify.decorate('tenancy', tenancy);
+    fastify.decorate('audienceOf', (principal: Principal | undefined) => audienceOf(tenancy, principal ?? installationPrincipal('open', 'anonymous')));
+    fastify.decorate('refuseOutsideScope', async (request: FastifyRequest, reply: FastifyReply) => {
+      const refusal = fastify.audienceOf(request.principal).refusal(viewFromQuery(request.query as ViewQuery));
+      if (refusal) return reply.code(403).send({ error: 'forbidden', message: refusal });
+    });
+  },
+  { name: 'tenancy', dependencies: ['config', 'store', 'live'] },
+);
