@@ -1,4 +1,4 @@
-import type { LoginRequest, SessionInfo } from '@plancia/contracts';
+import type { LoginRequest, OidcProviderInfo, SessionInfo } from '@plancia/contracts';
 
 /** The session cookie is HttpOnly: the page never sees it, the browser sends it with every same-origin request. */
 export async function logIn(credentials: LoginRequest): Promise<SessionInfo | { status: number }> {
@@ -18,4 +18,10 @@ export async function whoAmI(): Promise<SessionInfo | null> {
 
 export async function logOut(): Promise<void> {
   await fetch('/api/v1/session', { method: 'DELETE' });
+}
+
+/** The OpenID Connect provider people may sign in through, or null when the server has none (404). */
+export async function oidcProvider(): Promise<OidcProviderInfo | null> {
+  const response = await fetch('/api/v1/session/oidc');
+  return response.ok ? ((await response.json()) as OidcProviderInfo) : null;
 }

@@ -6,11 +6,15 @@ const SESSION_MESSAGES = {
     title: 'Sign in to Plancia', username: 'Username', password: 'Password', submit: 'Sign in', signingIn: 'Signing in…',
     wrong: 'Wrong username or password', tooMany: 'Too many attempts: wait a minute and try again',
     failed: 'Sign-in failed ({status})', offline: 'The server cannot be reached', signedInAs: 'Signed in as {name}', logOut: 'Log out',
+    withProvider: 'Sign in with {name}', noRole: 'Your account at the provider has no role in Plancia: ask an administrator',
+    localAccount: 'A local user has this name: sign in with the password', providerFailed: 'Sign-in through the provider failed ({reason}): try again',
   },
   it: {
     title: 'Accedi a Plancia', username: 'Nome utente', password: 'Password', submit: 'Accedi', signingIn: 'Accesso in corso…',
     wrong: 'Nome utente o password errati', tooMany: 'Troppi tentativi: attendi un minuto e riprova',
     failed: 'Accesso non riuscito ({status})', offline: 'Il server non è raggiungibile', signedInAs: 'Accesso come {name}', logOut: 'Esci',
+    withProvider: 'Accedi con {name}', noRole: 'Il tuo account presso il provider non ha un ruolo in Plancia: chiedi a un amministratore',
+    localAccount: 'Un utente locale ha questo nome: accedi con la password', providerFailed: 'Accesso tramite il provider non riuscito ({reason}): riprova',
   },
 } as const;
 
@@ -19,4 +23,11 @@ export type SessionKey = keyof (typeof SESSION_MESSAGES)['en'];
 export function useSessionText(): (key: SessionKey, params?: Record<string, string | number>) => string {
   const locale = useLocaleStore((s) => s.locale);
   return (key, params) => SESSION_MESSAGES[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? ''));
+}
+
+/** The message for a `?login_error=` the server's OpenID Connect callback sent the browser back with. */
+export function loginErrorKey(reason: string): SessionKey {
+  if (reason === 'no_role') return 'noRole';
+  if (reason === 'local_account') return 'localAccount';
+  return 'providerFailed';
 }
