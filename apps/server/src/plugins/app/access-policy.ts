@@ -47,6 +47,8 @@ export interface StoredToken {
 export interface StoredTokens {
   match(secret: string): StoredToken | undefined;
   hasAny(role: TokenRole): boolean;
+  /** Notes the token's use (its last-used time); must not wait. */
+  touch(name: string): void;
 }
 
 /** What each door's stored tokens are: a view token opens the board, an ingest token the ingest routes. */
@@ -176,6 +178,7 @@ export function createAccessPolicy(config: AccessConfig): AccessPolicy {
     const kind = STORED_TOKEN_DOORS[role];
     const found = token === undefined || kind === undefined ? undefined : stored?.match(token);
     if (!found || found.role !== kind) return undefined;
+    stored?.touch(found.name);
     return allowed({ kind: 'token', name: found.name, tenant: found.tenant, scope: found.scope });
   };
 

@@ -103,7 +103,7 @@ export default fp(
   async (fastify) => {
     const { config } = fastify;
     const hasUsers = fastify.hasDecorator('users') ? () => fastify.users.hasUsers() : () => false;
-    const storedTokens = fastify.hasDecorator('machineTokens') ? (fastify as unknown as { machineTokens: StoredTokens }).machineTokens : undefined;
+    const storedTokens: StoredTokens | undefined = fastify.hasDecorator('machineTokens') ? fastify.machineTokens : undefined;
     const access = createAccessPolicy({ ...config, publicUrl: config.adapters.publicUrl, hasUsers, storedTokens });
     if (config.ingestTokens.length === 0) {
       fastify.log.warn('PLANCIA_INGEST_TOKENS is not set: event ingest is open, to loopback clients only');
