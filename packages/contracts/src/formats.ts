@@ -18,3 +18,13 @@ export function isDateTime(value: string): boolean {
 }
 
 if (!FormatRegistry.Has('date-time')) FormatRegistry.Set('date-time', isDateTime);
+
+/** An RFC 3339 full-date (YYYY-MM-DD) that is a real day of the calendar. */
+export function isDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+if (!FormatRegistry.Has('date')) FormatRegistry.Set('date', isDate);

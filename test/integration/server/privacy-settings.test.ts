@@ -1,0 +1,83 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEntry, PrivacySettings, Snapshot } from '@plancia/contracts';
+import { useServer } from '../helpers/plancia-server.js';
+import { postEvents, wireEvent } from '../helpers/events.js';
+import { asPage, login } from '../session/session-client.js';
+
+const ADMIN_PASSWORD = 'admin-password-0123';
+const PASSWORD = 'a-long-password-42';
+
+describe('PUT and GET /api/v1/settings/privacy', () => {
+  const server = useServer({ PLANCIA_ADMIN_PASSWORD: ADMIN_PASSWORD });
+  let admin: string;
+  let viewer: string;
+
+  beforeAll(async () => {
+    const { url } = server();
+    admin = (await login(url, 'admin', ADMIN_PASSWORD)).cookie;
+    const created = await asPage(url, '/api/v1/users', admin, 'POST', { username: 'vera', password: PASSWORD, role: 'viewer' });
+    expect(created.status).toBe(201);
+    viewer = (await login(url, 'vera', PASSWORD)).cookie;
+  });
+
+  const read = async (cookie: string) => {
+    const response = await asPage(server().url, '/api/v1/settings/privacy', cookie);
+    return { status: response.status, body: (await response.json()) as PrivacySettings };
+  };
+  const put = async (cookie: string, body: unknown) => {
+    const response = await asPage(server().url, '/api/v1/settings/privacy', cookie, 'PUT', body);
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  it('is off on a fresh installation, and anyone who sees the board may read it', async () => {
+    expect(await read(viewer)).toEqual({ status: 200, body: { agentDetail: 'off' } });
+    expect((await fetch(`${server().url}/api/v1/settings/privacy`)).status).toBe(401);
+  });
+
+  it('refuses a viewer\'s change', async () => {
+    expect((await put(viewer, { agentDetail: 'pseudonymous' })).status).toBe(403);
+    expect((await read(viewer)).body).toEqual({ agentDetail: 'off' });
+  });
+
+  it('refuses named without the agreement, naming the field', async () => {
+    const refused = await put(admin, { agentDetail: 'named' });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain('agreement');
+    expect((await put(admin, { agentDetail: 'everything' })).status).toBe(400);
+    expect((await read(viewer)).body).toEqual({ agentDetail: 'off' });
+  });
+
+  it('takes an administrator\'s change, answers the stored settings and audits it under the administrator\'s name', async () => {
+    const named = { agentDetail: 'named', agreement: 'Accordo sindacale RSU n. 12/2026', agreementDate: '2026-01-15' };
+    expect(await put(admin, named)).toEqual({ status: 200, body: named });
+    expect((await read(viewer)).body).toEqual(named);
+    expect(await put(admin, { agentDetail: 'pseudonymous' })).toEqual({ status: 200, body: { agentDetail: 'pseudonymous' } });
+    const audit = (await (await asPage(server().url, '/api/v1/audit', admin)).json()) as AuditEntry[];
+    const changes = audit.filter((entry) => entry.action === 'privacy.update');
+    expect(changes.map((entry) => [entry.actor, entry.after])).toEqual([['user:admin', { agentDetail: 'pseudonymous' }], ['user:admin', named]]);
+  });
+
+  it('shapes the board by the new mode at once', async () => {
+    const { url } = server();
+    expect((await put(admin, { agentDetail: 'pseudonymous' })).status).toBe(200);
+    const posted = await postEvents(url, JSON.stringify([wireEvent('agent.state', 'ps-1', { agentId: 'agent-mrossi-4411', name: 'Marta Rossi', state: 'available', queueIds: ['sales'] })]));
+    expect(posted.status).toBe(202);
+    const board = async () => (await (await asPage(url, '/api/v1/snapshot', viewer)).json()) as Snapshot;
+    await expect.poll(async () => (await board()).agents.length, { timeout: 10_000 }).toBe(1);
+    const pseudonymous = await board();
+    expect(pseudonymous.agents[0]!.agentId).toMatch(/^A-[0-9A-Z]{8}$/);
+    expect(JSON.stringify(pseudonymous)).not.toMatch(/mrossi|Marta/);
+    expect((await put(admin, { agentDetail: 'off' })).status).toBe(200);
+    expect((await board()).agents).toEqual([]);
+  });
+});
+
+describe('PLANCIA_AGENT_DETAIL at start', () => {
+  const server = useServer({ PLANCIA_ADMIN_PASSWORD: ADMIN_PASSWORD, PLANCIA_AGENT_DETAIL: 'named', PLANCIA_AGENT_AGREEMENT: 'Autorizzazione INL 2026/77' });
+
+  it('sets the default tenant\'s mode', async () => {
+    const admin = (await login(server().url, 'admin', ADMIN_PASSWORD)).cookie;
+    const response = await asPage(server().url, '/api/v1/settings/privacy', admin);
+    expect(await response.json()).toEqual({ agentDetail: 'named', agreement: 'Autorizzazione INL 2026/77' });
+  });
+});
