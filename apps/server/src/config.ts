@@ -89,8 +89,8 @@ export interface ServerConfig {
   /** PLANCIA_MAX_QUEUES and PLANCIA_MAX_AGENTS: how many distinct queues and agents the live state may hold. */
   entityLimits: { queues: number; agents: number };
   logLevel: string;
-  /** PLANCIA_AGENT_DETAIL: the default tenant's agent detail at start (docs/privacy.md). */
-  agentDetail: AgentDetail;
+  /** PLANCIA_AGENT_DETAIL: the default tenant's agent detail at start (docs/privacy.md); unset: as stored. */
+  agentDetail?: AgentDetail;
   /** PLANCIA_AGENT_AGREEMENT: the agreement or authorisation that allows `named`. */
   agentAgreement?: string;
   /** Caller pseudonym keys and the callback numbers' key and retention (see callers/caller-env.ts). */
