@@ -32,6 +32,7 @@ export default async function liveRoute(app: FastifyInstance, { rooms, push }: {
   }, (ws, request) => {
     const view = viewFromQuery(request.query);
     const audience = fastify.audienceOf(principalOf(request));
+    fastify.noteNamedView(audience, view, 'live');
     let lagging = false;
     const send = (message: string) => ws.send(message);
     // Frames already encoded for the room; a client too far behind skips them and restarts from a snapshot.

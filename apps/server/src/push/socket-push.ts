@@ -72,6 +72,7 @@ export function attachSocketPush(fastify: FastifyInstance, rooms: ViewRooms, opt
     if (socket.data.room && socket.data.room !== room) void socket.leave(socket.data.room);
     socket.data = { ...socket.data, view, room, lagging: false };
     socket.emit('snapshot', enterRoom(room, view, audience));
+    fastify.noteNamedView(audience, view, 'socket.io');
     void socket.join(room);
     return { ok: true, room };
   };

@@ -14,5 +14,10 @@ export default async function snapshotRoutes(app: FastifyInstance) {
     onRequest: fastify.requireRole('view'),
     preHandler: fastify.refuseOutsideScope,
     schema: { summary: 'Current state', querystring: ViewQuery, response: { 200: Snapshot, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody } },
-  }, async (request) => fastify.audienceOf(principalOf(request)).snapshot(fastify.live.snapshot(viewFromQuery(request.query))));
+  }, async (request) => {
+    const view = viewFromQuery(request.query);
+    const audience = fastify.audienceOf(principalOf(request));
+    fastify.noteNamedView(audience, view, 'snapshot');
+    return audience.snapshot(fastify.live.snapshot(view));
+  });
 }

@@ -3,6 +3,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { viewFromQuery, type ViewQuery } from '../push/view-request.js';
 import { DEFAULT_TENANT } from '@plancia/contracts';
 import { installationPrincipal, type Principal } from '../plugins/app/principal.js';
+import { NamedViewAudit, type NamedViewChannel } from '../privacy/named-view-audit.js';
+import type { View } from '@plancia/contracts';
 import { audienceOf, type Audience } from './audience.js';
 import { Tenancy } from './tenancy.js';
 
@@ -12,6 +14,8 @@ declare module 'fastify' {
     tenancy: Tenancy;
     /** What a request's principal may receive of the board. */
     audienceOf(principal: Principal | undefined): Audience;
+    /** Notes in the audit log that an audience was served named agent detail (at most once per window and view). */
+    noteNamedView(audience: Audience, view: View, channel: NamedViewChannel): void;
     /** After the access hook: a view (the query string's queues and teams) outside the principal's scope is 403. */
     refuseOutsideScope(request: FastifyRequest, reply: FastifyReply): Promise<unknown>;
   }
@@ -40,6 +44,13 @@ export default fp(
     fastify.addHook('onClose', async () => stop());
     fastify.decorate('tenancy', tenancy);
     fastify.decorate('audienceOf', (principal: Principal | undefined) => audienceOf(tenancy, principal ?? installationPrincipal('open', 'anonymous')));
+    const namedViews = new NamedViewAudit(store.audit);
+    fastify.decorate('noteNamedView', (audience: Audience, view: View, channel: NamedViewChannel) => {
+      if (audience.agentDetail !== 'named') return;
+      namedViews.record(audience.principal, view, channel).catch((error: unknown) => {
+        fastify.log.error({ err: error }, 'recording a view of named agent detail in the audit log failed');
+      });
+    });
     fastify.decorate('refuseOutsideScope', async (request: FastifyRequest, reply: FastifyReply) => {
       const refusal = fastify.audienceOf(request.principal).refusal(viewFromQuery(request.query as ViewQuery));
       if (refusal) return reply.code(403).send({ error: 'forbidden', message: refusal });
