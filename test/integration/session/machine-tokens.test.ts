@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
-import type { CreatedToken, TokenList } from '@plancia/contracts';
+import type { CreatedToken, Snapshot, TokenList } from '@plancia/contracts';
 import { backends, startTestServer, useServer } from '../helpers/plancia-server.js';
 import { postEvents, queued } from '../helpers/events.js';
 import { asPage, login } from './session-client.js';
@@ -147,18 +147,26 @@ describe.each(backends)('named machine tokens on $name', (backend) => {
     expect(REFUSED).toContain((await fetch(`${server().url}/api/v1/tokens`, { headers: REMOTE })).status);
   });
 
-  it('creates a token of another tenant for the default tenant only if that tenant exists', async () => {
+  it('creates a token of another tenant only for an administrator of the whole installation, and only if it exists', async () => {
     const unknown = await asAdmin('/api/v1/tokens', 'POST', { name: 'tv-acme', role: 'view', tenant: 'acme' });
     expect(unknown.status).toBe(400);
-    expect(JSON.stringify(await unknown.json())).toContain('/tenant');
-    await server().app.store.tenants.upsert({ id: 'acme', name: 'Acme', queues: ['acme-sales'], teams: [], agentDetail: 'off', agreement: null, agreementDate: null });
+    expect(await unknown.json()).toMatchObject({ error: 'invalid_request', message: expect.stringMatching(/^tenant: /) as unknown });
+    expect((await asAdmin('/api/v1/tenants/acme', 'PUT', { name: 'Acme', queues: ['acme-sales'], teams: [], privacy: { agentDetail: 'off' } })).status).toBe(201);
     const created = await asAdmin('/api/v1/tokens', 'POST', { name: 'tv-acme', role: 'view', tenant: 'acme', scope: { queues: ['acme-sales'], teams: [] } });
     expect(created.status).toBe(201);
-    expect(await created.json()).toMatchObject({ name: 'tv-acme', tenant: 'acme', scope: { queues: ['acme-sales'], teams: [] } });
+    const tvAcme = (await created.json()) as CreatedToken;
+    expect(tvAcme).toMatchObject({ name: 'tv-acme', tenant: 'acme', scope: { queues: ['acme-sales'], teams: [] } });
+    // The kiosk sees its tenant's scope only: a queue of the house is refused, not shown empty.
+    const events = [queued('mt-acme', 'acme-sales'), queued('mt-house', 'house-care')];
+    expect((await postEvents(server().url, JSON.stringify(events), 'application/json', bearer(tokens.ingest!.secret))).status).toBe(202);
+    const board = await snapshot(bearer(tvAcme.secret));
+    expect(board.status).toBe(200);
+    expect(((await board.json()) as Snapshot).queues.map((queue) => queue.queueId)).toEqual(['acme-sales']);
+    expect((await snapshot(bearer(tvAcme.secret), '?queues=house-care')).status).toBe(403);
   });
 
   it("keeps an administrator of another tenant to that tenant's tokens", async () => {
-    await server().app.users.create({ username: 'acme-admin', password: PASSWORD, role: 'admin', tenant: 'acme' }, 'test');
+    expect((await asAdmin('/api/v1/users', 'POST', { username: 'acme-admin', password: PASSWORD, role: 'admin', tenant: 'acme' })).status).toBe(201);
     const acmeAdmin = (await login(server().url, 'acme-admin', PASSWORD)).cookie;
     const asAcme = (path: string, method = 'GET', body?: unknown) => asPage(server().url, path, acmeAdmin, method, body);
     expect((await asAcme('/api/v1/tokens', 'POST', { name: 'tv-default-by-acme', role: 'view', tenant: 'default' })).status).toBe(403);
