@@ -226,3 +226,31 @@ describe('machine tokens across a restart', () => {
     }
   });
 });
+
+const postgres = backends.find((backend) => backend.name === 'postgres');
+
+describe.skipIf(!postgres)('machine tokens on two servers sharing one PostgreSQL database', () => {
+  it('refuses on one server a token revoked through the other once it refreshes', async () => {
+    const database = await postgres!.create();
+    try {
+      const one = await startTestServer(database, { PLANCIA_ADMIN_PASSWORD: ADMIN_PASSWORD });
+      const two = await startTestServer(database, {});
+      try {
+        const cookie = (await login(one.url, 'admin', ADMIN_PASSWORD)).cookie;
+        const tv = (await (await asPage(one.url, '/api/v1/tokens', cookie, 'POST', { name: 'tv-shared', role: 'view' })).json()) as CreatedToken;
+        // The plugin refreshes every minute; the test asks for it at once instead of waiting.
+        await two.app.machineTokens.refresh();
+        expect((await fetch(`${two.url}/api/v1/snapshot`, { headers: bearer(tv.secret) })).status).toBe(200);
+        expect((await asPage(one.url, '/api/v1/tokens/tv-shared', cookie, 'DELETE')).status).toBe(204);
+        expect((await fetch(`${one.url}/api/v1/snapshot`, { headers: bearer(tv.secret) })).status).toBe(401);
+        await two.app.machineTokens.refresh();
+        expect((await fetch(`${two.url}/api/v1/snapshot`, { headers: bearer(tv.secret) })).status).toBe(401);
+      } finally {
+        await two.stop();
+        await one.stop();
+      }
+    } finally {
+      await database.dispose();
+    }
+  });
+});

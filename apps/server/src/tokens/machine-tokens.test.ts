@@ -142,6 +142,35 @@ describe('MachineTokens', () => {
     expect(text).not.toContain(tokenDigest(created!.secret));
   });
 
+  it('picks up on refresh what another server created and revoked', async () => {
+    const { tokens, table } = await open([{ name: 'tv-1', secretDigest: tokenDigest('plc_tv'), role: 'view', scope: whole, tenant: 'default' }]);
+    table.rows.get('tv-1')!.revokedAt = new Date(NOW).toISOString();
+    table.rows.set('feed', { name: 'feed', secretDigest: tokenDigest('plc_feed'), role: 'ingest', scope: whole, tenant: 'default', createdAt: '', lastUsedAt: null, revokedAt: null });
+    expect(tokens.match('plc_tv')?.name).toBe('tv-1');
+    await tokens.refresh();
+    expect(tokens.match('plc_tv')).toBeUndefined();
+    expect(tokens.match('plc_feed')?.name).toBe('feed');
+  });
+
+  it('drops a refresh that a revocation overlapped, so it cannot bring the token back', async () => {
+    const { tokens, table } = await open();
+    const created = await tokens.create({ name: 'tv-1', role: 'view', tenant: 'default' }, 'user:admin');
+    // The refresh reads the table before the revocation and hears back after it.
+    const list = table.store.listActiveTokens;
+    let release = () => undefined as void;
+    table.store.listActiveTokens = async () => {
+      const before = await list();
+      await new Promise<void>((resolve) => { release = resolve; });
+      return before;
+    };
+    const refreshing = tokens.refresh();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await tokens.revoke('tv-1', 'user:admin')).toBe(true);
+    release();
+    await refreshing;
+    expect(tokens.match(created!.secret)).toBeUndefined();
+  });
+
   it('writes the last-used time at most once a minute per token', async () => {
     const { tokens, table, clock } = await open();
     await tokens.create({ name: 'tv-1', role: 'view', tenant: 'default' }, 'user:admin');

@@ -48,7 +48,8 @@ const summaryOf = (record: MachineTokenRecord): TokenSummary => ({
  * refused from the next request on, without a restart. A digest lookup needs no constant-time comparison: the
  * secret is 256 random bits, and what a timing difference could reveal is a digest, not the secret.
  *
- * The map follows this server's own changes: another server on the same database sees them at its next start.
+ * The map follows this server's own changes at once, and every server's when refreshed (the plugin does so every
+ * minute), so a token revoked through another server on the same database is refused here within a minute.
  */
 export class MachineTokens {
   readonly #store: TokenStore;
@@ -59,6 +60,8 @@ export class MachineTokens {
   readonly #digestByName = new Map<string, string>();
   /** When each token's last-used time was last written (by this server). */
   readonly #touchedAt = new Map<string, number>();
+  /** Counts this server's creations and revocations: a refresh that read the table meanwhile is dropped. */
+  #changes = 0;
 
   private constructor(store: TokenStore, audit: TokenAudit, now: () => number, onTouchFailure: TouchFailure) {
     this.#store = store;
@@ -69,8 +72,23 @@ export class MachineTokens {
 
   static async open(store: TokenStore, audit: TokenAudit, now: () => number = Date.now, onTouchFailure: TouchFailure = () => undefined): Promise<MachineTokens> {
     const tokens = new MachineTokens(store, audit, now, onTouchFailure);
-    for (const record of await store.listActiveTokens()) tokens.#hold(record.secretDigest, storedToken(record));
+    await tokens.refresh();
     return tokens;
+  }
+
+  /**
+   * Reads the active tokens again (what other servers on the same database created or revoked). A read that a
+   * creation or revocation of this server overlapped is dropped: it may predate that change, and the next refresh
+   * reads after it.
+   */
+  async refresh(): Promise<void> {
+    const changes = this.#changes;
+    const records = await this.#store.listActiveTokens();
+    if (changes !== this.#changes) return;
+    this.#byDigest.clear();
+    this.#digestByName.clear();
+    for (const record of records) this.#hold(record.secretDigest, storedToken(record));
+    for (const name of this.#touchedAt.keys()) if (!this.#digestByName.has(name)) this.#touchedAt.delete(name);
   }
 
   /** The active token whose secret this is; undefined for anything else. */
@@ -91,6 +109,7 @@ export class MachineTokens {
     const secret = newSecret();
     const secretDigest = tokenDigest(secret);
     if (!(await this.#store.createToken({ name, secretDigest, role, scope, tenant }))) return undefined;
+    this.#changes += 1;
     this.#hold(secretDigest, { name, role, tenant, scope });
     const createdAt = new Date(this.#now()).toISOString();
     await this.#record(actor, 'token.create', name, null, { name, role, scope, tenant });
@@ -112,6 +131,7 @@ export class MachineTokens {
     const before = digest === undefined ? undefined : this.#byDigest.get(digest);
     if (tenant !== undefined && before?.tenant !== tenant) return false;
     if (!(await this.#store.revokeToken(name, this.#now()))) return false;
+    this.#changes += 1;
     if (digest !== undefined) this.#byDigest.delete(digest);
     this.#digestByName.delete(name);
     this.#touchedAt.delete(name);
