@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TimedEvent } from '@plancia/contracts';
+import { openStore } from '@plancia/store';
 import { backends, startTestServer, type TestDatabase, type TestServer } from '../helpers/plancia-server.js';
 import { postEvents, wireEvent } from '../helpers/events.js';
 import { dumpDatabase } from '../helpers/database-dump.js';
@@ -163,6 +164,12 @@ describe.each(backends)('caller identifiers on $name', (backend) => {
   it('gives the same pseudonym after a restart, and no copy of the database holds the number', { timeout: 120_000 }, async () => {
     const before = callerOf(await journal(server), 'c-1')[0];
     await server.stop();
+    // A number whose retention ran out while the server was down: the retention job deletes it at start.
+    const offline = await openStore(database.options);
+    await offline.callers.keepCallbacks([{
+      source: SOURCE, contactId: 'c-old', tenant: 'default', queueId: 'sales', pseudonym: before!, sealed: 'cb1:expired', expiresAtMs: Date.now() - 1_000,
+    }]);
+    await offline.close();
     server = await startTestServer(database, env);
     const later = wireEvent('contact.queued', 'cp-5', { contactId: 'c-5', queueId: 'sales', channel: 'voice', caller: NUMBER });
     expect((await postEvents(server.url, JSON.stringify(later))).status).toBe(202);
@@ -175,9 +182,11 @@ describe.each(backends)('caller identifiers on $name', (backend) => {
     // The dump did read the rows: the journal's events are there, with their pseudonyms.
     expect(dump.event_journal).toContain(before);
     expect(dump.audit_log).toContain('caller.reveal');
-    // The callbacks are there, sealed: three contacts queued or abandoned before the restart, one after.
+    // The callbacks are there, sealed: three contacts queued or abandoned before the restart, one after; the expired
+    // one is gone (the server waits for the retention job when it closes).
     expect((JSON.parse(dump.caller_callback!) as unknown[]).length).toBe(4);
     expect(dump.caller_callback).toMatch(/"sealed":"cb1:/);
+    expect(dump.caller_callback).not.toContain('c-old');
     server = await startTestServer(database, env);
   });
 });
