@@ -20,16 +20,17 @@ export class TestProvider {
   readonly #server: Server;
   #handler: RequestListener = (_request, response) => response.writeHead(503).end();
 
-  private constructor(server: Server) {
+  private constructor(server: Server, hostName: string) {
     this.#server = server;
-    this.issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    this.issuer = `http://${hostName}:${(server.address() as AddressInfo).port}`;
   }
 
-  static async listen(): Promise<TestProvider> {
+  /** `hostName`: the name in the issuer; `localhost` makes the provider another site than Plancia on 127.0.0.1. */
+  static async listen(hostName: '127.0.0.1' | 'localhost' = '127.0.0.1'): Promise<TestProvider> {
     const holder: { provider?: TestProvider } = {};
     const server = createServer((request, response) => holder.provider!.#handler(request, response));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    holder.provider = new TestProvider(server);
+    holder.provider = new TestProvider(server, hostName);
     return holder.provider;
   }
 
