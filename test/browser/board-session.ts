@@ -10,6 +10,8 @@ import { launchChromium } from './browser.js';
 import { startCuttableProxy } from './cuttable-proxy.js';
 import { ensureWebBuilt } from './web-build.js';
 
+const NAMED_INVENTED_AGENTS = { PLANCIA_AGENT_DETAIL: 'named', PLANCIA_AGENT_AGREEMENT: 'Test: invented agents' };
+
 export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 /** The real server (demo off, temporary PGlite) behind a proxy that can cut the network, and a headless Chromium. */
@@ -17,7 +19,8 @@ export async function startBoardSession(env: Record<string, string> = {}) {
   await ensureWebBuilt();
   await mkdir(SCREENSHOTS, { recursive: true });
   const database: TestDatabase = await backends[0]!.create();
-  const server: TestServer = await startTestServer(database, { PLANCIA_TICK_MS: '50', ...env });
+  // The board's tests show invented agents by name, as the demo does; agent-detail-off.test.ts turns it off.
+  const server: TestServer = await startTestServer(database, { PLANCIA_TICK_MS: '50', ...NAMED_INVENTED_AGENTS, ...env });
   const proxy = await startCuttableProxy((server.app.server.address() as AddressInfo).port);
   const chromium = await launchChromium();
   return {
@@ -47,10 +50,10 @@ export async function startBoardSession(env: Record<string, string> = {}) {
 export type BoardSession = Awaited<ReturnType<typeof startBoardSession>>;
 
 /** One session for the suite, closed after it. */
-export function useBoardSession(): () => BoardSession {
+export function useBoardSession(env: Record<string, string> = {}): () => BoardSession {
   let session: BoardSession | undefined;
   beforeAll(async () => {
-    session = await startBoardSession();
+    session = await startBoardSession(env);
   });
   afterAll(async () => {
     await session?.close();

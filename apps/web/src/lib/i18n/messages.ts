@@ -24,6 +24,7 @@ export const MESSAGES = {
     exitTv: 'Exit TV mode', page: 'Page {n} of {total}', shownOf: '{from}–{to} of {total}', pause: 'Pause rotation', resume: 'Resume rotation',
     sortBy: 'Sort by {column}', longState: 'in this state for a long time', noData: '—', total: 'Total',
     value: 'value {value}, threshold {threshold}', resolved: 'Recently resolved',
+    agentDetailOff: 'Agent detail is off (art. 4 of the Workers\' Statute) — counts only',
   },
   it: {
     appTitle: 'Plancia', centre: 'Contact centre', waiting: 'In attesa', longestWait: 'Attesa massima',
@@ -46,6 +47,7 @@ export const MESSAGES = {
     exitTv: 'Esci dalla modalità TV', page: 'Pagina {n} di {total}', shownOf: '{from}–{to} di {total}', pause: 'Ferma rotazione', resume: 'Riprendi rotazione',
     sortBy: 'Ordina per {column}', longState: 'in questo stato da molto', noData: '—', total: 'Totale',
     value: 'valore {value}, soglia {threshold}', resolved: 'Risolti di recente',
+    agentDetailOff: 'Dettaglio operatori disattivato (art. 4 dello Statuto dei lavoratori) — solo conteggi',
   },
 } as const;
 

@@ -4,6 +4,7 @@ import { useI18n } from '../../../lib/i18n/use-i18n.js';
 import { DEFAULT_AGENT_SORT, sortAgents, type AgentSort, type AgentSortKey } from '../agent-sort.js';
 import { STATE_TEXT } from '../state-text.js';
 import { useAgentsStore } from '../../../stores/agents-store.js';
+import { useAgentDetail } from '../hooks/use-agent-detail.js';
 import { AgentRow } from './agent-row.js';
 
 const COLUMNS: { key: AgentSortKey; label: MessageKey }[] = [
@@ -19,10 +20,12 @@ export function AgentGrid({ range }: { range?: { from: number; to: number } }) {
   const byId = useAgentsStore((s) => s.byId);
   const { t } = useI18n();
   const [sort, setSort] = useState<AgentSort>(DEFAULT_AGENT_SORT);
+  const detail = useAgentDetail();
   const agents = useMemo(() => sortAgents(Object.values(byId), sort, (state) => t(STATE_TEXT[state])), [byId, sort, t]);
   const shown = range ? agents.slice(range.from, range.to) : agents;
   const toggle = (key: AgentSortKey) => setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }));
   const direction = sort.descending ? 'descending' : 'ascending';
+  if (detail === 'off' && agents.length === 0) return <AgentDetailOff />;
   return (
     <section className="panel" aria-labelledby="agents-title">
       <h2 id="agents-title">
@@ -42,6 +45,17 @@ export function AgentGrid({ range }: { range?: { from: number; to: number } }) {
         </thead>
         <tbody>{shown.map((agent) => <AgentRow key={agent.agentId} agent={agent} />)}</tbody>
       </table>
+    </section>
+  );
+}
+
+/** With agent detail off the server sends no agent at all: the panel says why instead of showing an empty table. */
+function AgentDetailOff() {
+  const { t } = useI18n();
+  return (
+    <section className="panel" aria-labelledby="agents-title">
+      <h2 id="agents-title">{t('agents')}</h2>
+      <p className="agent-detail-off" data-testid="agent-detail-off">{t('agentDetailOff')}</p>
     </section>
   );
 }
