@@ -38,7 +38,7 @@ export class TestProvider {
   serve(redirectUri: string): void {
     const provider = new Provider(this.issuer, {
       clients: [{ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uris: [redirectUri], response_types: ['code'], grant_types: ['authorization_code'] }],
-      claims: { openid: ['sub'], profile: ['preferred_username', 'name'], groups: ['groups'], plancia: ['plancia_queues', 'plancia_teams'] },
+      claims: { openid: ['sub'], profile: ['preferred_username', 'name'], groups: ['groups'], plancia: ['plancia_queues', 'plancia_teams', 'plancia_tenant'] },
       findAccount: (_context, id) => {
         const claims = this.accounts.get(id);
         return claims && { accountId: id, claims: () => ({ sub: id, ...claims }) };

@@ -147,6 +147,52 @@ describe('signing in through a real OpenID Connect provider', () => {
   });
 });
 
+describe('people of a tenant named by a claim', () => {
+  let idp: TestProvider;
+  let database: TestDatabase;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    idp = await TestProvider.listen();
+    database = await backends[0]!.create();
+    server = await startTestServer(database, {
+      PLANCIA_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      PLANCIA_LOGIN_RATE_LIMIT: '1000',
+      PLANCIA_OIDC_ISSUER: idp.issuer,
+      PLANCIA_OIDC_CLIENT_ID: CLIENT_ID,
+      PLANCIA_OIDC_CLIENT_SECRET: CLIENT_SECRET,
+      PLANCIA_OIDC_SCOPES: 'openid profile groups plancia',
+      PLANCIA_OIDC_ROLE_MAP: '*=viewer',
+      PLANCIA_OIDC_TENANT_CLAIM: 'plancia_tenant',
+      PLANCIA_OIDC_USERNAME_PREFIX: 'sso-',
+    });
+    idp.serve(`${server.url}/api/v1/session/oidc/callback`);
+    idp.accounts.set('sub-ann', { preferred_username: 'ann', plancia_tenant: 'acme' });
+    idp.accounts.set('sub-bob', { preferred_username: 'bob', plancia_tenant: 'nowhere' });
+    idp.accounts.set('sub-cy', { preferred_username: 'cy' });
+    const admin = (await login(server.url, 'admin', ADMIN_PASSWORD)).cookie;
+    const created = await asPage(server.url, '/api/v1/tenants/acme', admin, 'PUT', { name: 'Acme', queues: ['acme-sales'], teams: [], privacy: { agentDetail: 'off' } });
+    expect(created.status).toBe(201);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await idp?.close();
+    await database?.dispose();
+  });
+
+  it('puts a person in the tenant of the claim, and refuses one of an unknown tenant or without the claim', async () => {
+    const ann = new FlowBrowser();
+    await signInThroughProvider(ann, server.url, 'sub-ann');
+    const me = await asPage(server.url, '/api/v1/session', ann.cookie('plancia_session')!);
+    expect(await me.json()).toMatchObject({ username: 'sso-ann', role: 'viewer', tenant: 'acme' });
+    for (const [account, reason] of [['sub-bob', 'no_tenant'], ['sub-cy', 'no_tenant']] as const) {
+      const browser = new FlowBrowser();
+      expect((await signInThroughProvider(browser, server.url, account)).search).toBe(`?login_error=${reason}`);
+      expect(browser.jar.has('plancia_session')).toBe(false);
+    }
+  });
+});
+
 describe('a server without OpenID Connect', () => {
   const server = useServer();
 

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { OidcProviderInfo } from '@plancia/contracts';
+import { DEFAULT_TENANT, OidcProviderInfo } from '@plancia/contracts';
 import { hostName, knownHostNames } from '../plugins/app/access-policy.js';
 import { SESSION_COOKIE, cameOverTls, sessionCookieOptions, sessionIdOf } from '../session/session-cookie.js';
 import { isRefusal, mapClaims } from '../session/oidc/claim-mapping.js';
@@ -123,6 +123,10 @@ export default async function oidcSessionRoutes(app: FastifyInstance) {
     }
     const person = mapClaims(claims, settings);
     if (isRefusal(person)) return fail(request, reply, person.refused, person.username, new Error(person.message));
+    // A tenant must exist before its people sign in: a mistyped claim would otherwise make a user of no tenant.
+    if (person.tenant !== DEFAULT_TENANT && !(fastify.hasDecorator('tenancy') && fastify.tenancy.has(person.tenant))) {
+      return fail(request, reply, 'no_tenant', person.username, new Error(`no tenant ${person.tenant}`));
+    }
     if ((await users.upsertFromProvider(person, `oidc:${settings.issuer}`)) === 'local') return fail(request, reply, 'local_account', person.username);
 
     const previous = sessionIdOf(request);
