@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { amiField, type AmiMessage } from '@plancia/adapters';
 import { DEFAULT_SETTINGS, defaultQueueConfig, type AbandonPolicyName, type AgentSnapshot, type TimedEvent } from '@plancia/contracts';
 import { createEngine } from '@plancia/engine';
-import { backends, startTestServer, type TestDatabase, type TestServer } from '../helpers/plancia-server.js';
+import { backends, startTestServer, type TestDatabase, type TestServer, NAMED_AGENTS } from '../helpers/plancia-server.js';
 import { eventually, queueOf, settled, snapshotOf } from './board.js';
 import { RecordedAmiServer } from './recorded-ami-server.js';
 import { loadLiveRecording, stampOf } from './recorded-stream.js';
@@ -66,7 +66,7 @@ describe('the live Asterisk 22 run, replayed over an AMI link that is cut once, 
     const url = await ami.listen();
     const database = await backends.at(-1)!.create();
     const env = { PLANCIA_AMI_URL: url, PLANCIA_AMI_KEEPALIVE_SECONDS: '1' };
-    server = await startTestServer(database, env);
+    server = await startTestServer(database, { ...NAMED_AGENTS, ...env });
     const run = { database, servers: [server], ami };
     opened.push(run);
     await configure(server, 'positive');

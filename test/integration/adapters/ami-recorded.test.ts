@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { amiField } from '@plancia/adapters';
-import { backends, startTestServer, type TestDatabase, type TestServer } from '../helpers/plancia-server.js';
+import { backends, startTestServer, type TestDatabase, type TestServer, NAMED_AGENTS } from '../helpers/plancia-server.js';
 import { agentOf, configureSupportQueue, eventually, queueOf, settled, snapshotOf } from './board.js';
 import { RecordedAmiServer, type ReplayPlan } from './recorded-ami-server.js';
 import { loadRecording, stampOf } from './recorded-stream.js';
@@ -36,7 +36,7 @@ describe('the recorded 25-call Asterisk queue over a live AMI link', () => {
     const ami = new RecordedAmiServer(recording, { ...credentials, shiftSeconds, ...plan });
     const url = await ami.listen();
     const database = await backends.at(-1)!.create();
-    const server = await startTestServer(database, { PLANCIA_AMI_URL: url, PLANCIA_AMI_WRAPUP_SECONDS: 'support=2', PLANCIA_AMI_KEEPALIVE_SECONDS: '1' });
+    const server = await startTestServer(database, { ...NAMED_AGENTS, PLANCIA_AMI_URL: url, PLANCIA_AMI_WRAPUP_SECONDS: 'support=2', PLANCIA_AMI_KEEPALIVE_SECONDS: '1' });
     opened.push({ database, server, ami });
     await configureSupportQueue(server);
     return { ami, server };

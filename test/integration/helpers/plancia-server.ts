@@ -19,6 +19,12 @@ export interface TestServer {
   restart(): Promise<TestServer>;
 }
 
+/**
+ * Agent detail is off unless set (art. 4 of the Workers' Statute): suites that read agents on the board run with the
+ * invented agents named, as the demo does.
+ */
+export const NAMED_AGENTS = { PLANCIA_AGENT_DETAIL: 'named', PLANCIA_AGENT_AGREEMENT: 'Test: invented agents' } as const;
+
 /** Starts the real application on port 0 over `database`, demo traffic off, quiet logs. */
 export async function startTestServer(database: TestDatabase, env: Record<string, string> = {}): Promise<TestServer> {
   const { databaseUrl, dataDir } = database.options as { databaseUrl?: string; dataDir?: string };

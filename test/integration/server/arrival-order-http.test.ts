@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '@plancia/contracts';
-import { backends, startTestServer, type TestDatabase, type TestServer } from '../helpers/plancia-server.js';
+import { backends, startTestServer, type TestDatabase, type TestServer, NAMED_AGENTS } from '../helpers/plancia-server.js';
 import { agentState, answered, postEvents, queued, wireEvent, type WireEvent } from '../helpers/events.js';
 
 /**
@@ -49,7 +49,7 @@ describe.each(backends)('arrival order through the HTTP API, on $name', (backend
   async function freshServer(): Promise<TestServer> {
     const database = await backend.create();
     databases.push(database);
-    const server = await startTestServer(database);
+    const server = await startTestServer(database, NAMED_AGENTS);
     servers.push(server);
     return server;
   }

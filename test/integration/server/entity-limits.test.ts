@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultQueueConfig } from '@plancia/contracts';
-import { backends, startTestServer, type TestDatabase, type TestServer } from '../helpers/plancia-server.js';
+import { backends, startTestServer, type TestDatabase, type TestServer, NAMED_AGENTS } from '../helpers/plancia-server.js';
 import { openIngestSocket } from '../helpers/ingest-socket.js';
 import { agentState, answered, postEvents, queued } from '../helpers/events.js';
 
@@ -17,7 +17,7 @@ describe.each(backends)('queue and agent limits on $name', (backend) => {
     folder = await mkdtemp(join(tmpdir(), 'plancia-limits-'));
     const configFile = join(folder, 'config.json');
     await writeFile(configFile, JSON.stringify({ queues: [defaultQueueConfig('configured')], calendars: [], alertRules: [], agents: [] }));
-    server = await startTestServer(database, { ...limits, PLANCIA_CONFIG: configFile });
+    server = await startTestServer(database, { ...NAMED_AGENTS, ...limits, PLANCIA_CONFIG: configFile });
   });
   afterAll(async () => {
     await server?.stop();

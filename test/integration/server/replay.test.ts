@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { backends, startTestServer, type TestDatabase } from '../helpers/plancia-server.js';
+import { backends, startTestServer, type TestDatabase, NAMED_AGENTS } from '../helpers/plancia-server.js';
 import { agentState, answered, postEvents, queued, wireEvent, type WireEvent } from '../helpers/events.js';
 
 async function snapshotOf(url: string) {
@@ -44,7 +44,7 @@ describe.each(backends)('journal replay on $name', (backend) => {
     const database = await backend.create();
     databases.push(database);
     const events = traffic();
-    const first = await startTestServer(database);
+    const first = await startTestServer(database, NAMED_AGENTS);
     expect(await (await postEvents(first.url, JSON.stringify(events))).json()).toEqual({ accepted: events.length, duplicates: 0 });
     const before = await snapshotOf(first.url);
     await first.stop();
@@ -63,7 +63,7 @@ describe('out-of-order arrival', () => {
   it('gives the same snapshot whether events arrive in order or reversed, one by one', async () => {
     const events = traffic();
     const databases = await Promise.all([backends[0]!.create(), backends[0]!.create()]);
-    const [inOrder, reversed] = await Promise.all(databases.map((d) => startTestServer(d)));
+    const [inOrder, reversed] = await Promise.all(databases.map((d) => startTestServer(d, NAMED_AGENTS)));
     await postEvents(inOrder!.url, JSON.stringify(events));
     for (const event of [...events].reverse()) {
       expect((await postEvents(reversed!.url, JSON.stringify(event))).status).toBe(202);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert, QueueSnapshot, Snapshot } from '@plancia/contracts';
 import { OUTAGE_QUEUE, runSimulation, type PresetName } from '@plancia/simulator';
-import { backends, startTestServer, type TestServer } from '../helpers/plancia-server.js';
+import { backends, startTestServer, type TestServer, NAMED_AGENTS } from '../helpers/plancia-server.js';
 import { isAlert, isSnapshot, openBoard, type Received } from '../push/board-client.js';
 
 /**
@@ -66,7 +66,7 @@ describe(`simulator presets against the real server (${backend.name})`, () => {
   // A fresh server and database per preset, so one preset's traffic never colours another's figures.
   async function presetRun(preset: PresetName): Promise<PresetRun> {
     const database = await backend.create();
-    const server = await startTestServer(database);
+    const server = await startTestServer(database, NAMED_AGENTS);
     try {
       const run = await runPreset(server, preset);
       console.log(summary(preset, run));
