@@ -25,6 +25,8 @@ export interface AuditEntry extends Omit<AuditRecord, 'atMs'> {
 
 export interface AuditQuery {
   sinceMs?: number;
+  /** Only entries older than this one (its id): the next page of a reader that filters what it is given. */
+  beforeId?: number;
   /** At most this many entries (default 100, at most 1000). */
   limit?: number;
 }
@@ -56,9 +58,10 @@ export class KyselyAuditRepository implements AuditRepository {
       .execute();
   }
 
-  async list({ sinceMs, limit }: AuditQuery): Promise<AuditEntry[]> {
+  async list({ sinceMs, beforeId, limit }: AuditQuery): Promise<AuditEntry[]> {
     let query = this.#db.selectFrom('audit_log').selectAll();
     if (sinceMs !== undefined) query = query.where('at', '>=', new Date(sinceMs));
+    if (beforeId !== undefined) query = query.where('seq', '<', String(beforeId));
     const rows = await query
       .orderBy('seq', 'desc')
       .limit(clampLimit(limit, DEFAULT_AUDIT_LIMIT, MAX_AUDIT_LIMIT))

@@ -9,6 +9,10 @@ import { resourceRoutes } from './resource-routes.js';
 import { actorOf } from './actor.js';
 import { InvalidConfigError } from './validation.js';
 import { PREVIEW_CONCURRENCY, previewLimiter } from './rule-preview.js';
+import { configReachOf, forbidden } from './scoped.js';
+import { ScopeRefusal } from '../tenancy/config-reach.js';
+import { isInstallationWide } from '../plugins/app/principal.js';
+import { principalOf } from '../tenancy/tenancy-plugin.js';
 
 const tags = ['configuration'];
 
@@ -20,6 +24,7 @@ function configErrors(error: FastifyError, request: FastifyRequest, reply: Fasti
   if (invalid instanceof InvalidConfigError) {
     return reply.code(400).send({ error: 'invalid_config', message: invalid.message, details: invalid.details });
   }
+  if (error instanceof ScopeRefusal) return reply.code(403).send({ error: 'forbidden', message: error.message });
   if (error instanceof StaleWriteError) {
     return reply.code(412).send({ error: 'stale_write', message: `${error.key} is at version ${error.actualVersion ?? 'none'}, not ${error.expectedVersion}` });
   }
@@ -53,7 +58,7 @@ export default async function configRoutes(app: FastifyInstance, { service }: { 
 
   fastify.get('/api/v1/config', {
     onRequest: view, schema: { tags, summary: 'The whole configuration as one document', response: { 200: ConfigDocument } },
-  }, () => service.exportAll());
+  }, async (request) => (await configReachOf(fastify, request)).document(await service.exportAll()));
 
   fastify.put('/api/v1/config', {
     onRequest: admin,
@@ -62,7 +67,11 @@ export default async function configRoutes(app: FastifyInstance, { service }: { 
       querystring: Type.Object({ dryRun: Type.Optional(Type.Union([Type.Literal('0'), Type.Literal('1')])) }),
       body: ConfigDocument, response: { 200: ConfigDiff, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
     },
-  }, (request) => service.replaceAll(request.body, actorOf(request), request.query.dryRun === '1'));
+  }, async (request, reply) => {
+    const refusal = (await configReachOf(fastify, request)).wholeWriteRefusal('config');
+    if (refusal) return forbidden(reply, refusal);
+    return service.replaceAll(request.body, actorOf(request), request.query.dryRun === '1');
+  });
 
   const previewSlot = previewLimiter(PREVIEW_CONCURRENCY);
   fastify.post('/api/v1/alert-rules/preview', {
@@ -70,12 +79,24 @@ export default async function configRoutes(app: FastifyInstance, { service }: { 
     onRequest: [admin, previewSlot],
     schema: {
       tags, summary: 'When a candidate rule would have raised and resolved over the last hour (a replay of the journal)',
-      body: AlertRule, response: { 200: RulePreview, 400: ErrorBody, 503: ErrorBody },
+      body: AlertRule, response: { 200: RulePreview, 400: ErrorBody, 403: ErrorBody, 503: ErrorBody },
     },
-  }, async (request) => ({ transitions: await service.previewRule(request.body) }));
+  }, async (request, reply) => {
+    // A rule the caller could not store it may not replay either: the transitions would show what is outside its scope.
+    const refusal = (await configReachOf(fastify, request)).writeRefusal('alert-rules', undefined, request.body);
+    if (refusal) return forbidden(reply, refusal);
+    return { transitions: await service.previewRule(request.body) };
+  });
 
   fastify.get('/api/v1/audit', {
     onRequest: admin,
     schema: { tags, summary: 'Configuration changes, newest first', querystring: AuditQuery, response: { 200: Type.Array(AuditEntry) } },
-  }, (request) => service.audit(request.query));
+  }, async (request) => {
+    if (isInstallationWide(principalOf(request))) return service.audit(request.query);
+    const [users, tokens] = await Promise.all([fastify.users.list(), fastify.machineTokens.list()]);
+    const userTenants = new Map(users.map((u) => [u.username, u.tenant]));
+    const tokenTenants = new Map(tokens.map((t) => [t.name, t.tenant]));
+    const reach = await configReachOf(fastify, request, { userTenant: (name) => userTenants.get(name), tokenTenant: (name) => tokenTenants.get(name) });
+    return service.audit(request.query, (entry) => reach.auditEntry(entry));
+  });
 }

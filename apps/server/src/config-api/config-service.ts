@@ -10,6 +10,10 @@ import { previewRule } from './rule-preview.js';
 import { assertEngineAccepts, assertValid, mergeSettings } from './validation.js';
 import type { Store, Versioned } from '@plancia/store';
 
+const DEFAULT_AUDIT_PAGE = 100;
+/** Entries read at a time while filtering the audit log (the store's largest page). */
+const AUDIT_SCAN_PAGE = 1_000;
+
 /** The engine operations a configuration change needs (the live state delegates them to the engine). */
 export interface EngineControls {
   rebuild(config: EngineConfig, events: readonly TimedEvent[]): void;
@@ -75,12 +79,20 @@ export class ConfigService {
     return { value: resource.fallback(id), version: 0, updatedAt: new Date(this.deps.now()).toISOString() };
   }
 
-  async put(resource: Resource, id: string, body: unknown, actor: string, ifVersion?: number): Promise<WriteResult> {
+  /**
+   * `allow`: heard with the stored entry (undefined: none yet) and the valid candidate before anything is stored; it
+   * throws to refuse (the routes' scope check, see tenancy/config-reach.ts).
+   */
+  async put(
+    resource: Resource, id: string, body: unknown, actor: string, ifVersion?: number,
+    allow: (before: Entity | undefined, after: Entity) => void = () => {},
+  ): Promise<WriteResult> {
     const current = (await resource.table.get(id)) ?? this.#defaults(resource, id);
     const merged = mergeSettings(current?.value ?? {}, { ...(body as object), [resource.idField]: id });
     assertValid(resource.schema, merged);
     const candidate = merged as Entity;
     assertEngineAccepts(resource.engineProblems?.(candidate) ?? []);
+    allow(current?.version ? current.value : undefined, candidate);
     const stored = await resource.table.put(candidate, ifVersion);
     await this.#audit(actor, `${resource.path}.put`, `${resource.path}/${id}`, current?.version ? current.value : null, stored.value);
     const replayed = await this.#apply(resource, stored.value);
@@ -124,12 +136,29 @@ export class ConfigService {
     await this.#rebuild(await this.#journal());
   }
 
-  /** The configuration's changes, newest first. */
-  audit(query: AuditQuery): Promise<AuditEntry[]> {
-    return this.deps.store.audit.list({
-      ...(query.since ? { sinceMs: Date.parse(query.since) } : {}),
-      ...(query.limit ? { limit: query.limit } : {}),
-    });
+  /**
+   * The audit log's entries, newest first, that `shown` keeps (and as it shows them). Which entries a scope may see
+   * depends on the rule or queue each names, which SQL cannot tell: the log is read page by page, newest first, and
+   * filtered here until `limit` entries are kept or the log (since `since`) is read to its start.
+   */
+  async audit(query: AuditQuery, shown: (entry: AuditEntry) => AuditEntry | null = (entry) => entry): Promise<AuditEntry[]> {
+    const limit = query.limit ?? DEFAULT_AUDIT_PAGE;
+    const kept: AuditEntry[] = [];
+    let beforeId: number | undefined;
+    for (;;) {
+      const page = await this.deps.store.audit.list({
+        ...(query.since ? { sinceMs: Date.parse(query.since) } : {}),
+        ...(beforeId === undefined ? {} : { beforeId }),
+        limit: AUDIT_SCAN_PAGE,
+      });
+      for (const entry of page) {
+        const visible = shown(entry);
+        if (visible) kept.push(visible);
+        if (kept.length === limit) return kept;
+      }
+      if (page.length < AUDIT_SCAN_PAGE) return kept;
+      beforeId = page[page.length - 1]!.id;
+    }
   }
 
   /** The transitions of this rule alone over the last hour, replayed on the stored configuration. */
