@@ -46,13 +46,16 @@ export default async function configRoutes(app: FastifyInstance, { service }: { 
   fastify.get('/api/v1/queues', {
     onRequest: view,
     schema: { tags, summary: 'Configured queues and queues seen in events (on defaults)', response: { 200: Type.Array(QueueListEntry) } },
-  }, () => service.queueList());
+  }, async (request) => {
+    const reach = await configReachOf(fastify, request);
+    return (await service.queueList()).filter((entry) => reach.has('queues', entry.config));
+  });
 
   for (const path of ['calendars', 'alert-rules', 'agents'] as const) {
     const resource = service.resource(path);
     fastify.get(`/api/v1/${path}`, {
-      onRequest: view, schema: { tags, summary: `Every ${path} entry`, response: { 200: Type.Array(resource.schema) } },
-    }, () => service.list(resource));
+      onRequest: view, schema: { tags, summary: `Every ${path} entry in the caller's scope`, response: { 200: Type.Array(resource.schema) } },
+    }, async (request) => (await configReachOf(fastify, request)).list(path, (await service.list(resource)) as never[]));
   }
   for (const resource of service.resources.values()) resourceRoutes(fastify, service, resource);
 

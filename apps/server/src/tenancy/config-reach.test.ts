@@ -85,6 +85,7 @@ describe('ConfigReach', () => {
     expect(acme.writeRefusal('calendars', calendar('acme-hours'), calendar('acme-hours'))).toBeNull();
     expect(acme.writeRefusal('calendars', calendar('shared-hours'), undefined)).toMatch(/^id: /);
     expect(acme.writeRefusal('calendars', undefined, calendar('new-hours'))).toMatch(/^id: /);
+    expect(acme.writeRefusal('calendars', calendar('default'), calendar('default'))).toMatch(/^id: /);
     expect(acme.wholeWriteRefusal('config')).toMatch(/^config: /);
   });
 

@@ -154,8 +154,9 @@ export class ConfigReach {
     if (path === 'calendars') {
       const id = ((before ?? after) as BusinessCalendar).id;
       const users = this.#queuesUsing(id);
-      // A calendar shared with queues outside the scope, or used by none, is the installation's.
-      if (users.length === 0 || !users.every((q) => this.hasQueue(q.queueId, q.teamId))) return 'id: a calendar not used solely by your queues is installation-wide';
+      // The default calendar (every unconfigured queue's), one shared with queues outside the scope, or one used by
+      // none is the installation's.
+      if (id === DEFAULT_CALENDAR || users.length === 0 || !users.every((q) => this.hasQueue(q.queueId, q.teamId))) return 'id: a calendar not used solely by your queues is installation-wide';
       return null;
     }
     if (path === 'alert-rules' && [before, after].some((r) => r !== undefined && (r as AlertRule).scope.id === undefined)) {
