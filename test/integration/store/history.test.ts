@@ -72,6 +72,9 @@ describe.each(backends)('alerts, audit and intervals on $name', (backend) => {
     expect(entries[1]).toMatchObject({ before: null, after: { name: 'Sales' } });
     expect((await store.audit.list({ sinceMs: at + 1 })).map((e) => e.action)).toEqual(['queue.delete']);
     expect(await store.audit.list({ limit: 1 })).toHaveLength(1);
+    // The next page of a reader that filters: entries older than the last one it was given.
+    const [newest] = await store.audit.list({ limit: 1 });
+    expect((await store.audit.list({ beforeId: newest!.id })).map((e) => e.action)).toEqual(['queue.put']);
   });
 
   it('stores closed intervals per queue and replaces a recomputed one', async () => {
