@@ -141,13 +141,15 @@ export class ConfigService {
    * depends on the rule or queue each names, which SQL cannot tell: the log is read page by page, newest first, and
    * filtered here until `limit` entries are kept or the log (since `since`) is read to its start.
    */
-  async audit(query: AuditQuery, shown: (entry: AuditEntry) => AuditEntry | null = (entry) => entry): Promise<AuditEntry[]> {
+  async audit(query: AuditQuery, shown?: (entry: AuditEntry) => AuditEntry | null): Promise<AuditEntry[]> {
+    const sinceMs = query.since ? { sinceMs: Date.parse(query.since) } : {};
+    if (!shown) return this.deps.store.audit.list({ ...sinceMs, ...(query.limit ? { limit: query.limit } : {}) });
     const limit = query.limit ?? DEFAULT_AUDIT_PAGE;
     const kept: AuditEntry[] = [];
     let beforeId: number | undefined;
     for (;;) {
       const page = await this.deps.store.audit.list({
-        ...(query.since ? { sinceMs: Date.parse(query.since) } : {}),
+        ...sinceMs,
         ...(beforeId === undefined ? {} : { beforeId }),
         limit: AUDIT_SCAN_PAGE,
       });

@@ -86,6 +86,8 @@ describe('ConfigReach', () => {
     expect(acme.writeRefusal('calendars', calendar('shared-hours'), undefined)).toMatch(/^id: /);
     expect(acme.writeRefusal('calendars', undefined, calendar('new-hours'))).toMatch(/^id: /);
     expect(acme.writeRefusal('calendars', calendar('default'), calendar('default'))).toMatch(/^id: /);
+    expect(acme.writeRefusal('queues', sales, { ...sales, calendarId: 'beta-only' })).toBe('calendarId: outside your scope');
+    expect(acme.writeRefusal('queues', sales, { ...sales, calendarId: 'shared-hours' })).toBeNull();
     expect(acme.wholeWriteRefusal('config')).toMatch(/^config: /);
   });
 

@@ -163,6 +163,8 @@ export class ConfigReach {
       return 'scope: rules on the centre, a channel or every entity of a kind are installation-wide';
     }
     for (const entity of [before, after]) if (entity !== undefined && !this.has(path, entity)) return `${field}: outside your scope`;
+    // Pointing a queue at another tenant's calendar would show it that calendar, and take it from its owner.
+    if (path === 'queues' && after !== undefined && !this.hasCalendar((after as QueueConfig).calendarId)) return 'calendarId: outside your scope';
     return null;
   }
 
@@ -191,7 +193,7 @@ export class ConfigReach {
       case 'alerts':
         return this.#alertAuditEntry(entry, id);
       case 'users':
-        return this.#ofTenant(entry, this.input.userTenant?.(id)) || id === this.input.principal.name ? entry : null;
+        return this.#ofTenant(entry, this.input.userTenant?.(id)) || this.#isSelf('user', id) ? entry : null;
       case 'tokens':
         return this.#ofTenant(entry, this.input.tokenTenant?.(id)) ? entry : null;
       case 'tenants':
@@ -199,6 +201,10 @@ export class ConfigReach {
       default:
         return null; // contacts and anything new: the installation's until a rule says otherwise
     }
+  }
+
+  #isSelf(kind: Principal['kind'], name: string): boolean {
+    return this.input.principal.kind === kind && this.input.principal.name === name;
   }
 
   #ofTenant(entry: AuditEntry, current: string | undefined): boolean {
