@@ -143,6 +143,24 @@ describe('configuration reads, writes, audit and history obey tenants and scopes
     expect(await json<AuditEntry[]>('beta-admin', '/api/v1/audit?limit=1')).toHaveLength(1);
   });
 
+  it('shows agents under their pseudonyms once the tenant is pseudonymous, and finds them only by it', async () => {
+    const acme = { name: 'Acme', queues: ['acme-sales', 'acme-care'], teams: ['acme-team'], privacy: { agentDetail: 'pseudonymous' } };
+    expect((await as('admin', '/api/v1/tenants/acme', 'PUT', acme)).status).toBe(200);
+    const agents = await json<{ agentId: string; name: string }[]>('acme-admin', '/api/v1/agents');
+    expect(agents).toHaveLength(1);
+    const pseudonym = agents[0]!.agentId;
+    expect(pseudonym).toMatch(/^A-[0-9A-Z]{8}$/);
+    expect(agents[0]!.name).toBe(pseudonym);
+    const rules = JSON.stringify(await json('acme-admin', '/api/v1/alert-rules'));
+    expect(rules).toContain(`"id":"${pseudonym}"`);
+    expect(rules).not.toContain('"id":"giulia"');
+    expect(await json('acme-admin', `/api/v1/agents/${pseudonym}`)).toEqual({ agentId: pseudonym, name: pseudonym, teamId: 'acme-team' });
+    await expectForbidden(await as('acme-admin', '/api/v1/agents/giulia'), 'agentId');
+    expect(JSON.stringify(await json('acme-admin', '/api/v1/config'))).not.toMatch(/Giulia|Rossi/);
+    // The installation still sees the names it configured.
+    expect(await json('admin', '/api/v1/agents/giulia')).toMatchObject({ name: 'Giulia Rossi' });
+  });
+
   it("refuses another tenant's queue history with 403, and answers a queue in reach", async () => {
     await expectForbidden(await as('acme-admin', '/api/v1/intervals?queue=beta-care'), 'queue');
     await expectForbidden(await as('sam', '/api/v1/intervals?queue=acme-care'), 'queue');

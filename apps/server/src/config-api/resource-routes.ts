@@ -39,7 +39,8 @@ export function resourceRoutes(app: FastifyInstance, service: ConfigService, res
     schema: { tags, summary: `One ${resource.path} entry`, params: IdParams, response: { 200: resource.schema, ...errors } },
   }, async (request, reply) => {
     const reach = await configReachOf(fastify, request);
-    const entry = await service.get(resource, reach.storedId(resource.path, request.params.id));
+    const id = reach.storedId(resource.path, request.params.id);
+    const entry = id === undefined ? undefined : await service.get(resource, id);
     if (!entry) return missing(reply, reach, resource, request.params.id);
     const refusal = reach.readRefusal(resource.path, entry.value);
     if (refusal) return forbidden(reply, refusal);

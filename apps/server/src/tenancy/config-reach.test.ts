@@ -108,6 +108,7 @@ describe('ConfigReach', () => {
     expect(JSON.stringify(seen)).not.toMatch(/Giulia|Rossi|"giulia"/);
     expect(seen.alertRules.find((r) => r.id === 'giulia-ready')!.scope).toEqual({ kind: 'agent', id: giulia });
     expect(pseudonymous.storedId('agents', giulia)).toBe('giulia');
+    expect(pseudonymous.storedId('agents', 'giulia')).toBeUndefined();
   });
 
   describe('audit entries', () => {

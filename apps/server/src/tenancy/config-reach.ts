@@ -127,11 +127,14 @@ export class ConfigReach {
     };
   }
 
-  /** The stored id an URL's id stands for: with pseudonyms, an agent is asked for by its pseudonym. */
-  storedId(path: ConfigResourcePath, shownId: string): string {
+  /**
+   * The stored id an URL's id stands for: with pseudonyms, an agent is asked for by its pseudonym only (undefined
+   * otherwise: answering a real id with its pseudonym would undo the pseudonym).
+   */
+  storedId(path: ConfigResourcePath, shownId: string): string | undefined {
     if (this.whole || path !== 'agents' || this.input.agentDetail !== 'pseudonymous') return shownId;
     for (const agentId of this.#agents.keys()) if (this.#pseudonym(agentId) === shownId) return agentId;
-    return shownId;
+    return undefined;
   }
 
   /** Why this principal may not read the entry (outside its reach), or null. */
