@@ -4,6 +4,7 @@ import { AlertBanner } from '../features/alerts/components/alert-banner.js';
 import { AlertControls } from '../features/alerts/components/alert-controls.js';
 import { AlertList } from '../features/alerts/components/alert-list.js';
 import { StaleBanner } from '../features/connection/components/stale-banner.js';
+import { RefusedBanner } from '../features/connection/components/refused-banner.js';
 import { CentreHeader } from './header/centre-header.js';
 import { LanguageSwitch } from '../components/language-switch.js';
 import { useI18n } from '../lib/i18n/use-i18n.js';
@@ -20,6 +21,7 @@ export function BoardPage() {
   return (
     <div className="board">
       <a className="skip-link" href="#alerts">{t('activeAlerts')}</a>
+      <RefusedBanner />
       <StaleBanner />
       <AlertBanner />
       <CentreHeader>

@@ -8,6 +8,7 @@ import { STATUS_ICON, worstStatus } from '../../features/queues/service-level.js
 import { useQueuesStore } from '../../stores/queues-store.js';
 import { useWindowStore } from '../../stores/window-store.js';
 import { useCentreStore } from '../../stores/centre-store.js';
+import { ScopedTotals } from './scoped-totals.js';
 
 const Total = ({ label, value, testId }: { label: string; value: string; testId?: string }) => (
   <Figure className="total" label={label} testId={testId}>{value}</Figure>
@@ -16,6 +17,8 @@ const Total = ({ label, value, testId }: { label: string; value: string; testId?
 /** The centre in one line: totals, the time in Rome, whether the board is live, how many alerts are open. */
 export function CentreHeader({ children }: { children?: ReactNode }) {
   const centre = useCentreStore((s) => s.centre);
+  // A snapshot came without `centre`: this user's reach is part of the installation, not all of it.
+  const scoped = useCentreStore((s) => s.generatedAt !== null && s.centre === null);
   const window = useWindowStore((s) => s.window);
   const now = useClockStore((s) => s.now);
   const alertCount = useAlertsStore((s) => Object.keys(s.active).length);
@@ -34,17 +37,21 @@ export function CentreHeader({ children }: { children?: ReactNode }) {
         </a>
       </div>
       <dl className="centre-header__totals" aria-label={t('centre')}>
-        <div className={`total total--caption total--${status}`} data-testid="centre-status" data-status={status}>
-          <dt>{t('total')}</dt><dd><span className="total__icon" aria-hidden="true">{STATUS_ICON[status]}</span> {t('centre')}</dd>
-        </div>
-        <Total label={t('serviceLevel')} value={fmt.percent(metrics?.serviceLevel ?? null)} testId="centre-service-level" />
-        <Total label={t('waiting')} value={fmt.integer(centre?.live.waiting ?? 0)} testId="centre-waiting" />
-        <Total label={t('offered')} value={fmt.integer(metrics?.offered ?? 0)} />
-        <Total label={t('answered')} value={fmt.integer(metrics?.answered ?? 0)} />
-        <Total label={t('abandonRate')} value={fmt.percent(metrics?.abandonRate ?? null)} />
-        <Total label={t('available')} value={fmt.integer(agents?.available ?? 0)} />
-        <Total label={t('onContact')} value={fmt.integer(agents?.on_contact ?? 0)} />
-        <Total label={t('notReady')} value={fmt.integer(agents?.not_ready ?? 0)} />
+        {scoped ? <ScopedTotals /> : (
+          <>
+          <div className={`total total--caption total--${status}`} data-testid="centre-status" data-status={status}>
+            <dt>{t('total')}</dt><dd><span className="total__icon" aria-hidden="true">{STATUS_ICON[status]}</span> {t('centre')}</dd>
+          </div>
+          <Total label={t('serviceLevel')} value={fmt.percent(metrics?.serviceLevel ?? null)} testId="centre-service-level" />
+          <Total label={t('waiting')} value={fmt.integer(centre?.live.waiting ?? 0)} testId="centre-waiting" />
+          <Total label={t('offered')} value={fmt.integer(metrics?.offered ?? 0)} />
+          <Total label={t('answered')} value={fmt.integer(metrics?.answered ?? 0)} />
+          <Total label={t('abandonRate')} value={fmt.percent(metrics?.abandonRate ?? null)} />
+          <Total label={t('available')} value={fmt.integer(agents?.available ?? 0)} />
+          <Total label={t('onContact')} value={fmt.integer(agents?.on_contact ?? 0)} />
+          <Total label={t('notReady')} value={fmt.integer(agents?.not_ready ?? 0)} />
+          </>
+        )}
       </dl>
       {children && <div className="centre-header__controls">{children}</div>}
     </header>

@@ -3,6 +3,14 @@ import { logOut } from '../session-api.js';
 import { useSessionText } from '../session-messages.js';
 import { useSession } from '../hooks/use-session.js';
 import '../session.css';
+import { DEFAULT_TENANT, type SessionInfo } from '@plancia/contracts';
+
+/** "Acme · acme-sales": the tenant unless it is the installation's own, and the scope unless it is whole. */
+export function reachLabel(user: SessionInfo): string {
+  const parts = [...user.scope.queues, ...user.scope.teams];
+  const reach = [user.tenant === DEFAULT_TENANT ? '' : user.tenant, parts.join(', ')].filter((part) => part !== '');
+  return reach.join(' · ');
+}
 
 /** The signed-in user's name and a logout button; nothing when nobody is signed in. */
 export function SessionBar() {
@@ -10,6 +18,7 @@ export function SessionBar() {
   const text = useSessionText();
   const user = useSessionStore((s) => s.user);
   if (!user) return null;
+  const reach = reachLabel(user);
   // The screen signs out even if the server could not be told; that session then ends at its expiry.
   const leave = () => {
     const done = () => useSessionStore.getState().signedOut();
@@ -17,7 +26,7 @@ export function SessionBar() {
   };
   return (
     <div className="session-bar">
-      <span>{text('signedInAs', { name: user.username })}</span>
+      <span data-testid="session-user">{text('signedInAs', { name: reach === '' ? user.username : `${user.username} (${reach})` })}</span>
       <button type="button" onClick={leave}>{text('logOut')}</button>
     </div>
   );
