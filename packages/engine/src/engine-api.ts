@@ -1,5 +1,5 @@
 import type {
-  AgentProfile, Alert, AlertEvent, AlertRule, BusinessCalendar, ClosedIntervalEntry, Delta, EngineSettings, InstallationSnapshot, QueueConfig, Snapshot,
+  AgentProfile, Alert, AlertEvent, AlertRule, BusinessCalendar, ClosedIntervalEntry, Delta, EngineSettings, InstallationSnapshot, QueueConfig,
   TimedEvent, View,
 } from '@plancia/contracts';
 

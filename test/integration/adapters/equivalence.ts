@@ -1,13 +1,13 @@
 import type { Snapshot } from '@plancia/contracts';
-import { backends, startTestServer, type TestDatabase, type TestServer } from '../helpers/plancia-server.js';
+import { backends, NAMED_AGENTS, startTestServer, type TestDatabase, type TestServer } from '../helpers/plancia-server.js';
 import { postEvents, type WireEvent } from '../helpers/events.js';
 import { settled, snapshotOf } from './board.js';
 
-/** Two fresh servers: one fed by an adapter, one by CloudEvents, to compare what the board shows. */
+/** Two fresh servers: one fed by an adapter, one by CloudEvents, to compare what the board shows (agents included). */
 export async function serverPair(vendorEnv: Record<string, string>) {
   const databases: TestDatabase[] = [await backends.at(-1)!.create(), await backends.at(-1)!.create()];
-  const vendor = await startTestServer(databases[0]!, vendorEnv);
-  const cloud = await startTestServer(databases[1]!);
+  const vendor = await startTestServer(databases[0]!, { ...NAMED_AGENTS, ...vendorEnv });
+  const cloud = await startTestServer(databases[1]!, NAMED_AGENTS);
   return {
     vendor,
     cloud,

@@ -15,8 +15,8 @@ export interface TestServer {
   config: ServerConfig;
   /** Closes the server; the database stays for a restart. */
   stop(): Promise<void>;
-  /** A new server on the same database, as after a restart. */
-  restart(): Promise<TestServer>;
+  /** A new server on the same database, as after a restart; with `otherEnv`, configured by it instead. */
+  restart(otherEnv?: Record<string, string>): Promise<TestServer>;
 }
 
 /**
@@ -45,7 +45,7 @@ export async function startTestServer(database: TestDatabase, env: Record<string
     url: `http://127.0.0.1:${port}`,
     wsUrl: `ws://127.0.0.1:${port}`,
     stop: () => app.close(),
-    restart: () => startTestServer(database, env),
+    restart: (otherEnv = env) => startTestServer(database, otherEnv),
   };
 }
 

@@ -61,7 +61,7 @@ async function journal(database: TestDatabase): Promise<TimedEvent[]> {
 
 /** Centre today figures and the moment they were read. */
 function today(board: Snapshot) {
-  const { offered, answered } = board.centre.windows.today;
+  const { offered, answered } = board.centre!.windows.today;
   return { offered, answered, atMs: Date.parse(board.generatedAt) };
 }
 

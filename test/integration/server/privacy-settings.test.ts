@@ -81,3 +81,31 @@ describe('PLANCIA_AGENT_DETAIL at start', () => {
     expect(await response.json()).toEqual({ agentDetail: 'named', agreement: 'Autorizzazione INL 2026/77' });
   });
 });
+
+describe('the demo\'s named agents at the next start without the demo', () => {
+  // What the demo stores (PLANCIA_DEMO on, PLANCIA_AGENT_DETAIL unset): named under the demo's own agreement.
+  const server = useServer({ PLANCIA_ADMIN_PASSWORD: ADMIN_PASSWORD, PLANCIA_AGENT_DETAIL: 'named', PLANCIA_AGENT_AGREEMENT: 'Demo: invented agents' });
+
+  it('falls back to off, so real agents are never shown on the demo\'s leave; an administrator\'s own level stays', async () => {
+    const privacy = async (url: string) => {
+      const admin = (await login(url, 'admin', ADMIN_PASSWORD)).cookie;
+      return (await asPage(url, '/api/v1/settings/privacy', admin)).json();
+    };
+    expect(await privacy(server().url)).toEqual({ agentDetail: 'named', agreement: 'Demo: invented agents' });
+    await server().stop();
+    const withoutDemo = await server().restart({ PLANCIA_ADMIN_PASSWORD: ADMIN_PASSWORD });
+    try {
+      expect(await privacy(withoutDemo.url)).toEqual({ agentDetail: 'off' });
+      const admin = (await login(withoutDemo.url, 'admin', ADMIN_PASSWORD)).cookie;
+      expect((await asPage(withoutDemo.url, '/api/v1/settings/privacy', admin, 'PUT', { agentDetail: 'pseudonymous' })).status).toBe(200);
+    } finally {
+      await withoutDemo.stop();
+    }
+    const again = await server().restart({ PLANCIA_ADMIN_PASSWORD: ADMIN_PASSWORD });
+    try {
+      expect(await privacy(again.url)).toEqual({ agentDetail: 'pseudonymous' });
+    } finally {
+      await again.stop();
+    }
+  });
+});

@@ -59,7 +59,7 @@ function summary(preset: PresetName, { snapshot, sent, sendMs }: PresetRun): str
     return `${q.queueId} SL ${r.serviceLevel?.toFixed(2)} off ${r.offered} ab ${r.abandoned} wait ${q.live.waiting} (${waitedSeconds(q, snapshot.generatedAt).toFixed(0)} s)`;
   });
   const alerts = snapshot.alerts.map((a) => a.ruleId).sort().join(' ');
-  return `${preset}: ${sent} events in ${(sendMs / 1000).toFixed(1)} s; centre SL ${snapshot.centre.windows.rolling.serviceLevel?.toFixed(2)}; ${queues.join('; ')}; alerts ${alerts}`;
+  return `${preset}: ${sent} events in ${(sendMs / 1000).toFixed(1)} s; centre SL ${snapshot.centre!.windows.rolling.serviceLevel?.toFixed(2)}; ${queues.join('; ')}; alerts ${alerts}`;
 }
 
 describe(`simulator presets against the real server (${backend.name})`, () => {
@@ -80,10 +80,10 @@ describe(`simulator presets against the real server (${backend.name})`, () => {
   it('normal: a centre at work, service level at or above 80/20 on every queue, no service-level alert', async () => {
     const { snapshot } = await presetRun('normal');
     expect(snapshot.agents.length).toBe(150);
-    expect(snapshot.centre.live.agents.on_contact).toBeGreaterThan(30);
-    expect(snapshot.centre.live.agents.not_ready).toBeGreaterThan(0);
-    expect(snapshot.centre.windows.rolling.offered).toBeGreaterThan(150);
-    expect(snapshot.centre.windows.rolling.serviceLevel).toBeGreaterThanOrEqual(0.9);
+    expect(snapshot.centre!.live.agents.on_contact).toBeGreaterThan(30);
+    expect(snapshot.centre!.live.agents.not_ready).toBeGreaterThan(0);
+    expect(snapshot.centre!.windows.rolling.offered).toBeGreaterThan(150);
+    expect(snapshot.centre!.windows.rolling.serviceLevel).toBeGreaterThanOrEqual(0.9);
     for (const queue of liveQueues(snapshot)) expect([queue.queueId, queue.windows.rolling.serviceLevel]).toEqual([queue.queueId, expect.toSatisfy((sl: number) => sl >= 0.8)]);
     expect(serviceLevelAlerts(snapshot.alerts)).toEqual([]);
     expect(snapshot.anomalies).toEqual({ lateEvents: 0, orphanEvents: 0, staleContactsRemoved: 0, conflicts: 0 });
@@ -91,7 +91,7 @@ describe(`simulator presets against the real server (${backend.name})`, () => {
 
   it('surge: service level falls well below target and the default "Service level below target" alert fires', async () => {
     const { snapshot, raised } = await presetRun('surge');
-    expect(snapshot.centre.windows.rolling.serviceLevel).toBeLessThan(0.6);
+    expect(snapshot.centre!.windows.rolling.serviceLevel).toBeLessThan(0.6);
     const queues = liveQueues(snapshot).filter((q) => q.windows.rolling.settled >= 20);
     const below = queues.filter((q) => q.windows.rolling.serviceLevel! < q.serviceLevelTarget);
     expect(below.length).toBeGreaterThanOrEqual(Math.ceil(queues.length * 0.75));

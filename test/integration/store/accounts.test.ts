@@ -4,6 +4,7 @@ import { backends } from './backends.js';
 import { useStore } from './suite.js';
 
 const whole = { queues: [], teams: [] };
+const tenant = 'default';
 
 describe.each(backends)('users, sessions and machine tokens on $name', (backend) => {
   const opened = useStore(backend);
@@ -14,22 +15,23 @@ describe.each(backends)('users, sessions and machine tokens on $name', (backend)
 
   it('creates a user once, then replaces its role, scope and password', async () => {
     expect(await store.accounts.countUsers()).toBe(0);
-    expect(await store.accounts.upsertUser({ username: 'ada', passwordHash: 'h1', role: 'viewer', scope: whole })).toBe(true);
-    expect(await store.accounts.upsertUser({ username: 'ada', passwordHash: 'h2', role: 'supervisor', scope: { queues: ['sales'], teams: [] } })).toBe(false);
-    expect(await store.accounts.findUser('ada')).toEqual({ username: 'ada', passwordHash: 'h2', role: 'supervisor', scope: { queues: ['sales'], teams: [] } });
+    await store.tenants.upsert({ id: 'acme', name: 'Acme', queues: ['sales'], teams: [], agentDetail: 'off', agreement: null, agreementDate: null });
+    expect(await store.accounts.upsertUser({ username: 'ada', passwordHash: 'h1', role: 'viewer', scope: whole, tenant })).toBe(true);
+    expect(await store.accounts.upsertUser({ username: 'ada', passwordHash: 'h2', role: 'supervisor', scope: { queues: ['sales'], teams: [] }, tenant: 'acme' })).toBe(false);
+    expect(await store.accounts.findUser('ada')).toEqual({ username: 'ada', passwordHash: 'h2', role: 'supervisor', scope: { queues: ['sales'], teams: [] }, tenant: 'acme' });
     expect(await store.accounts.countUsers()).toBe(1);
-    expect(await store.accounts.listUsers()).toEqual([{ username: 'ada', role: 'supervisor', scope: { queues: ['sales'], teams: [] } }]);
+    expect(await store.accounts.listUsers()).toEqual([{ username: 'ada', role: 'supervisor', scope: { queues: ['sales'], teams: [] }, tenant: 'acme' }]);
   });
 
   it('inserts a new user but never replaces one', async () => {
-    expect(await store.accounts.insertUser({ username: 'dora', passwordHash: 'h1', role: 'viewer', scope: whole })).toBe(true);
-    expect(await store.accounts.insertUser({ username: 'dora', passwordHash: 'h2', role: 'admin', scope: whole })).toBe(false);
-    expect(await store.accounts.findUser('dora')).toEqual({ username: 'dora', passwordHash: 'h1', role: 'viewer', scope: whole });
+    expect(await store.accounts.insertUser({ username: 'dora', passwordHash: 'h1', role: 'viewer', scope: whole, tenant })).toBe(true);
+    expect(await store.accounts.insertUser({ username: 'dora', passwordHash: 'h2', role: 'admin', scope: whole, tenant })).toBe(false);
+    expect(await store.accounts.findUser('dora')).toEqual({ username: 'dora', passwordHash: 'h1', role: 'viewer', scope: whole, tenant });
   });
 
   it('finds a session only before it expires, and ends it on logout or with its user', async () => {
     const now = Date.parse('2026-03-02T09:00:00Z');
-    await store.accounts.upsertUser({ username: 'bob', passwordHash: 'h', role: 'admin', scope: whole });
+    await store.accounts.upsertUser({ username: 'bob', passwordHash: 'h', role: 'admin', scope: whole, tenant });
     await store.accounts.createSession({ idDigest: 'd1', username: 'bob', expiresAtMs: now + 60_000 });
     await store.accounts.createSession({ idDigest: 'd2', username: 'bob', expiresAtMs: now + 60_000 });
     expect((await store.accounts.findSession('d1', now))?.user.role).toBe('admin');
@@ -42,7 +44,7 @@ describe.each(backends)('users, sessions and machine tokens on $name', (backend)
 
   it('keeps the opening time of a session and moves its expiry when extended', async () => {
     const opened = Date.parse('2026-03-02T09:00:00Z');
-    await store.accounts.upsertUser({ username: 'cleo', passwordHash: 'h', role: 'viewer', scope: whole });
+    await store.accounts.upsertUser({ username: 'cleo', passwordHash: 'h', role: 'viewer', scope: whole, tenant });
     await store.accounts.createSession({ idDigest: 'd3', username: 'cleo', expiresAtMs: opened + 60_000, createdAtMs: opened });
     expect((await store.accounts.findSession('d3', opened))?.session).toEqual({ idDigest: 'd3', username: 'cleo', expiresAtMs: opened + 60_000, createdAtMs: opened });
     await store.accounts.extendSession('d3', opened + 120_000);
@@ -51,10 +53,10 @@ describe.each(backends)('users, sessions and machine tokens on $name', (backend)
   });
 
   it('keeps token names unique and stops finding a revoked token', async () => {
-    const token = { name: 'tv-floor-1', secretDigest: 'sd1', role: 'viewer', scope: whole };
+    const token = { name: 'tv-floor-1', secretDigest: 'sd1', role: 'view', scope: whole, tenant };
     expect(await store.accounts.createToken(token)).toBe(true);
     expect(await store.accounts.createToken({ ...token, secretDigest: 'sd2' })).toBe(false);
-    expect(await store.accounts.findActiveToken('sd1')).toEqual({ name: 'tv-floor-1', role: 'viewer', scope: whole });
+    expect(await store.accounts.findActiveToken('sd1')).toEqual({ name: 'tv-floor-1', role: 'view', scope: whole, tenant });
     await store.accounts.touchToken('tv-floor-1', Date.parse('2026-03-02T09:00:00Z'));
     expect((await store.accounts.listTokens())[0]?.lastUsedAt).toBe('2026-03-02T09:00:00.000Z');
     expect(await store.accounts.countActiveTokens()).toBe(1);

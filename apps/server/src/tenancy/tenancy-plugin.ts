@@ -4,6 +4,7 @@ import { viewFromQuery, type ViewQuery } from '../push/view-request.js';
 import { DEFAULT_TENANT } from '@plancia/contracts';
 import { installationPrincipal, type Principal } from '../plugins/app/principal.js';
 import { NamedViewAudit, type NamedViewChannel } from '../privacy/named-view-audit.js';
+import { privacyAtStart } from '../privacy/privacy-env.js';
 import type { View } from '@plancia/contracts';
 import { audienceOf, type Audience } from './audience.js';
 import { Tenancy } from './tenancy.js';
@@ -25,20 +26,16 @@ declare module 'fastify' {
 export const principalOf = (request: FastifyRequest): Principal => request.principal ?? installationPrincipal('open', 'anonymous');
 
 /**
- * Tenants and reaches. PLANCIA_AGENT_DETAIL (with PLANCIA_AGENT_AGREEMENT) sets the default tenant's mode at start.
+ * Tenants and reaches. PLANCIA_AGENT_DETAIL (with PLANCIA_AGENT_AGREEMENT) sets the default tenant's mode at start;
+ * a level the demo left behind falls back to off when the demo is over (privacy/privacy-env.ts).
  * Registered before the push layer: the placements it follows must be current before any room filters a change.
  */
 export default fp(
   async (fastify) => {
     const { store, config, live } = fastify;
     const tenancy = await Tenancy.open(store.tenants, store.audit);
-    const { agentDetail, agentAgreement } = config as { agentDetail?: 'off' | 'pseudonymous' | 'named'; agentAgreement?: string };
-    if (agentDetail !== undefined) {
-      const current = tenancy.privacy(DEFAULT_TENANT);
-      if (current.agentDetail !== agentDetail || current.agreement !== agentAgreement) {
-        await tenancy.setPrivacy(DEFAULT_TENANT, { agentDetail, ...(agentAgreement ? { agreement: agentAgreement } : {}) }, 'PLANCIA_AGENT_DETAIL');
-      }
-    }
+    const atStart = privacyAtStart(config, tenancy.privacy(DEFAULT_TENANT));
+    if (atStart) await tenancy.setPrivacy(DEFAULT_TENANT, atStart, 'PLANCIA_AGENT_DETAIL');
     tenancy.placements.reset(live.snapshot());
     const stop = live.onDelta((delta) => tenancy.placements.follow(delta));
     fastify.addHook('onClose', async () => stop());
