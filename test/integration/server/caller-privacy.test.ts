@@ -116,10 +116,10 @@ describe.each(backends)('caller identifiers on $name', (backend) => {
     expect(await response.text()).not.toMatch(DIGITS);
   });
 
-  it('reveals a kept number to a supervisor, audited, and refuses a viewer', async () => {
+  it('reveals a kept number to a supervisor in scope, audited, and refuses a viewer and a supervisor of other queues', async () => {
     cookies.admin = (await login(server.url, 'admin', PASSWORD)).cookie;
-    for (const [username, role] of [['sara', 'supervisor'], ['vera', 'viewer']] as const) {
-      const created = await asPage(server.url, '/api/v1/users', cookies.admin, 'POST', { username, password: PASSWORD, role, scope: { queues: [], teams: [] } });
+    for (const [username, role, queues] of [['sara', 'supervisor', []], ['vera', 'viewer', []], ['otto', 'supervisor', ['support']]] as const) {
+      const created = await asPage(server.url, '/api/v1/users', cookies.admin, 'POST', { username, password: PASSWORD, role, scope: { queues, teams: [] } });
       expect(created.status).toBe(201);
       cookies[username] = (await login(server.url, username, PASSWORD)).cookie;
     }
@@ -128,6 +128,9 @@ describe.each(backends)('caller identifiers on $name', (backend) => {
     const refused = await asPage(server.url, path('c-2'), cookies.vera!);
     expect(refused.status).toBe(403);
     expect(await refused.text()).not.toMatch(DIGITS);
+    const outOfScope = await asPage(server.url, path('c-2'), cookies.otto!);
+    expect(outOfScope.status).toBe(403);
+    expect(await outOfScope.text()).not.toMatch(DIGITS);
 
     const revealed = await asPage(server.url, path('c-2'), cookies.sara!);
     expect(revealed.status).toBe(200);

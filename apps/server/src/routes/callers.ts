@@ -7,8 +7,8 @@ const NOT_KEPT = 'No number is kept for this contact: none was sent, it expired,
 const UNREADABLE = 'The number kept for this contact was sealed under another PLANCIA_CALLBACK_KEY and cannot be read';
 
 /**
- * `GET /api/v1/contacts/:contactId/caller?source=…`: the caller's number kept for a callback, for supervisors. Every
- * reveal is written to the audit log (who, which contact; never the number).
+ * `GET /api/v1/contacts/:contactId/caller?source=…`: the caller's number kept for a callback, for supervisors whose
+ * scope and tenant hold the contact's queue (else 403). Every reveal is written to the audit log (who, which contact; never the number).
  */
 export default async function callerRoutes(app: FastifyInstance) {
   const fastify = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -17,7 +17,7 @@ export default async function callerRoutes(app: FastifyInstance) {
     schema: {
       tags: ['callers'],
       summary: 'Reveal the number kept for calling a contact back',
-      description: 'Supervisors and administrators only; each reveal is audited as `caller.reveal`. 404 when no number is kept for the contact.',
+      description: 'Supervisors and administrators whose scope holds the contact\'s queue (else 403); each reveal is audited as `caller.reveal`. 404 when no number is kept for the contact.',
       params: CallerRevealParams,
       querystring: CallerRevealQuery,
       response: { 200: RevealedCaller, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
@@ -32,7 +32,11 @@ export default async function callerRoutes(app: FastifyInstance) {
         : reply.code(404).send({ error: 'not_found', message: NOT_KEPT });
     }
     const { caller, pseudonym, queueId, expiresAtMs } = result.revealed;
-    // scope: refuse (403) when queueId lies outside the reader's scope and tenant, before anything is revealed.
+    const { reach } = fastify.audienceOf(request.principal);
+    // A contact of no known queue belongs to no scope: only someone who sees the whole installation may call it back.
+    if (queueId === null ? !reach.whole : !reach.hasQueue(queueId)) {
+      return reply.code(403).send({ error: 'forbidden', message: `The contact's queue (${queueId ?? 'none'}) is outside your scope` });
+    }
     await fastify.store.audit.record({
       actor: actorOf(request),
       action: 'caller.reveal',
