@@ -39,7 +39,7 @@ export default async function privacyRoutes(app: FastifyInstance) {
       return await fastify.tenancy.setPrivacy(principalOf(request).tenant, request.body, actorOf(request));
     } catch (error) {
       if (!(error instanceof TenancyRefusal)) throw error;
-      return reply.code(error.status === 409 ? 400 : error.status).send({ error: error.status === 404 ? 'not_found' : 'bad_request', message: error.message });
+      return reply.code(error.status === 409 ? 400 : error.status).send({ error: error.status === 404 ? 'not_found' : 'invalid_request', message: error.message });
     }
   });
 }

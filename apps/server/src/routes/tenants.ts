@@ -9,7 +9,7 @@ import { principalOf } from '../tenancy/tenancy-plugin.js';
 
 const tags = ['tenants'];
 const Params = Type.Object({ tenantId: TenantId });
-const ERROR_OF = { 400: 'bad_request', 403: 'forbidden', 404: 'not_found', 409: 'conflict' } as const;
+const ERROR_OF = { 400: 'invalid_request', 403: 'forbidden', 404: 'not_found', 409: 'conflict' } as const;
 
 function refused(reply: FastifyReply, error: unknown) {
   if (!(error instanceof TenancyRefusal)) throw error;

@@ -37,7 +37,7 @@ export default async function userRoutes(app: FastifyInstance) {
   }, async (request, reply) => {
     const { username, role } = request.body;
     const grant = grantFor(fastify.tenancy, principalOf(request), request.body);
-    if (!grant.ok) return reply.code(grant.status).send({ error: grant.status === 403 ? 'forbidden' : 'bad_request', message: grant.message });
+    if (!grant.ok) return reply.code(grant.status).send({ error: grant.status === 403 ? 'forbidden' : 'invalid_request', message: grant.message });
     const { tenant, scope } = grant;
     if (!(await users.create({ ...request.body, tenant, scope }, actorOf(request)))) {
       return reply.code(409).send({ error: 'conflict', message: `username: ${username} is taken` });

@@ -1,14 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AccountRepository, ActiveTokenRecord, AuditRepository, MachineTokenRecord } from '@plancia/store';
-import type { AccountScope, CreatedToken, CreateTokenRequest, TokenRole, TokenSummary } from '@plancia/contracts';
-
-/** A named machine token as the access policy sees it: what it is for, and what of which tenant it may see. */
-export interface StoredToken {
-  name: string;
-  role: TokenRole;
-  tenant: string;
-  scope: AccountScope;
-}
+import type { StoredToken } from '../plugins/app/access-policy.js';
+import { WHOLE_SCOPE } from '../plugins/app/principal.js';
+import type { CreatedToken, CreateTokenRequest, TokenRole, TokenSummary } from '@plancia/contracts';
 
 /** What of the store machine tokens use. */
 export type TokenStore = Pick<AccountRepository, 'createToken' | 'listActiveTokens' | 'listTokens' | 'revokeToken' | 'touchToken'>;
@@ -17,7 +11,6 @@ export type TokenAudit = Pick<AuditRepository, 'record'>;
 /** Why a last-used time could not be written: the request went through all the same, so this is only logged. */
 export type TouchFailure = (error: unknown, name: string) => void;
 
-const WHOLE_SCOPE: AccountScope = { queues: [], teams: [] };
 /** Using a token writes its last-used time at most this often: a busy kiosk does not write on every request. */
 export const TOUCH_EVERY_MS = 60_000;
 /** Marks a secret as Plancia's, so secret scanners and people can tell it from other credentials. */
