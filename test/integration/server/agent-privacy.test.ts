@@ -96,6 +96,23 @@ describe('agent detail off by default', () => {
     expect(answered.filter((status) => status === 200).length).toBeGreaterThan(10);
   });
 
+  it('shows stored agent profiles to the installation\'s administrator only: a viewer of the whole board reads none', async () => {
+    const { url } = server();
+    const profile = { ...AGENTS[0]!, teamId: 'team-a' };
+    expect((await asPage(url, `/api/v1/agents/${profile.agentId}`, admin, 'PUT', profile)).status).toBeLessThan(300);
+    expect((await asPage(url, '/api/v1/users', admin, 'POST', { username: 'vera', password: 'a-long-password-42', role: 'viewer', scope: { queues: [], teams: [] } })).status).toBe(201);
+    const viewer = (await login(url, 'vera', 'a-long-password-42')).cookie;
+    // The administrator wrote the profile and must be able to export it whole: it sees it (so the scan below could fail).
+    expect(leaksIn(await (await asPage(url, '/api/v1/agents', admin)).text())).toEqual([AGENTS[0]!.agentId, AGENTS[0]!.name]);
+    const openapi = (await (await fetch(`${url}/api/v1/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const paths = Object.entries(openapi.paths).filter(([path, ops]) => 'get' in ops && !path.includes('{') && path !== '/api/v1/live' && path !== '/api/v1/ingest');
+    for (const [path] of paths) {
+      const response = await asPage(url, path.replace(/^\/api\/v1\/intervals$/, '/api/v1/intervals?queue=sales'), viewer);
+      expect({ path, leaks: leaksIn(await response.text()) }).toEqual({ path, leaks: [] });
+    }
+    expect((await asPage(url, `/api/v1/agents/${profile.agentId}`, viewer)).status).toBe(403);
+  });
+
   it('would have seen them: the same board under named shows both', async () => {
     const { url } = server();
     expect((await asPage(url, '/api/v1/settings/privacy', admin, 'PUT', { agentDetail: 'named', agreement: 'Test: invented agents' })).status).toBe(200);

@@ -8,20 +8,24 @@ const NOTHING: ConfigDocument = { queues: [], calendars: [], alertRules: [], age
 
 /**
  * The configuration rules (tenancy/config-reach.ts) for a request's principal. The stored document says which team
- * a queue is in and which queues use a calendar; the installation needs none of it (it reaches everything).
+ * a queue is in and which queues use a calendar; the installation's administrator needs none of it (it reaches
+ * everything as stored).
  */
 export async function configReachOf(
   fastify: FastifyInstance, request: FastifyRequest, lookups: Pick<ConfigReachInput, 'userTenant' | 'tokenTenant'> = {},
 ): Promise<ConfigReach> {
   const principal = principalOf(request);
   const { tenancy } = fastify;
-  const whole = isInstallationWide(principal);
+  // The access policy's own answer: the one place that knows what a session's role or a token opens.
+  const administers = fastify.access.authorize('admin', request, undefined, request.user).ok;
+  const asStored = administers && isInstallationWide(principal);
   return new ConfigReach({
     principal,
+    administers,
     reach: tenancy.reachOf(principal),
     agentDetail: tenancy.privacy(principal.tenant).agentDetail,
     pseudonymKey: tenancy.pseudonymKey(principal.tenant),
-    document: whole ? NOTHING : await fastify.configService.exportAll(),
+    document: asStored ? NOTHING : await fastify.configService.exportAll(),
     placements: tenancy.placements,
     ...lookups,
   });

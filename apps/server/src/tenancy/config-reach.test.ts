@@ -36,16 +36,31 @@ const principal = (tenant: string, queues: string[] = []): Principal => ({ kind:
 function reachOf(who: Principal, agentDetail: AgentDetail = 'named', extra: Partial<ConstructorParameters<typeof ConfigReach>[0]> = {}) {
   const scope = who.scope.queues.length > 0 ? { queues: new Set(who.scope.queues), teams: new Set<string>() } : null;
   const reach = new Reach(who.tenant === 'default' ? null : acmeArea, scope, placements);
-  return new ConfigReach({ principal: who, reach, agentDetail, pseudonymKey: 'acme-key', document, placements, ...extra });
+  return new ConfigReach({ principal: who, administers: true, reach, agentDetail, pseudonymKey: 'acme-key', document, placements, ...extra });
 }
 const ids = (entries: readonly { id?: string; queueId?: string; agentId?: string }[]) => entries.map((e) => e.queueId ?? e.agentId ?? e.id);
 
 describe('ConfigReach', () => {
-  it('lets the installation see and write everything, agent names included, whatever its tenant mode', () => {
+  it('lets the installation\'s administrator see and write everything, agent names included, whatever its tenant mode', () => {
     const whole = reachOf(principal('default'), 'off');
     expect(whole.document(document)).toBe(document);
     expect(whole.writeRefusal('alert-rules', undefined, rule('c', 'centre'))).toBeNull();
     expect(whole.wholeWriteRefusal('config')).toBeNull();
+  });
+
+  it('shows an installation-wide viewer every queue, calendar and rule, but agents only as the default tenant\'s mode says', () => {
+    const off = reachOf(principal('default'), 'off', { administers: false });
+    const seen = off.document(document);
+    expect(ids(seen.queues)).toEqual(['acme-sales', 'acme-care', 'beta-care']);
+    expect(ids(seen.calendars)).toEqual(['default', 'acme-hours', 'shared-hours', 'beta-only']);
+    expect(seen.agents).toEqual([]);
+    expect(ids(seen.alertRules)).toEqual(['acme-wait', 'beta-wait', 'centre', 'every-queue', 'acme-team-rule']);
+    expect(JSON.stringify(seen)).not.toMatch(/giulia|marco|Rossi|Bianchi/i);
+
+    const pseudonymous = reachOf(principal('default'), 'pseudonymous', { administers: false }).document(document);
+    expect(pseudonymous.agents.map((a) => a.agentId)).toEqual(['giulia', 'marco', 'sara'].map((id) => agentPseudonym('acme-key', id)));
+    expect(JSON.stringify(pseudonymous)).not.toMatch(/Giulia|Rossi|"giulia"|"marco"/);
+    expect(reachOf(principal('default'), 'named', { administers: false }).document(document).agents).toEqual(document.agents);
   });
 
   it('shows a tenant only its queues, their calendars (and the default), rules on what it reaches and its agents', () => {

@@ -16,6 +16,11 @@ type Named = { tenant?: unknown } | null | undefined;
 
 export interface ConfigReachInput {
   principal: Principal;
+  /**
+   * May administer (the admin role): only an administrator of the whole installation sees agents as stored. Other
+   * installation-wide readers (viewers and supervisors, view tokens) see them as the default tenant's mode says.
+   */
+  administers: boolean;
   reach: Reach;
   /** The principal's tenant's agent-detail mode and its pseudonym key. */
   agentDetail: AgentDetail;
@@ -32,8 +37,8 @@ export interface ConfigReachInput {
 /**
  * What one principal may read and write of the configuration and the audit log: the one place these rules live.
  *
- * An installation-wide principal (default tenant, unscoped) sees and writes everything, agent names included: it
- * administers the installation, and its export must import back whole. Every other principal sees the entries its
+ * An installation-wide principal (default tenant, unscoped) sees and writes everything; agent names too when it is an
+ * administrator, whose export must import back whole (anyone else sees agents as the default tenant's mode says). Every other principal sees the entries its
  * reach holds: queues it reaches; rules on a queue, team or agent it reaches (rules on the centre, a channel or every
  * entity of a kind are the installation's); agent profiles whose team, or a queue the board saw them on, it reaches;
  * calendars used by a queue it reaches, and the default calendar. The engine settings are installation-wide: they are
@@ -43,12 +48,15 @@ export interface ConfigReachInput {
  */
 export class ConfigReach {
   readonly whole: boolean;
+  /** Sees agents as stored, whatever the agent-detail mode. */
+  readonly #agentsAsStored: boolean;
   readonly #teamOfQueue: Map<string, string | undefined>;
   readonly #agents: Map<string, AgentProfile>;
   readonly #rules: AlertRule[];
 
   constructor(private readonly input: ConfigReachInput) {
     this.whole = isInstallationWide(input.principal);
+    this.#agentsAsStored = this.whole && input.administers;
     this.#teamOfQueue = new Map(input.document.queues.map((q) => [q.queueId, q.teamId]));
     this.#agents = new Map(input.document.agents.map((a) => [a.agentId, a]));
     // Longest id first: an alert id is matched to the rule whose id is its longest prefix.
@@ -65,15 +73,17 @@ export class ConfigReach {
 
   /** Agent detail `off` hides every agent, whatever the reach. */
   hasAgent(agentId: string, teamId: string | undefined = this.#agents.get(agentId)?.teamId): boolean {
-    if (this.whole) return true;
+    if (this.#agentsAsStored) return true;
     if (this.input.agentDetail === 'off') return false;
+    if (this.whole) return true;
     const queueIds = this.input.placements.agent(agentId)?.queueIds ?? [];
     return this.input.reach.hasAgent({ teamId: teamId ?? this.input.placements.agent(agentId)?.teamId ?? null, queueIds });
   }
 
   hasRule(rule: Pick<AlertRule, 'scope'>): boolean {
-    if (this.whole) return true;
     const { kind, id } = rule.scope;
+    // A rule on every agent names none; a rule on one agent is shown only where that agent may be.
+    if (this.whole && (kind !== 'agent' || id === undefined)) return true;
     if (id === undefined) return false;
     switch (kind) {
       case 'queue': return this.hasQueue(id);
@@ -98,7 +108,7 @@ export class ConfigReach {
 
   /** The entity as this principal is shown it (agents under their pseudonyms when the tenant says so). */
   shown<T extends AnyEntity>(path: ConfigResourcePath, entity: T): T {
-    if (this.whole || this.input.agentDetail !== 'pseudonymous') return entity;
+    if (this.#agentsAsStored || this.input.agentDetail !== 'pseudonymous') return entity;
     if (path === 'agents') {
       const pseudonym = this.#pseudonym((entity as AgentProfile).agentId);
       return { ...entity, agentId: pseudonym, name: pseudonym };
@@ -117,7 +127,7 @@ export class ConfigReach {
 
   /** The whole document as this principal may see it; settings are shown (read-only for all but the installation). */
   document(document: ConfigDocument): ConfigDocument {
-    if (this.whole) return document;
+    if (this.#agentsAsStored) return document;
     return {
       ...(document.settings ? { settings: document.settings } : {}),
       queues: this.list('queues', document.queues),
@@ -132,7 +142,7 @@ export class ConfigReach {
    * otherwise: answering a real id with its pseudonym would undo the pseudonym).
    */
   storedId(path: ConfigResourcePath, shownId: string): string | undefined {
-    if (this.whole || path !== 'agents' || this.input.agentDetail !== 'pseudonymous') return shownId;
+    if (this.#agentsAsStored || path !== 'agents' || this.input.agentDetail !== 'pseudonymous') return shownId;
     for (const agentId of this.#agents.keys()) if (this.#pseudonym(agentId) === shownId) return agentId;
     return undefined;
   }
