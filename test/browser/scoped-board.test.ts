@@ -48,7 +48,7 @@ describe('the board of a supervisor scoped to one queue of a tenant', () => {
     expect(text).not.toContain('acme-care');
     expect(text).not.toContain('other-queue');
     expect(await page.locator('[data-testid^="queue-tile-"]').count()).toBe(1);
-    expect(await page.getByTestId('session-user').innerText()).toBe('Signed in as sam (acme · acme-sales)');
+    expect(await page.getByTestId('session-user').innerText()).toBe('Signed in as sam (Acme · acme-sales)');
   });
 
   it('says which queues a link outside the scope asks for, instead of an empty board', async () => {

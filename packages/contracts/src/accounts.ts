@@ -40,6 +40,8 @@ export const SessionInfo = Type.Object({
   role: UserRole,
   scope: AccountScope,
   tenant: Type.String(),
+  /** The tenant's name, for people (absent if the tenant was removed meanwhile). */
+  tenantName: Type.Optional(Type.String()),
   /** ISO 8601: the session ends then unless used before (it never outlives its absolute expiry). */
   expiresAt: Type.String({ format: 'date-time' }),
 });

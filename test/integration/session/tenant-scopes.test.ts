@@ -47,6 +47,7 @@ describe('two tenants and scoped supervisors see only their own', () => {
       expect((await as('admin', '/api/v1/users', 'POST', { ...user, password: PASSWORD })).status).toBe(201);
       cookies[user.username] = (await login(server().url, user.username, PASSWORD)).cookie;
     }
+    expect(await (await as('sam', '/api/v1/session')).json()).toMatchObject({ username: 'sam', tenant: 'acme', tenantName: 'Acme', scope: { queues: ['acme-sales'] } });
     const events = [
       queued('q1', 'acme-sales'), queued('q2', 'acme-care'), queued('q3', 'beta-care'), queued('q4', 'house'),
       agentState('s1', 'agent-acme', 'available', ['acme-sales']),

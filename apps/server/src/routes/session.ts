@@ -19,7 +19,11 @@ function refuseSignIn(reply: FastifyReply, body: { error: string; message: strin
 export default async function sessionRoutes(app: FastifyInstance) {
   const fastify = app.withTypeProvider<TypeBoxTypeProvider>();
   fastify.setValidatorCompiler(TypeBoxValidatorCompiler);
-  const { users, sessions, metrics } = fastify;
+  const { users, sessions, metrics, tenancy } = fastify;
+  const sessionInfo = (user: Omit<SessionInfo, 'expiresAt' | 'tenantName'>, expiresAtMs: number): SessionInfo => {
+    const tenantName = tenancy.get(user.tenant)?.name;
+    return { ...user, ...(tenantName === undefined ? {} : { tenantName }), expiresAt: new Date(expiresAtMs).toISOString() };
+  };
 
   fastify.post('/api/v1/session', {
     config: { rateLimit: { max: fastify.config.rateLimits.loginPerMinute, timeWindow: 60_000 } },
@@ -45,7 +49,7 @@ export default async function sessionRoutes(app: FastifyInstance) {
     const session = await sessions.open(user.username);
     await users.record(`user:${user.username}`, 'session.login', user.username, null, null);
     reply.setCookie(SESSION_COOKIE, session.id, sessionCookieOptions(request));
-    return { ...user, expiresAt: new Date(session.expiresAtMs).toISOString() };
+    return sessionInfo(user, session.expiresAtMs);
   });
 
   fastify.get('/api/v1/session', {
@@ -54,7 +58,7 @@ export default async function sessionRoutes(app: FastifyInstance) {
     const id = sessionIdOf(request);
     const open = id === undefined ? undefined : await sessions.identify(id);
     if (!open) return refuseSignIn(reply, NOT_SIGNED_IN);
-    return { ...open.user, expiresAt: new Date(open.expiresAtMs).toISOString() };
+    return sessionInfo(open.user, open.expiresAtMs);
   });
 
   fastify.delete('/api/v1/session', {

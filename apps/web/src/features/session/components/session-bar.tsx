@@ -8,7 +8,7 @@ import { DEFAULT_TENANT, type SessionInfo } from '@plancia/contracts';
 /** "Acme · acme-sales": the tenant unless it is the installation's own, and the scope unless it is whole. */
 export function reachLabel(user: SessionInfo): string {
   const parts = [...user.scope.queues, ...user.scope.teams];
-  const reach = [user.tenant === DEFAULT_TENANT ? '' : user.tenant, parts.join(', ')].filter((part) => part !== '');
+  const reach = [user.tenant === DEFAULT_TENANT ? '' : (user.tenantName ?? user.tenant), parts.join(', ')].filter((part) => part !== '');
   return reach.join(' · ');
 }
 
