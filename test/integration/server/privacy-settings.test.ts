@@ -39,6 +39,15 @@ describe('PUT and GET /api/v1/settings/privacy', () => {
     expect((await read(viewer)).body).toEqual({ agentDetail: 'off' });
   });
 
+  it('refuses an administrator of part of the tenant: the level covers every agent of it', async () => {
+    const created = await asPage(server().url, '/api/v1/users', admin, 'POST', { username: 'sally', password: PASSWORD, role: 'admin', scope: { queues: ['sales'], teams: [] } });
+    expect(created.status).toBe(201);
+    const scoped = (await login(server().url, 'sally', PASSWORD)).cookie;
+    const refused = await put(scoped, { agentDetail: 'named', agreement: 'Accordo 2026/9' });
+    expect(refused).toMatchObject({ status: 403, body: { error: 'forbidden', message: expect.stringMatching(/^agentDetail: /) as unknown } });
+    expect((await read(viewer)).body).toEqual({ agentDetail: 'off' });
+  });
+
   it('refuses named without the agreement, naming the field', async () => {
     const refused = await put(admin, { agentDetail: 'named' });
     expect(refused.status).toBe(400);

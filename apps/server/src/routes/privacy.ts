@@ -4,6 +4,7 @@ import { ErrorBody, PrivacySettings } from '@plancia/contracts';
 import { actorOf } from '../config-api/actor.js';
 import { TenancyRefusal } from '../tenancy/tenancy.js';
 import { principalOf } from '../tenancy/tenancy-plugin.js';
+import { isUnscoped } from '../plugins/app/principal.js';
 
 const tags = ['privacy'];
 
@@ -32,11 +33,16 @@ export default async function privacyRoutes(app: FastifyInstance) {
       response: { 200: PrivacySettings, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
     },
   }, async (request, reply) => {
+    const principal = principalOf(request);
+    // The level covers every agent of the tenant: an administrator of part of it may not decide it for the rest.
+    if (!isUnscoped(principal)) {
+      return reply.code(403).send({ error: 'forbidden', message: 'agentDetail: only an administrator of the whole tenant sets its agent-detail level' });
+    }
     if (request.body.agentDetail === 'named' && !request.body.agreement) {
       return reply.code(400).send({ error: 'invalid_request', message: NAMED_NEEDS_AGREEMENT, details: [{ path: '/agreement', message: NAMED_NEEDS_AGREEMENT }] });
     }
     try {
-      return await fastify.tenancy.setPrivacy(principalOf(request).tenant, request.body, actorOf(request));
+      return await fastify.tenancy.setPrivacy(principal.tenant, request.body, actorOf(request));
     } catch (error) {
       if (!(error instanceof TenancyRefusal)) throw error;
       return reply.code(error.status === 409 ? 400 : error.status).send({ error: error.status === 404 ? 'not_found' : 'invalid_request', message: error.message });
