@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert, AlertRule } from '@plancia/contracts';
-import { backends, useServer } from '../helpers/plancia-server.js';
+import { backends, NAMED_AGENTS, useServer } from '../helpers/plancia-server.js';
 import { postEvents, queued, wireEvent } from '../helpers/events.js';
 import { isAlert, isSnapshot, openBoard, type Received } from '../push/board-client.js';
 
@@ -33,7 +33,7 @@ function shown(received: Received[], ruleId: string): Alert | undefined {
 }
 
 describe.each(backends)('open alert values on boards, on $name', (backend) => {
-  const server = useServer({ PLANCIA_TICK_MS: '50' }, backend);
+  const server = useServer({ ...NAMED_AGENTS, PLANCIA_TICK_MS: '50' }, backend);
 
   it('a board left open shows the same current value as a board loaded later', async () => {
     const url = server().url;
