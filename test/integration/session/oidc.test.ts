@@ -5,6 +5,16 @@ import { CLIENT_ID, CLIENT_SECRET, FlowBrowser, TestProvider, signInThroughProvi
 
 const ADMIN_PASSWORD = 'admin-password-0123';
 
+/** The local administrator and the provider's client: what every suite here shares. */
+const providerEnv = (idp: TestProvider) => ({
+  PLANCIA_ADMIN_PASSWORD: ADMIN_PASSWORD,
+  PLANCIA_LOGIN_RATE_LIMIT: '1000',
+  PLANCIA_OIDC_ISSUER: idp.issuer,
+  PLANCIA_OIDC_CLIENT_ID: CLIENT_ID,
+  PLANCIA_OIDC_CLIENT_SECRET: CLIENT_SECRET,
+  PLANCIA_OIDC_SCOPES: 'openid profile groups plancia',
+});
+
 describe('signing in through a real OpenID Connect provider', () => {
   let idp: TestProvider;
   let database: TestDatabase;
@@ -15,12 +25,7 @@ describe('signing in through a real OpenID Connect provider', () => {
     idp = await TestProvider.listen();
     database = await backends[0]!.create();
     server = await startTestServer(database, {
-      PLANCIA_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      PLANCIA_LOGIN_RATE_LIMIT: '1000',
-      PLANCIA_OIDC_ISSUER: idp.issuer,
-      PLANCIA_OIDC_CLIENT_ID: CLIENT_ID,
-      PLANCIA_OIDC_CLIENT_SECRET: CLIENT_SECRET,
-      PLANCIA_OIDC_SCOPES: 'openid profile groups plancia',
+      ...providerEnv(idp),
       PLANCIA_OIDC_ROLE_MAP: 'plancia-admins=admin,plancia-supervisors=supervisor,plancia-viewers=viewer',
       PLANCIA_OIDC_NAME: 'Test ID',
     });
@@ -156,12 +161,7 @@ describe('people of a tenant named by a claim', () => {
     idp = await TestProvider.listen();
     database = await backends[0]!.create();
     server = await startTestServer(database, {
-      PLANCIA_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      PLANCIA_LOGIN_RATE_LIMIT: '1000',
-      PLANCIA_OIDC_ISSUER: idp.issuer,
-      PLANCIA_OIDC_CLIENT_ID: CLIENT_ID,
-      PLANCIA_OIDC_CLIENT_SECRET: CLIENT_SECRET,
-      PLANCIA_OIDC_SCOPES: 'openid profile groups plancia',
+      ...providerEnv(idp),
       PLANCIA_OIDC_ROLE_MAP: '*=viewer',
       PLANCIA_OIDC_TENANT_CLAIM: 'plancia_tenant',
       PLANCIA_OIDC_USERNAME_PREFIX: 'sso-',
