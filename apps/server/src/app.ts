@@ -34,6 +34,7 @@ import snapshotRoutes from './routes/snapshot.js';
 import sessionRoutes from './routes/session.js';
 import oidcSessionRoutes from './routes/session-oidc.js';
 import userRoutes from './routes/users.js';
+import userPasswordRoute from './routes/user-password.js';
 import tokenRoutes from './routes/tokens.js';
 import intervalRoutes from './routes/intervals.js';
 import callerRoutes from './routes/callers.js';
@@ -79,6 +80,7 @@ export default async function plancia(fastify: FastifyInstance, { config }: { co
   await fastify.register(sessionRoutes);
   if (config.oidc) await fastify.register(oidcSessionRoutes);
   await fastify.register(userRoutes);
+  await fastify.register(userPasswordRoute);
   await fastify.register(tenantRoutes);
   await fastify.register(tokenRoutes);
   await fastify.register(intervalRoutes);

@@ -34,6 +34,19 @@ export const LoginRequest = Type.Object(
 );
 export type LoginRequest = Static<typeof LoginRequest>;
 
+/**
+ * A new password for a local user. Changing one's own needs the current one; an administrator setting another user's
+ * does not.
+ */
+export const SetPasswordRequest = Type.Object(
+  {
+    password: Type.String({ ...PASSWORD_LIMITS, description: `the new password, at least ${PASSWORD_LIMITS.minLength} characters` }),
+    currentPassword: Type.Optional(Type.String({ minLength: 1, maxLength: PASSWORD_LIMITS.maxLength, description: "required to change one's own password" })),
+  },
+  { additionalProperties: false },
+);
+export type SetPasswordRequest = Static<typeof SetPasswordRequest>;
+
 /** Who the session cookie belongs to. */
 export const SessionInfo = Type.Object({
   username: Type.String(),

@@ -70,6 +70,11 @@ export interface AccountRepository {
   deleteSession(idDigest: string): Promise<void>;
   /** Ends every session of a user (a password reset or a role change). */
   deleteSessionsOf(username: string): Promise<void>;
+  /**
+   * Gives a local user (one with a password) a new password hash and ends all of its sessions, in one transaction;
+   * false when there is no such user or it signs in through an identity provider.
+   */
+  replacePassword(username: string, passwordHash: string): Promise<boolean>;
   purgeExpiredSessions(nowMs: number): Promise<number>;
 
   /** False when a token of that name already exists (revoked or not). */
@@ -184,6 +189,20 @@ export class KyselyAccountRepository implements AccountRepository {
 
   async deleteSessionsOf(username: string): Promise<void> {
     await this.#db.deleteFrom('user_session').where('username', '=', username).execute();
+  }
+
+  async replacePassword(username: string, passwordHash: string): Promise<boolean> {
+    return this.#db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable('app_user')
+        .set({ password_hash: passwordHash, updated_at: new Date() })
+        .where('username', '=', username)
+        .where('password_hash', 'is not', null)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) return false;
+      await trx.deleteFrom('user_session').where('username', '=', username).execute();
+      return true;
+    });
   }
 
   async purgeExpiredSessions(nowMs: number): Promise<number> {

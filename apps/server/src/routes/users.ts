@@ -3,7 +3,7 @@ import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/typ
 import { Type } from '@sinclair/typebox';
 import { CreateUserRequest, ErrorBody, USERNAME_PATTERN, UserList, UserSummary } from '@plancia/contracts';
 import { actorOf } from '../config-api/actor.js';
-import { grantFor, managesTenant } from '../tenancy/account-rules.js';
+import { grantFor, managesAccount, managesTenant } from '../tenancy/account-rules.js';
 import { principalOf } from '../tenancy/tenancy-plugin.js';
 
 const tags = ['users'];
@@ -56,10 +56,13 @@ export default async function userRoutes(app: FastifyInstance) {
   }, async (request, reply) => {
     const { username } = request.params;
     const user = await users.find(username);
+    const admin = principalOf(request);
     // Another tenant's user is as unknown here as one that does not exist.
-    if (!user || !managesTenant(principalOf(request), user.tenant) || !(await users.remove(username, actorOf(request)))) {
-      return reply.code(404).send({ error: 'not_found', message: `username: no user ${username}` });
+    if (!user || !managesTenant(admin, user.tenant)) return reply.code(404).send({ error: 'not_found', message: `username: no user ${username}` });
+    if (!managesAccount(fastify.tenancy, admin, user)) {
+      return reply.code(403).send({ error: 'forbidden', message: `username: ${username} sees more than your scope` });
     }
+    if (!(await users.remove(username, actorOf(request)))) return reply.code(404).send({ error: 'not_found', message: `username: no user ${username}` });
     return reply.code(204).send();
   });
 }

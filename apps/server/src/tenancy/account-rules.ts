@@ -30,3 +30,15 @@ export function grantFor(tenancy: Tenancy, admin: Principal, asked: { tenant?: s
 
 /** An administrator manages the accounts of its own tenant; the installation's own manages all. */
 export const managesTenant = (admin: Principal, tenant: string): boolean => isInstallationWide(admin) || admin.tenant === tenant;
+
+/**
+ * An administrator manages an existing account (removes it, sets its password) when it is of a tenant it manages and,
+ * for a scoped administrator, within its scope: never an account that sees more than the administrator does.
+ */
+export function managesAccount(tenancy: Tenancy, admin: Principal, account: { tenant: string; scope: AccountScope }): boolean {
+  if (!managesTenant(admin, account.tenant)) return false;
+  if (isUnscoped(admin)) return true;
+  if (isUnscoped({ ...admin, scope: account.scope })) return false;
+  const reach = tenancy.reachOf(admin);
+  return account.scope.queues.every((id) => reach.hasQueue(id)) && account.scope.teams.every((id) => reach.hasTeam(id));
+}

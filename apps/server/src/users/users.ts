@@ -93,6 +93,18 @@ export class Users {
     return 'updated';
   }
 
+  /**
+   * A new password for a local user; every session of that user ends with the old one (the caller opens a new one
+   * when it changed its own). False when there is no such user or it signs in through an identity provider.
+   */
+  async setPassword(username: string, password: string, actor: string): Promise<boolean> {
+    const replaced = await this.#accounts.replacePassword(username, await hashPassword(password));
+    if (!replaced) return false;
+    const own = actor === `user:${username}`;
+    await this.record(actor, own ? 'user.password_change' : 'user.password_reset', username, null, null);
+    return true;
+  }
+
   /** Also ends the user's sessions; false when there was no such user. */
   async remove(username: string, actor: string): Promise<boolean> {
     const before = await this.#accounts.findUser(username);
