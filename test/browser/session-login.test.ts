@@ -59,6 +59,27 @@ describe('signing in to the board, under the Content-Security-Policy', () => {
     expect(await page.evaluate(() => window.violations)).toContain('script-src-elem');
   });
 
+  it('changes its own password: the wrong current one is refused, the right one keeps this browser signed in', async () => {
+    const NEW_PASSWORD = 'browser-new-password-42';
+    await page.getByRole('button', { name: 'Change password' }).click();
+    const form = page.getByRole('form', { name: 'Change password' });
+    await form.getByLabel('Current password').fill('not-the-password');
+    await form.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
+    await form.getByLabel('Repeat the new password').fill(NEW_PASSWORD);
+    await form.getByRole('button', { name: 'Save password' }).click();
+    await form.getByRole('alert').filter({ hasText: 'The current password is wrong' }).waitFor({ timeout: 10_000 });
+    await form.getByLabel('Current password').fill(ADMIN_PASSWORD);
+    await form.getByRole('button', { name: 'Save password' }).click();
+    await page.getByText('Password changed: your other sessions have ended').waitFor({ timeout: 10_000 });
+    // This browser holds the new session: the board stays, and the server knows the new password only.
+    expect(await page.evaluate(async () => (await fetch('/api/v1/session')).status)).toBe(200);
+    const signIn = (password: string) => page.evaluate(async (body) => (await fetch('/api/v1/session', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body,
+    })).status, JSON.stringify({ username: 'admin', password }));
+    expect(await signIn(NEW_PASSWORD)).toBe(200);
+    expect(await page.locator(LIVE).count()).toBe(1);
+  });
+
   it('logs out: the session ends and the login form is back', async () => {
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('heading', { name: 'Sign in to Plancia' }).waitFor({ timeout: 15_000 });
