@@ -17,6 +17,8 @@ export function useEntryActions<P extends ResourcePath>(path: P) {
   const [status, setStatus] = useState('');
 
   async function run(action: () => Promise<string>, failure: SettingsKey, conflict: SettingsKey = 'conflict') {
+    // The last outcome goes at once: a second save never shows the first one's "Saved" while it is still running.
+    setStatus(t('saving'));
     let outcome: string;
     try {
       outcome = await action();
