@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Alert, AlertEvent, AlertStats, Silence } from '@plancia/contracts';
+import WebSocket from 'ws';
+import type { Alert, AlertEvent, AlertStats, LiveMessage, Silence } from '@plancia/contracts';
 import { backends, type TestDatabase } from '../helpers/plancia-server.js';
 import { postEvents, queued } from '../helpers/events.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
@@ -20,6 +21,18 @@ async function openAlerts(url: string): Promise<Alert[]> {
 
 async function post(url: string, path: string, body: unknown): Promise<Response> {
   return fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+/** A board on the plain WebSocket feed: every alert event it receives, in order. */
+async function board(url: string): Promise<{ events: AlertEvent[]; close: () => void }> {
+  const events: AlertEvent[] = [];
+  const socket = new WebSocket(`${url.replace('http', 'ws')}/api/v1/live`);
+  socket.on('message', (data) => {
+    const message = JSON.parse(data.toString()) as LiveMessage;
+    if (message.type === 'alert') events.push(message.event);
+  });
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+  return { events, close: () => socket.close() };
 }
 
 async function stop(server: ServerProcess): Promise<void> {
@@ -56,6 +69,7 @@ describe.each(backends)('the alert lifecycle over HTTP on $name', (backend) => {
     database = await backend.create();
     let server = await start();
     const alert = await longWait(server.url, 'w1');
+    const watching = await board(server.url);
 
     const assigned = await post(server.url, path(alert, 'assign'), { to: 'marta', note: 'calling back' });
     expect(assigned.status).toBe(200);
@@ -74,6 +88,14 @@ describe.each(backends)('the alert lifecycle over HTTP on $name', (backend) => {
     expect(silenced.status).toBe(201);
     const silence = (await silenced.json()) as Silence;
     expect((await openAlerts(server.url)).find((a) => a.id === alert.id)?.silencedBy).toBe(silence.id);
+    // The board heard every transition at once, then the silence's mark.
+    for (let i = 0; i < 30 && !watching.events.some((e) => e.alert.silencedBy === silence.id); i += 1) await sleep(100);
+    const heard = watching.events.filter((e) => e.alert.id === alert.id && e.kind !== 'updated').map((e) => e.kind);
+    // The feed may deliver a transition twice (a board applies an event by id, so a repeat changes nothing): the
+    // order of first deliveries is what matters here.
+    expect(heard.slice(0, 4), JSON.stringify(heard)).toEqual(['assigned', 'commented', 'commented', 'snoozed']);
+    expect(watching.events.some((e) => e.alert.id === alert.id && e.kind === 'updated' && e.alert.silencedBy === silence.id)).toBe(true);
+    watching.close();
 
     const before = (await openAlerts(server.url)).find((a) => a.id === alert.id)!;
     expect(before).toMatchObject({ state: 'assigned', assignedTo: 'marta', snoozedUntil: new Date(until).toISOString() });
