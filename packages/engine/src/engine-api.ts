@@ -35,7 +35,11 @@ export interface PlanciaEngine {
   drainAlertUpdates(): Alert[];
   /** Intervals that closed since the previous call. */
   drainClosedIntervals(): ClosedInterval[];
-  /** Marks an active alert acknowledged; null when no active alert has that id. */
+  /**
+   * Marks an active alert acknowledged; null when no active alert has that id. This and the other actions of people
+   * (assign, resolve, comment, snooze) return their transition and do not queue it for drainAlertEvents: the caller
+   * publishes it once.
+   */
   acknowledgeAlert(alertId: string, by: string, note: string | null, nowMs: number): AlertEvent | null;
   /**
    * Alerts open at the last stop (from the store): kept, not raised again, while their condition holds. Called before

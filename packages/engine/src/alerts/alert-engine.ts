@@ -175,7 +175,8 @@ export class AlertEngine {
       const alert = track.alert;
       if (!alert || alert.id !== alertId) continue;
       track.awaitingClear = true;
-      return this.resolve(track, alert.value, nowMs, { resolvedBy: by, resolutionNote: note });
+      // Returned, not queued (see change).
+      return this.resolve(track, alert.value, nowMs, { resolvedBy: by, resolutionNote: note }, false);
     }
     return null;
   }
@@ -250,12 +251,16 @@ export class AlertEngine {
     this.updated.set(alert.id, track.alert);
   }
 
-  private resolve(track: Track, value: number | null, atMs: number, by: Pick<Alert, 'resolvedBy' | 'resolutionNote'> = { resolvedBy: null, resolutionNote: null }): AlertEvent {
+  private resolve(
+    track: Track, value: number | null, atMs: number,
+    by: Pick<Alert, 'resolvedBy' | 'resolutionNote'> = { resolvedBy: null, resolutionNote: null }, queued = true,
+  ): AlertEvent {
     const alert = track.alert!;
     track.alert = null;
     track.pendingSince = null;
     this.updated.delete(alert.id);
-    return this.emit('resolved', { ...alert, state: 'resolved', value, resolvedAt: iso(atMs), ...by });
+    const resolved: Alert = { ...alert, state: 'resolved', value, resolvedAt: iso(atMs), ...by };
+    return queued ? this.emit('resolved', resolved) : { kind: 'resolved', alert: resolved };
   }
 
   /** Applies a person's change to the open alert with that id; null when no open alert has it. */
@@ -265,7 +270,9 @@ export class AlertEngine {
       if (!alert || alert.id !== alertId) continue;
       track.alert = next(alert);
       this.updated.delete(alertId);
-      return this.emit(kind, track.alert);
+      // Returned, not queued for drain(): the caller publishes it at once, and a second copy at the next tick would
+      // reach boards and the history twice.
+      return { kind, alert: track.alert };
     }
     return null;
   }
