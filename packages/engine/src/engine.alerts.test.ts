@@ -27,7 +27,8 @@ describe('threshold alerts', () => {
     // Four answers within T: SL 4 ÷ 5 = 0.8, no longer below the threshold but not past the clear threshold.
     const fast = (id: string, at: number) => [ev.queued(id, s(at)), ev.answered(id, s(at + 5), `a-${id}`)];
     e.apply([...fast('c2', 100), ...fast('c3', 100), ...fast('c4', 100), ...fast('c5', 100)], s(105));
-    expect(e.drainAlertEvents().filter((a) => a.alert.ruleId === 'sl').map((a) => a.kind)).toEqual(['acknowledged']);
+    // The acknowledgement was returned to its caller, who publishes it; drained again it would be published twice.
+    expect(e.drainAlertEvents().filter((a) => a.alert.ruleId === 'sl').map((a) => a.kind)).toEqual([]);
     expect(e.snapshot(s(105)).alerts.find((a) => a.ruleId === 'sl')).toMatchObject({ value: 0.8 });
 
     // Five more: 9 ÷ 10 = 0.9 ≥ 0.85 → resolved.
