@@ -39,6 +39,7 @@ import tokenRoutes from './routes/tokens.js';
 import intervalRoutes from './routes/intervals.js';
 import callerRoutes from './routes/callers.js';
 import privacyRoutes from './routes/privacy.js';
+import notificationRoutes from './routes/notifications.js';
 
 /**
  * Plancia as one fastify plugin, in three layers: infrastructure (configuration, metrics, database, live state,
@@ -86,5 +87,6 @@ export default async function plancia(fastify: FastifyInstance, { config }: { co
   await fastify.register(intervalRoutes);
   await fastify.register(callerRoutes);
   await fastify.register(privacyRoutes);
+  await fastify.register(notificationRoutes);
   await fastify.register(adapterRoutes);
 }

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { createTransport } from 'nodemailer';
+import { createTransport, type Transporter } from 'nodemailer';
 import type { Alert } from '@plancia/contracts';
 import { DeliveryWorker } from '../../notifications/delivery-worker.js';
 import { NotificationDispatcher, type IsMuted } from '../../notifications/dispatcher.js';
@@ -7,7 +7,10 @@ import { NotificationDispatcher, type IsMuted } from '../../notifications/dispat
 declare module 'fastify' {
   interface FastifyInstance {
     /** Notifications: the dispatcher the live state records transitions through, and the delivery worker. */
-    notifications: { dispatcher: NotificationDispatcher; worker: DeliveryWorker; publicUrl: string; smtpConfigured: boolean };
+    notifications: {
+      dispatcher: NotificationDispatcher; worker: DeliveryWorker; publicUrl: string; smtpConfigured: boolean;
+      mail: { transport: Transporter; from: string } | null;
+    };
   }
 }
 
@@ -30,7 +33,7 @@ export default fp(
       ...config.notify, mail, isMuted, outcomes: metrics.notificationOutcomes,
       onError: (error, what) => log.error({ err: error }, `notifications: failed ${what}`),
     });
-    fastify.decorate('notifications', { dispatcher, worker, publicUrl, smtpConfigured: mail !== null });
+    fastify.decorate('notifications', { dispatcher, worker, publicUrl, smtpConfigured: mail !== null, mail });
     fastify.addHook('onReady', async () => worker.start());
     fastify.addHook('onClose', async () => {
       await worker.stop();
