@@ -6,7 +6,7 @@ import { Webhook } from 'standardwebhooks';
 import type { AddressInfo } from 'node:net';
 import type { Alert } from '@plancia/contracts';
 import { useServer } from '../helpers/plancia-server.js';
-import { postEvents, queued } from '../helpers/events.js';
+import { postEvents, queued, wireEvent } from '../helpers/events.js';
 import { eventually, startReceiver, type Receiver } from './receivers.js';
 
 const TEN_MINUTES = 600_000;
@@ -211,6 +211,47 @@ describe('notifications through real receivers', () => {
     expect((await fetch(`${server().url}/api/v1/notification-deliveries/${dead.id}/retry`, { method: 'POST' })).status).toBe(202);
     await eventually(() => bodiesOf(gone).length >= 1, 20_000, 'the retried delivery');
     checkTeams(bodiesOf(gone)[0]!);
+  }, 60_000);
+
+  it('an alert acknowledged in time does not escalate: its escalation is skipped', async () => {
+    const standby = await startReceiver(() => 200);
+    receivers.push(standby);
+    expect((await put('/api/v1/notification-channels/standby', { type: 'slack', url: standby.url })).status).toBe(201);
+    expect((await put('/api/v1/notification-policy', {
+      channels: ['slack'], repeatIntervalMinutes: 0,
+      routes: [{ match: { queueId: 'returns' }, channels: ['slack'], escalate: [{ afterMinutes: 0.05, channels: ['standby'] }] }],
+    })).status).toBe(200);
+    const alert = await raiseOn('returns');
+    const ack = await fetch(`${server().url}/api/v1/alerts/${encodeURIComponent(alert.id)}/acknowledge`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(ack.status).toBe(200);
+    const skipped = await eventually(async () => {
+      const list = (await (await fetch(`${server().url}/api/v1/notification-deliveries?state=skipped`)).json()) as { deliveries: { alertId: string; kind: string; channelId: string }[] };
+      return list.deliveries.find((d) => d.alertId === alert.id);
+    }, 20_000, 'the escalation skipped');
+    expect(skipped).toMatchObject({ kind: 'escalation', channelId: 'standby' });
+    // Other rules of the queue raised too and were not acknowledged: they escalate; this one never reached standby.
+    expect(standby.received.filter((r) => r.body.includes(encodeURIComponent(alert.id)))).toEqual([]);
+  }, 60_000);
+
+  it('PagerDuty hears trigger, acknowledge and resolve of one incident, the alert id as dedup_key', async () => {
+    const pagerduty = await startReceiver(() => 202);
+    receivers.push(pagerduty);
+    expect((await put('/api/v1/notification-channels/pd', { type: 'pagerduty', routingKey: 'R0UT1NGKEY', url: pagerduty.url })).status).toBe(201);
+    const listed = (await (await fetch(`${server().url}/api/v1/notification-channels`)).json()) as { channels: { id: string; settings: { routingKey: string } }[] };
+    expect(listed.channels.find((c) => c.id === 'pd')!.settings.routingKey).not.toContain('R0UT1NGKEY');
+    expect((await put('/api/v1/notification-policy', { channels: ['slack'], routes: [{ match: { queueId: 'billing' }, channels: ['pd'] }] })).status).toBe(200);
+    const alert = await raiseOn('billing');
+    const events = () => pagerduty.received.map((r) => JSON.parse(r.body) as Record<string, unknown>).filter((b) => b.dedup_key === alert.id);
+    await eventually(() => events().length >= 1, 20_000, 'the trigger');
+    expect(events()[0]).toMatchObject({
+      routing_key: 'R0UT1NGKEY', event_action: 'trigger', dedup_key: alert.id,
+      payload: { summary: expect.any(String), source: expect.any(String), severity: expect.stringMatching(/^(critical|error|warning|info)$/) },
+    });
+    await fetch(`${server().url}/api/v1/alerts/${encodeURIComponent(alert.id)}/acknowledge`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    // The caller hangs up: the wait is over and the alert resolves by itself.
+    await postEvents(server().url, JSON.stringify([wireEvent('contact.abandoned', 'w-billing-gone', { contactId: 'c-w-billing' })]));
+    await eventually(() => events().length >= 3, 20_000, 'acknowledge and resolve');
+    expect(events().map((e) => e.event_action)).toEqual(['trigger', 'acknowledge', 'resolve']);
   }, 60_000);
 
   it('sends a test through a channel and says how the receiver answered', async () => {

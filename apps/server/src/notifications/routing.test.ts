@@ -40,7 +40,7 @@ describe('routing', () => {
     expect(plan).toEqual([
       { channelId: 'sales-slack', kind: 'raised', dueAtMs: T0 + 31_000, onlyUnacknowledged: false },
       { channelId: 'sales-slack', kind: 'repeat', dueAtMs: T0 + 31_000 + 60 * MIN, onlyUnacknowledged: true },
-      { channelId: 'boss', kind: 'escalation', dueAtMs: T0 + 10 * MIN, onlyUnacknowledged: true },
+      { channelId: 'boss', kind: 'escalation', dueAtMs: T0 + 1000 + 10 * MIN, onlyUnacknowledged: true },
     ]);
   });
 

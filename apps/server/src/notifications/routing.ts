@@ -64,9 +64,10 @@ export function releaseAt(policy: NotificationPolicy, alert: Alert, channelId: s
 /**
  * What one transition owes, with time passed in:
  * - raised: the first channels after groupWaitSeconds; a repeat per channel every repeatIntervalMinutes while the
- *   alert stays open and unacknowledged (the worker chains the next one); each escalation step's channels after its
- *   afterMinutes, again only while unacknowledged;
- * - acknowledged / resolved: the same first channels, and the escalation channels already reached, no sooner than
+ *   alert stays open and unacknowledged (the worker chains the next one); each escalation step's channels afterMinutes
+ *   after the raise was recorded, again only while unacknowledged;
+ * - acknowledged / resolved: the same first channels, and the escalation channels whose afterMinutes have passed
+ *   since the alert's raisedAt (those already paged, or nearly: the raise may have been recorded a little later), no sooner than
  *   groupIntervalSeconds after the raise's message (at least the raise wait plus the interval).
  * Quiet hours hold what is not critical until the calendar opens.
  */
@@ -86,7 +87,8 @@ export function planTransition(policy: NotificationPolicy, transition: Transitio
       if (repeat > 0) add(channelId, 'repeat', atMs + wait + repeat, true);
     }
     for (const step of steps) {
-      for (const channelId of step.channels) add(channelId, 'escalation', raisedMs + step.afterMinutes * MINUTE, true);
+      // From the moment Plancia raised it, not the condition's start: nobody could acknowledge before that.
+      for (const channelId of step.channels) add(channelId, 'escalation', atMs + step.afterMinutes * MINUTE, true);
     }
     return plan;
   }
