@@ -9,6 +9,7 @@ import {
 import type { OutboxRecord } from '@plancia/store';
 import { actorOf } from '../config-api/actor.js';
 import { principalOf } from '../tenancy/tenancy-plugin.js';
+import { isUnscoped } from '../plugins/app/principal.js';
 import { checkChannel, NotificationRefusal, shownChannel } from '../notifications/channel-settings.js';
 import { alertUrl, type MessagePayload } from '../notifications/messages.js';
 import { policyChannelRefs } from '../notifications/routing.js';
@@ -45,6 +46,13 @@ export default async function notificationRoutes(app: FastifyInstance) {
   const fastify = app.withTypeProvider<TypeBoxTypeProvider>();
   fastify.setValidatorCompiler(TypeBoxValidatorCompiler);
   const admin = fastify.requireRole('admin');
+  // Channels and the policy cover every alert of the tenant: an administrator of part of it reads them, but may not
+  // decide them for the rest.
+  const wholeTenant = async (request: Parameters<typeof admin>[0], reply: FastifyReply) => {
+    if (!isUnscoped(principalOf(request))) {
+      return reply.code(403).send({ error: 'forbidden', message: 'scope: only an administrator of the whole tenant changes its notifications' });
+    }
+  };
   const { store, notifications } = fastify;
   const audit = (actor: string, action: string, resource: string, before: unknown, after: unknown) =>
     store.audit.record({ actor, action, resource, before, after, atMs: Date.now() });
@@ -56,6 +64,7 @@ export default async function notificationRoutes(app: FastifyInstance) {
 
   fastify.put('/api/v1/notification-channels/:id', {
     onRequest: admin,
+    preHandler: wholeTenant,
     schema: {
       tags, summary: 'Create or replace a notification channel (enables it again after a 410)', params: Params, body: ChannelSettings,
       response: { 200: NotificationChannel, 201: NotificationChannel, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
@@ -77,6 +86,7 @@ export default async function notificationRoutes(app: FastifyInstance) {
 
   fastify.delete('/api/v1/notification-channels/:id', {
     onRequest: admin,
+    preHandler: wholeTenant,
     schema: { tags, summary: 'Remove a channel the policy does not name', params: Params, response: { 204: { type: 'null' }, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
   }, async (request, reply) => {
     const tenantId = principalOf(request).tenant;
@@ -121,6 +131,7 @@ export default async function notificationRoutes(app: FastifyInstance) {
 
   fastify.put('/api/v1/notification-policy', {
     onRequest: admin,
+    preHandler: wholeTenant,
     schema: { tags, summary: 'Set the routing policy: root channels, routes, grouping, repeat, quiet hours, escalation', body: NotificationPolicy, response: { 200: NotificationPolicy, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody } },
   }, async (request, reply) => {
     const tenantId = principalOf(request).tenant;
@@ -150,6 +161,7 @@ export default async function notificationRoutes(app: FastifyInstance) {
 
   fastify.post('/api/v1/notification-deliveries/:id/retry', {
     onRequest: admin,
+    preHandler: wholeTenant,
     schema: {
       tags, summary: 'Try a dead delivery again, now, under the same webhook-id, with a fresh 24 h',
       params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) }),
