@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ChannelSettings } from '@plancia/contracts';
 import type { OutboxEntry, OutboxRecord, Store, TryOutcome } from '@plancia/store';
-import type { Counter } from 'prom-client';
 import type { Transporter } from 'nodemailer';
 import { backoffMs } from './backoff.js';
 import type { IsMuted } from './dispatcher.js';
@@ -14,8 +13,8 @@ export interface WorkerOptions {
   pollMs: number;
   mail: { transport: Transporter; from: string } | null;
   isMuted: IsMuted;
-  /** plancia_notifications_total{type, outcome} */
-  outcomes: Counter<'type' | 'outcome'>;
+  /** Counts each try's outcome: plancia_notifications_total{type, outcome} on /metrics. */
+  outcomes: { inc(labels: { type: string; outcome: string }): void };
   onError(error: unknown, what: string): void;
   now?: () => number;
   random?: () => number;
