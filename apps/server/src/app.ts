@@ -7,6 +7,7 @@ import configPlugin from './plugins/infrastructure/config.js';
 import metricsPlugin from './plugins/infrastructure/metrics.js';
 import storePlugin from './plugins/infrastructure/store.js';
 import entityCapsPlugin from './plugins/infrastructure/entity-caps.js';
+import notificationsPlugin from './plugins/infrastructure/notifications.js';
 import livePlugin from './plugins/infrastructure/live.js';
 import openapiPlugin from './plugins/infrastructure/openapi.js';
 import securityHeadersPlugin from './plugins/infrastructure/security-headers.js';
@@ -40,6 +41,7 @@ import tokenRoutes from './routes/tokens.js';
 import intervalRoutes from './routes/intervals.js';
 import callerRoutes from './routes/callers.js';
 import privacyRoutes from './routes/privacy.js';
+import notificationRoutes from './routes/notifications.js';
 
 /**
  * Plancia as one fastify plugin, in three layers: infrastructure (configuration, metrics, database, live state,
@@ -52,6 +54,7 @@ export default async function plancia(fastify: FastifyInstance, { config }: { co
   await fastify.register(metricsPlugin);
   await fastify.register(storePlugin);
   await fastify.register(entityCapsPlugin);
+  await fastify.register(notificationsPlugin);
   await fastify.register(livePlugin);
   // Compression off: per-message deflate fragments memory and costs throughput on many small frames.
   await fastify.register(websocket, { options: { maxPayload: INGEST_LIMITS.maxBytes, perMessageDeflate: false } });
@@ -88,5 +91,6 @@ export default async function plancia(fastify: FastifyInstance, { config }: { co
   await fastify.register(intervalRoutes);
   await fastify.register(callerRoutes);
   await fastify.register(privacyRoutes);
+  await fastify.register(notificationRoutes);
   await fastify.register(adapterRoutes);
 }

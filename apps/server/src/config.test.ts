@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       database: { statementTimeoutMs: 30_000, lockTimeoutMs: 2_000, probeTimeoutMs: 2_000 }, entityLimits: { queues: 1_000, agents: 10_000 },
       callers: { keys: [], callbackRetentionHours: 72 },
       adapters: { amiUrls: [], amiKeepAliveSeconds: 20, amiWrapUpSeconds: {}, freeswitchUrls: [], twilioActivities: {}, connectTokens: [], connectStatuses: {} },
+      notify: { retryBaseMs: 1000, giveUpMs: 86_400_000, pollMs: 500 },
     });
   });
 
@@ -20,6 +21,13 @@ describe('loadConfig', () => {
     });
     expect(config).toMatchObject({ port: 0, demo: false, ingestTokens: ['producer-a-0123456789', 'producer-b-0123456789'], retentionDays: 7, pushIntervalMs: 250, databaseUrl: 'postgres://u@h:5432/db' });
     expect(config.webhookSecrets).toHaveLength(1);
+  });
+
+  it('takes SMTP for email notifications only with both its variables', () => {
+    expect(loadConfig({ PLANCIA_SMTP_URL: 'smtp://mail.example.com:25', PLANCIA_SMTP_FROM: 'plancia@example.com' }).notify.smtp)
+      .toEqual({ url: 'smtp://mail.example.com:25', from: 'plancia@example.com' });
+    expect(() => loadConfig({ PLANCIA_SMTP_URL: 'smtp://mail.example.com:25' })).toThrow(/PLANCIA_SMTP_URL and PLANCIA_SMTP_FROM: set both/);
+    expect(() => loadConfig({ PLANCIA_SMTP_URL: 'http://mail', PLANCIA_SMTP_FROM: 'a@b.c' })).toThrow(/PLANCIA_SMTP_URL=\(hidden\)/);
   });
 
   it('names the variable of a bad value', () => {

@@ -4,6 +4,7 @@ import { PASSWORD_LIMITS, type AgentDetail } from '@plancia/contracts';
 import { ADAPTER_ENV, adapterConfig, type AdapterConfig } from './vendors/adapter-env.js';
 import { CALLER_ENV, CALLER_SECRET_VARIABLES, callerConfig, type CallerConfig } from './callers/caller-env.js';
 import { PRIVACY_ENV, privacyConfig } from './privacy/privacy-env.js';
+import { NOTIFY_ENV, NOTIFY_SECRET_VARIABLES, notifyConfig, notifyProblems, type NotifyConfig } from './notifications/notify-env.js';
 import { OIDC_ENV, OIDC_SECRET_VARIABLES, oidcConfig, oidcProblems, type OidcConfig } from './session/oidc/oidc-env.js';
 
 const List = (description: string) => Type.String({ default: '', description: `comma-separated ${description}` });
@@ -53,6 +54,7 @@ export const EnvSchema = Type.Object({
   ...CALLER_ENV,
   ...OIDC_ENV,
   ...ADAPTER_ENV,
+  ...NOTIFY_ENV,
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -99,6 +101,8 @@ export interface ServerConfig {
   oidc?: OidcConfig;
   /** Vendor adapters: PBX links and webhook credentials (see adapters/adapter-env.ts). */
   adapters: AdapterConfig;
+  /** Notifications: SMTP and the delivery worker's pace (see notifications/notify-env.ts). */
+  notify: NotifyConfig;
 }
 
 export class ConfigError extends Error {
@@ -107,7 +111,7 @@ export class ConfigError extends Error {
 
 const list = (value: string) => value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
 
-const SECRET_VARIABLES = new Set<string>(['PLANCIA_ADMIN_PASSWORD', ...CALLER_SECRET_VARIABLES, ...OIDC_SECRET_VARIABLES]);
+const SECRET_VARIABLES = new Set<string>(['PLANCIA_ADMIN_PASSWORD', ...CALLER_SECRET_VARIABLES, ...OIDC_SECRET_VARIABLES, ...NOTIFY_SECRET_VARIABLES]);
 
 /** A guessable token is no credential: each must be at least this long. */
 export const MIN_TOKEN_LENGTH = 16;
@@ -138,7 +142,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   }
   const valid = candidate as Env;
   assertTokensLongEnough(valid);
-  const problems = oidcProblems(valid);
+  const problems = [...oidcProblems(valid), ...notifyProblems(valid)];
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   const oidc = oidcConfig(valid);
   const demo = valid.PLANCIA_DEMO === '1' || valid.PLANCIA_DEMO === 'true';
@@ -176,5 +180,6 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     callers: callerConfig(valid),
     ...(oidc ? { oidc } : {}),
     adapters: adapterConfig(valid),
+    notify: notifyConfig(valid),
   };
 }

@@ -1,6 +1,7 @@
 import type { Alert, AlertEvent, AlertStatsGroup, Severity } from '@plancia/contracts';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from './database.js';
+import { insertOutbox, type OutboxEntry } from './outbox-rows.js';
 import { clampLimit } from './paging.js';
 
 const DEFAULT_HISTORY_LIMIT = 100;
@@ -38,8 +39,13 @@ export interface AlertStatsQuery {
 }
 
 export interface AlertRepository {
-  /** Records one lifecycle transition; recording a raise, acknowledgement or resolution again changes nothing. */
-  record(event: AlertEvent): Promise<void>;
+  /**
+   * Records one lifecycle transition and, in the same transaction, the notifications it owes; recording a raise,
+   * acknowledgement or resolution again changes nothing (and owes nothing again). Comments and assignments add rows.
+   */
+  record(event: AlertEvent, deliveries?: readonly OutboxEntry[]): Promise<void>;
+  /** The alert's latest recorded state, or undefined when it was never recorded. */
+  latest(alertId: string): Promise<Alert | undefined>;
   /** Alerts whose latest transition is not a resolution, oldest raise first. */
   active(): Promise<Alert[]>;
   /** The latest alert of each rule and scope when it was resolved by hand: the engine raises nothing there until it clears. */
@@ -107,8 +113,25 @@ export class KyselyAlertRepository implements AlertRepository {
     this.#db = db;
   }
 
-  async record(event: AlertEvent): Promise<void> {
-    await this.#db
+  async record(event: AlertEvent, deliveries: readonly OutboxEntry[] = []): Promise<void> {
+    if (deliveries.length === 0) {
+      await this.insertTransition(this.#db, event);
+      return;
+    }
+    await this.#db.transaction().execute(async (trx) => {
+      if (await this.insertTransition(trx, event)) await insertOutbox(trx, deliveries);
+    });
+  }
+
+  async latest(alertId: string): Promise<Alert | undefined> {
+    const row = await this.#db.selectFrom('alert_history').select('alert').where('alert_id', '=', alertId)
+      .orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    return row?.alert as Alert | undefined;
+  }
+
+  /** True when the transition was new. */
+  private async insertTransition(db: Kysely<Database>, event: AlertEvent): Promise<boolean> {
+    const inserted = await db
       .insertInto('alert_history')
       .values({
         alert_id: event.alert.id,
@@ -119,7 +142,9 @@ export class KyselyAlertRepository implements AlertRepository {
       })
       // Only the once-only transitions can conflict (partial unique index); comments and assignments add rows.
       .onConflict((oc) => oc.columns(['alert_id', 'kind']).where('kind', 'in', ['raised', 'acknowledged', 'resolved']).doNothing())
+      .returning('seq')
       .execute();
+    return inserted.length > 0;
   }
 
   async active(): Promise<Alert[]> {

@@ -124,6 +124,38 @@ export interface CallerCallbackTable {
   updated_at: Timestamp;
 }
 
+export interface NotificationChannelTable {
+  tenant_id: string;
+  id: string;
+  type: string;
+  settings: Json;
+  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  disabled_reason: string | null;
+  updated_at: Timestamp;
+}
+
+export interface NotificationPolicyTable {
+  tenant_id: string;
+  policy: Json;
+  updated_at: Timestamp;
+}
+
+export interface NotificationOutboxTable {
+  id: string;
+  tenant_id: string;
+  channel_id: string;
+  alert_id: string;
+  kind: string;
+  payload: Json;
+  only_unacknowledged: ColumnType<boolean, boolean | undefined, boolean>;
+  due_at: Timestamp;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Timestamp;
+  state: ColumnType<string, string | undefined, string>;
+  last_error: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
 export interface Database {
   event_journal: EventJournalTable;
   queue_config: VersionedTable;
@@ -141,6 +173,9 @@ export interface Database {
   caller_key: CallerKeyTable;
   caller_callback: CallerCallbackTable;
   alert_silence: AlertSilenceTable;
+  notification_channel: NotificationChannelTable;
+  notification_policy: NotificationPolicyTable;
+  notification_outbox: NotificationOutboxTable;
 }
 
 export type VersionedTableName = 'queue_config' | 'business_calendar' | 'alert_rule' | 'agent_profile';

@@ -12,3 +12,5 @@ export type { IntervalRepository } from './interval.repository.js';
 export type { TenantRepository, TenantRecord, StoredTenant } from './tenant.repository.js';
 export type { CallerRepository, CallerKeyRecord, CallbackRecord } from './caller.repository.js';
 export { StorageUnavailableError, StaleWriteError, RejectedDataError } from './errors.js';
+export type { NotificationRepository, ChannelRecord, OutboxRecord, TryOutcome } from './notification.repository.js';
+export type { OutboxEntry } from './outbox-rows.js';

@@ -12,6 +12,7 @@ import { guarded } from './guard.js';
 import { KyselyIntervalRepository, type IntervalRepository } from './interval.repository.js';
 import { KyselyJournalRepository, type JournalRepository } from './journal.repository.js';
 import { KyselySilenceRepository, type SilenceRepository } from './silence.repository.js';
+import { KyselyNotificationRepository, type NotificationRepository } from './notification.repository.js';
 import { KyselyTenantRepository, type TenantRepository } from './tenant.repository.js';
 import { migrationProvider } from './migrations/index.js';
 
@@ -28,6 +29,7 @@ export interface Store {
   readonly accounts: AccountRepository;
   readonly tenants: TenantRepository;
   readonly callers: CallerRepository;
+  readonly notifications: NotificationRepository;
   /**
    * Reads the journal table; throws StorageUnavailableError when the database cannot be reached, refuses, holds the
    * journal locked, or does not answer within `timeoutMs`.
@@ -59,6 +61,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     accounts: guarded(new KyselyAccountRepository(db)),
     tenants: guarded(new KyselyTenantRepository(db)),
     callers: guarded(new KyselyCallerRepository(db)),
+    notifications: guarded(new KyselyNotificationRepository(db)),
     ping: (timeoutMs) => probe(db, timeoutMs),
     close: () => db.destroy(),
   };

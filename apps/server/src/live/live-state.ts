@@ -106,7 +106,9 @@ export class LiveState {
 
   async acknowledgeAlert(alertId: string, by: string, note: string | null): Promise<AlertEvent | null> {
     const event = this.engine.acknowledgeAlert(alertId, by, note, this.now());
-    if (event) await this.publishAlerts([event]);
+    // The engine's queue holds, in order, what happened since the last tick (a raise from ingest the board already
+    // shows) and then this acknowledgement: published together, the raise is recorded (and notified) first.
+    if (event) await this.publishAlerts(this.engine.drainAlertEvents());
     return event;
   }
 

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import type { Store } from '@plancia/store';
 import { createEngine, type PlanciaEngine } from '@plancia/engine';
 import { LiveState } from '../../live/live-state.js';
+import type { NotificationDispatcher } from '../../notifications/dispatcher.js';
 import { describeRefusal, loadEngineConfig } from '../../config-api/engine-config.js';
 
 declare module 'fastify' {
@@ -18,11 +19,12 @@ const REPLAY_CHUNK = 5_000;
  * cleared while the server was down are resolved, conditions that began while it was down are raised; both are
  * recorded. Closed intervals are saved again (the store upserts them), so those that closed while down are kept.
  */
-async function settleReplay(engine: PlanciaEngine, store: Store): Promise<void> {
+async function settleReplay(engine: PlanciaEngine, store: Store, dispatcher: NotificationDispatcher): Promise<void> {
   const now = Date.now();
   engine.tick(now);
   engine.drainDelta(now);
-  for (const event of engine.drainAlertEvents()) await store.alerts.record(event);
+  // Through the dispatcher: an alert that cleared while the server was down owes its "resolved" message.
+  for (const event of engine.drainAlertEvents()) await dispatcher.record(event, now);
   const intervals = engine.drainClosedIntervals();
   if (intervals.length > 0) await store.intervals.save(intervals);
 }
@@ -47,9 +49,14 @@ export default fp(
       engine.apply(fastify.entityCaps.admitReplayed(events), Date.now());
       replayed += events.length;
     }, REPLAY_CHUNK);
-    await settleReplay(engine, store);
+    const { dispatcher, worker } = fastify.notifications;
+    await settleReplay(engine, store, dispatcher);
     const live = new LiveState(engine, {
-      recordAlert: (event) => store.alerts.record(event),
+      // The transition and the notifications it owes in one transaction; the worker then sends what is due now.
+      recordAlert: async (event) => {
+        await dispatcher.record(event, Date.now());
+        void worker.poke();
+      },
       saveIntervals: (intervals) => store.intervals.save(intervals),
       onError: (error, what) => log.error({ err: error }, `live state: failed ${what}`),
     });
@@ -58,5 +65,5 @@ export default fp(
     fastify.addHook('onClose', () => live.stop());
     log.info({ from: new Date(fromMs).toISOString(), events: replayed, ms: Date.now() - startedAt }, 'journal replayed');
   },
-  { name: 'live', dependencies: ['config', 'store', 'entity-caps'] },
+  { name: 'live', dependencies: ['config', 'store', 'entity-caps', 'notifications'] },
 );

@@ -14,6 +14,8 @@ export interface PlanciaMetrics {
   entityLimitRefusals: Counter<'entity'>;
   /** Logins refused for a wrong username or password (rate-limited attempts are not counted: they are not tried). */
   loginFailures: Counter;
+  /** Notification tries by channel type and outcome (sent, retry, dead, skipped). */
+  notificationOutcomes: Counter<'type' | 'outcome'>;
 }
 
 declare module 'fastify' {
@@ -57,6 +59,12 @@ export default fp(
         registers: [registry],
       }),
       loginFailures: new Counter({ name: 'plancia_login_failures_total', help: 'Logins refused for a wrong username or password', registers: [registry] }),
+      notificationOutcomes: new Counter({
+        name: 'plancia_notifications_total',
+        help: 'Notification delivery tries by channel type and outcome: sent, retry (failed, tried again later), dead (given up or 410 Gone), skipped (acknowledged or muted before a reminder fell due)',
+        labelNames: ['type', 'outcome'],
+        registers: [registry],
+      }),
     };
     fastify.decorate('metrics', metrics);
     fastify.addHook('onClose', async () => {
