@@ -13,3 +13,4 @@ export * from './default-rules.js';
 export * from './intervals.js';
 export * from './accounts.js';
 export * from './callers.js';
+export * from './control-log.js';

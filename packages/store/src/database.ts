@@ -115,6 +115,31 @@ export interface CallerCallbackTable {
   updated_at: Timestamp;
 }
 
+export interface BroadcastTable {
+  id: string;
+  tenant_id: string;
+  text: string;
+  level: string;
+  queue_ids: Json;
+  team_ids: Json;
+  created_by: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  withdrawn_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  withdrawn_by: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface ShiftNoteTable {
+  seq: Sequence;
+  tenant_id: string;
+  at: Timestamp;
+  author: string;
+  text: string;
+  alert_id: string | null;
+  queue_id: string | null;
+  alert_scope: ColumnType<unknown, string | null, never>;
+}
+
 export interface Database {
   event_journal: EventJournalTable;
   queue_config: VersionedTable;
@@ -131,6 +156,8 @@ export interface Database {
   tenant: TenantTable;
   caller_key: CallerKeyTable;
   caller_callback: CallerCallbackTable;
+  broadcast: BroadcastTable;
+  shift_note: ShiftNoteTable;
 }
 
 export type VersionedTableName = 'queue_config' | 'business_calendar' | 'alert_rule' | 'agent_profile';

@@ -10,4 +10,6 @@ export type { AccountRepository, AccountScope, UserRecord, SessionRecord, Machin
 export type { IntervalRepository } from './interval.repository.js';
 export type { TenantRepository, TenantRecord, StoredTenant } from './tenant.repository.js';
 export type { CallerRepository, CallerKeyRecord, CallbackRecord } from './caller.repository.js';
+export type { BroadcastRepository, BroadcastRecord } from './broadcast.repository.js';
+export type { ShiftLogRepository, ShiftNoteRecord, StoredShiftNote, ShiftNoteQuery, NoteAlertScope } from './shift-log.repository.js';
 export { StorageUnavailableError, StaleWriteError, RejectedDataError } from './errors.js';

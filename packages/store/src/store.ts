@@ -3,6 +3,7 @@ import { Migrator } from 'kysely/migration';
 import { KyselyAccountRepository, type AccountRepository } from './account.repository.js';
 import { KyselyAlertRepository, type AlertRepository } from './alert.repository.js';
 import { KyselyAuditRepository, type AuditRepository } from './audit.repository.js';
+import { KyselyBroadcastRepository, type BroadcastRepository } from './broadcast.repository.js';
 import { KyselyCallerRepository, type CallerRepository } from './caller.repository.js';
 import { KyselyConfigRepository, type ConfigRepository } from './config.repository.js';
 import { connect, type ConnectionOptions, type StoreKind } from './connection.js';
@@ -11,6 +12,7 @@ import { classifyError, StorageUnavailableError } from './errors.js';
 import { guarded } from './guard.js';
 import { KyselyIntervalRepository, type IntervalRepository } from './interval.repository.js';
 import { KyselyJournalRepository, type JournalRepository } from './journal.repository.js';
+import { KyselyShiftLogRepository, type ShiftLogRepository } from './shift-log.repository.js';
 import { KyselyTenantRepository, type TenantRepository } from './tenant.repository.js';
 import { migrationProvider } from './migrations/index.js';
 
@@ -26,6 +28,8 @@ export interface Store {
   readonly accounts: AccountRepository;
   readonly tenants: TenantRepository;
   readonly callers: CallerRepository;
+  readonly broadcasts: BroadcastRepository;
+  readonly shiftLog: ShiftLogRepository;
   /**
    * Reads the journal table; throws StorageUnavailableError when the database cannot be reached, refuses, holds the
    * journal locked, or does not answer within `timeoutMs`.
@@ -56,6 +60,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     accounts: guarded(new KyselyAccountRepository(db)),
     tenants: guarded(new KyselyTenantRepository(db)),
     callers: guarded(new KyselyCallerRepository(db)),
+    broadcasts: guarded(new KyselyBroadcastRepository(db)),
+    shiftLog: guarded(new KyselyShiftLogRepository(db)),
     ping: (timeoutMs) => probe(db, timeoutMs),
     close: () => db.destroy(),
   };
