@@ -21,6 +21,7 @@ import retentionPlugin from './plugins/app/retention.js';
 import demoTrafficPlugin from './plugins/app/demo-traffic.js';
 import webAppPlugin from './plugins/app/web-app.js';
 import { pushPlugin } from './push/push-plugin.js';
+import controlLogPlugin from './control-log/control-log-plugin.js';
 import tenancyPlugin from './tenancy/tenancy-plugin.js';
 import tenantRoutes from './routes/tenants.js';
 import configApiPlugin from './config-api/index.js';
@@ -38,6 +39,8 @@ import tokenRoutes from './routes/tokens.js';
 import intervalRoutes from './routes/intervals.js';
 import callerRoutes from './routes/callers.js';
 import privacyRoutes from './routes/privacy.js';
+import broadcastRoutes from './routes/broadcasts.js';
+import shiftLogRoutes from './routes/shift-log.js';
 
 /**
  * Plancia as one fastify plugin, in three layers: infrastructure (configuration, metrics, database, live state,
@@ -67,6 +70,7 @@ export default async function plancia(fastify: FastifyInstance, { config }: { co
   await fastify.register(demoTrafficPlugin);
   await fastify.register(webAppPlugin);
   await fastify.register(tenancyPlugin);
+  await fastify.register(controlLogPlugin);
   await fastify.register(pushPlugin);
   await fastify.register(configApiPlugin);
   await fastify.register(adaptersPlugin);
@@ -84,5 +88,7 @@ export default async function plancia(fastify: FastifyInstance, { config }: { co
   await fastify.register(intervalRoutes);
   await fastify.register(callerRoutes);
   await fastify.register(privacyRoutes);
+  await fastify.register(broadcastRoutes);
+  await fastify.register(shiftLogRoutes);
   await fastify.register(adapterRoutes);
 }

@@ -17,8 +17,8 @@ export interface BroadcastRecord {
 
 export interface BroadcastRepository {
   add(broadcast: BroadcastRecord): Promise<void>;
-  /** The tenant's broadcasts neither expired by `nowMs` nor withdrawn, oldest first. */
-  active(tenant: string, nowMs: number): Promise<BroadcastRecord[]>;
+  /** Every tenant's broadcasts neither expired by `nowMs` nor withdrawn, oldest first. */
+  active(nowMs: number): Promise<BroadcastRecord[]>;
   /**
    * Withdraws an active broadcast of the tenant; answers it, or undefined when there is none of that id (unknown,
    * expired or already withdrawn).
@@ -47,11 +47,10 @@ export class KyselyBroadcastRepository implements BroadcastRepository {
     }).execute();
   }
 
-  async active(tenant: string, nowMs: number): Promise<BroadcastRecord[]> {
+  async active(nowMs: number): Promise<BroadcastRecord[]> {
     const rows = await this.#db
       .selectFrom('broadcast')
       .selectAll()
-      .where('tenant_id', '=', tenant)
       .where('expires_at', '>', new Date(nowMs))
       .where('withdrawn_at', 'is', null)
       .orderBy('created_at')

@@ -20,7 +20,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('withdrawn_at', 'timestamptz')
     .addColumn('withdrawn_by', 'text')
     .execute();
-  await db.schema.createIndex('broadcast_tenant_expires_idx').on('broadcast').columns(['tenant_id', 'expires_at']).execute();
+  await db.schema.createIndex('broadcast_expires_idx').on('broadcast').column('expires_at').execute();
 
   await db.schema
     .createTable('shift_note')
