@@ -108,4 +108,15 @@ describe('broadcasts to the boards in scope', () => {
     expect(vic.map((b) => b.text)).toEqual(['Fire drill at 11:00']);
     expect(((await (await as('bea', '/api/v1/broadcasts')).json()) as { broadcasts: Broadcast[] }).broadcasts).toEqual([]);
   });
+
+  it('keeps the active broadcasts across a restart: a second server on the same database loads them at start', async () => {
+    const again = await server().restart();
+    try {
+      const response = await asPage(again.url, '/api/v1/broadcasts', cookies.vic!);
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { broadcasts: Broadcast[] }).broadcasts.map((b) => b.text)).toEqual(['Fire drill at 11:00']);
+    } finally {
+      await again.stop();
+    }
+  });
 });
