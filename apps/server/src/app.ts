@@ -23,6 +23,7 @@ import demoTrafficPlugin from './plugins/app/demo-traffic.js';
 import webAppPlugin from './plugins/app/web-app.js';
 import { pushPlugin } from './push/push-plugin.js';
 import alertsPlugin from './alerts/alerts-plugin.js';
+import controlLogPlugin from './control-log/control-log-plugin.js';
 import tenancyPlugin from './tenancy/tenancy-plugin.js';
 import tenantRoutes from './routes/tenants.js';
 import configApiPlugin from './config-api/index.js';
@@ -42,6 +43,8 @@ import intervalRoutes from './routes/intervals.js';
 import callerRoutes from './routes/callers.js';
 import privacyRoutes from './routes/privacy.js';
 import notificationRoutes from './routes/notifications.js';
+import broadcastRoutes from './routes/broadcasts.js';
+import shiftLogRoutes from './routes/shift-log.js';
 
 /**
  * Plancia as one fastify plugin, in three layers: infrastructure (configuration, metrics, database, live state,
@@ -72,6 +75,7 @@ export default async function plancia(fastify: FastifyInstance, { config }: { co
   await fastify.register(demoTrafficPlugin);
   await fastify.register(webAppPlugin);
   await fastify.register(tenancyPlugin);
+  await fastify.register(controlLogPlugin);
   await fastify.register(pushPlugin);
   await fastify.register(alertsPlugin);
   await fastify.register(configApiPlugin);
@@ -92,5 +96,7 @@ export default async function plancia(fastify: FastifyInstance, { config }: { co
   await fastify.register(callerRoutes);
   await fastify.register(privacyRoutes);
   await fastify.register(notificationRoutes);
+  await fastify.register(broadcastRoutes);
+  await fastify.register(shiftLogRoutes);
   await fastify.register(adapterRoutes);
 }

@@ -14,3 +14,4 @@ export * from './intervals.js';
 export * from './accounts.js';
 export * from './callers.js';
 export * from './notifications.js';
+export * from './control-log.js';

@@ -1,5 +1,6 @@
 import type { Snapshot, Delta, View } from './snapshot.js';
 import type { AlertEvent } from './alerts.js';
+import type { Broadcast } from './control-log.js';
 
 export type Ack<T> = (result: ({ ok: true } & T) | { ok: false; error: string }) => void;
 
@@ -8,6 +9,12 @@ export interface ServerToClientEvents {
   snapshot: (snapshot: Snapshot) => void;
   changes: (delta: Delta) => void;
   alert: (event: AlertEvent) => void;
+  /** Every active broadcast the board shows, after each `subscribe` (the board replaces what it had). */
+  broadcasts: (broadcasts: Broadcast[]) => void;
+  /** A broadcast sent just now to this board. */
+  broadcast: (broadcast: Broadcast) => void;
+  /** A broadcast withdrawn before its expiry. */
+  broadcastWithdrawn: (withdrawn: { id: string }) => void;
 }
 
 /** Events a wallboard client sends. */

@@ -154,6 +154,29 @@ export interface NotificationOutboxTable {
   state: ColumnType<string, string | undefined, string>;
   last_error: string | null;
   created_at: ColumnType<Date, Date | string | undefined, never>;
+export interface BroadcastTable {
+  id: string;
+  tenant_id: string;
+  text: string;
+  level: string;
+  queue_ids: Json;
+  team_ids: Json;
+  created_by: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  withdrawn_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  withdrawn_by: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface ShiftNoteTable {
+  seq: Sequence;
+  tenant_id: string;
+  at: Timestamp;
+  author: string;
+  text: string;
+  alert_id: string | null;
+  queue_id: string | null;
+  alert_scope: ColumnType<unknown, string | null, never>;
 }
 
 export interface Database {
@@ -176,6 +199,8 @@ export interface Database {
   notification_channel: NotificationChannelTable;
   notification_policy: NotificationPolicyTable;
   notification_outbox: NotificationOutboxTable;
+  broadcast: BroadcastTable;
+  shift_note: ShiftNoteTable;
 }
 
 export type VersionedTableName = 'queue_config' | 'business_calendar' | 'alert_rule' | 'agent_profile';

@@ -11,6 +11,8 @@ export type { AccountRepository, AccountScope, UserRecord, SessionRecord, Machin
 export type { IntervalRepository } from './interval.repository.js';
 export type { TenantRepository, TenantRecord, StoredTenant } from './tenant.repository.js';
 export type { CallerRepository, CallerKeyRecord, CallbackRecord } from './caller.repository.js';
+export type { BroadcastRepository, BroadcastRecord } from './broadcast.repository.js';
+export type { ShiftLogRepository, ShiftNoteRecord, StoredShiftNote, ShiftNoteQuery, NoteAlertScope } from './shift-log.repository.js';
 export { StorageUnavailableError, StaleWriteError, RejectedDataError } from './errors.js';
 export type { NotificationRepository, ChannelRecord, OutboxRecord, TryOutcome } from './notification.repository.js';
 export type { OutboxEntry } from './outbox-rows.js';

@@ -3,6 +3,7 @@ import { Migrator } from 'kysely/migration';
 import { KyselyAccountRepository, type AccountRepository } from './account.repository.js';
 import { KyselyAlertRepository, type AlertRepository } from './alert.repository.js';
 import { KyselyAuditRepository, type AuditRepository } from './audit.repository.js';
+import { KyselyBroadcastRepository, type BroadcastRepository } from './broadcast.repository.js';
 import { KyselyCallerRepository, type CallerRepository } from './caller.repository.js';
 import { KyselyConfigRepository, type ConfigRepository } from './config.repository.js';
 import { connect, type ConnectionOptions, type StoreKind } from './connection.js';
@@ -13,6 +14,7 @@ import { KyselyIntervalRepository, type IntervalRepository } from './interval.re
 import { KyselyJournalRepository, type JournalRepository } from './journal.repository.js';
 import { KyselySilenceRepository, type SilenceRepository } from './silence.repository.js';
 import { KyselyNotificationRepository, type NotificationRepository } from './notification.repository.js';
+import { KyselyShiftLogRepository, type ShiftLogRepository } from './shift-log.repository.js';
 import { KyselyTenantRepository, type TenantRepository } from './tenant.repository.js';
 import { migrationProvider } from './migrations/index.js';
 
@@ -30,6 +32,8 @@ export interface Store {
   readonly tenants: TenantRepository;
   readonly callers: CallerRepository;
   readonly notifications: NotificationRepository;
+  readonly broadcasts: BroadcastRepository;
+  readonly shiftLog: ShiftLogRepository;
   /**
    * Reads the journal table; throws StorageUnavailableError when the database cannot be reached, refuses, holds the
    * journal locked, or does not answer within `timeoutMs`.
@@ -62,6 +66,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     tenants: guarded(new KyselyTenantRepository(db)),
     callers: guarded(new KyselyCallerRepository(db)),
     notifications: guarded(new KyselyNotificationRepository(db)),
+    broadcasts: guarded(new KyselyBroadcastRepository(db)),
+    shiftLog: guarded(new KyselyShiftLogRepository(db)),
     ping: (timeoutMs) => probe(db, timeoutMs),
     close: () => db.destroy(),
   };

@@ -18,5 +18,5 @@ export const pushPlugin = fp<Partial<PushOptions>>(
     await fastify.register(liveRoute, { rooms, push });
     await fastify.register(acknowledgeRoute);
   },
-  { name: 'push', dependencies: ['config', 'live', 'access', 'tenancy'] },
+  { name: 'push', dependencies: ['config', 'live', 'access', 'tenancy', 'control-log'] },
 );

@@ -5,6 +5,7 @@ import type { Audience } from '../tenancy/audience.js';
 import { socketIoGate } from '../plugins/app/access.js';
 import type { Principal } from '../plugins/app/principal.js';
 import { acknowledgeAs } from './acknowledge.js';
+import { pushBroadcasts } from './broadcast-push.js';
 import type { PushOptions } from './push-options.js';
 import { RateLimit } from './rate-limit.js';
 import { attachWithOwnUpgrades } from './upgrade-routing.js';
@@ -72,6 +73,7 @@ export function attachSocketPush(fastify: FastifyInstance, rooms: ViewRooms, opt
     if (socket.data.room && socket.data.room !== room) void socket.leave(socket.data.room);
     socket.data = { ...socket.data, view, room, lagging: false };
     socket.emit('snapshot', enterRoom(room, view, audience));
+    socket.emit('broadcasts', fastify.broadcasts.visibleTo(audience));
     fastify.noteNamedView(audience, view, 'socket.io');
     void socket.join(room);
     return { ok: true, room };
@@ -122,11 +124,13 @@ export function attachSocketPush(fastify: FastifyInstance, rooms: ViewRooms, opt
     roomOutlets.delete(room);
   });
 
+  const stopBroadcasts = pushBroadcasts(io, rooms, fastify.broadcasts);
   const backlogCheck = setInterval(resyncLaggards, BACKLOG_CHECK_MS);
   backlogCheck.unref();
   fastify.addHook('preClose', async () => {
     clearInterval(backlogCheck);
     stopTenancy();
+    stopBroadcasts();
     io.local.disconnectSockets(true);
   });
   // fastify closes the HTTP server itself; only engine.io's own state is left to close.

@@ -25,6 +25,11 @@ export class Placements implements PlacementLookup {
     return this.#queueTeams.get(queueId) ?? null;
   }
 
+  /** The queues the board last saw in a team. */
+  queuesOfTeam(teamId: string): string[] {
+    return [...this.#queueTeams].filter(([, team]) => team === teamId).map(([queueId]) => queueId);
+  }
+
   agent(agentId: string): AgentPlacement | undefined {
     return this.#agents.get(agentId);
   }

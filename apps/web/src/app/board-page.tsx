@@ -3,6 +3,9 @@ import { AgentGrid } from '../features/agents/components/agent-grid.js';
 import { AlertBanner } from '../features/alerts/components/alert-banner.js';
 import { AlertControls } from '../features/alerts/components/alert-controls.js';
 import { AlertList } from '../features/alerts/components/alert-list.js';
+import { BroadcastForm } from '../features/broadcasts/components/broadcast-form.js';
+import { BroadcastTicker } from '../features/broadcasts/components/broadcast-ticker.js';
+import { useSessionStore } from '../features/session/stores/session-store.js';
 import { StaleBanner } from '../features/connection/components/stale-banner.js';
 import { RefusedBanner } from '../features/connection/components/refused-banner.js';
 import { CentreHeader } from './header/centre-header.js';
@@ -18,12 +21,15 @@ const TrendPanel = lazy(() => import('../features/trend/components/trend-panel.j
 /** The supervisor's desk board: everything on one scrolling page. */
 export function BoardPage() {
   const { t } = useI18n();
+  // Supervisors and administrators send broadcasts; the server checks again and says why when it refuses.
+  const mayBroadcast = useSessionStore((s) => s.user !== null && s.user.role !== 'viewer');
   return (
     <div className="board">
       <a className="skip-link" href="#alerts">{t('activeAlerts')}</a>
       <RefusedBanner />
       <StaleBanner />
       <AlertBanner />
+      <BroadcastTicker />
       <CentreHeader>
         <WindowSelector />
         <LanguageSwitch />
@@ -36,6 +42,7 @@ export function BoardPage() {
           <AlertList />
           <Suspense fallback={null}><TrendPanel /></Suspense>
         </div>
+        {mayBroadcast && <BroadcastForm />}
         <TicketsPanel />
         <AgentGrid />
       </main>

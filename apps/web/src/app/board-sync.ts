@@ -1,6 +1,7 @@
 import type { AlertEvent, BoardSliceName, Delta, Snapshot } from '@plancia/contracts';
 import { useAgentsStore } from '../stores/agents-store.js';
 import { useAlertsStore } from '../features/alerts/stores/alerts-store.js';
+import { useBroadcastsStore } from '../features/broadcasts/stores/broadcasts-store.js';
 import { useConnectionStore } from '../features/connection/stores/connection-store.js';
 import { useCentreStore } from '../stores/centre-store.js';
 import { useQueuesStore } from '../stores/queues-store.js';
@@ -51,6 +52,9 @@ export const boardListener: BoardListener = {
   snapshot: applySnapshot,
   changes: applyDelta,
   alert: applyAlert,
+  broadcasts: (list) => useBroadcastsStore.getState().replace(list),
+  broadcast: (broadcast) => useBroadcastsStore.getState().add(broadcast),
+  broadcastWithdrawn: (id) => useBroadcastsStore.getState().remove(id),
   connected: (at) => useConnectionStore.getState().connected(at),
   heard: (at) => useConnectionStore.getState().heard(at),
   lost: (at, reason) => useConnectionStore.getState().lost(at, reason),

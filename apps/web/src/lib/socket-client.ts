@@ -1,11 +1,15 @@
 import { io, type Socket } from 'socket.io-client';
-import type { AlertEvent, ClientToServerEvents, Delta, ServerToClientEvents, Snapshot, View } from '@plancia/contracts';
+import type { AlertEvent, Broadcast, ClientToServerEvents, Delta, ServerToClientEvents, Snapshot, View } from '@plancia/contracts';
 
 /** What a board does with what its socket hears; times are in ms. */
 export interface BoardListener {
   snapshot(snapshot: Snapshot): void;
   changes(delta: Delta): void;
   alert(event: AlertEvent): void;
+  /** The active broadcasts after a subscribe, replacing what the board had; then each one sent or withdrawn. */
+  broadcasts(list: Broadcast[]): void;
+  broadcast(broadcast: Broadcast): void;
+  broadcastWithdrawn(id: string): void;
   connected(at: number): void;
   heard(at: number): void;
   lost(at: number, reason?: string): void;
@@ -40,6 +44,9 @@ export function connectBoard(view: View, token: string | undefined, listener: Bo
     listener.alert(event);
     heard();
   });
+  current.on('broadcasts', (list) => listener.broadcasts(list));
+  current.on('broadcast', (broadcast) => listener.broadcast(broadcast));
+  current.on('broadcastWithdrawn', ({ id }) => listener.broadcastWithdrawn(id));
   current.io.on('ping', heard);
   current.on('disconnect', (reason) => {
     listener.lost(Date.now(), reason);

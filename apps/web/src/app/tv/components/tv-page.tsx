@@ -3,6 +3,7 @@ import { AgentGrid } from '../../../features/agents/components/agent-grid.js';
 import { useAgentsStore } from '../../../stores/agents-store.js';
 import { AlertBanner } from '../../../features/alerts/components/alert-banner.js';
 import { AlertList } from '../../../features/alerts/components/alert-list.js';
+import { BroadcastTicker } from '../../../features/broadcasts/components/broadcast-ticker.js';
 import { useAlertsStore } from '../../../features/alerts/stores/alerts-store.js';
 import { StaleBanner } from '../../../features/connection/components/stale-banner.js';
 import { CentreHeader } from '../../header/centre-header.js';
@@ -62,6 +63,7 @@ export function TvPage({ rotateSeconds }: { rotateSeconds: number }) {
     <div className="tv" data-testid="tv-mode" data-page={page} data-page-kind={plan.kind} data-page-count={pages.length}>
       <StaleBanner />
       <AlertBanner />
+      <BroadcastTicker />
       <CentreHeader />
       <main className="tv__page" aria-live="off" ref={ref} style={style}>
         <TvPageContent plan={plan} />
