@@ -1,0 +1,15 @@
+import { PERIODS, type Period } from '../history-period.js';
+import { useControlText } from '../control-messages.js';
+
+/** The period of the history or of the MTTA/MTTR table. */
+export function PeriodSelect({ value, onChange, testId }: { value: Period; onChange(period: Period): void; testId: string }) {
+  const t = useControlText();
+  return (
+    <label className="control">
+      <span>{t('period')}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value as Period)} data-testid={testId}>
+        {PERIODS.map((p) => <option key={p} value={p}>{t(p)}</option>)}
+      </select>
+    </label>
+  );
+}
