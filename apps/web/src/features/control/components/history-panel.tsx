@@ -1,29 +1,18 @@
 import { useEffect, useMemo } from 'react';
-import type { Alert, AlertQuery } from '@plancia/contracts';
+import type { Alert } from '@plancia/contracts';
 import { createFormatters, TIME_ZONE } from '../../../lib/format.js';
 import { useLocaleStore } from '../../../lib/i18n/locale-store.js';
 import type { AlertDescriber } from '../alert-describer.js';
 import { alertDurations } from '../alert-durations.js';
-import type { AlertFilter } from '../alert-filter.js';
 import { controlApi } from '../control-api.js';
 import { useControlText } from '../control-messages.js';
 import { dateTime } from '../date-time.js';
 import { periodRange } from '../history-period.js';
+import { historyQuery } from '../history-query.js';
 import { problemText } from '../remote.js';
 import { useConsoleStore } from '../stores/console-store.js';
 import { useHistoryStore } from '../stores/history-store.js';
 import { PeriodSelect } from './period-select.js';
-
-/** The API query for a period and the console's filters: the history answers the same question as the live list. */
-export function historyQuery(range: { from: string; to: string }, filter: AlertFilter): AlertQuery {
-  const query: AlertQuery = { from: range.from, to: range.to };
-  if (filter.severity) query.severity = filter.severity;
-  if (filter.state) query.state = filter.state;
-  if (filter.queueId) query.queueId = filter.queueId;
-  if (filter.teamId) query.teamId = filter.teamId;
-  if (filter.ruleId) query.ruleId = filter.ruleId;
-  return query;
-}
 
 function HistoryRow({ alert, describe }: { alert: Alert; describe: AlertDescriber }) {
   const t = useControlText();
