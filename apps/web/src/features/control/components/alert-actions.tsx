@@ -4,6 +4,7 @@ import { controlApi } from '../control-api.js';
 import { useControlText } from '../control-messages.js';
 import { useAlertAction } from '../hooks/use-alert-action.js';
 import { ActionStatusLine } from './action-status.js';
+import { Labelled } from './labelled.js';
 import { AlertComments } from './alert-comments.js';
 
 /** Snooze lengths offered, in minutes (the server allows at most 24 h). */
@@ -62,12 +63,11 @@ export function AlertActions({ alert, onEvent, onSilence }: Props) {
         e.preventDefault();
         act(() => controlApi.snooze(alert.id, { until: new Date(Date.now() + snooze * 60_000).toISOString() }));
       }}>
-        <label className="control">
-          <span>{t('snoozeFor')}</span>
-          <select value={snooze} onChange={(e) => setSnooze(Number(e.target.value))} data-testid="action-snooze-for">
+        <Labelled label={t('snoozeFor')}>{(selectId) => (
+          <select id={selectId} value={snooze} onChange={(e) => setSnooze(Number(e.target.value))} data-testid="action-snooze-for">
             {SNOOZE_MINUTES.map((m) => <option key={m} value={m}>{m < 60 ? t('minutes', { n: m }) : t('hours', { n: m / 60 })}</option>)}
           </select>
-        </label>
+        )}</Labelled>
         <button type="submit" disabled={busy} data-testid="action-snooze">{t('snooze')}</button>
         <button type="button" onClick={() => onSilence(alert)} data-testid="action-silence">{t('silence')}</button>
       </form>

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { AlertState, Severity, type Alert } from '@plancia/contracts';
 import { filterOptions, type AlertSort } from '../alert-filter.js';
 import { literalsOf } from '../contract-values.js';
@@ -13,6 +14,7 @@ const OPEN_STATES = literalsOf(AlertState).filter((s) => s !== 'resolved');
 export function AlertFilters({ alerts }: { alerts: readonly Alert[] }) {
   const t = useControlText();
   const { filter, sort, setFilter, clearFilter, setSort } = useConsoleStore();
+  const sortId = useId();
   const options = filterOptions(alerts, filter);
   const plain = (values: readonly string[]) => values.map((v) => ({ value: v, text: v }));
   return (
@@ -28,13 +30,13 @@ export function AlertFilters({ alerts }: { alerts: readonly Alert[] }) {
         options={plain(options.teams)} onChange={(v) => setFilter({ teamId: v })} />
       <FilterSelect label={t('rule')} value={filter.ruleId} anyText={t('any')} testId="filter-rule"
         options={options.rules.map((r) => ({ value: r.id, text: r.name }))} onChange={(v) => setFilter({ ruleId: v })} />
-      <label className="control">
-        <span>{t('sort')}</span>
-        <select value={sort} onChange={(e) => setSort(e.target.value as AlertSort)} data-testid="sort">
+      <span className="control">
+        <label htmlFor={sortId}>{t('sort')}</label>
+        <select id={sortId} value={sort} onChange={(e) => setSort(e.target.value as AlertSort)} data-testid="sort">
           <option value="severity">{t('sortSeverity')}</option>
           <option value="age">{t('sortAge')}</option>
         </select>
-      </label>
+      </span>
       <button type="button" onClick={clearFilter}>{t('clearFilters')}</button>
     </fieldset>
   );

@@ -1,3 +1,5 @@
+import { useId } from 'react';
+
 interface Props {
   label: string;
   value: string | null;
@@ -7,15 +9,19 @@ interface Props {
   onChange(value: string | null): void;
 }
 
-/** A labelled drop-down whose first choice is "any". */
+/**
+ * A labelled drop-down whose first choice is "any". The label names the control by `for`, not by wrapping it, so its
+ * accessible name is the label alone (a wrapping label would add the chosen option's text to it).
+ */
 export function FilterSelect({ label, value, options, anyText, testId, onChange }: Props) {
+  const id = useId();
   return (
-    <label className="control">
-      <span>{label}</span>
-      <select value={value ?? ''} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)} data-testid={testId}>
+    <span className="control">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)} data-testid={testId}>
         <option value="">{anyText}</option>
         {options.map((o) => <option key={o.value} value={o.value}>{o.text}</option>)}
       </select>
-    </label>
+    </span>
   );
 }

@@ -1,3 +1,4 @@
+import { Labelled } from './labelled.js';
 import { PERIODS, type Period } from '../history-period.js';
 import { useControlText } from '../control-messages.js';
 
@@ -5,11 +6,10 @@ import { useControlText } from '../control-messages.js';
 export function PeriodSelect({ value, onChange, testId }: { value: Period; onChange(period: Period): void; testId: string }) {
   const t = useControlText();
   return (
-    <label className="control">
-      <span>{t('period')}</span>
-      <select value={value} onChange={(e) => onChange(e.target.value as Period)} data-testid={testId}>
+    <Labelled label={t('period')}>{(id) => (
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value as Period)} data-testid={testId}>
         {PERIODS.map((p) => <option key={p} value={p}>{t(p)}</option>)}
       </select>
-    </label>
+    )}</Labelled>
   );
 }

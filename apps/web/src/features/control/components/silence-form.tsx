@@ -5,6 +5,7 @@ import { useControlText } from '../control-messages.js';
 import { localInputValue } from '../date-time.js';
 import { problemText } from '../remote.js';
 import { silenceRequest, type SilenceMatch } from '../silence-draft.js';
+import { Labelled } from './labelled.js';
 import { useSilencesStore } from '../stores/silences-store.js';
 
 const SEVERITIES = literalsOf(Severity);
@@ -41,13 +42,12 @@ export function SilenceForm({ initial, onDone }: { initial: SilenceMatch; onDone
         {field('ruleId', t('rule'))}
         {field('queueId', t('queue'))}
         {field('teamId', t('team'))}
-        <label className="control">
-          <span>{t('severity')}</span>
-          <select value={match.severity ?? ''} onChange={(e) => setMatch({ ...match, severity: e.target.value === '' ? undefined : e.target.value as SilenceMatch['severity'] })}>
+        <Labelled label={t('severity')}>{(selectId) => (
+          <select id={selectId} value={match.severity ?? ''} onChange={(e) => setMatch({ ...match, severity: e.target.value === '' ? undefined : e.target.value as SilenceMatch['severity'] })}>
             <option value="">{t('any')}</option>
             {SEVERITIES.map((s) => <option key={s} value={s}>{t(s)}</option>)}
           </select>
-        </label>
+        )}</Labelled>
       </fieldset>
       <label className="control">
         <span>{t('endsAt')}</span>

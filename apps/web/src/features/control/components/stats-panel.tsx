@@ -5,6 +5,7 @@ import { useControlText } from '../control-messages.js';
 import { periodRange } from '../history-period.js';
 import { problemText } from '../remote.js';
 import { useHistoryStore, type StatsGrouping } from '../stores/history-store.js';
+import { Labelled } from './labelled.js';
 import { PeriodSelect } from './period-select.js';
 
 const GROUPINGS: readonly StatsGrouping[] = ['rule', 'queue', 'severity'];
@@ -25,12 +26,11 @@ export function StatsPanel() {
       <p className="muted">{t('mttaHint')}</p>
       <div className="control-toolbar">
         <PeriodSelect value={period} onChange={setPeriod} testId="stats-period" />
-        <label className="control">
-          <span>{t('groupBy')}</span>
-          <select value={by} onChange={(e) => setBy(e.target.value as StatsGrouping)} data-testid="stats-by">
+        <Labelled label={t('groupBy')}>{(id) => (
+          <select id={id} value={by} onChange={(e) => setBy(e.target.value as StatsGrouping)} data-testid="stats-by">
             {GROUPINGS.map((g) => <option key={g} value={g}>{t(g === 'rule' ? 'rule' : g === 'queue' ? 'queue' : 'severity')}</option>)}
           </select>
-        </label>
+        )}</Labelled>
       </div>
       {stats.status === 'loading' && <p className="muted" role="status">{t('loading')}</p>}
       {stats.status === 'failed' && <p role="alert" className="error" data-testid="stats-error">{problemText(stats.problem, t)}</p>}
