@@ -43,7 +43,7 @@ describe('the control-room console in Chromium', () => {
     expect(await rows.count()).toBeGreaterThan(1);
 
     await consolePage.getByLabel('Queue', { exact: true }).selectOption('vendite');
-    await consolePage.getByLabel('Rule', { exact: true }).selectOption({ label: LONGEST_WAIT });
+    await consolePage.getByLabel('Rule', { exact: true }).selectOption('vendite:longest-wait');
     await expect.poll(() => rows.count()).toBe(1);
     const row = rows.first();
     const alertId = (await row.getAttribute('data-alert-id'))!;

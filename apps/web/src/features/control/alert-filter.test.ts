@@ -35,6 +35,13 @@ describe('console filters and sorting', () => {
     expect(visibleAlerts(ALERTS, { ...NO_FILTER, queueId: 'support' }, 'age')).toEqual([]);
   });
 
+  it('tells apart rules of the same name by their id', () => {
+    const twins = [alert('a'), alert('b', { ruleId: 'support:longest-wait', scope: { kind: 'queue', id: 'support' } })];
+    expect(filterOptions(twins, NO_FILTER).rules.map((r) => r.name)).toEqual([
+      'Longest wait above 2 × T (sales:longest-wait)', 'Longest wait above 2 × T (support:longest-wait)',
+    ]);
+  });
+
   it('offers the queues, teams and rules of the open alerts, and keeps a chosen one whose alerts are gone', () => {
     const options = filterOptions(ALERTS, { ...NO_FILTER, queueId: 'support', ruleId: 'gone-rule' });
     expect(options.queues).toEqual(['sales', 'support']);

@@ -48,7 +48,7 @@ export function visibleAlerts(alerts: readonly Alert[], filter: AlertFilter, sor
 export interface FilterOptions {
   queues: string[];
   teams: string[];
-  /** Rule ids with the name to show. */
+  /** Rule ids with the name to show (and the id, where rules share a name). */
   rules: { id: string; name: string }[];
 }
 
@@ -60,9 +60,12 @@ export function filterOptions(alerts: readonly Alert[], chosen: AlertFilter): Fi
   const sorted = (values: Iterable<string | null>) => [...new Set([...values].filter((v): v is string => v !== null))].sort();
   const rules = new Map(alerts.map((a) => [a.ruleId, a.ruleName]));
   if (chosen.ruleId !== null && !rules.has(chosen.ruleId)) rules.set(chosen.ruleId, chosen.ruleId);
+  // Each queue has its own copy of a default rule under the same name: those are told apart by their id.
+  const names = [...rules.values()];
+  const shared = new Set(names.filter((name, i) => names.indexOf(name) !== i));
   return {
     queues: sorted([...alerts.map(queueOf), chosen.queueId]),
     teams: sorted([...alerts.map(teamOf), chosen.teamId]),
-    rules: [...rules].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+    rules: [...rules].map(([id, name]) => ({ id, name: shared.has(name) ? `${name} (${id})` : name })).sort((a, b) => a.name.localeCompare(b.name)),
   };
 }
