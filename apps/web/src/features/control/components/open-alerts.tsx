@@ -41,6 +41,13 @@ export function OpenAlerts({ alerts, loaded, describe, onEvent, onSilence }: Pro
     row?.focus();
   }, [selectedId, shown]);
   const onKeyDown = (event: KeyboardEvent) => {
+    // Escape closes the actions from anywhere in them, back on their row.
+    if (event.key === 'Escape' && selectedId !== null) {
+      event.preventDefault();
+      focusRow(selectedId);
+      select(null);
+      return;
+    }
     // Only on a row: j and k are letters in the note and assignee fields.
     if (!(event.target instanceof HTMLElement) || !event.target.dataset.row) return;
     const step = DOWN.has(event.key) ? 1 : UP.has(event.key) ? -1 : 0;
