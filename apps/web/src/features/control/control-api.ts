@@ -1,7 +1,8 @@
+import type { AlertEvent } from '@plancia/contracts';
 import type {
-  AcknowledgeRequest, AlertEvent, AlertList, AlertQuery, AlertStats, AlertStatsQuery, AssignRequest, CommentRequest,
+  AcknowledgeRequest, AlertList, AlertQuery, AlertStats, AlertStatsQuery, AssignRequest, CommentRequest,
   CreateSilenceRequest, ResolveRequest, Silence, SilenceList, SnoozeRequest,
-} from '@plancia/contracts';
+} from './lifecycle-contract.js';
 
 /** A refused or failed request: `status` 403 is "outside your role or scope", 0 is "the server was not reached". */
 export class ControlApiError extends Error {

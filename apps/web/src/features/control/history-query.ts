@@ -1,4 +1,4 @@
-import type { AlertQuery } from '@plancia/contracts';
+import type { AlertQuery } from './lifecycle-contract.js';
 import type { AlertFilter } from './alert-filter.js';
 
 /** The API query for a period and the console's filters: the history answers the same question as the live list. */

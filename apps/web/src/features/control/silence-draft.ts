@@ -1,4 +1,5 @@
-import type { Alert, CreateSilenceRequest } from '@plancia/contracts';
+import type { Alert } from '@plancia/contracts';
+import type { CreateSilenceRequest } from './lifecycle-contract.js';
 import { queueOf, teamOf } from './alert-filter.js';
 
 export type SilenceMatch = CreateSilenceRequest['match'];

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { Alert, AlertQuery, AlertStats, AlertStatsQuery } from '@plancia/contracts';
+import type { Alert } from '@plancia/contracts';
+import type { AlertQuery, AlertStats, AlertStatsQuery } from '../lifecycle-contract.js';
 import { controlApi } from '../control-api.js';
 import type { Period } from '../history-period.js';
 import { problemOf, type Remote } from '../remote.js';

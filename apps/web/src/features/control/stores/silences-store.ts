@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CreateSilenceRequest, Silence } from '@plancia/contracts';
+import type { CreateSilenceRequest, Silence } from '../lifecycle-contract.js';
 import { controlApi } from '../control-api.js';
 import { problemOf, type Remote } from '../remote.js';
 
