@@ -21,6 +21,7 @@ import retentionPlugin from './plugins/app/retention.js';
 import demoTrafficPlugin from './plugins/app/demo-traffic.js';
 import webAppPlugin from './plugins/app/web-app.js';
 import { pushPlugin } from './push/push-plugin.js';
+import alertsPlugin from './alerts/alerts-plugin.js';
 import tenancyPlugin from './tenancy/tenancy-plugin.js';
 import tenantRoutes from './routes/tenants.js';
 import configApiPlugin from './config-api/index.js';
@@ -68,6 +69,7 @@ export default async function plancia(fastify: FastifyInstance, { config }: { co
   await fastify.register(webAppPlugin);
   await fastify.register(tenancyPlugin);
   await fastify.register(pushPlugin);
+  await fastify.register(alertsPlugin);
   await fastify.register(configApiPlugin);
   await fastify.register(adaptersPlugin);
 

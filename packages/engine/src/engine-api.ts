@@ -3,6 +3,7 @@ import type {
   TimedEvent, View,
 } from '@plancia/contracts';
 
+import type { AlertAction } from './alerts/alert-engine.js';
 /** Everything the engine is configured with; the server loads it from the store. */
 export interface EngineConfig {
   settings: EngineSettings;
@@ -41,7 +42,17 @@ export interface PlanciaEngine {
    * the journal's replay, the replay then runs in event time from the earliest raise, so one that cleared while the
    * server was down resolves at the instant the replay finds it cleared (within RESTORED_ALERT_STEP_MS).
    */
-  restoreAlerts(open: readonly Alert[]): void;
+  restoreAlerts(open: readonly Alert[], handResolved?: readonly Alert[]): void;
+  /** Assigns an open alert (acknowledging it too when nobody has); null when no open alert has that id. */
+  assignAlert(alertId: string, to: string, note: string | null, action: AlertAction): AlertEvent | null;
+  /**
+   * Resolves an open alert by hand. While its condition still holds nothing is raised again for the same rule and
+   * scope; once the condition has cleared, its return raises a new alert.
+   */
+  resolveAlert(alertId: string, note: string | null, action: AlertAction): AlertEvent | null;
+  commentAlert(alertId: string, text: string, action: AlertAction): AlertEvent | null;
+  /** Sets `snoozedUntil` (notifications hold until then); the server bounds it. */
+  snoozeAlert(alertId: string, untilMs: number, action: AlertAction): AlertEvent | null;
   /** Replaces rules, calendars, agent profiles and settings that need no recomputation. */
   configure(config: EngineConfig, nowMs: number): void;
   /**

@@ -1,5 +1,5 @@
 import type { Alert, AlertEvent, AlertRule, Delta, InstallationSnapshot, QueueConfig, TimedEvent, View } from '@plancia/contracts';
-import { AlertEngine } from './alerts/alert-engine.js';
+import { AlertEngine, type AlertAction } from './alerts/alert-engine.js';
 import { alertTargets, effectiveRules } from './alerts/alert-targets.js';
 import { EngineCore, MAX_ROLLING_MS } from './engine-core.js';
 import type { ClosedInterval, EngineConfig, PlanciaEngine } from './engine-api.js';
@@ -110,8 +110,28 @@ export class Engine implements PlanciaEngine {
     return this.alerts.acknowledge(alertId, by, note, nowMs);
   }
 
-  restoreAlerts(open: readonly Alert[]): void {
-    this.alerts.restore(open);
+  assignAlert(alertId: string, to: string, note: string | null, action: AlertAction): AlertEvent | null {
+    this.settleAlerts();
+    return this.alerts.assign(alertId, to, note, action);
+  }
+
+  resolveAlert(alertId: string, note: string | null, action: AlertAction): AlertEvent | null {
+    this.settleAlerts();
+    return this.alerts.resolveByHand(alertId, note, action);
+  }
+
+  commentAlert(alertId: string, text: string, action: AlertAction): AlertEvent | null {
+    this.settleAlerts();
+    return this.alerts.comment(alertId, text, action);
+  }
+
+  snoozeAlert(alertId: string, untilMs: number, action: AlertAction): AlertEvent | null {
+    this.settleAlerts();
+    return this.alerts.snooze(alertId, untilMs, action);
+  }
+
+  restoreAlerts(open: readonly Alert[], handResolved: readonly Alert[] = []): void {
+    this.alerts.restore(open, handResolved);
     this.alertsDue = true;
     const since = this.alerts.restoredSince();
     if (!this.untouched || since === null) return;

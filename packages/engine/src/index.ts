@@ -1,4 +1,5 @@
 export type { ClosedInterval, EngineConfig, PlanciaEngine } from './engine-api.js';
+export type { AlertAction } from './alerts/alert-engine.js';
 export { Engine, RESTORED_ALERT_STEP_MS, createEngine } from './engine.js';
 export { Calendar } from './calendar/business-calendar.js';
 export { agentsRequired } from './staffing/erlang-c.js';

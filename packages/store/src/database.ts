@@ -40,6 +40,15 @@ export interface AlertHistoryTable {
   at: Timestamp;
 }
 
+export interface AlertSilenceTable {
+  id: string;
+  match: Json;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  reason: string;
+  created_by: string;
+}
+
 export interface AuditLogTable {
   seq: Sequence;
   at: Timestamp;
@@ -131,6 +140,7 @@ export interface Database {
   tenant: TenantTable;
   caller_key: CallerKeyTable;
   caller_callback: CallerCallbackTable;
+  alert_silence: AlertSilenceTable;
 }
 
 export type VersionedTableName = 'queue_config' | 'business_calendar' | 'alert_rule' | 'agent_profile';

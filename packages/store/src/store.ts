@@ -11,6 +11,7 @@ import { classifyError, StorageUnavailableError } from './errors.js';
 import { guarded } from './guard.js';
 import { KyselyIntervalRepository, type IntervalRepository } from './interval.repository.js';
 import { KyselyJournalRepository, type JournalRepository } from './journal.repository.js';
+import { KyselySilenceRepository, type SilenceRepository } from './silence.repository.js';
 import { KyselyTenantRepository, type TenantRepository } from './tenant.repository.js';
 import { migrationProvider } from './migrations/index.js';
 
@@ -21,6 +22,7 @@ export interface Store {
   readonly journal: JournalRepository;
   readonly config: ConfigRepository;
   readonly alerts: AlertRepository;
+  readonly silences: SilenceRepository;
   readonly audit: AuditRepository;
   readonly intervals: IntervalRepository;
   readonly accounts: AccountRepository;
@@ -51,6 +53,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     journal: guarded(new KyselyJournalRepository(db)),
     config: guarded(new KyselyConfigRepository(db)),
     alerts: guarded(new KyselyAlertRepository(db)),
+    silences: guarded(new KyselySilenceRepository(db)),
     audit: guarded(new KyselyAuditRepository(db)),
     intervals: guarded(new KyselyIntervalRepository(db)),
     accounts: guarded(new KyselyAccountRepository(db)),

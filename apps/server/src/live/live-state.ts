@@ -1,6 +1,9 @@
 import { EventEmitter } from 'node:events';
-import type { AlertEvent, Delta, QueueConfig, Snapshot, TimedEvent, View } from '@plancia/contracts';
-import type { ClosedInterval, EngineConfig, PlanciaEngine } from '@plancia/engine';
+import type { Alert, AlertEvent, Delta, QueueConfig, Snapshot, TimedEvent, View } from '@plancia/contracts';
+import type { AlertAction, ClosedInterval, EngineConfig, PlanciaEngine } from '@plancia/engine';
+
+/** What the server adds to an alert it shows (the silence matching it now); never stored by the engine. */
+export type AlertMarker = (alert: Alert, atMs: number) => Alert;
 
 /** Where the engine's outputs go to last: alert history and interval reports in the store. */
 export interface LiveSinks {
@@ -19,6 +22,8 @@ export interface LiveSinks {
  *   live.onAlert((event) => …) → off   alert lifecycle transitions (raised, acknowledged, resolved), in order, and
  *                                      `updated`: an open alert's shown value moved (at most once a tick per alert)
  *   live.acknowledgeAlert(id, by, note) → AlertEvent | null   records the transition and tells the listeners
+ *   live.assignAlert / resolveAlert / commentAlert / snoozeAlert   the same for the rest of the lifecycle
+ *   live.useMarker(marker), live.refreshMarks()   alerts leave marked (silencedBy); a change of mark is pushed as `updated`
  *   live.rebuild(config, events), live.rebuildWithQueue(queue, events) → replayed, live.replayFrom()   run-time configuration
  *
  * Listeners run synchronously on the ticker: they should encode and send, not compute.
@@ -29,6 +34,10 @@ export class LiveState {
   private inflight: Promise<void> | undefined;
   private changesDue: NodeJS.Immediate | undefined;
   private recording: Promise<void> = Promise.resolve();
+  private marker: AlertMarker = (alert) => alert;
+  private markerActive: () => boolean = () => false;
+  /** The silence each open alert was last shown with: a change (a silence made, removed or ended) is pushed. */
+  private marks = new Map<string, string>();
 
   constructor(
     private readonly engine: PlanciaEngine,
@@ -46,7 +55,29 @@ export class LiveState {
   }
 
   snapshot(view?: View): Snapshot {
-    return this.engine.snapshot(this.now(), view);
+    const now = this.now();
+    const snapshot = this.engine.snapshot(now, view);
+    return { ...snapshot, alerts: snapshot.alerts.map((alert) => this.marker(alert, now)) };
+  }
+
+  /** `active`: whether any mark may be given now; while none may and none is shown, refreshing costs nothing. */
+  useMarker(marker: AlertMarker, active: () => boolean): void {
+    this.marker = marker;
+    this.markerActive = active;
+  }
+
+  /** Pushes `updated` for each open alert whose mark changed since it was last shown. */
+  refreshMarks(): void {
+    if (this.marks.size === 0 && !this.markerActive()) return;
+    const now = this.now();
+    const shown = new Map<string, string>();
+    for (const alert of this.engine.snapshot(now).alerts) {
+      const marked = this.marker(alert, now);
+      const mark = marked.silencedBy ?? null;
+      if (mark !== null) shown.set(alert.id, mark);
+      if ((this.marks.get(alert.id) ?? null) !== mark) this.emitter.emit('alert', { kind: 'updated', alert: marked } satisfies AlertEvent);
+    }
+    this.marks = shown;
   }
 
   /** A new configuration, every figure rebuilt from the journaled `events`. */
@@ -79,6 +110,28 @@ export class LiveState {
     return event;
   }
 
+  assignAlert(alertId: string, to: string, note: string | null, by: string): Promise<AlertEvent | null> {
+    return this.act((action) => this.engine.assignAlert(alertId, to, note, action), by);
+  }
+
+  resolveAlert(alertId: string, note: string | null, by: string): Promise<AlertEvent | null> {
+    return this.act((action) => this.engine.resolveAlert(alertId, note, action), by);
+  }
+
+  commentAlert(alertId: string, text: string, by: string): Promise<AlertEvent | null> {
+    return this.act((action) => this.engine.commentAlert(alertId, text, action), by);
+  }
+
+  snoozeAlert(alertId: string, untilMs: number, by: string): Promise<AlertEvent | null> {
+    return this.act((action) => this.engine.snoozeAlert(alertId, untilMs, action), by);
+  }
+
+  private async act(change: (action: AlertAction) => AlertEvent | null, by: string): Promise<AlertEvent | null> {
+    const event = change({ by, nowMs: this.now() });
+    if (event) await this.publishAlerts([event]);
+    return event;
+  }
+
   /**
    * Changes from ingest leave as soon as the current I/O turn is over, not on the next tick: waiting for the ticker
    * would add up to a whole tick to every event's way to the screen. The push layer still paces what it sends.
@@ -103,6 +156,7 @@ export class LiveState {
     this.emitChanges(now);
     await this.publishAlerts(this.engine.drainAlertEvents());
     this.publishUpdates();
+    this.refreshMarks();
     const intervals = this.engine.drainClosedIntervals();
     if (intervals.length > 0) await this.sinks.saveIntervals(intervals).catch((e: unknown) => this.sinks.onError(e, 'saving closed intervals'));
   }
@@ -131,7 +185,8 @@ export class LiveState {
    * would see it. Not a transition of its lifecycle, so nothing is recorded.
    */
   private publishUpdates(): void {
-    for (const alert of this.engine.drainAlertUpdates()) this.emitter.emit('alert', { kind: 'updated', alert } satisfies AlertEvent);
+    const now = this.now();
+    for (const alert of this.engine.drainAlertUpdates()) this.emitter.emit('alert', { kind: 'updated', alert: this.marker(alert, now) } satisfies AlertEvent);
   }
 
   /**
@@ -140,8 +195,9 @@ export class LiveState {
    * insertion order, so a restart would bring back an acknowledged alert as raised.
    */
   private publishAlerts(events: AlertEvent[]): Promise<void> {
+    const now = this.now();
     for (const event of events) {
-      this.emitter.emit('alert', event);
+      this.emitter.emit('alert', { ...event, alert: this.marker(event.alert, now) });
       this.recording = this.recording.then(() => this.sinks.recordAlert(event).catch((e: unknown) => this.sinks.onError(e, 'recording an alert')));
     }
     return this.recording;

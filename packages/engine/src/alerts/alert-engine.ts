@@ -19,6 +19,17 @@ interface Track {
    * once the alert has been judged by a full evaluation.
    */
   clearedSince?: number | null;
+  /**
+   * The last alert of this rule and scope was resolved by hand while its condition still held: nothing is raised
+   * again until the condition has cleared once (then it is raised anew, as a new alert, when it returns).
+   */
+  awaitingClear?: true;
+}
+
+/** What a person does to an open alert, by name, at an instant. */
+export interface AlertAction {
+  by: string;
+  nowMs: number;
 }
 
 function holds(comparison: Comparison, value: number | null, threshold: number): boolean {
@@ -54,13 +65,27 @@ function cleared(rule: AlertRule, value: number | null): boolean {
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
+const commentsOf = (alert: Alert): NonNullable<Alert['comments']> => alert.comments ?? [];
 const keyOf = (ruleId: string, scopeId: string | null): string => `${ruleId}|${scopeId ?? ''}`;
 
 function scopeOf(rule: AlertRule, target: AlertTarget): Alert['scope'] {
   return target.name === undefined ? { kind: rule.scope.kind, id: target.id } : { kind: rule.scope.kind, id: target.id, name: target.name };
 }
 
-/** Threshold rules with `forSeconds` and hysteresis; raised → acknowledged → resolved. */
+const ORDER: Record<Alert['state'], number> = { raised: 0, acknowledged: 1, assigned: 2, resolved: 3 };
+/** The later of two states: the lifecycle only moves forward (acknowledging an assigned alert leaves it assigned). */
+const forward = (from: Alert['state'], to: Alert['state']): Alert['state'] => (ORDER[to] > ORDER[from] ? to : from);
+
+/** The lifecycle fields of a new alert. */
+const fresh = (): Pick<Alert, 'assignedTo' | 'assignedAt' | 'resolvedBy' | 'resolutionNote' | 'comments' | 'snoozedUntil'> => ({
+  assignedTo: null, assignedAt: null, resolvedBy: null, resolutionNote: null, comments: [], snoozedUntil: null,
+});
+
+/**
+ * Threshold rules with `forSeconds` and hysteresis; raised → acknowledged → assigned → resolved, with comments and a
+ * snooze on the way. Resolved by itself when the condition clears, or by hand: a hand-resolved alert whose condition
+ * still holds is not raised again until the condition has cleared and returned (then as a new alert).
+ */
 export class AlertEngine {
   private readonly tracks = new Map<string, Track>();
   private events: AlertEvent[] = [];
@@ -110,13 +135,47 @@ export class AlertEngine {
     return earliest;
   }
 
+  /** The first acknowledgement's time stays (MTTA); a later one changes who and the note, never the state back. */
   acknowledge(alertId: string, by: string, note: string | null, nowMs: number): AlertEvent | null {
+    return this.change(alertId, 'acknowledged', (alert) => ({
+      ...alert, state: forward(alert.state, 'acknowledged'), acknowledgedAt: alert.acknowledgedAt ?? iso(nowMs), acknowledgedBy: by, note,
+    }));
+  }
+
+  /** Assigns to `to`; acknowledges too (by the one who assigns) when nobody has yet. The note becomes a comment. */
+  assign(alertId: string, to: string, note: string | null, { by, nowMs }: AlertAction): AlertEvent | null {
+    return this.change(alertId, 'assigned', (alert) => ({
+      ...alert,
+      state: forward(alert.state, 'assigned'),
+      acknowledgedAt: alert.acknowledgedAt ?? iso(nowMs),
+      acknowledgedBy: alert.acknowledgedBy ?? by,
+      assignedTo: to,
+      assignedAt: iso(nowMs),
+      comments: note === null ? commentsOf(alert) : [...commentsOf(alert), { at: iso(nowMs), by, text: note }],
+    }));
+  }
+
+  comment(alertId: string, text: string, { by, nowMs }: AlertAction): AlertEvent | null {
+    return this.change(alertId, 'commented', (alert) => ({ ...alert, comments: [...commentsOf(alert), { at: iso(nowMs), by, text }] }));
+  }
+
+  /** Holds notifications until `untilMs` (the server checks the bounds); the board keeps showing the alert. */
+  snooze(alertId: string, untilMs: number, { by, nowMs }: AlertAction): AlertEvent | null {
+    const text = `snoozed until ${iso(untilMs)}`;
+    return this.change(alertId, 'snoozed', (alert) => ({ ...alert, snoozedUntil: iso(untilMs), comments: [...commentsOf(alert), { at: iso(nowMs), by, text }] }));
+  }
+
+  /**
+   * Resolved by hand. If the condition still holds, the same rule and scope raise nothing more until it has cleared
+   * once: closing an alert is a person's decision that this occurrence is dealt with, not a request to hear it again
+   * at the next tick.
+   */
+  resolveByHand(alertId: string, note: string | null, { by, nowMs }: AlertAction): AlertEvent | null {
     for (const track of this.tracks.values()) {
       const alert = track.alert;
       if (!alert || alert.id !== alertId) continue;
-      track.alert = { ...alert, state: 'acknowledged', acknowledgedAt: iso(nowMs), acknowledgedBy: by, note };
-      this.updated.delete(alertId);
-      return this.emit('acknowledged', track.alert);
+      track.awaitingClear = true;
+      return this.resolve(track, alert.value, nowMs, { resolvedBy: by, resolutionNote: note });
     }
     return null;
   }
@@ -126,8 +185,9 @@ export class AlertEngine {
    * keeps them (id, raise time, acknowledgement) while their condition holds and resolves them when it no longer does,
    * instead of raising them again.
    */
-  restore(open: readonly Alert[]): void {
-    for (const alert of open) this.tracks.set(keyOf(alert.ruleId, alert.scope.id), { pendingSince: null, alert, clearedSince: null });
+  restore(open: readonly Alert[], handResolved: readonly Alert[] = []): void {
+    for (const alert of handResolved) this.tracks.set(keyOf(alert.ruleId, alert.scope.id), { pendingSince: null, alert: null, awaitingClear: true });
+    for (const alert of open) this.tracks.set(keyOf(alert.ruleId, alert.scope.id), { pendingSince: null, alert: { ...fresh(), ...alert }, clearedSince: null });
   }
 
   active(): Alert[] {
@@ -163,6 +223,10 @@ export class AlertEngine {
       else this.update(track, track.alert, value, scopeOf(rule, target), thresholdsOf(rule));
       return;
     }
+    if (track.awaitingClear) {
+      if (!cleared(rule, value)) return;
+      delete track.awaitingClear;
+    }
     if (!holds(rule.comparison, value, thresholdOf(rule))) {
       track.pendingSince = null;
       return;
@@ -173,7 +237,7 @@ export class AlertEngine {
       id: `${rule.id}:${target.id ?? 'centre'}:${iso(nowMs)}`, ruleId: rule.id, ruleName: rule.name, metric: rule.metric,
       scope: scopeOf(rule, target), window: rule.window, severity: rule.severity, state: 'raised',
       value, ...thresholdsOf(rule), raisedAt: iso(nowMs), acknowledgedAt: null, acknowledgedBy: null,
-      note: null, resolvedAt: null,
+      note: null, resolvedAt: null, ...fresh(),
     };
     this.emit('raised', track.alert);
   }
@@ -186,12 +250,24 @@ export class AlertEngine {
     this.updated.set(alert.id, track.alert);
   }
 
-  private resolve(track: Track, value: number | null, atMs: number): void {
+  private resolve(track: Track, value: number | null, atMs: number, by: Pick<Alert, 'resolvedBy' | 'resolutionNote'> = { resolvedBy: null, resolutionNote: null }): AlertEvent {
     const alert = track.alert!;
     track.alert = null;
     track.pendingSince = null;
     this.updated.delete(alert.id);
-    this.emit('resolved', { ...alert, state: 'resolved', value, resolvedAt: iso(atMs) });
+    return this.emit('resolved', { ...alert, state: 'resolved', value, resolvedAt: iso(atMs), ...by });
+  }
+
+  /** Applies a person's change to the open alert with that id; null when no open alert has it. */
+  private change(alertId: string, kind: AlertEvent['kind'], next: (alert: Alert) => Alert): AlertEvent | null {
+    for (const track of this.tracks.values()) {
+      const alert = track.alert;
+      if (!alert || alert.id !== alertId) continue;
+      track.alert = next(alert);
+      this.updated.delete(alertId);
+      return this.emit(kind, track.alert);
+    }
+    return null;
   }
 
   private emit(kind: AlertEvent['kind'], alert: Alert): AlertEvent {

@@ -6,6 +6,7 @@ import * as intervalMetrics from './0004-interval-metrics.js';
 import * as accounts from './0005-accounts.js';
 import * as tenants from './0006-tenants.js';
 import * as callerKeys from './0007-caller-keys.js';
+import * as alertLifecycle from './0009-alert-lifecycle.js';
 
 // Listed statically rather than read from the folder, so they run the same under tsx, vitest and a bundle.
 // Names sort in the order they must run; never rename or edit one that has shipped: add the next file.
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-accounts': accounts,
   '0006-tenants': tenants,
   '0007-caller-keys': callerKeys,
+  '0009-alert-lifecycle': alertLifecycle,
 };
 
 export const migrationProvider: MigrationProvider = {

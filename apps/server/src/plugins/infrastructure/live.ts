@@ -40,7 +40,7 @@ export default fp(
       log.error({ entity: refusal.entity, problems: refusal.problems }, describeRefusal(refusal));
     });
     const engine = createEngine(engineConfig, startedAt);
-    engine.restoreAlerts(await store.alerts.active());
+    engine.restoreAlerts(await store.alerts.active(), await store.alerts.handResolved());
     const fromMs = engine.replayFrom(startedAt);
     let replayed = 0;
     await store.journal.readSince(fromMs, (events) => {
