@@ -1,7 +1,7 @@
 import type { AlertEvent } from '@plancia/contracts';
 import type {
-  AcknowledgeRequest, AlertList, AlertQuery, AlertStats, AlertStatsQuery, AssignRequest, CommentRequest,
-  CreateSilenceRequest, ResolveRequest, Silence, SilenceList, SnoozeRequest,
+  AcknowledgeRequest, AlertList, AlertListQuery, AlertStats, AlertStatsQuery, AssignRequest, CommentRequest,
+  SilenceRequest, ResolveRequest, Silence, SilenceList, SnoozeRequest,
 } from './lifecycle-contract.js';
 
 /** A refused or failed request: `status` 403 is "outside your role or scope", 0 is "the server was not reached". */
@@ -50,14 +50,14 @@ export const controlApi = {
   resolve: (id: string, body: ResolveRequest) => request<AlertEvent>('POST', alertPath(id, 'resolve'), body),
   comment: (id: string, body: CommentRequest) => request<AlertEvent>('POST', alertPath(id, 'comments'), body),
   snooze: (id: string, body: SnoozeRequest) => request<AlertEvent>('POST', alertPath(id, 'snooze'), body),
-  history: (query: AlertQuery) => request<AlertList>('GET', `/api/v1/alerts${queryString(query)}`),
+  history: (query: AlertListQuery) => request<AlertList>('GET', `/api/v1/alerts${queryString(query)}`),
   stats: (query: AlertStatsQuery) => request<AlertStats>('GET', `/api/v1/alerts/stats${queryString(query)}`),
   silences: () => request<SilenceList>('GET', '/api/v1/silences'),
-  silence: (body: CreateSilenceRequest) => request<Silence>('POST', '/api/v1/silences', body),
+  silence: (body: SilenceRequest) => request<Silence>('POST', '/api/v1/silences', body),
   unsilence: (id: string) => request<undefined>('DELETE', `/api/v1/silences/${encodeURIComponent(id)}`),
   /**
    * The CSV of the same history, for a plain link: a link sends the session cookie but no header, so a board opened
    * with a token passes it as `?token=`, which the API accepts where a client cannot set headers.
    */
-  csvUrl: (query: AlertQuery) => `/api/v1/alerts${queryString({ ...query, format: 'csv', token: bearer })}`,
+  csvUrl: (query: AlertListQuery) => `/api/v1/alerts${queryString({ ...query, format: 'csv', token: bearer })}`,
 };

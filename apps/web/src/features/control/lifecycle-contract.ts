@@ -3,6 +3,6 @@
  * branch): gathered here so the console names each one once.
  */
 export type {
-  AcknowledgeRequest, AlertList, AlertQuery, AlertStats, AlertStatsQuery, AssignRequest, CommentRequest,
-  CreateSilenceRequest, ResolveRequest, Silence, SilenceList, SnoozeRequest,
+  AcknowledgeRequest, AlertList, AlertListQuery, AlertStats, AlertStatsQuery, AssignRequest, CommentRequest,
+  ResolveRequest, Silence, SilenceList, SilenceMatch, SilenceRequest, SnoozeRequest,
 } from '@plancia/contracts';

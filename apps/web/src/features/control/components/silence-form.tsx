@@ -4,7 +4,8 @@ import { literalsOf } from '../contract-values.js';
 import { useControlText } from '../control-messages.js';
 import { localInputValue } from '../date-time.js';
 import { problemText } from '../remote.js';
-import { silenceRequest, type SilenceMatch } from '../silence-draft.js';
+import type { SilenceMatch } from '../lifecycle-contract.js';
+import { silenceRequest } from '../silence-draft.js';
 import { Labelled } from './labelled.js';
 import { useSilencesStore } from '../stores/silences-store.js';
 

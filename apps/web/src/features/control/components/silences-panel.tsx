@@ -3,7 +3,7 @@ import { useLocaleStore } from '../../../lib/i18n/locale-store.js';
 import { useControlText } from '../control-messages.js';
 import { dateTime } from '../date-time.js';
 import { problemText } from '../remote.js';
-import type { SilenceMatch } from '../silence-draft.js';
+import type { SilenceMatch } from '../lifecycle-contract.js';
 import { useSilencesStore } from '../stores/silences-store.js';
 import { SilenceForm } from './silence-form.js';
 

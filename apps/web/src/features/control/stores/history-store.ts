@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Alert } from '@plancia/contracts';
-import type { AlertQuery, AlertStats, AlertStatsQuery } from '../lifecycle-contract.js';
+import type { AlertListQuery, AlertStats, AlertStatsQuery } from '../lifecycle-contract.js';
 import { controlApi } from '../control-api.js';
 import type { Period } from '../history-period.js';
 import { problemOf, type Remote } from '../remote.js';
@@ -11,12 +11,12 @@ interface HistoryState {
   period: Period;
   by: StatsGrouping;
   /** The query the history was last loaded with: the CSV link gives the same rows. */
-  query: AlertQuery | null;
+  query: AlertListQuery | null;
   alerts: Remote<Alert[]>;
   stats: Remote<AlertStats['groups']>;
   setPeriod(period: Period): void;
   setBy(by: StatsGrouping): void;
-  loadHistory(query: AlertQuery): Promise<void>;
+  loadHistory(query: AlertListQuery): Promise<void>;
   loadStats(query: AlertStatsQuery): Promise<void>;
 }
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CreateSilenceRequest, Silence } from '../lifecycle-contract.js';
+import type { SilenceRequest, Silence } from '../lifecycle-contract.js';
 import { controlApi } from '../control-api.js';
 import { problemOf, type Remote } from '../remote.js';
 
@@ -7,7 +7,7 @@ interface SilencesState {
   silences: Remote<Silence[]>;
   load(): Promise<void>;
   /** Resolves to the problem, or null when the silence was created (the list is then loaded again). */
-  create(request: CreateSilenceRequest): Promise<{ status: number; message: string } | null>;
+  create(request: SilenceRequest): Promise<{ status: number; message: string } | null>;
   remove(id: string): Promise<{ status: number; message: string } | null>;
 }
 
