@@ -75,6 +75,35 @@ describe('the control-room console in Chromium', () => {
     await history.waitFor({ timeout: 5000 });
     expect(await history.textContent()).toContain('sofia');
     expect(await history.textContent()).toContain('Called the team lead');
+
+    // MTTA/MTTR by rule: the resolved alert counts, with a time to resolve.
+    await consolePage.locator('[data-testid="stats-load"]').click();
+    const stats = consolePage.locator('[data-testid="stats-row"]:has(th:text-is("vendite:longest-wait"))');
+    await stats.waitFor({ timeout: 5000 });
+    const cells = await stats.locator('td').allTextContents();
+    expect(cells.slice(0, 3)).toEqual(['1', '1', '1']);
+    expect(cells[4]).toMatch(/^\d+:\d\d$/);
+    await context.close();
+  });
+
+  it('silences the alerts of a rule on a queue, with a reason, and ends the silence', async () => {
+    await session().post([queued('console-s', 'reclami', Date.now() - 60_000)]);
+    const context = await session().browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Rome' });
+    await context.request.post(`${session().proxy.url}/api/v1/session`, { data: { username: 'sofia', password: PASSWORD } });
+    const consolePage = await open(context, '/control?lang=en');
+    const row = consolePage.locator('[data-testid="control-alert"]:has-text("Queue reclami")').first();
+    await row.waitFor({ timeout: 5000 });
+    await row.locator('button[data-row]').click();
+    await consolePage.locator('[data-testid="action-silence"]').click();
+    const form = consolePage.locator('[data-testid="silence-form"]');
+    expect(await form.locator('[data-testid="silence-queueId"]').inputValue()).toBe('reclami');
+    await form.locator('[data-testid="silence-reason"]').fill('Planned maintenance of the phone line');
+    await form.locator('[data-testid="silence-create"]').click();
+    const listed = consolePage.locator('[data-testid="silences"] li:has-text("Planned maintenance of the phone line")');
+    await listed.waitFor({ timeout: 5000 });
+    expect(await listed.textContent()).toContain('by sofia');
+    await listed.getByRole('button', { name: 'End silence' }).click();
+    await expect.poll(() => listed.count(), { timeout: 5000 }).toBe(0);
     await context.close();
   });
 

@@ -31,6 +31,7 @@ export function StatsPanel() {
             {GROUPINGS.map((g) => <option key={g} value={g}>{t(g === 'rule' ? 'rule' : g === 'queue' ? 'queue' : 'severity')}</option>)}
           </select>
         )}</Labelled>
+        <button type="button" onClick={() => void loadStats(query)} data-testid="stats-load">{t('load')}</button>
       </div>
       {stats.status === 'loading' && <p className="muted" role="status">{t('loading')}</p>}
       {stats.status === 'failed' && <p role="alert" className="error" data-testid="stats-error">{problemText(stats.problem, t)}</p>}
