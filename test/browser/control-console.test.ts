@@ -114,7 +114,7 @@ describe('the control-room console in Chromium', () => {
     const item = board.locator('[data-testid="alert-item"]:has-text("Queue supporto")').first();
     await item.waitFor({ timeout: 5000 });
     // A viewer's board has no link to the console.
-    expect(await board.locator('[data-testid="control-link"]').count()).toBe(0);
+    await expect.poll(() => board.locator('[data-testid="control-link"]').count()).toBe(0);
     const ids = await board.evaluate(async () => (await (await fetch('/api/v1/snapshot')).json() as { alerts: { id: string; scope: { id: string } }[] }).alerts);
     const linked = ids.find((a) => a.scope.id === 'supporto')!.id;
 

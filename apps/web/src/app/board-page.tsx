@@ -12,6 +12,7 @@ import { QueueGrid } from '../features/queues/components/queue-grid.js';
 import { WindowSelector } from '../features/queues/components/window-selector.js';
 import { TicketsPanel } from '../features/tickets/components/tickets-panel.js';
 import { useSessionStore } from '../features/session/stores/session-store.js';
+import { useControlText } from '../features/control/control-messages.js';
 
 // recharts is most of the bundle: TV mode never loads it, the desk board loads it after the first paint.
 const TrendPanel = lazy(() => import('../features/trend/components/trend-panel.js').then((m) => ({ default: m.TrendPanel })));
@@ -19,6 +20,7 @@ const TrendPanel = lazy(() => import('../features/trend/components/trend-panel.j
 /** The supervisor's desk board: everything on one scrolling page. */
 export function BoardPage() {
   const { t } = useI18n();
+  const controlText = useControlText();
   // Viewers cannot act on alerts: the console is for supervisors (and an install without accounts, where all may).
   const mayAct = useSessionStore((s) => s.user?.role !== 'viewer');
   return (
@@ -32,7 +34,7 @@ export function BoardPage() {
         <LanguageSwitch />
         <AlertControls />
         <a className="button" href={`/tv${window.location.search}`}>{t('tvMode')}</a>
-        {mayAct && <a className="button" href={`/control${window.location.search}`} data-testid="control-link">{t('controlRoom')}</a>}
+        {mayAct && <a className="button" href={`/control${window.location.search}`} data-testid="control-link">{controlText('title')}</a>}
       </CentreHeader>
       <main>
         <QueueGrid />
