@@ -13,7 +13,9 @@ export const AlertItem = memo(function AlertItem({ alert }: { alert: Alert }) {
   const { t, fmt, locale } = useI18n();
   const fresh = useAlertsStore((s) => alert.id in s.fresh);
   const [acknowledging, setAcknowledging] = useState(false);
-  const acknowledged = alert.state === 'acknowledged';
+  // An assigned alert has been acknowledged too (assigning implies it).
+  const acknowledged = alert.state === 'acknowledged' || alert.state === 'assigned';
+  const snoozed = alert.snoozedUntil ? Date.parse(alert.snoozedUntil) : null;
   const figures = alertFigures(alert, fmt);
   return (
     <li className={`alert alert--${alert.severity} ${fresh ? 'alert--flash' : ''}`} data-testid="alert-item" data-state={alert.state}>
@@ -24,9 +26,12 @@ export const AlertItem = memo(function AlertItem({ alert }: { alert: Alert }) {
       <span className="alert__scope" data-testid="alert-scope" title={alert.scope.id ?? undefined}>{alertScope(alert, locale)}</span>
       <span className="alert__value" data-testid="alert-value">{figures.clearing ? clearingText(figures.value, figures.threshold, locale) : t('value', { value: figures.value, threshold: figures.threshold })}</span>
       <span className="alert__time">{t('raisedAt', { time: fmt.time(Date.parse(alert.raisedAt)) })}</span>
+      {alert.silencedBy && <span className="alert__silenced" data-testid="alert-silenced" title={alert.silencedBy}><span aria-hidden="true">🔕 </span>{t('silenced')}</span>}
+      {snoozed !== null && <span className="alert__snoozed" data-testid="alert-snoozed">{t('snoozedUntil', { time: fmt.time(snoozed) })}</span>}
       {acknowledged && alert.acknowledgedAt && (
         <span className="alert__ack" data-testid="alert-acknowledged">
           ✔ {t('acknowledged', { by: alert.acknowledgedBy ?? '—', time: fmt.time(Date.parse(alert.acknowledgedAt)) })}
+          {alert.assignedTo ? `, ${t('assignedTo', { to: alert.assignedTo })}` : ''}
           {alert.note ? ` — “${alert.note}”` : ''}
         </span>
       )}

@@ -37,8 +37,9 @@ export const useAlertsStore = create<AlertsState>()((set) => ({
       const news = kind === 'raised' && alert.severity === 'critical' && !state.active[alert.id];
       active[alert.id] = alert;
       if (news) fresh[alert.id] = true;
-      // Only an acknowledgement stops the flashing; a new value (`updated`) is the same alert still open.
-      else if (kind === 'acknowledged') delete fresh[alert.id];
+      // Only taking it in hand (acknowledge, or assign, which implies it) stops the flashing; a new value (`updated`)
+      // is the same alert still open.
+      else if (kind === 'acknowledged' || kind === 'assigned') delete fresh[alert.id];
       return { active, fresh };
     }),
 }));
