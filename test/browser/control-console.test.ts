@@ -76,6 +76,13 @@ describe('the control-room console in Chromium', () => {
     expect(await history.textContent()).toContain('sofia');
     expect(await history.textContent()).toContain('Called the team lead');
 
+    // The CSV link gives the same history, with who resolved it.
+    const csvHref = (await consolePage.locator('[data-testid="history-csv"]').getAttribute('href'))!;
+    expect(csvHref).toContain('format=csv');
+    const csv = await consolePage.evaluate(async (href) => (await fetch(href)).text(), csvHref);
+    expect(csv).toContain(alertId);
+    expect(csv).toContain('sofia');
+
     // MTTA/MTTR by rule: the resolved alert counts, with a time to resolve.
     await consolePage.locator('[data-testid="stats-load"]').click();
     const stats = consolePage.locator('[data-testid="stats-row"]:has(th:text-is("vendite:longest-wait"))');

@@ -19,12 +19,14 @@ interface Props {
   describe: AlertDescriber;
   /** Where the answer to an action goes at once (the same event arrives over the socket). */
   onEvent(event: AlertEvent): void;
-  /** Things the app places on the page: the connection badge, the shift log when it exists. */
+  /** What the app places in the header: the connection badge. */
   children?: ReactNode;
+  /** Panels the app adds after the console's own (the shift log, from its own feature). */
+  panels?: ReactNode;
 }
 
 /** `/control`: the open alerts to act on, the silences, the history and MTTA/MTTR. */
-export function ControlConsole({ alerts, loaded, describe, onEvent, children }: Props) {
+export function ControlConsole({ alerts, loaded, describe, onEvent, children, panels }: Props) {
   const t = useControlText();
   useDeepLink();
   const [draft, setDraft] = useState<SilenceMatch | null>(null);
@@ -51,6 +53,7 @@ export function ControlConsole({ alerts, loaded, describe, onEvent, children }: 
         <SilencesPanel draft={draft} onDraft={setDraft} />
         <HistoryPanel describe={describe} />
         <StatsPanel />
+        {panels}
       </main>
     </div>
   );
