@@ -10,6 +10,7 @@ import { boardParams } from '../lib/board-params.js';
 import { startClock } from '../lib/clock.js';
 import { connectBoard, type BoardListener } from '../lib/socket-client.js';
 import { BoardPage } from './board-page.js';
+import { ControlPage } from './control-page.js';
 import { boardListener } from './board-sync.js';
 
 const params = boardParams(window.location.search);
@@ -35,7 +36,9 @@ export function App() {
   useEffect(() => void (document.documentElement.lang = locale), [locale]);
   useAlertEffects();
   if (loginRequired) return <LoginForm />;
-  const page = path === '/settings' ? <SettingsPage /> : isTv ? <TvPage rotateSeconds={params.rotateSeconds} /> : <BoardPage />;
+  const page = path === '/settings' ? <SettingsPage />
+    : path === '/control' ? <ControlPage />
+    : isTv ? <TvPage rotateSeconds={params.rotateSeconds} /> : <BoardPage />;
   return (
     <>
       {page}

@@ -14,6 +14,8 @@ import { useI18n } from '../lib/i18n/use-i18n.js';
 import { QueueGrid } from '../features/queues/components/queue-grid.js';
 import { WindowSelector } from '../features/queues/components/window-selector.js';
 import { TicketsPanel } from '../features/tickets/components/tickets-panel.js';
+import { useSessionStore } from '../features/session/stores/session-store.js';
+import { useControlText } from '../features/control/control-messages.js';
 
 // recharts is most of the bundle: TV mode never loads it, the desk board loads it after the first paint.
 const TrendPanel = lazy(() => import('../features/trend/components/trend-panel.js').then((m) => ({ default: m.TrendPanel })));
@@ -23,6 +25,9 @@ export function BoardPage() {
   const { t } = useI18n();
   // Supervisors and administrators send broadcasts; the server checks again and says why when it refuses.
   const mayBroadcast = useSessionStore((s) => s.user !== null && s.user.role !== 'viewer');
+  const controlText = useControlText();
+  // Viewers cannot act on alerts: the console is for supervisors (and an install without accounts, where all may).
+  const mayAct = useSessionStore((s) => s.user?.role !== 'viewer');
   return (
     <div className="board">
       <a className="skip-link" href="#alerts">{t('activeAlerts')}</a>
@@ -35,6 +40,7 @@ export function BoardPage() {
         <LanguageSwitch />
         <AlertControls />
         <a className="button" href={`/tv${window.location.search}`}>{t('tvMode')}</a>
+        {mayAct && <a className="button" href={`/control${window.location.search}`} data-testid="control-link">{controlText('title')}</a>}
       </CentreHeader>
       <main>
         <QueueGrid />
