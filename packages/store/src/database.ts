@@ -154,6 +154,8 @@ export interface NotificationOutboxTable {
   state: ColumnType<string, string | undefined, string>;
   last_error: string | null;
   created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
 export interface BroadcastTable {
   id: string;
   tenant_id: string;

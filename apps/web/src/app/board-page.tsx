@@ -14,7 +14,6 @@ import { useI18n } from '../lib/i18n/use-i18n.js';
 import { QueueGrid } from '../features/queues/components/queue-grid.js';
 import { WindowSelector } from '../features/queues/components/window-selector.js';
 import { TicketsPanel } from '../features/tickets/components/tickets-panel.js';
-import { useSessionStore } from '../features/session/stores/session-store.js';
 import { useControlText } from '../features/control/control-messages.js';
 
 // recharts is most of the bundle: TV mode never loads it, the desk board loads it after the first paint.

@@ -6,6 +6,7 @@ import { ConnectionBadge } from '../features/connection/components/connection-ba
 import type { AlertDescriber } from '../features/control/alert-describer.js';
 import { ControlConsole } from '../features/control/components/control-console.js';
 import { setBearer } from '../features/control/control-api.js';
+import { ShiftLogPanel } from '../features/shift-log/components/shift-log-panel.js';
 import { boardParams } from '../lib/board-params.js';
 import { useI18n } from '../lib/i18n/use-i18n.js';
 import { useCentreStore } from '../stores/centre-store.js';
@@ -27,14 +28,14 @@ function useAlertDescriber(): AlertDescriber {
   }), [t, fmt, locale]);
 }
 
-/** `/control`: the console over the live alerts the board's socket keeps. */
+/** `/control`: the console over the live alerts the board's socket keeps, with the shift's log beside it. */
 export function ControlPage() {
   const active = useAlertsStore((s) => s.active);
   const alerts = useMemo(() => Object.values(active), [active]);
   const loaded = useCentreStore((s) => s.generatedAt !== null);
   const describe = useAlertDescriber();
   return (
-    <ControlConsole alerts={alerts} loaded={loaded} describe={describe} onEvent={applyAlert}>
+    <ControlConsole alerts={alerts} loaded={loaded} describe={describe} onEvent={applyAlert} panels={<ShiftLogPanel />}>
       <ConnectionBadge />
     </ControlConsole>
   );
