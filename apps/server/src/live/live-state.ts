@@ -104,12 +104,8 @@ export class LiveState {
     return () => this.emitter.off('alert', listener);
   }
 
-  async acknowledgeAlert(alertId: string, by: string, note: string | null): Promise<AlertEvent | null> {
-    const event = this.engine.acknowledgeAlert(alertId, by, note, this.now());
-    // The engine's queue holds, in order, what happened since the last tick (a raise from ingest the board already
-    // shows) and then this acknowledgement: published together, the raise is recorded (and notified) first.
-    if (event) await this.publishAlerts(this.engine.drainAlertEvents());
-    return event;
+  acknowledgeAlert(alertId: string, by: string, note: string | null): Promise<AlertEvent | null> {
+    return this.act(({ nowMs }) => this.engine.acknowledgeAlert(alertId, by, note, nowMs), by);
   }
 
   assignAlert(alertId: string, to: string, note: string | null, by: string): Promise<AlertEvent | null> {
@@ -128,9 +124,14 @@ export class LiveState {
     return this.act((action) => this.engine.snoozeAlert(alertId, untilMs, action), by);
   }
 
+  /**
+   * A person's action on an alert. The engine's queue may still hold what happened since the last tick (a raise from
+   * ingest the board already shows): that is published first, so the raise is recorded (and notified) before the
+   * action on it, and a restart never finds an acknowledgement older than its raise.
+   */
   private async act(change: (action: AlertAction) => AlertEvent | null, by: string): Promise<AlertEvent | null> {
     const event = change({ by, nowMs: this.now() });
-    if (event) await this.publishAlerts([event]);
+    if (event) await this.publishAlerts([...this.engine.drainAlertEvents(), event]);
     return event;
   }
 
