@@ -71,8 +71,8 @@ export type NotificationLanguage = Static<typeof NotificationLanguage>;
 
 export const NotificationPolicy = Type.Object({
   channels: Type.Array(ChannelId, { maxItems: 50, description: 'the root: channels of alerts that no route took' }),
-  groupWaitSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 3600, description: 'the first notification of an alert waits this long (default 0)' })),
-  groupIntervalSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 86_400, description: 'least time between two notifications of one alert to one channel (default 0)' })),
+  groupWaitSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 3600, description: 'the first message of a new group (a route, on one channel) waits this long to collect others (default 0)' })),
+  groupIntervalSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 86_400, description: 'after a group\'s message, its next changes are collected this long into one message (default 0)' })),
   repeatIntervalMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_080, description: 'an open, unacknowledged alert is notified again this often (default 240; 0: never)' })),
   routes: Type.Optional(Type.Array(NotificationRoute, { maxItems: 100 })),
   quietHours: Type.Optional(Type.Object({
@@ -87,7 +87,8 @@ export const DeliveryState = Type.Union([Type.Literal('pending'), Type.Literal('
 export type DeliveryState = Static<typeof DeliveryState>;
 
 export const NotificationDelivery = Type.Object({
-  id: Type.String({ description: 'the webhook-id, the same on every try' }),
+  id: Type.String({ description: "the delivery's id: the webhook-id of a message of one alert" }),
+  batchId: Type.Optional(Type.String({ description: 'the message it went in, and its webhook-id on every try: the id of its first delivery when grouped with others' })),
   channelId: Type.String(),
   alertId: Type.String(),
   kind: Type.String({ description: 'raised | acknowledged | resolved | repeat | escalation | test' }),
@@ -101,9 +102,16 @@ export const NotificationDelivery = Type.Object({
 export type NotificationDelivery = Static<typeof NotificationDelivery>;
 export const NotificationDeliveryList = Type.Object({ deliveries: Type.Array(NotificationDelivery) });
 
+export type WebhookAlert = Record<string, unknown> & { id: string; ruleId: string; severity: string; state: string; url: string; queueId?: string };
+
 /** The body of a generic webhook (Standard Webhooks signed). */
 export interface AlertWebhookBody {
   type: 'alert.raised' | 'alert.acknowledged' | 'alert.resolved';
   timestamp: string;
-  data: { alert: Record<string, unknown> & { id: string; ruleId: string; severity: string; state: string; url: string; queueId?: string } };
+  data: {
+    /** The message's (first) alert. */
+    alert: WebhookAlert;
+    /** Every alert of the message: more than one when the policy groups (groupWaitSeconds, groupIntervalSeconds). */
+    alerts?: WebhookAlert[];
+  };
 }

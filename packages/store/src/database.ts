@@ -154,6 +154,9 @@ export interface NotificationOutboxTable {
   state: ColumnType<string, string | undefined, string>;
   last_error: string | null;
   created_at: ColumnType<Date, Date | string | undefined, never>;
+  group_key: ColumnType<string | null, string | null | undefined, never>;
+  batch_id: ColumnType<string | null, string | null | undefined, string | null>;
+  batched_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface BroadcastTable {

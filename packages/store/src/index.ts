@@ -16,3 +16,5 @@ export type { ShiftLogRepository, ShiftNoteRecord, StoredShiftNote, ShiftNoteQue
 export { StorageUnavailableError, StaleWriteError, RejectedDataError } from './errors.js';
 export type { NotificationRepository, ChannelRecord, OutboxRecord, TryOutcome } from './notification.repository.js';
 export type { OutboxEntry } from './outbox-rows.js';
+export type { OutboxGroup, OutboxMessage } from './outbox-rows.js';
+export { groupDueAtMs, type GroupTiming, type GroupState } from './outbox-grouping.js';

@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from './database.js';
-import { insertOutbox, type OutboxEntry } from './outbox-rows.js';
+import { batchKey } from './outbox-grouping.js';
+import { insertOutbox, type OutboxEntry, type OutboxMessage } from './outbox-rows.js';
 import { clampLimit } from './paging.js';
 
 export interface ChannelRecord {
@@ -13,14 +14,12 @@ export interface ChannelRecord {
   disabledReason: string | null;
 }
 
-export interface OutboxRecord {
-  id: string;
-  tenantId: string;
-  channelId: string;
-  alertId: string;
-  kind: string;
-  payload: unknown;
+export interface OutboxRecord extends OutboxMessage {
   onlyUnacknowledged: boolean;
+  /** The message this row goes in: its webhook-id on every try (the row's own id when it is alone). */
+  batchId: string;
+  /** The route it was grouped under; null when it is alone. */
+  groupKey: string | null;
   state: string;
   attempts: number;
   dueAt: Date;
@@ -46,12 +45,18 @@ export interface NotificationRepository {
   putPolicy(tenantId: string, policy: unknown): Promise<void>;
   /** Deliveries not tied to an alert transition: tests, escalations, repeats. */
   enqueue(entries: readonly OutboxEntry[]): Promise<void>;
-  /** Pending deliveries whose next try is due at `nowMs`, oldest first. */
+  /**
+   * Pending deliveries whose next try is due at `nowMs`, whole batches (at most `limit`), oldest first. Grouped rows
+   * due are first gathered into batches, one per tenant, channel, group and kind: a batch is one message.
+   */
   due(nowMs: number, limit: number): Promise<OutboxRecord[]>;
-  /** Records how a try ended, and (in the same transaction) what it owes next (a repeat). */
-  settle(id: string, outcome: TryOutcome, next?: readonly OutboxEntry[]): Promise<void>;
+  /** Records how a try of these rows ended, and (in the same transaction) what it owes next (a repeat). */
+  settle(ids: readonly string[], outcome: TryOutcome, next?: readonly OutboxEntry[]): Promise<void>;
   deliveries(tenantId: string, state: string | undefined, limit?: number): Promise<OutboxRecord[]>;
-  /** A dead delivery pending again, due now, with a fresh 24 h; false when there is no such dead delivery. */
+  /**
+   * A dead delivery pending again, due now, with a fresh 24 h, with the dead rows of its batch (one message, one
+   * webhook-id); false when there is no such dead delivery.
+   */
   retry(tenantId: string, id: string, nowMs: number): Promise<boolean>;
 }
 
@@ -65,6 +70,8 @@ const fromOutbox = (row: OutboxRow): OutboxRecord => ({
   kind: row.kind as string,
   payload: row.payload,
   onlyUnacknowledged: row.only_unacknowledged as boolean,
+  batchId: (row.batch_id as string | null) ?? (row.id as string),
+  groupKey: row.group_key as string | null,
   state: row.state as string,
   attempts: row.attempts as number,
   dueAt: new Date(row.due_at as Date),
@@ -141,23 +148,49 @@ export class KyselyNotificationRepository implements NotificationRepository {
   }
 
   async due(nowMs: number, limit: number): Promise<OutboxRecord[]> {
+    const now = new Date(nowMs);
+    await this.gather(now);
+    const batches = this.#db.selectFrom('notification_outbox').select('batch_id')
+      .where('state', '=', 'pending').where('next_attempt_at', '<=', now).where('batch_id', 'is not', null)
+      .groupBy('batch_id').orderBy(sql`min(next_attempt_at)`).orderBy('batch_id').limit(limit);
     const rows = await this.#db.selectFrom('notification_outbox').selectAll()
-      .where('state', '=', 'pending').where('next_attempt_at', '<=', new Date(nowMs))
-      .orderBy('next_attempt_at').orderBy('id').limit(limit).execute();
+      .where('state', '=', 'pending').where('batch_id', 'in', batches)
+      .orderBy('next_attempt_at').orderBy('created_at').orderBy('id').execute();
     return rows.map(fromOutbox);
   }
 
-  async settle(id: string, outcome: TryOutcome, next: readonly OutboxEntry[] = []): Promise<void> {
+  /** Gathers the grouped rows due into batches; a batch's id is its first row's, and it never changes after. */
+  private async gather(now: Date): Promise<void> {
     await this.#db.transaction().execute(async (trx) => {
-      await trx.updateTable('notification_outbox')
-        .set({
-          state: outcome.state,
-          attempts: outcome.attempts,
-          last_error: 'error' in outcome ? outcome.error.slice(0, 1000) : null,
-          ...(outcome.state === 'pending' ? { next_attempt_at: new Date(outcome.nextAttemptAtMs) } : {}),
-        })
-        .where('id', '=', id)
-        .execute();
+      const loose = await trx.selectFrom('notification_outbox').select(['id', 'tenant_id', 'channel_id', 'group_key', 'kind'])
+        .where('state', '=', 'pending').where('batch_id', 'is', null).where('next_attempt_at', '<=', now)
+        .orderBy('created_at').orderBy('id').execute();
+      const batches = new Map<string, string[]>();
+      for (const row of loose) {
+        const key = batchKey({ tenantId: row.tenant_id, channelId: row.channel_id, groupKey: row.group_key ?? '', kind: row.kind });
+        batches.set(key, [...(batches.get(key) ?? []), row.id]);
+      }
+      for (const ids of batches.values()) {
+        await trx.updateTable('notification_outbox').set({ batch_id: ids[0]!, batched_at: now })
+          .where('id', 'in', ids).where('batch_id', 'is', null).execute();
+      }
+    });
+  }
+
+  async settle(ids: readonly string[], outcome: TryOutcome, next: readonly OutboxEntry[] = []): Promise<void> {
+    if (ids.length === 0 && next.length === 0) return;
+    await this.#db.transaction().execute(async (trx) => {
+      if (ids.length > 0) {
+        await trx.updateTable('notification_outbox')
+          .set({
+            state: outcome.state,
+            attempts: outcome.attempts,
+            last_error: 'error' in outcome ? outcome.error.slice(0, 1000) : null,
+            ...(outcome.state === 'pending' ? { next_attempt_at: new Date(outcome.nextAttemptAtMs) } : {}),
+          })
+          .where('id', 'in', ids)
+          .execute();
+      }
       await insertOutbox(trx, next);
     });
   }
@@ -171,10 +204,13 @@ export class KyselyNotificationRepository implements NotificationRepository {
 
   async retry(tenantId: string, id: string, nowMs: number): Promise<boolean> {
     const now = new Date(nowMs);
-    const result = await this.#db.updateTable('notification_outbox')
+    const dead = await this.#db.selectFrom('notification_outbox').select(['batch_id'])
+      .where('tenant_id', '=', tenantId).where('id', '=', id).where('state', '=', 'dead').executeTakeFirst();
+    if (!dead) return false;
+    await this.#db.updateTable('notification_outbox')
       .set({ state: 'pending', attempts: 0, due_at: now, next_attempt_at: now })
-      .where('tenant_id', '=', tenantId).where('id', '=', id).where('state', '=', 'dead')
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0;
+      .where('tenant_id', '=', tenantId).where('state', '=', 'dead').where('batch_id', '=', dead.batch_id ?? id)
+      .execute();
+    return true;
   }
 }

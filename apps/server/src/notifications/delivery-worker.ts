@@ -4,7 +4,7 @@ import type { OutboxEntry, OutboxRecord, Store, TryOutcome } from '@plancia/stor
 import type { Transporter } from 'nodemailer';
 import { backoffMs } from './backoff.js';
 import type { IsMuted } from './dispatcher.js';
-import type { MessagePayload } from './messages.js';
+import type { Batch, MessagePayload } from './messages.js';
 import { send } from './senders.js';
 
 export interface WorkerOptions {
@@ -21,6 +21,27 @@ export interface WorkerOptions {
 }
 
 const BATCH = 20;
+
+/** The due rows as messages: one per batch id, in the order they came. */
+function batchesOf(rows: readonly OutboxRecord[]): OutboxRecord[][] {
+  const batches = new Map<string, OutboxRecord[]>();
+  for (const row of rows) batches.set(row.batchId, [...(batches.get(row.batchId) ?? []), row]);
+  return [...batches.values()];
+}
+
+const KIND_ORDER = ['raised', 'repeat', 'escalation', 'acknowledged', 'resolved'];
+
+/** Messages of one tenant, channel and group, in the order of their kinds; a message alone is its own group. */
+function byGroup(batches: readonly OutboxRecord[][]): OutboxRecord[][][] {
+  const groups = new Map<string, OutboxRecord[][]>();
+  for (const batch of batches) {
+    const row = batch[0]!;
+    const key = row.groupKey === null ? `batch:${row.batchId}` : JSON.stringify([row.tenantId, row.channelId, row.groupKey]);
+    groups.set(key, [...(groups.get(key) ?? []), batch]);
+  }
+  const rank = (batch: OutboxRecord[]) => KIND_ORDER.indexOf(batch[0]!.kind);
+  return [...groups.values()].map((group) => group.sort((a, b) => rank(a) - rank(b)));
+}
 
 /**
  * Sends what the outbox owes, at least once: a row is marked sent only after the receiver said 2xx, so a crash
@@ -59,45 +80,74 @@ export class DeliveryWorker {
 
   private async drain(): Promise<void> {
     for (;;) {
-      const due = (await this.store.notifications.due(this.now(), BATCH)).filter((row) => !this.inflight.has(row.id));
-      if (due.length === 0) return;
-      await Promise.all(due.map((row) => this.deliver(row)));
-      if (due.length < BATCH) return;
+      const rows = (await this.store.notifications.due(this.now(), BATCH)).filter((row) => !this.inflight.has(row.batchId));
+      if (rows.length === 0) return;
+      const batches = batchesOf(rows);
+      // One group's messages leave in order (a raise before its acknowledgement); groups go side by side.
+      await Promise.all(byGroup(batches).map(async (group) => {
+        for (const batch of group) await this.deliver(batch);
+      }));
+      if (batches.length < BATCH) return;
     }
   }
 
-  private async deliver(row: OutboxRecord): Promise<void> {
-    this.inflight.add(row.id);
+  private async deliver(batch: readonly OutboxRecord[]): Promise<void> {
+    const batchId = batch[0]!.batchId;
+    this.inflight.add(batchId);
     try {
-      const { outcome, type, next } = await this.attempt(row);
-      await this.store.notifications.settle(row.id, outcome, next);
+      const { type, skipped, outcome, next } = await this.attempt(batch);
+      if (skipped.rows.length > 0) {
+        await this.store.notifications.settle(skipped.rows.map((row) => row.id), { state: 'skipped', attempts: skipped.rows[0]!.attempts }, skipped.next);
+        for (const _ of skipped.rows) this.options.outcomes.inc({ type, outcome: 'skipped' });
+      }
+      if (!outcome) return;
+      const sending = batch.filter((row) => !skipped.rows.includes(row));
+      await this.store.notifications.settle(sending.map((row) => row.id), outcome, next);
       this.options.outcomes.inc({ type, outcome: outcome.state === 'pending' ? 'retry' : outcome.state });
     } finally {
-      this.inflight.delete(row.id);
+      this.inflight.delete(batchId);
     }
   }
 
-  private async attempt(row: OutboxRecord): Promise<{ outcome: TryOutcome; type: string; next?: OutboxEntry[] }> {
-    const payload = row.payload as MessagePayload;
+  /** Reminders no longer owed: the alert was acknowledged or closed (skipped), or is muted now (skipped, repeats go on). */
+  private async unowed(batch: readonly OutboxRecord[], nowMs: number): Promise<{ rows: OutboxRecord[]; next: OutboxEntry[] }> {
+    const rows: OutboxRecord[] = [];
+    const next: OutboxEntry[] = [];
+    for (const row of batch) {
+      if (!row.onlyUnacknowledged) continue;
+      const latest = await this.store.alerts.latest(row.alertId);
+      if (latest && latest.state === 'raised' && !this.options.isMuted(latest, nowMs)) continue;
+      rows.push(row);
+      if (latest?.state === 'raised') next.push(...this.repeatAfter(row, row.payload as MessagePayload, nowMs));
+    }
+    return { rows, next };
+  }
+
+  private async attempt(batch: readonly OutboxRecord[]): Promise<{
+    type: string; skipped: { rows: OutboxRecord[]; next: OutboxEntry[] }; outcome?: TryOutcome; next?: OutboxEntry[];
+  }> {
+    const [row] = batch as [OutboxRecord, ...OutboxRecord[]];
     const nowMs = this.now();
     const attempts = row.attempts + 1;
+    const none = { rows: [], next: [] };
     const channel = await this.store.notifications.channel(row.tenantId, row.channelId);
-    if (!channel) return { outcome: { state: 'dead', attempts, error: `channel ${row.channelId} was removed` }, type: 'unknown' };
-    if (!channel.enabled) return { outcome: { state: 'dead', attempts, error: `channel disabled: ${channel.disabledReason ?? ''}` }, type: channel.type };
-    if (row.onlyUnacknowledged) {
-      const latest = await this.store.alerts.latest(row.alertId);
-      if (!latest || latest.state !== 'raised') return { outcome: { state: 'skipped', attempts: row.attempts }, type: channel.type };
-      if (this.options.isMuted(latest, nowMs)) return { outcome: { state: 'skipped', attempts: row.attempts }, type: channel.type, next: this.repeatAfter(row, payload, nowMs) };
+    if (!channel) return { type: 'unknown', skipped: none, outcome: { state: 'dead', attempts, error: `channel ${row.channelId} was removed` } };
+    if (!channel.enabled) return { type: channel.type, skipped: none, outcome: { state: 'dead', attempts, error: `channel disabled: ${channel.disabledReason ?? ''}` } };
+    const skipped = await this.unowed(batch, nowMs);
+    const sending = batch.filter((r) => !skipped.rows.includes(r));
+    if (sending.length === 0) return { type: channel.type, skipped };
+    const payloads = sending.map((r) => r.payload as MessagePayload) as unknown as Batch;
+    const result = await send(channel.settings as ChannelSettings, payloads, { id: row.batchId, nowMs, mail: this.options.mail });
+    if (result.ok) {
+      return { type: channel.type, skipped, outcome: { state: 'sent', attempts }, next: sending.flatMap((r) => this.repeatAfter(r, r.payload as MessagePayload, nowMs)) };
     }
-    const result = await send(channel.settings as ChannelSettings, payload, { id: row.id, nowMs, mail: this.options.mail });
-    if (result.ok) return { outcome: { state: 'sent', attempts }, type: channel.type, next: this.repeatAfter(row, payload, nowMs) };
     if (result.gone) {
       await this.store.notifications.disableChannel(row.tenantId, row.channelId, `${result.error} (Gone) at ${new Date(nowMs).toISOString()}`);
-      return { outcome: { state: 'dead', attempts, error: `${result.error}: the receiver is gone; channel disabled` }, type: channel.type };
+      return { type: channel.type, skipped, outcome: { state: 'dead', attempts, error: `${result.error}: the receiver is gone; channel disabled` } };
     }
     const nextAttemptAtMs = nowMs + backoffMs(attempts, this.options.retryBaseMs, this.random);
-    if (nextAttemptAtMs - row.dueAt.getTime() > this.options.giveUpMs) return { outcome: { state: 'dead', attempts, error: result.error }, type: channel.type };
-    return { outcome: { state: 'pending', attempts, nextAttemptAtMs, error: result.error }, type: channel.type };
+    if (nextAttemptAtMs - row.dueAt.getTime() > this.options.giveUpMs) return { type: channel.type, skipped, outcome: { state: 'dead', attempts, error: result.error } };
+    return { type: channel.type, skipped, outcome: { state: 'pending', attempts, nextAttemptAtMs, error: result.error } };
   }
 
   private repeatAfter(row: OutboxRecord, payload: MessagePayload, nowMs: number): OutboxEntry[] {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_TENANT, type Alert, type AlertEvent, type NotificationPolicy } from '@plancia/contracts';
 import { Calendar } from '@plancia/engine';
-import type { OutboxEntry, Store, TenantRecord } from '@plancia/store';
+import type { OutboxEntry, OutboxGroup, Store, TenantRecord } from '@plancia/store';
 import { alertUrl, type MessagePayload } from './messages.js';
-import { DEFAULT_REPEAT_MINUTES, planTransition, type QuietCalendar, type Transition } from './routing.js';
+import { DEFAULT_REPEAT_MINUTES, groupingOn, planTransition, type PlannedMessage, type QuietCalendar, type Transition } from './routing.js';
 
 /** True when a silence or a snooze covers the alert at that instant (cr-life's fastify.alertMutes.isMuted). */
 export type IsMuted = (alert: Alert, atMs: number) => boolean;
@@ -25,6 +25,20 @@ export const quietCalendar = (calendar: Calendar): QuietCalendar => ({
   // The first opening millisecond after ms, as the instant one millisecond of opening time has passed, less it.
   nextOpen: (ms) => (calendar.isOpen(ms) ? ms : calendar.addBusinessSeconds(ms, 0.001) - 1),
 });
+
+/**
+ * A message's group when the policy groups: the transition's own message is timed by the store against the group's
+ * earlier ones (in the transition's transaction); a repeat follows its raise's message; an escalation keeps its time.
+ */
+function groupOf(policy: NotificationPolicy, transition: Transition, message: PlannedMessage, atMs: number): OutboxGroup {
+  const held = message.heldUntilMs === undefined ? {} : { notBeforeMs: message.heldUntilMs };
+  if (message.kind === transition) {
+    const timing = { transition, atMs, waitMs: (policy.groupWaitSeconds ?? 0) * 1000, intervalMs: (policy.groupIntervalSeconds ?? 0) * 1000, ...held };
+    return { key: message.groupKey, timing };
+  }
+  if (message.kind === 'repeat') return { key: message.groupKey, afterRaiseMs: (policy.repeatIntervalMinutes ?? DEFAULT_REPEAT_MINUTES) * 60_000, ...held };
+  return { key: message.groupKey };
+}
 
 /**
  * Turns each alert transition into the deliveries it owes and records both in one transaction (the live state's
@@ -58,6 +72,7 @@ export class NotificationDispatcher {
       return {
         id: `msg_${randomUUID()}`, tenantId, channelId: message.channelId, alertId: alert.id, kind: message.kind, payload,
         dueAtMs: message.dueAtMs, onlyUnacknowledged: message.onlyUnacknowledged,
+        ...(groupingOn(policy) ? { group: groupOf(policy, transition, message, atMs) } : {}),
       };
     });
   }

@@ -20,16 +20,24 @@ const TEXT = {
   it: {
     raised: 'Allarme', acknowledged: 'Preso in carico', resolved: 'Risolto', repeat: 'Ancora aperto', escalation: 'Escalation: non preso in carico',
     critical: 'critico', warning: 'avviso', value: 'Valore', threshold: 'Soglia', scope: 'Ambito', by: 'da', open: 'Apri nella console', test: 'Messaggio di prova da Plancia',
+    alerts: 'allarmi', more: 'e altri',
   },
   en: {
     raised: 'Alert', acknowledged: 'Acknowledged', resolved: 'Resolved', repeat: 'Still open', escalation: 'Escalation: not acknowledged',
     critical: 'critical', warning: 'warning', value: 'Value', threshold: 'Threshold', scope: 'Scope', by: 'by', open: 'Open in the console', test: 'Test message from Plancia',
+    alerts: 'alerts', more: 'and more',
   },
 } as const;
 
 export const alertUrl = (publicUrl: string, alertId: string) => `${publicUrl}/control?alert=${encodeURIComponent(alertId)}`;
 
-/** The message in words: a title line and the facts, in the tenant's language. */
+/** A message's payloads: one, or a batch of one group's alerts (same channel, same kind); never empty. */
+export type Batch = readonly [MessagePayload, ...MessagePayload[]];
+
+/** Slack and Teams cards list at most this many alerts of a batch; the rest are counted (the webhook carries all). */
+const LISTED = 20;
+
+/** One alert's message in words: a title line and the facts, in the tenant's language. */
 export function describe(payload: MessagePayload): { title: string; facts: [string, string][]; linkText: string } {
   const t = TEXT[payload.language];
   const { alert } = payload;
@@ -44,40 +52,83 @@ export function describe(payload: MessagePayload): { title: string; facts: [stri
   };
 }
 
-/** The generic webhook's body: { type, timestamp, data: { alert } } with the alert's link and queue. */
-export function webhookBody(payload: MessagePayload, nowMs: number): AlertWebhookBody {
+/** A batch's title: the one alert's, or what happened to how many ("Alert · 3 alerts · Longest wait, Abandon rate"). */
+export function batchTitle(batch: Batch): string {
+  if (batch.length === 1) return describe(batch[0]).title;
+  const t = TEXT[batch[0].language];
+  const rules = [...new Set(batch.map((p) => p.alert.ruleName))].join(', ');
+  return `${t[batch[0].reminder ?? batch[0].event]} · ${batch.length} ${t.alerts} · ${rules}`;
+}
+
+/** What the card lists, and how many more it leaves out. */
+function listed(batch: Batch): { shown: readonly MessagePayload[]; more: string | null } {
+  const t = TEXT[batch[0].language];
+  return { shown: batch.slice(0, LISTED), more: batch.length > LISTED ? `${t.more} ${batch.length - LISTED}` : null };
+}
+
+function webhookAlert(payload: MessagePayload) {
   const { alert } = payload;
   return {
-    type: `alert.${payload.event}`,
-    timestamp: new Date(nowMs).toISOString(),
-    data: {
-      alert: {
-        ...alert,
-        url: payload.url,
-        ...(alert.scope.kind === 'queue' && alert.scope.id ? { queueId: alert.scope.id } : {}),
-        ...(payload.reminder ? { reminder: payload.reminder } : {}),
-        ...(payload.test ? { test: true } : {}),
-      },
-    },
+    ...alert,
+    url: payload.url,
+    ...(alert.scope.kind === 'queue' && alert.scope.id ? { queueId: alert.scope.id } : {}),
+    ...(payload.reminder ? { reminder: payload.reminder } : {}),
+    ...(payload.test ? { test: true } : {}),
   };
 }
 
-/** Slack incoming webhook: fallback text plus Block Kit blocks (header, fields, a link button). */
-export function slackBody(payload: MessagePayload) {
-  const { title, facts, linkText } = describe(payload);
+/** The generic webhook's body: { type, timestamp, data: { alert, alerts } }; `alert` is the batch's first, `alerts` all. */
+export function webhookBody(batch: Batch, nowMs: number): AlertWebhookBody {
+  const alerts = batch.map(webhookAlert);
+  return { type: `alert.${batch[0].event}`, timestamp: new Date(nowMs).toISOString(), data: { alert: alerts[0]!, alerts } };
+}
+
+/** Slack incoming webhook: fallback text plus Block Kit blocks (header, fields or one line per alert, link buttons). */
+export function slackBody(batch: Batch) {
+  const title = batchTitle(batch);
+  const header = { type: 'header', text: { type: 'plain_text', text: title.slice(0, 150), emoji: true } };
+  const button = (payload: MessagePayload, text: string) => ({ type: 'button', text: { type: 'plain_text', text: text.slice(0, 75) }, url: payload.url });
+  if (batch.length === 1) {
+    const { facts, linkText } = describe(batch[0]);
+    return {
+      text: title,
+      blocks: [
+        header,
+        ...(facts.length > 0 ? [{ type: 'section', fields: facts.map(([k, v]) => ({ type: 'mrkdwn', text: `*${k}*\n${v}` })) }] : []),
+        { type: 'actions', elements: [button(batch[0], linkText)] },
+      ],
+    };
+  }
+  const { shown, more } = listed(batch);
+  const lines = shown.map((payload) => {
+    const { title: line, facts } = describe(payload);
+    return { type: 'section', text: { type: 'mrkdwn', text: `*${line}*\n${facts.map(([k, v]) => `${k}: ${v}`).join(' · ')}` } };
+  });
   return {
     text: title,
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: title.slice(0, 150), emoji: true } },
-      ...(facts.length > 0 ? [{ type: 'section', fields: facts.map(([k, v]) => ({ type: 'mrkdwn', text: `*${k}*\n${v}` })) }] : []),
-      { type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: linkText }, url: payload.url }] },
+      header, ...lines,
+      ...(more ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: more }] }] : []),
+      { type: 'actions', elements: shown.map((payload) => button(payload, `${describe(payload).linkText}: ${payload.alert.ruleName}`)) },
     ],
   };
 }
 
-/** Teams Workflows webhook: a message with one Adaptive Card 1.5 attachment. */
-export function teamsBody(payload: MessagePayload) {
-  const { title, facts, linkText } = describe(payload);
+/** Teams Workflows webhook: a message with one Adaptive Card 1.5 attachment (a title, then each alert's facts). */
+export function teamsBody(batch: Batch) {
+  const { shown, more } = listed(batch);
+  const single = batch.length === 1;
+  const elements = shown.flatMap((payload) => {
+    const { title, facts } = describe(payload);
+    return [
+      ...(single ? [] : [{ type: 'TextBlock', text: title, weight: 'Bolder', wrap: true, separator: true }]),
+      ...(facts.length > 0 ? [{ type: 'FactSet', facts: facts.map(([title, value]) => ({ title, value })) }] : []),
+    ];
+  });
+  const actions = shown.map((payload) => {
+    const { linkText } = describe(payload);
+    return { type: 'Action.OpenUrl', title: single ? linkText : `${linkText}: ${payload.alert.ruleName}`, url: payload.url };
+  });
   return {
     type: 'message',
     attachments: [{
@@ -88,10 +139,11 @@ export function teamsBody(payload: MessagePayload) {
         type: 'AdaptiveCard',
         version: '1.5',
         body: [
-          { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true },
-          ...(facts.length > 0 ? [{ type: 'FactSet', facts: facts.map(([title, value]) => ({ title, value })) }] : []),
+          { type: 'TextBlock', text: batchTitle(batch), weight: 'Bolder', size: 'Medium', wrap: true },
+          ...elements,
+          ...(more ? [{ type: 'TextBlock', text: more, isSubtle: true, wrap: true }] : []),
         ],
-        actions: [{ type: 'Action.OpenUrl', title: linkText, url: payload.url }],
+        actions,
       },
     }],
   };
@@ -99,7 +151,10 @@ export function teamsBody(payload: MessagePayload) {
 
 const PD_ACTION = { raised: 'trigger', acknowledged: 'acknowledge', resolved: 'resolve' } as const;
 
-/** PagerDuty Events API v2: the alert id is the dedup_key, so acknowledge and resolve reach the same incident. */
+/**
+ * PagerDuty Events API v2, one event per alert (PagerDuty groups by itself): the alert id is the dedup_key, so
+ * acknowledge and resolve reach the same incident.
+ */
 export function pagerDutyBody(payload: MessagePayload, routingKey: string) {
   const { alert } = payload;
   const action = PD_ACTION[payload.event];
@@ -120,8 +175,12 @@ export function pagerDutyBody(payload: MessagePayload, routingKey: string) {
   };
 }
 
-/** Email: a subject and a plain-text body with the link. */
-export function emailMessage(payload: MessagePayload): { subject: string; text: string } {
-  const { title, facts, linkText } = describe(payload);
-  return { subject: `[Plancia] ${title}`, text: [title, '', ...facts.map(([k, v]) => `${k}: ${v}`), '', `${linkText}: ${payload.url}`, ''].join('\n') };
+/** Email: a subject and a plain-text body listing each alert with its link. */
+export function emailMessage(batch: Batch): { subject: string; text: string } {
+  const title = batchTitle(batch);
+  const parts = batch.map((payload) => {
+    const { title: line, facts, linkText } = describe(payload);
+    return [...(batch.length > 1 ? [line] : []), ...facts.map(([k, v]) => `${k}: ${v}`), '', `${linkText}: ${payload.url}`, ''];
+  });
+  return { subject: `[Plancia] ${title}`, text: [title, '', ...parts.flat()].join('\n') };
 }

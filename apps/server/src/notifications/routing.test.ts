@@ -3,7 +3,7 @@ import type { Alert, NotificationPolicy } from '@plancia/contracts';
 import { Calendar } from '@plancia/engine';
 import { backoffMs, MAX_BACKOFF_MS } from './backoff.js';
 import { quietCalendar, tenantOfAlert } from './dispatcher.js';
-import { channelsFor, planTransition } from './routing.js';
+import { channelsFor, firstChannels, groupingOn, planTransition } from './routing.js';
 
 const RAISED = '2026-12-07T10:00:00.000Z'; // a Monday, 11:00 in Rome
 const T0 = Date.parse(RAISED);
@@ -38,17 +38,25 @@ describe('routing', () => {
   it('a raise owes its channels after the group wait, a repeat, and each escalation only while unacknowledged', () => {
     const plan = planTransition({ ...policy, groupWaitSeconds: 30, repeatIntervalMinutes: 60 }, 'raised', alert(), T0 + 1000);
     expect(plan).toEqual([
-      { channelId: 'sales-slack', kind: 'raised', dueAtMs: T0 + 31_000, onlyUnacknowledged: false },
-      { channelId: 'sales-slack', kind: 'repeat', dueAtMs: T0 + 31_000 + 60 * MIN, onlyUnacknowledged: true },
-      { channelId: 'boss', kind: 'escalation', dueAtMs: T0 + 1000 + 10 * MIN, onlyUnacknowledged: true },
+      { channelId: 'sales-slack', kind: 'raised', dueAtMs: T0 + 31_000, onlyUnacknowledged: false, groupKey: 'routes/1' },
+      { channelId: 'sales-slack', kind: 'repeat', dueAtMs: T0 + 31_000 + 60 * MIN, onlyUnacknowledged: true, groupKey: 'routes/1' },
+      { channelId: 'boss', kind: 'escalation', dueAtMs: T0 + 1000 + 10 * MIN, onlyUnacknowledged: true, groupKey: 'routes/1/escalate/0' },
     ]);
   });
 
   it('an acknowledgement reaches the escalation channels already paged, never before the group interval', () => {
     const early = planTransition({ ...policy, groupWaitSeconds: 30, groupIntervalSeconds: 60 }, 'acknowledged', alert(), T0 + 5000);
-    expect(early).toEqual([{ channelId: 'sales-slack', kind: 'acknowledged', dueAtMs: T0 + 90_000, onlyUnacknowledged: false }]);
+    expect(early).toEqual([{ channelId: 'sales-slack', kind: 'acknowledged', dueAtMs: T0 + 90_000, onlyUnacknowledged: false, groupKey: 'routes/1' }]);
     const late = planTransition(policy, 'resolved', alert(), T0 + 11 * MIN);
     expect(late.map((m) => [m.channelId, m.dueAtMs])).toEqual([['sales-slack', T0 + 11 * MIN], ['boss', T0 + 11 * MIN]]);
+  });
+
+  it('each channel is grouped under the first route that named it, or the root', () => {
+    const shared = { ...policy, routes: [{ match: { severity: 'critical' as const }, channels: ['pager', 'sales-slack'], continue: true }, ...policy.routes!] };
+    expect([...firstChannels(shared, alert({ severity: 'critical' }))]).toEqual([['pager', 'routes/0'], ['sales-slack', 'routes/0']]);
+    expect([...firstChannels(policy, alert({ scope: { kind: 'queue', id: 'support' } }))]).toEqual([['root', 'root']]);
+    expect(groupingOn(policy)).toBe(false);
+    expect(groupingOn({ ...policy, groupIntervalSeconds: 60 })).toBe(true);
   });
 
   it('quiet hours hold a warning until the calendar opens; a critical alert and the on-call channels go at once', () => {

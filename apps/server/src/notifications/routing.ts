@@ -20,6 +20,10 @@ export interface PlannedMessage {
   kind: Transition | 'repeat' | 'escalation';
   dueAtMs: number;
   onlyUnacknowledged: boolean;
+  /** The route that sent it here (`root`, `routes/<i>`, `routes/<i>/escalate/<s>`): its group when grouping is on. */
+  groupKey: string;
+  /** Quiet hours held it: not before this instant. */
+  heldUntilMs?: number;
 }
 
 const queueOf = (alert: Alert) => (alert.scope.kind === 'queue' ? alert.scope.id : null);
@@ -46,10 +50,24 @@ export function matchingRoutes(policy: NotificationPolicy, alert: Alert): Notifi
 
 /** The channels an alert goes to first: its routes', or the root's when no route took it. */
 export function channelsFor(policy: NotificationPolicy, alert: Alert): string[] {
-  const routes = matchingRoutes(policy, alert);
-  const channels = routes.length === 0 ? policy.channels : routes.flatMap((route) => route.channels);
-  return [...new Set(channels)];
+  return [...firstChannels(policy, alert).keys()];
 }
+
+/** Each first channel with the route that named it first (its group): `routes/<i>`, or `root`. */
+export function firstChannels(policy: NotificationPolicy, alert: Alert): Map<string, string> {
+  const routes = policy.routes ?? [];
+  const taken = new Set(matchingRoutes(policy, alert));
+  const groups = new Map<string, string>();
+  routes.forEach((route, i) => {
+    if (!taken.has(route)) return;
+    for (const channelId of route.channels) if (!groups.has(channelId)) groups.set(channelId, `routes/${i}`);
+  });
+  if (taken.size === 0) for (const channelId of policy.channels) if (!groups.has(channelId)) groups.set(channelId, 'root');
+  return groups;
+}
+
+/** Grouping is on when the policy sets a group wait or interval; without either every message is about one alert. */
+export const groupingOn = (policy: NotificationPolicy) => (policy.groupWaitSeconds ?? 0) > 0 || (policy.groupIntervalSeconds ?? 0) > 0;
 
 /**
  * Quiet hours: outside the opening hours of the calendar a warning waits for the next opening; a critical alert
@@ -74,27 +92,35 @@ export function releaseAt(policy: NotificationPolicy, alert: Alert, channelId: s
 export function planTransition(policy: NotificationPolicy, transition: Transition, alert: Alert, atMs: number, calendar?: QuietCalendar): PlannedMessage[] {
   const wait = (policy.groupWaitSeconds ?? 0) * 1000;
   const raisedMs = Date.parse(alert.raisedAt);
-  const first = channelsFor(policy, alert);
-  const steps = matchingRoutes(policy, alert).flatMap((route) => route.escalate ?? []);
+  const first = firstChannels(policy, alert);
+  const routes = policy.routes ?? [];
+  const steps = matchingRoutes(policy, alert).flatMap((route) =>
+    (route.escalate ?? []).map((step, s) => ({ ...step, groupKey: `routes/${routes.indexOf(route)}/escalate/${s}` })));
   const plan: PlannedMessage[] = [];
-  const add = (channelId: string, kind: PlannedMessage['kind'], dueAtMs: number, onlyUnacknowledged: boolean) =>
-    plan.push({ channelId, kind, dueAtMs: releaseAt(policy, alert, channelId, dueAtMs, calendar), onlyUnacknowledged });
+  const add = (channelId: string, kind: PlannedMessage['kind'], dueAtMs: number, onlyUnacknowledged: boolean, groupKey: string) => {
+    const released = releaseAt(policy, alert, channelId, dueAtMs, calendar);
+    plan.push({ channelId, kind, dueAtMs: released, onlyUnacknowledged, groupKey, ...(released !== dueAtMs ? { heldUntilMs: released } : {}) });
+  };
 
   if (transition === 'raised') {
     const repeat = (policy.repeatIntervalMinutes ?? DEFAULT_REPEAT_MINUTES) * MINUTE;
-    for (const channelId of first) {
-      add(channelId, 'raised', atMs + wait, false);
-      if (repeat > 0) add(channelId, 'repeat', atMs + wait + repeat, true);
+    for (const [channelId, groupKey] of first) {
+      add(channelId, 'raised', atMs + wait, false, groupKey);
+      if (repeat > 0) add(channelId, 'repeat', atMs + wait + repeat, true, groupKey);
     }
     for (const step of steps) {
       // From the moment Plancia raised it, not the condition's start: nobody could acknowledge before that.
-      for (const channelId of step.channels) add(channelId, 'escalation', atMs + step.afterMinutes * MINUTE, true);
+      for (const channelId of step.channels) add(channelId, 'escalation', atMs + step.afterMinutes * MINUTE, true, step.groupKey);
     }
     return plan;
   }
   const earliest = raisedMs + wait + (policy.groupIntervalSeconds ?? 0) * 1000;
-  const reached = steps.filter((step) => raisedMs + step.afterMinutes * MINUTE <= atMs).flatMap((step) => step.channels);
-  for (const channelId of new Set([...first, ...reached])) add(channelId, transition, Math.max(atMs, earliest), false);
+  const targets = new Map(first);
+  for (const step of steps) {
+    if (raisedMs + step.afterMinutes * MINUTE > atMs) continue;
+    for (const channelId of step.channels) if (!targets.has(channelId)) targets.set(channelId, step.groupKey);
+  }
+  for (const [channelId, groupKey] of targets) add(channelId, transition, Math.max(atMs, earliest), false, groupKey);
   return plan;
 }
 

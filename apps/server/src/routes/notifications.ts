@@ -25,7 +25,7 @@ function refused(reply: FastifyReply, error: unknown) {
 }
 
 const shownDelivery = (row: OutboxRecord) => ({
-  id: row.id, channelId: row.channelId, alertId: row.alertId, kind: row.kind, state: row.state as DeliveryState, attempts: row.attempts,
+  id: row.id, batchId: row.batchId, channelId: row.channelId, alertId: row.alertId, kind: row.kind, state: row.state as DeliveryState, attempts: row.attempts,
   dueAt: row.dueAt.toISOString(), nextAttemptAt: row.nextAttemptAt.toISOString(), lastError: row.lastError, createdAt: row.createdAt.toISOString(),
 });
 
