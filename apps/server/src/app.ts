@@ -7,7 +7,7 @@ import configPlugin from './plugins/infrastructure/config.js';
 import metricsPlugin from './plugins/infrastructure/metrics.js';
 import storePlugin from './plugins/infrastructure/store.js';
 import entityCapsPlugin from './plugins/infrastructure/entity-caps.js';
-import notificationsPlugin from './plugins/infrastructure/notifications.js';
+import notificationsPlugin, { notificationMutes } from './plugins/infrastructure/notifications.js';
 import livePlugin from './plugins/infrastructure/live.js';
 import openapiPlugin from './plugins/infrastructure/openapi.js';
 import securityHeadersPlugin from './plugins/infrastructure/security-headers.js';
@@ -78,6 +78,7 @@ export default async function plancia(fastify: FastifyInstance, { config }: { co
   await fastify.register(controlLogPlugin);
   await fastify.register(pushPlugin);
   await fastify.register(alertsPlugin);
+  await fastify.register(notificationMutes);
   await fastify.register(configApiPlugin);
   await fastify.register(adaptersPlugin);
 

@@ -5,7 +5,7 @@ import type { OutboxEntry, OutboxGroup, Store, TenantRecord } from '@plancia/sto
 import { alertUrl, type MessagePayload } from './messages.js';
 import { DEFAULT_REPEAT_MINUTES, groupingOn, planTransition, type PlannedMessage, type QuietCalendar, type Transition } from './routing.js';
 
-/** True when a silence or a snooze covers the alert at that instant (cr-life's fastify.alertMutes.isMuted). */
+/** True when a silence or a snooze covers the alert at that instant (fastify.alertMutes.isMuted). */
 export type IsMuted = (alert: Alert, atMs: number) => boolean;
 export const NEVER_MUTED: IsMuted = () => false;
 

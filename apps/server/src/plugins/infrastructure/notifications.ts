@@ -1,8 +1,7 @@
 import fp from 'fastify-plugin';
 import { createTransport, type Transporter } from 'nodemailer';
-import type { Alert } from '@plancia/contracts';
 import { DeliveryWorker } from '../../notifications/delivery-worker.js';
-import { NotificationDispatcher, type IsMuted } from '../../notifications/dispatcher.js';
+import { NEVER_MUTED, NotificationDispatcher, type IsMuted } from '../../notifications/dispatcher.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -10,21 +9,23 @@ declare module 'fastify' {
     notifications: {
       dispatcher: NotificationDispatcher; worker: DeliveryWorker; publicUrl: string; smtpConfigured: boolean;
       mail: { transport: Transporter; from: string } | null;
+      /** Silences and snoozes, once the alert lifecycle is up (the notification-mutes plugin); until then nothing is muted. */
+      useMutes(isMuted: IsMuted): void;
     };
   }
 }
 
-type Mutes = { alertMutes?: { isMuted: IsMuted } };
-
 /**
- * The outbox's two ends. Silences and snoozes come from fastify.alertMutes (the alert lifecycle) when that is
- * registered; without it nothing is muted. The worker starts once the server is ready and stops before the store
- * closes; rows it has not sent stay in the database for the next start.
+ * The outbox's two ends. They come before the live state (which records transitions through the dispatcher), and so
+ * before the alert lifecycle, whose silences need the live state: the notification-mutes plugin below hands them over
+ * once both are registered. The worker starts once the server is ready and stops before the store closes; rows it has
+ * not sent stay in the database for the next start.
  */
 export default fp(
   async (fastify) => {
     const { store, config, metrics, log } = fastify;
-    const isMuted: IsMuted = (alert: Alert, atMs: number) => (fastify as unknown as Mutes).alertMutes?.isMuted(alert, atMs) ?? false;
+    let mutes: IsMuted = NEVER_MUTED;
+    const isMuted: IsMuted = (alert, atMs) => mutes(alert, atMs);
     const publicUrl = config.adapters.publicUrl ?? `http://localhost:${config.port}`;
     const smtp = config.notify.smtp;
     const mail = smtp ? { transport: createTransport(smtp.url), from: smtp.from } : null;
@@ -33,7 +34,10 @@ export default fp(
       ...config.notify, mail, isMuted, outcomes: metrics.notificationOutcomes,
       onError: (error, what) => log.error({ err: error }, `notifications: failed ${what}`),
     });
-    fastify.decorate('notifications', { dispatcher, worker, publicUrl, smtpConfigured: mail !== null, mail });
+    const useMutes = (given: IsMuted) => {
+      mutes = given;
+    };
+    fastify.decorate('notifications', { dispatcher, worker, publicUrl, smtpConfigured: mail !== null, mail, useMutes });
     fastify.addHook('onReady', async () => worker.start());
     fastify.addHook('onClose', async () => {
       await worker.stop();
@@ -41,4 +45,12 @@ export default fp(
     });
   },
   { name: 'notifications', dependencies: ['config', 'store', 'metrics'] },
+);
+
+/** Notifications ask the alert lifecycle's silences and snoozes (fastify.alertMutes) before anything goes out. */
+export const notificationMutes = fp(
+  async (fastify) => {
+    fastify.notifications.useMutes((alert, atMs) => fastify.alertMutes.isMuted(alert, atMs));
+  },
+  { name: 'notification-mutes', dependencies: ['notifications', 'alert-mutes'] },
 );
