@@ -80,4 +80,30 @@ describe('the shift log', () => {
     const byAccept = await fetch(`${server().url}/api/v1/shift-log`, { headers: { cookie: cookies.anna!, accept: 'text/csv' } });
     expect(byAccept.headers.get('content-type')).toBe('text/csv; charset=utf-8');
   });
+
+  it('exports the handover file: the alert history and the notes in one CSV, oldest first, each reader its scope', async () => {
+    const handoverOf = async (who: string, query = '') => {
+      const response = await as(who, `/api/v1/shift-log/export${query}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      return parse(await response.text(), { columns: true }) as Record<string, string>[];
+    };
+    const rows = await handoverOf('anna');
+    const { alerts } = (await (await as('anna', '/api/v1/alerts')).json()) as { alerts: { id: string; raisedAt: string }[] };
+    expect(alerts.length).toBeGreaterThan(0);
+    expect(rows.filter((row) => row.record === 'alert').map((row) => row.alertId).sort()).toEqual(alerts.map((a) => a.id).sort());
+    expect(rows.filter((row) => row.record === 'note').map((row) => row.text).reverse()).toEqual((await notesOf('anna')).map((n) => n.text.startsWith('=') ? `'${n.text}` : n.text));
+    const times = rows.map((row) => Date.parse(row.at!));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    const care = rows.find((row) => row.record === 'alert')!;
+    expect(care).toMatchObject({ queueId: 'acme-care', state: expect.any(String), severity: expect.any(String) });
+    // sam sees neither the care queue's alert nor the note about it.
+    const sams = await handoverOf('sam');
+    expect(sams.filter((row) => row.record === 'alert')).toEqual([]);
+    expect(sams.map((row) => row.text)).toEqual(['Quiet start; two agents late', 'Sales: campaign at 10']);
+    expect((await as('vic', '/api/v1/shift-log/export')).status).toBe(403);
+    const bad = await as('anna', '/api/v1/shift-log/export?from=2026-01-01T00:00:00Z&to=2025-01-01T00:00:00Z');
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('from');
+  });
 });

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { AlertList, AlertListQuery, AlertStats, AlertStatsQuery, ErrorBody, type Alert } from '@plancia/contracts';
+import { AlertList, AlertListQuery, AlertStats, AlertStatsQuery, ErrorBody } from '@plancia/contracts';
 import type { AlertScopeFilter } from '@plancia/store';
 import { principalOf } from '../tenancy/tenancy-plugin.js';
 import { alertsCsv } from './alert-csv.js';
+import { scopedHistory } from './scoped-history.js';
 import { askedFilter, reachFilter } from './alert-scope.js';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -32,18 +33,10 @@ export default async function alertHistoryRoutes(app: FastifyInstance) {
     const q = request.query;
     const fromMs = parsed(q.from);
     const toMs = parsed(q.to);
-    const stored = await fastify.store.alerts.history({
-      ...(q.state ? { state: q.state } : {}), ...(q.severity ? { severity: q.severity } : {}), ...(q.ruleId ? { ruleId: q.ruleId } : {}),
-      ...(fromMs !== undefined ? { fromMs } : {}), ...(toMs !== undefined ? { toMs } : {}),
-      within: within(request, q.queueId, q.teamId), limit: q.limit ?? 100,
-    });
-    const audience = fastify.audienceOf(principalOf(request));
     const now = Date.now();
-    const open = new Map(fastify.live.snapshot().alerts.map((a) => [a.id, a]));
-    // The open ones as the board has them now (with their silence); agents' alerts shaped as the caller sees agents.
-    const alerts = stored
-      .map((alert) => audience.alertEvent({ kind: 'updated', alert: open.get(alert.id) ?? alert })?.alert)
-      .filter((alert): alert is Alert => alert !== undefined);
+    const alerts = await scopedHistory(fastify, principalOf(request), {
+      ...q, ...(fromMs !== undefined ? { fromMs } : {}), ...(toMs !== undefined ? { toMs } : {}),
+    });
     const wantsCsv = q.format === 'csv' || (q.format === undefined && (request.headers.accept ?? '').includes('text/csv'));
     if (wantsCsv) {
       return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="alerts-${new Date(now).toISOString().slice(0, 10)}.csv"`).send(alertsCsv(alerts));

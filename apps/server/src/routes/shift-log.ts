@@ -3,11 +3,23 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { ErrorBody, Handover, HandoverQuery, SHIFT_LOG_LIMITS, ShiftLog, ShiftLogQuery, ShiftNote, ShiftNoteRequest } from '@plancia/contracts';
 import { openAlertsFor, readNotes, writeNote } from '../control-log/shift-log.js';
+import { handoverCsv } from '../control-log/handover-csv.js';
+import { scopedHistory } from '../alerts/scoped-history.js';
 import { notesCsv } from '../control-log/shift-notes.js';
 import { principalOf } from '../tenancy/tenancy-plugin.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
+
+/** The most alerts one handover file carries (the history's own page limit). */
+const EXPORT_ALERTS = 1000;
+
+/** [from, to) of a query, by default the last 24 hours; undefined when it is no range the log serves. */
+function rangeOf(query: { from?: string; to?: string }): { fromMs: number; toMs: number } | undefined {
+  const toMs = query.to === undefined ? Date.now() : Date.parse(query.to);
+  const fromMs = query.from === undefined ? toMs - DAY_MS : Date.parse(query.from);
+  return fromMs < toMs && toMs - fromMs <= SHIFT_LOG_LIMITS.maxRangeDays * DAY_MS ? { fromMs, toMs } : undefined;
+}
 
 const wantsCsv = (query: ShiftLogQuery, accept: string | undefined) =>
   query.format === 'csv' || (query.format === undefined && (accept ?? '').includes('text/csv'));
@@ -76,5 +88,28 @@ export default async function shiftLogRoutes(app: FastifyInstance) {
     }
     const audience = audienceOf(request);
     return { since: new Date(sinceMs).toISOString(), notes: await readNotes(fastify, audience, sinceMs, nowMs + 1), openAlerts: openAlertsFor(fastify, audience) };
+  });
+
+  fastify.get('/api/v1/shift-log/export', {
+    onRequest: fastify.requireRole('acknowledge'),
+    schema: {
+      summary: 'The handover file: alert history and shift log in one CSV',
+      description: `The alerts raised in [from, to) and those still open, with the notes written in [from, to), oldest first, one row each (\`record\` alert or note); by default the last 24 hours, at most ${SHIFT_LOG_LIMITS.maxRangeDays} days; both in the caller's scope.`,
+      querystring: Type.Object({ from: ShiftLogQuery.properties.from, to: ShiftLogQuery.properties.to }),
+      response: { 200: { content: { 'text/csv': { schema: Type.String() } } }, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
+    },
+  }, async (request, reply) => {
+    const range = rangeOf(request.query);
+    if (!range) return reply.code(400).send({ error: 'invalid_range', message: `from: must be before to, at most ${SHIFT_LOG_LIMITS.maxRangeDays} days apart` });
+    const principal = principalOf(request);
+    const audience = audienceOf(request);
+    const raised = await scopedHistory(fastify, principal, { ...range, limit: EXPORT_ALERTS });
+    const listed = new Set(raised.map((a) => a.id));
+    const alerts = [...raised, ...openAlertsFor(fastify, audience).filter((a) => !listed.has(a.id))];
+    const notes = await readNotes(fastify, audience, range.fromMs, range.toMs);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="handover-${new Date(range.toMs).toISOString().slice(0, 10)}.csv"`)
+      .send(handoverCsv(alerts, notes));
   });
 }

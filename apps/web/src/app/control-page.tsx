@@ -7,13 +7,17 @@ import type { AlertDescriber } from '../features/control/alert-describer.js';
 import { ControlConsole } from '../features/control/components/control-console.js';
 import { setBearer } from '../features/control/control-api.js';
 import { ShiftLogPanel } from '../features/shift-log/components/shift-log-panel.js';
+import { setBearer as setShiftLogBearer } from '../features/shift-log/shift-log-api.js';
 import { boardParams } from '../lib/board-params.js';
 import { useI18n } from '../lib/i18n/use-i18n.js';
 import { useCentreStore } from '../stores/centre-store.js';
 import { applyAlert } from './board-sync.js';
 
-// The console calls the API with the board's token, if it was opened with one (a session cookie goes by itself).
-setBearer(boardParams(window.location.search).token);
+// The console and the shift log call the API with the board's token, if it was opened with one (a session cookie goes
+// by itself).
+const { token } = boardParams(window.location.search);
+setBearer(token);
+setShiftLogBearer(token);
 
 /** The alerts feature's wording, lent to the console so an alert reads the same on both. */
 function useAlertDescriber(): AlertDescriber {

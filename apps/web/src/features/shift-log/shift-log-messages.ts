@@ -6,13 +6,13 @@ const SHIFT_LOG_MESSAGES = {
     title: 'Shift log', note: 'Note', alertId: 'Alert (id, optional)', queueId: 'Queue (optional)', write: 'Add note', writing: 'Saving…',
     failed: 'Not saved: {reason}', empty: 'No notes in the last 24 hours', exportCsv: 'Export CSV', about: 'about {what}',
     handover: 'Handover', hours: 'Notes of the last (hours)', openAlerts: 'Open alerts now: {count}', noOpenAlerts: 'No open alerts',
-    load: 'Show', loadFailed: 'Could not load: {reason}',
+    load: 'Show', loadFailed: 'Could not load: {reason}', exportHandover: 'Download handover with alert history (CSV)',
   },
   it: {
     title: 'Registro del turno', note: 'Nota', alertId: 'Allarme (id, facoltativo)', queueId: 'Coda (facoltativa)', write: 'Aggiungi nota', writing: 'Salvataggio…',
     failed: 'Non salvata: {reason}', empty: 'Nessuna nota nelle ultime 24 ore', exportCsv: 'Esporta CSV', about: 'su {what}',
     handover: 'Passaggio di consegne', hours: 'Note delle ultime (ore)', openAlerts: 'Allarmi aperti ora: {count}', noOpenAlerts: 'Nessun allarme aperto',
-    load: 'Mostra', loadFailed: 'Impossibile caricare: {reason}',
+    load: 'Mostra', loadFailed: 'Impossibile caricare: {reason}', exportHandover: 'Scarica consegne con storico allarmi (CSV)',
   },
 } as const;
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { SHIFT_LOG_LIMITS, type Handover } from '@plancia/contracts';
-import { fetchHandover } from '../shift-log-api.js';
+import { fetchHandover, handoverExportUrl } from '../shift-log-api.js';
 import { useShiftLogText } from '../shift-log-messages.js';
 import { NoteList } from './note-list.js';
 
@@ -23,6 +23,9 @@ export function HandoverView() {
         <input type="number" min={1} max={SHIFT_LOG_LIMITS.maxHandoverHours} value={hours} onChange={(e) => setHours(Number(e.target.value))} />
       </label>
       <button type="button" onClick={load}>{text('load')}</button>
+      {/* The span ends when the link is followed, not when the panel was drawn. */}
+      <a className="button" href={handoverExportUrl(hours, Date.now())} download data-testid="handover-csv"
+        onClick={(e) => { e.currentTarget.href = handoverExportUrl(hours, Date.now()); }}>{text('exportHandover')}</a>
       {error && <p role="alert">{error}</p>}
       {handover && (
         <>

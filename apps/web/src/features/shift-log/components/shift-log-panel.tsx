@@ -1,5 +1,5 @@
 import { useShiftNotes } from '../hooks/use-shift-notes.js';
-import { CSV_EXPORT_URL } from '../shift-log-api.js';
+import { csvExportUrl } from '../shift-log-api.js';
 import { useShiftLogText } from '../shift-log-messages.js';
 import { HandoverView } from './handover-view.js';
 import { NoteForm } from './note-form.js';
@@ -15,7 +15,7 @@ export function ShiftLogPanel() {
       <NoteForm onWritten={reload} />
       {error && <p role="alert">{text('loadFailed', { reason: error })}</p>}
       <NoteList notes={notes} testId="shift-notes" />
-      <a className="button" href={CSV_EXPORT_URL} download>{text('exportCsv')}</a>
+      <a className="button" href={csvExportUrl()} download>{text('exportCsv')}</a>
       <HandoverView />
     </section>
   );
