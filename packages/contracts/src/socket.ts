@@ -32,4 +32,8 @@ export interface HandshakeAuth {
 export type LiveMessage =
   | { type: 'snapshot'; snapshot: Snapshot }
   | { type: 'changes'; delta: Delta }
-  | { type: 'alert'; event: AlertEvent };
+  | { type: 'alert'; event: AlertEvent }
+  /** After the snapshot: every active broadcast the feed's view shows. */
+  | { type: 'broadcasts'; broadcasts: Broadcast[] }
+  | { type: 'broadcast'; broadcast: Broadcast }
+  | { type: 'broadcastWithdrawn'; id: string };

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { WebSocket } from 'ws';
 import type { LiveMessage } from '@plancia/contracts';
+import { toBroadcast } from '../control-log/broadcast-targets.js';
+import type { Audience } from '../tenancy/audience.js';
 import { principalOf } from '../tenancy/tenancy-plugin.js';
 import type { PushOptions } from './push-options.js';
 import { ViewQuery, viewFromQuery } from './view-request.js';
@@ -14,19 +16,30 @@ import type { ViewRooms } from './view-rooms.js';
 export default async function liveRoute(app: FastifyInstance, { rooms, push }: { rooms: ViewRooms; push: PushOptions }) {
   const fastify = app.withTypeProvider<TypeBoxTypeProvider>();
   const clients = new Map<WebSocket, string>();
+  const audiences = new Map<WebSocket, Audience>();
   // A tenant's reach or agent-detail mode changed: its feeds close (1012, service restart) and reconnect under the new rules.
   const stopTenancy = fastify.tenancy.onChange((tenantId) => {
     const affected = new Set(rooms.roomsWhere((audience) => audience.principal.tenant === tenantId));
     for (const [ws, room] of clients) if (affected.has(room)) ws.close(1012, 'access changed: reconnect');
   });
-  fastify.addHook('onClose', async () => stopTenancy());
+  // Broadcasts reach each feed whose viewer the board would show them to (as the socket.io rooms get them).
+  const stopBroadcasts = fastify.broadcasts.onChange(({ kind, broadcast }) => {
+    const message = JSON.stringify((kind === 'sent'
+      ? { type: 'broadcast', broadcast: toBroadcast(broadcast) }
+      : { type: 'broadcastWithdrawn', id: broadcast.id }) satisfies LiveMessage);
+    for (const [ws, audience] of audiences) if (fastify.broadcasts.reaches(broadcast, audience)) ws.send(message);
+  });
+  fastify.addHook('onClose', async () => {
+    stopTenancy();
+    stopBroadcasts();
+  });
 
   fastify.get('/api/v1/live', {
     websocket: true,
     preHandler: [fastify.requireSocket('view'), fastify.refuseOutsideScope],
     schema: {
       summary: 'Live feed over a plain WebSocket',
-      description: 'A snapshot, then coalesced changes and alert transitions, as JSON LiveMessage frames. A view outside the caller\'s scope is refused (403) before the upgrade.',
+      description: 'A snapshot and the active broadcasts, then coalesced changes, alert transitions and broadcasts sent or withdrawn, as JSON LiveMessage frames. A view outside the caller\'s scope is refused (403) before the upgrade.',
       querystring: ViewQuery,
     },
   }, (ws, request) => {
@@ -50,9 +63,12 @@ export default async function liveRoute(app: FastifyInstance, { rooms, push }: {
       alert: (_event, encoded) => send(encoded()),
     });
     send(JSON.stringify({ type: 'snapshot', snapshot } satisfies LiveMessage));
+    send(JSON.stringify({ type: 'broadcasts', broadcasts: fastify.broadcasts.visibleTo(audience) } satisfies LiveMessage));
     clients.set(ws, room);
+    audiences.set(ws, audience);
     ws.on('close', () => {
       clients.delete(ws);
+      audiences.delete(ws);
       detach();
     });
   });
