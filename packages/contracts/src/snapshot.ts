@@ -108,6 +108,8 @@ export const QueueSnapshot = Type.Object({
   live: LiveMetrics,
   windows: Windows,
   staffing: Staffing,
+  /** when this queue's today window began: its own dayResetTime, else the centre's (bounds.todayStart) */
+  todayStart: Type.Optional(Iso),
 });
 export type QueueSnapshot = Static<typeof QueueSnapshot>;
 

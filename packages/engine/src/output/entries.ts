@@ -180,6 +180,7 @@ export class EntryBuilder {
       live: { waiting, longestWaitSince: since, agents, tickets },
       windows,
       staffing: { arrivalsPerHour, ahtSeconds: windows.rolling.aht, required, staffed, gap: required === null ? null : staffed - required },
+      todayStart: new Date(this.core.queueDayStart(queueId)).toISOString(),
     };
   }
 
