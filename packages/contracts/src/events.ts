@@ -33,9 +33,9 @@ const Caller = Type.Optional(Type.String({
 }));
 
 /** A waiting contact's priority in its queue: higher is served sooner (Asterisk `QUEUE_PRIO`, a Twilio task's priority). */
-const ContactPriority = Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'priority in the queue: higher is served sooner' }));
+const ContactPriority = Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'priority in the queue: higher is served sooner; a transfer that leaves it out keeps the earlier one' }));
 /** The source flags the caller as a VIP (a CRM lookup, a dedicated number): the waiting list shows it. */
-const ContactVip = Type.Optional(Type.Boolean({ description: 'the source flags the caller as a VIP' }));
+const ContactVip = Type.Optional(Type.Boolean({ description: 'the source flags the caller as a VIP; a transfer that leaves it out keeps the earlier one' }));
 /** Set on the agent.state that follows an offer the agent did not take: it rang out (`missed`) or was declined (`rejected`). */
 export const OFFER_OUTCOMES = ['missed', 'rejected'] as const;
 const AgentOffer = Type.Optional({ ...literalUnion(OFFER_OUTCOMES), description: 'this change follows an offer the agent did not take: missed (rang out) or rejected (declined)' });
