@@ -49,14 +49,16 @@ describe('agents today on the board', () => {
       return text.split(':').reduce((t, p) => t * 60 + Number(p), 0) > before!;
     }, [talk], { timeout: 5000 });
 
-    // Sorted by answered, largest on top, then smallest on top.
-    const answeredHeader = page.locator('[data-testid="agent-grid"] th[data-column="answered"]');
-    await answeredHeader.locator('button').click();
-    expect(await answeredHeader.getAttribute('aria-sort')).toBe('ascending');
-    expect(await names(page)).toEqual(['Bruno', 'Alba']);
-    await answeredHeader.locator('button').click();
-    expect(await answeredHeader.getAttribute('aria-sort')).toBe('descending');
+    // Sorted by missed offers, smallest on top, then largest on top; then by wrap-up time.
+    const missedHeader = page.locator('[data-testid="agent-grid"] th[data-column="missed"]');
+    await missedHeader.locator('button').click();
+    expect(await missedHeader.getAttribute('aria-sort')).toBe('ascending');
     expect(await names(page)).toEqual(['Alba', 'Bruno']);
+    await missedHeader.locator('button').click();
+    expect(await missedHeader.getAttribute('aria-sort')).toBe('descending');
+    expect(await names(page)).toEqual(['Bruno', 'Alba']);
+    await page.locator('[data-testid="agent-grid"] th[data-column="wrapUp"] button').click();
+    expect(await names(page)).toEqual(['Bruno', 'Alba']);
 
     // Compact: one button, pressed, the same rows in smaller type.
     const compact = page.locator('[data-testid="agent-grid-compact"]');
@@ -75,6 +77,7 @@ describe('agents today on the board', () => {
   });
 
   it('shows the few figures of the day read across a room on the TV\'s agents page', async () => {
+    await session().post([agentState('today-tv', 'Carla', 'available', ['sales'])]);
     const page = await session().openPage('/tv?rotate=600&lang=en', 'en-GB', { width: 1920, height: 1080 });
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="tv-mode"]')?.getAttribute('data-page-count')) > 1);
     for (let i = 0; i < 10 && (await page.locator('[data-testid="tv-mode"]').getAttribute('data-page-kind')) !== 'agents'; i++) {
