@@ -53,5 +53,16 @@ describe('the waiting list', () => {
     expect(await italian.locator('#waiting-title').textContent()).toContain('In attesa ora');
     expect(await italian.locator('[data-testid="waiting-list"] thead th').allTextContents()).toEqual(['Attesa', 'Coda', 'Canale', 'Posizione', 'Priorità', 'Chiamante']);
     await italian.context().close();
+
+    // On a TV the waiting list has a page of its own after the tiles, while someone waits.
+    const tv = await session().openPage('/tv?rotate=600&lang=en', 'en-GB', { width: 1920, height: 1080 });
+    await tv.waitForFunction(() => Number(document.querySelector('[data-testid="tv-mode"]')?.getAttribute('data-page-count')) > 1);
+    for (let i = 0; i < 10 && (await tv.locator('[data-testid="tv-mode"]').getAttribute('data-page-kind')) !== 'waiting'; i++) {
+      await tv.keyboard.press('ArrowRight');
+    }
+    expect(await tv.locator('[data-testid="tv-mode"]').getAttribute('data-page-kind')).toBe('waiting');
+    expect(await tv.locator('[data-testid="waiting-row"]').count()).toBe(2);
+    expect(await tv.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1920);
+    await tv.context().close();
   });
 });
