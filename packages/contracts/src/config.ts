@@ -40,6 +40,12 @@ export const ColourBands = Type.Object(
 );
 export type ColourBands = Static<typeof ColourBands>;
 
+/** When a queue's own day starts, local HH:MM (00:00–23:59) in its calendar's time zone. */
+const QueueDayReset = Type.String({
+  pattern: '^([01]\\d|2[0-3]):[0-5]\\d$',
+  description: "when this queue's day (its today window) starts, local HH:MM in its calendar's time zone; absent: the centre's dayResetTime",
+});
+
 export const QueueConfig = Type.Object(
   {
     queueId: Type.String({ minLength: 1, maxLength: 128 }),
@@ -54,6 +60,7 @@ export const QueueConfig = Type.Object(
     calendarId: Type.String({ minLength: 1, maxLength: 128, default: 'default' }),
     // Optional so that "no bands of its own" is said by leaving them out (a merge patch of null removes them).
     colours: Type.Optional({ ...ColourBands, description: "the queue's own tile colour bands; absent: derived from the target (amber below it, red 10 points below), moving with it" }),
+    dayResetTime: Type.Optional(QueueDayReset),
   },
   { additionalProperties: false },
 );

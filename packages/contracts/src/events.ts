@@ -32,6 +32,14 @@ const Caller = Type.Optional(Type.String({
   description: 'the caller: an E.164 number (+12025550123) or an opaque id; replaced on ingest by a keyed pseudonym',
 }));
 
+/** A waiting contact's priority in its queue: higher is served sooner (Asterisk `QUEUE_PRIO`, a Twilio task's priority). */
+const ContactPriority = Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'priority in the queue: higher is served sooner; a transfer that leaves it out keeps the earlier one' }));
+/** The source flags the caller as a VIP (a CRM lookup, a dedicated number): the waiting list shows it. */
+const ContactVip = Type.Optional(Type.Boolean({ description: 'the source flags the caller as a VIP; a transfer that leaves it out keeps the earlier one' }));
+/** Set on the agent.state that follows an offer the agent did not take: it rang out (`missed`) or was declined (`rejected`). */
+export const OFFER_OUTCOMES = ['missed', 'rejected'] as const;
+const AgentOffer = Type.Optional({ ...literalUnion(OFFER_OUTCOMES), description: 'this change follows an offer the agent did not take: missed (rang out) or rejected (declined)' });
+
 /** `data` objects keep unknown extra fields (additionalProperties is left open on purpose). */
 export const EventData = {
   'contact.queued': Type.Object({
@@ -39,10 +47,12 @@ export const EventData = {
     queueId: Id('the queue the contact enters'),
     channel: literalUnion(CONTACT_CHANNELS),
     caller: Caller,
+    priority: ContactPriority,
+    vip: ContactVip,
   }),
   'contact.answered': Type.Object({ contactId: Id('the contact'), agentId: Id('the agent who accepts it'), caller: Caller }),
   'contact.abandoned': Type.Object({ contactId: Id('the contact'), caller: Caller }),
-  'contact.transferred': Type.Object({ contactId: Id('the contact'), toQueueId: Id('the queue it enters'), caller: Caller }),
+  'contact.transferred': Type.Object({ contactId: Id('the contact'), toQueueId: Id('the queue it enters'), caller: Caller, priority: ContactPriority, vip: ContactVip }),
   'contact.ended': Type.Object({ contactId: Id('the contact'), caller: Caller }),
   'contact.completed': Type.Object({ contactId: Id('the contact'), caller: Caller }),
   'agent.state': Type.Object({
@@ -52,6 +62,7 @@ export const EventData = {
     teamId: Type.Optional(Id('the agent\'s team')),
     queueIds: Type.Optional(Type.Array(Id('a queue the agent serves'), { maxItems: 500 })),
     name: Type.Optional(Type.String({ maxLength: 200 })),
+    offer: AgentOffer,
     /**
      * The agent's state in each queue, when the source keeps one per membership (app_queue pauses a member in one
      * queue and not another; FreeSWITCH tiers, Connect routing profiles). `state` above is the agent as a whole.

@@ -108,6 +108,8 @@ export const QueueSnapshot = Type.Object({
   live: LiveMetrics,
   windows: Windows,
   staffing: Staffing,
+  /** when this queue's today window began: its own dayResetTime, else the centre's (bounds.todayStart) */
+  todayStart: Type.Optional(Iso),
 });
 export type QueueSnapshot = Static<typeof QueueSnapshot>;
 
@@ -122,6 +124,39 @@ export const AgentMembership = Type.Object({
   since: Iso,
 });
 export type AgentMembership = Static<typeof AgentMembership>;
+
+/** Seconds spent in a state today, as of `asOf`. */
+const Duration = Type.Number({ minimum: 0 });
+
+/**
+ * One agent's figures for the current day (from the day's start to `asOf`), see docs/metrics.md "Agents today". The
+ * state the agent is in now counts up to `asOf`; a client adds the time since `asOf` to the current state's figure
+ * (talk, wrapUp, idle or notReadyByReason[reason]) to keep it running between changes.
+ */
+export const AgentToday = Type.Object({
+  asOf: Iso,
+  /** contacts the agent answered today */
+  answered: Count,
+  /** contacts answered today whose wrap-up ended (completed) by `asOf`: the ones AHT covers */
+  handled: Count,
+  /** offers the agent did not take: rang out (missed) or declined (rejected) */
+  missed: Count,
+  rejected: Count,
+  /** mean of answer → completion over `handled`, seconds; null before the first */
+  aht: Seconds,
+  talk: Duration,
+  wrapUp: Duration,
+  /** available, waiting for a contact */
+  idle: Duration,
+  notReady: Duration,
+  /** not-ready seconds per reason; `""` holds a pause with no reason */
+  notReadyByReason: Type.Record(Type.String(), Duration),
+  /** (talk + wrapUp) ÷ (talk + wrapUp + idle); null when all three are 0 */
+  occupancy: Fraction,
+  /** how many times the agent entered each state today */
+  stateCounts: AgentCounts,
+});
+export type AgentToday = Static<typeof AgentToday>;
 
 export const AgentSnapshot = Type.Object({
   agentId: Type.String(),
@@ -139,11 +174,38 @@ export const AgentSnapshot = Type.Object({
    * its own queue only; elsewhere the membership follows the agent (on a call, in wrap-up, available).
    */
   memberships: Type.Optional(Type.Array(AgentMembership)),
+  /** its figures for today (see AgentToday); shown wherever the agent is (privacy: the agents slice obeys agentDetail) */
+  today: Type.Optional(AgentToday),
 });
 export type AgentSnapshot = Static<typeof AgentSnapshot>;
 
 export const TeamSnapshot = Type.Object({ teamId: Type.String(), agents: AgentCounts });
 export type TeamSnapshot = Static<typeof TeamSnapshot>;
+
+/** One contact waiting in a queue, as the waiting list shows it. */
+export const WaitingContact = Type.Object({
+  contactId: Type.String(),
+  channel: literalUnion(CONTACT_CHANNELS),
+  /** when it started waiting in this queue: clients tick the wait from it */
+  since: Iso,
+  /** higher is served sooner; 0 when the source gives none */
+  priority: Type.Integer({ minimum: 0 }),
+  /** 1 = next to be served: by priority (highest first), then by wait (longest first) */
+  position: Type.Integer({ minimum: 1 }),
+  /** a short tag of the caller's pseudonym (never the number), null when the source gave no caller */
+  caller: Type.Union([Type.String(), Type.Null()]),
+  vip: Type.Boolean(),
+});
+export type WaitingContact = Static<typeof WaitingContact>;
+
+/** A queue's waiting contacts, the longest wait first; placed like its queue (channel, team) for views and scopes. */
+export const WaitingList = Type.Object({
+  queueId: Type.String(),
+  channel: Type.Union([literalUnion(CONTACT_CHANNELS), Type.Null()]),
+  teamId: Type.Union([Type.String(), Type.Null()]),
+  contacts: Type.Array(WaitingContact),
+});
+export type WaitingList = Static<typeof WaitingList>;
 
 export const WindowBounds = Type.Object({
   rollingMinutes: Type.Integer(),
@@ -174,6 +236,7 @@ export const BOARD_SLICES = {
   teams: { schema: TeamSnapshot, entryKey: 'teamId', shownTo: 'team' },
   agents: { schema: AgentSnapshot, entryKey: 'agentId', shownTo: 'agent' },
   anomalies: { schema: Anomalies, shownTo: 'every', wholeInstallation: true },
+  waiting: { schema: WaitingList, entryKey: 'queueId', shownTo: 'queue' },
 } as const satisfies Record<string, BoardSliceDeclaration>;
 
 /** `every` view shows the slice whole; otherwise a view shows the entries whose queue, agent, team or channel it matches. */

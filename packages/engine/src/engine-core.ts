@@ -31,6 +31,10 @@ export class EngineCore implements ContactHost, AgentHost {
   settings = DEFAULT_SETTINGS;
   clock: number;
   readonly window: WindowClock = { nowMs: 0, todayStart: 0, todayEnd: 0, graceMs: 0 };
+  /** Queues whose day resets at their own time: their clocks (the same now and grace, a today of their own). */
+  private queueClocks = new Map<string, WindowClock>();
+  /** The earliest start and the latest end of any today the engine keeps (the centre's and every queue's). */
+  private daySpan = { start: 0, end: 0 };
   readonly queueWindows = new Map<string, ScopeWindows>();
   readonly channelWindows = new Map<string, ScopeWindows>();
   readonly centre = new ScopeWindows(AGGREGATE_ROLLING_MINUTES, AGGREGATE_INTERVAL_MINUTES);
@@ -73,6 +77,7 @@ export class EngineCore implements ContactHost, AgentHost {
     this.queueIds = null;
     this.queueLevels = [];
     this.calendars = new Map([DEFAULT_CALENDAR, ...config.calendars].map((c) => [c.id, new Calendar(c)]));
+    this.queueClocks = new Map();
     this.agents.configure(config.agents);
     this.contacts.configurationChanged();
     this.window.graceMs = this.graceMs;
@@ -107,7 +112,7 @@ export class EngineCore implements ContactHost, AgentHost {
     if (!scope) {
       const q = this.queueConfig(queueId);
       scope = new ScopeWindows(q.rollingMinutes, q.intervalMinutes);
-      scope.advance(this.window);
+      scope.advance(this.clockOf(queueId));
       this.queueWindows.set(queueId, scope);
       this.queueIds = null;
       this.versions.bumpAll();
@@ -148,8 +153,9 @@ export class EngineCore implements ContactHost, AgentHost {
       this.window.todayEnd = end;
       this.versions.bumpGlobal('bounds');
     }
+    this.daySpan = { start: this.window.todayStart, end: this.window.todayEnd };
     for (const [queueId, scope] of this.queueWindows) {
-      for (const { startMs, acc } of scope.advance(this.window)) {
+      for (const { startMs, acc } of scope.advance(this.clockOf(queueId))) {
         this.closed.push({ queueId, intervalStart: new Date(startMs).toISOString(), intervalMinutes: scope.intervalMinutes, metrics: windowMetrics(acc) });
       }
     }
@@ -163,12 +169,42 @@ export class EngineCore implements ContactHost, AgentHost {
 
   /** Events older than this fit no window the engine keeps: the one bound on arrival order not mattering. */
   horizon(): number {
-    return Math.min(this.window.todayStart, this.clock - MAX_ROLLING_MS);
+    return Math.min(this.daySpan.start, this.window.todayStart, this.clock - MAX_ROLLING_MS);
+  }
+
+  /**
+   * The clock a queue's windows follow: the centre's, or for a queue with its own `dayResetTime` one whose today
+   * starts then, in its calendar's time zone (a 24/7 queue working shifts from 06:00, say).
+   */
+  clockOf(queueId: string): WindowClock {
+    const reset = this.queueConfig(queueId).dayResetTime;
+    if (reset === undefined) return this.window;
+    let clock = this.queueClocks.get(queueId);
+    if (!clock) {
+      clock = { nowMs: 0, todayStart: 0, todayEnd: 0, graceMs: 0 };
+      this.queueClocks.set(queueId, clock);
+    }
+    clock.nowMs = this.window.nowMs;
+    clock.graceMs = this.window.graceMs;
+    if (clock.nowMs >= clock.todayEnd) {
+      const { start, end } = dayBounds(clock.nowMs, this.calendarOf(queueId).timeZone, reset);
+      clock.todayStart = start;
+      clock.todayEnd = end;
+    }
+    this.daySpan.start = Math.min(this.daySpan.start, clock.todayStart);
+    this.daySpan.end = Math.max(this.daySpan.end, clock.todayEnd);
+    return clock;
+  }
+
+  /** When today began for a queue: its own reset, or the centre's. */
+  queueDayStart(queueId: string): number {
+    return this.clockOf(queueId).todayStart;
   }
 
   forgetAt = (atMs: number): number => {
-    const { todayStart, todayEnd } = this.window;
-    return Math.max(atMs + MAX_ROLLING_MS, atMs >= todayStart && atMs < todayEnd ? todayEnd : 0);
+    // Any today still open may take the event: the latest end of the centre's and every queue's.
+    const { start, end } = this.daySpan;
+    return Math.max(atMs + MAX_ROLLING_MS, atMs >= start && atMs < end ? end : 0);
   };
 
   apply(e: TimedEvent): void {

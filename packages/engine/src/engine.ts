@@ -169,7 +169,11 @@ export class Engine implements PlanciaEngine {
   replayFrom(nowMs: number): number {
     // Today as of nowMs, not of the clock: a replay in event time starts the clock earlier.
     const { timeZone, dayResetTime } = this.core.settings;
-    const todayStart = dayBounds(nowMs, timeZone, dayResetTime).start;
+    let todayStart = dayBounds(nowMs, timeZone, dayResetTime).start;
+    // A queue whose day resets at its own time may have begun its today earlier than the centre.
+    for (const q of this.core.config.queues) {
+      if (q.dayResetTime !== undefined) todayStart = Math.min(todayStart, dayBounds(nowMs, this.core.calendarOf(q.queueId).timeZone, q.dayResetTime).start);
+    }
     const { graceMs } = this.core.window;
     const intervalStart = Math.floor(nowMs / 1_800_000) * 1_800_000;
     return Math.min(todayStart, nowMs - MAX_ROLLING_MS - graceMs, intervalStart - graceMs);

@@ -198,3 +198,25 @@ describe('named', () => {
     expect(shaper.realAlertId(alertEvents[0]!.alert.id, [])).toBe(alertEvents[0]!.alert.id);
   });
 });
+
+describe('agents today under each mode', () => {
+  it('travels with its agent under the pseudonym and as it is when named; off sends no agent and so no figures of one', () => {
+    const { snapshot, delta } = floor();
+    const answering = snapshot.agents.find((a) => a.agentId === AGENTS[0]!.agentId)!;
+    expect(answering.today).toMatchObject({ answered: 1, stateCounts: { on_contact: 1 } });
+    const pseudonym = agentPseudonym(KEY, AGENTS[0]!.agentId);
+    const shown = agentShaper('pseudonymous', KEY).snapshot(snapshot).agents.find((a) => a.agentId === pseudonym)!;
+    expect(shown.today).toEqual(answering.today);
+    expect(agentShaper('named', KEY).snapshot(snapshot).agents).toContainEqual(answering);
+    const off = agentShaper('off', KEY);
+    expect(off.snapshot(snapshot).agents).toEqual([]);
+    expect(delta.agents?.some((a) => a.today !== undefined)).toBe(true);
+    expect(off.delta(delta)).not.toHaveProperty('agents');
+  });
+
+  it('the waiting list names no agent in any mode', () => {
+    const { snapshot } = floor();
+    expect(snapshot.waiting.map((w) => [w.queueId, w.contacts.length])).toEqual([['care', 0], ['sales', 0]]);
+    for (const mode of ['off', 'pseudonymous', 'named'] as const) expect(leaks(agentShaper(mode, KEY).snapshot(snapshot).waiting)).toEqual([]);
+  });
+});

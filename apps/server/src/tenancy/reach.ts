@@ -71,6 +71,7 @@ export class Reach {
       teams: snapshot.teams.filter((team) => this.hasTeam(team.teamId)),
       agents: this.agents(snapshot.agents),
       alerts: snapshot.alerts.filter((alert) => this.hasAlert(alert)),
+      waiting: snapshot.waiting.filter((list) => this.hasQueue(list.queueId, list.teamId)),
     };
   }
 
@@ -82,8 +83,9 @@ export class Reach {
     if (delta.queues) kept.queues = delta.queues.filter((queue) => this.hasQueue(queue.queueId, queue.teamId));
     if (delta.teams) kept.teams = delta.teams.filter((team) => this.hasTeam(team.teamId));
     if (delta.agents) kept.agents = this.agents(delta.agents);
+    if (delta.waiting) kept.waiting = delta.waiting.filter((list) => this.hasQueue(list.queueId, list.teamId));
     let shown = false;
-    for (const name of ['queues', 'teams', 'agents'] as const) {
+    for (const name of ['queues', 'teams', 'agents', 'waiting'] as const) {
       if (kept[name]?.length === 0) delete kept[name];
       else if (kept[name]) shown = true;
     }

@@ -15,6 +15,7 @@ import { QueueGrid } from '../features/queues/components/queue-grid.js';
 import { WindowSelector } from '../features/queues/components/window-selector.js';
 import { TicketsPanel } from '../features/tickets/components/tickets-panel.js';
 import { useControlText } from '../features/control/control-messages.js';
+import { WaitingListPanel } from '../features/waiting-list/components/waiting-list-panel.js';
 
 // recharts is most of the bundle: TV mode never loads it, the desk board loads it after the first paint.
 const TrendPanel = lazy(() => import('../features/trend/components/trend-panel.js').then((m) => ({ default: m.TrendPanel })));
@@ -43,6 +44,7 @@ export function BoardPage() {
       </CentreHeader>
       <main>
         <QueueGrid />
+        <WaitingListPanel />
         <div className="columns">
           <AlertList />
           <Suspense fallback={null}><TrendPanel /></Suspense>

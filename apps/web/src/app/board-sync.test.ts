@@ -32,6 +32,7 @@ const snapshot = (seq: number, queues: QueueSnapshot[], agents: AgentSnapshot[],
   generatedAt: '2026-03-02T10:00:00Z', seq, centre: centre(0), channels: [], queues, teams: [], agents, alerts,
   bounds: { rollingMinutes: 15, intervalStart: '2026-03-02T10:00:00Z', intervalMinutes: 30, todayStart: '2026-03-01T23:00:00Z' },
   anomalies: { lateEvents: 0, orphanEvents: 0, staleContactsRemoved: 0, conflicts: 0 },
+  waiting: [],
 });
 
 describe('board sync', () => {
@@ -66,5 +67,18 @@ describe('board sync', () => {
     applyAlert({ kind: 'resolved', alert: alert('x', 'resolved') });
     expect(useAlertsStore.getState().active).toEqual({});
     expect(useAlertsStore.getState().resolved.map((a) => a.id)).toEqual(['x']);
+  });
+});
+
+describe('board sync of the waiting list', () => {
+  it('replaces every list on a snapshot and a queue\'s whole list on a change', async () => {
+    const { useWaitingStore } = await import('../features/waiting-list/stores/waiting-store.js');
+    const contact = (contactId: string) => ({ contactId, channel: 'voice' as const, since: '2026-03-02T09:59:00Z', priority: 0, position: 1, caller: null, vip: false });
+    applySnapshot({ ...snapshot(1, [], []), waiting: [{ queueId: 'sales', channel: 'voice', teamId: null, contacts: [contact('c1')] }] });
+    expect(useWaitingStore.getState().byQueue.sales?.contacts.map((c) => c.contactId)).toEqual(['c1']);
+    applyDelta({ seq: 2, generatedAt: '2026-03-02T10:00:01Z', waiting: [{ queueId: 'sales', channel: 'voice', teamId: null, contacts: [] }] });
+    expect(useWaitingStore.getState().byQueue.sales?.contacts).toEqual([]);
+    applySnapshot(snapshot(3, [], []));
+    expect(useWaitingStore.getState().byQueue).toEqual({});
   });
 });

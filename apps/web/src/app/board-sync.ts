@@ -6,6 +6,7 @@ import { useConnectionStore } from '../features/connection/stores/connection-sto
 import { useCentreStore } from '../stores/centre-store.js';
 import { useQueuesStore } from '../stores/queues-store.js';
 import { useTrendStore } from '../features/trend/stores/trend-store.js';
+import { useWaitingStore } from '../features/waiting-list/stores/waiting-store.js';
 import type { BoardListener } from '../lib/socket-client.js';
 
 /** Where each slice of a change goes on this board; a slice the contract gains does not compile until it has a place. */
@@ -21,6 +22,7 @@ const SLICE_CONSUMERS: { [K in BoardSliceName]: (value: NonNullable<Delta[K]>, d
   channels: () => undefined,
   teams: () => undefined,
   anomalies: () => undefined,
+  waiting: (lists) => useWaitingStore.getState().upsert(lists),
 };
 
 /** A snapshot replaces everything the board shows: after a reconnect nothing old is mixed with the new. */
@@ -28,6 +30,8 @@ export function applySnapshot(snapshot: Snapshot): void {
   useQueuesStore.getState().replace(snapshot.queues);
   useAgentsStore.getState().replace(snapshot.agents);
   useAlertsStore.getState().replace(snapshot.alerts);
+  // A server from before the waiting list sends none: the panel then says nobody waits rather than failing.
+  useWaitingStore.getState().replace(snapshot.waiting ?? []);
   const { centre, bounds, generatedAt, seq } = snapshot;
   useCentreStore.getState().set({ centre, bounds, generatedAt, seq });
   useTrendStore.getState().record(snapshot.queues, Date.parse(generatedAt));

@@ -1,7 +1,7 @@
 import type { AgentCounts, AgentProfile, AgentStateName, TimedEvent } from '@plancia/contracts';
 import type { Fact } from '../windows/facts.js';
 import type { AgentMark } from '../contacts/derive.js';
-import { AgentSpans, type Entry, type SpanTargets } from './agent-spans.js';
+import { AgentSpans, type Entry, type OfferOutcome, type SpanTargets } from './agent-spans.js';
 import { heldIn } from './memberships.js';
 import { compareEntries, indexOfKey, insertionIndex, type SaidMembership, type TimelineEntry } from './timeline.js';
 
@@ -44,14 +44,25 @@ const NO_CONTACTS: readonly string[] = [];
 /** A new timeline entry, counting no time yet (spans are set once its neighbours are known). */
 function entryOf(
   at: number, rank: 0 | 1, key: string, seq: number, state: AgentStateName, reason: string | null, contactId: string | null,
-  memberships: readonly SaidMembership[] | null = null,
+  memberships: readonly SaidMembership[] | null = null, offer: OfferOutcome | null = null,
 ): Entry {
-  return { at, rank, key, seq, state, reason, contactId, said: state, saidReason: reason, memberships, conflict: false, spanKind: -1, spanAt: 0, spanMs: 0, spanTargets: null };
+  return { at, rank, key, seq, state, reason, contactId, said: state, saidReason: reason, memberships, offer, conflict: false, spanKind: -1, spanAt: 0, spanMs: 0, spanTargets: null };
 }
 
 function saidMemberships(e: AgentStateEvent): readonly SaidMembership[] | null {
   const list = e.data.memberships;
   return list ? list.map((m) => ({ queueId: m.queueId, state: m.state, reason: m.reason ?? null })) : null;
+}
+
+/**
+ * The offer an agent.state says the agent did not take: its `offer` field, or, from sources that say it only in the
+ * reason (Amazon Connect's contact states MISSED, ERROR, REJECTED), a not_ready with such a reason.
+ */
+function offerOf(e: AgentStateEvent): OfferOutcome | null {
+  if (e.data.offer) return e.data.offer;
+  if (e.data.state !== 'not_ready' || !e.data.reason) return null;
+  const reason = e.data.reason.toUpperCase();
+  return reason === 'REJECTED' ? 'rejected' : reason === 'MISSED' || reason === 'ERROR' ? 'missed' : null;
 }
 
 /** Whether (at, seq) comes after (thanAt, thanSeq): later in time, or as late and arrived after. */
@@ -137,7 +148,7 @@ export class AgentBook {
       agent.nameSeq = seq;
       agent.name = e.data.name;
     }
-    const entry = entryOf(at, 0, e.id, seq, e.data.state, e.data.reason ?? null, null, saidMemberships(e));
+    const entry = entryOf(at, 0, e.id, seq, e.data.state, e.data.reason ?? null, null, saidMemberships(e), offerOf(e));
     this.insert(agent, entry);
     this.host.countsChanged(agent, before?.state ?? null, beforeQueues, beforeTeam);
     return watchersBut(agent, null);

@@ -8,6 +8,8 @@ export interface SpanTargets {
   readonly channels: readonly number[];
 }
 
+export type OfferOutcome = 'missed' | 'rejected';
+
 /**
  * `conflict`: an answer while the agent was still on another contact, or "available" while on one. The span is the
  * time from this entry to the next, counted (`spanKind` ≥ 0) as busy or available at the next entry's instant, for
@@ -19,6 +21,8 @@ export type Entry = TimelineEntry & {
   saidReason: string | null;
   /** the agent's state per queue as the phone system said it (rank 0, when it keeps one per membership) */
   memberships: readonly SaidMembership[] | null;
+  /** rank 0: the offer this change says the agent did not take (see AgentBook's offerOf) */
+  offer: OfferOutcome | null;
   conflict: boolean; spanKind: number; spanAt: number; spanMs: number; spanTargets: SpanTargets | null;
 };
 

@@ -200,7 +200,9 @@ export class ContactBook {
   private updateWaiting(rec: ContactRecord, old: ContactView): void {
     const before = old.waitingQueue;
     const after = rec.view.waitingQueue;
-    if (before === after && old.waitingSince === rec.view.waitingSince) return;
+    const view = rec.view;
+    if (before === after && old.waitingSince === view.waitingSince && old.waitingPriority === view.waitingPriority
+      && old.waitingVip === view.waitingVip && old.waitingCaller === view.waitingCaller) return;
     if (before !== after && before !== null) this.waiting.get(before)!.leave(rec);
     if (before !== after && after !== null) {
       let line = this.waiting.get(after);

@@ -33,6 +33,10 @@ export class ContactView {
   waitingQueue: string | null = null;
   waitingChannel = '';
   waitingSince = 0;
+  /** of the stay it waits in: priority, VIP flag and caller pseudonym, as the waiting list shows them */
+  waitingPriority = 0;
+  waitingVip = false;
+  waitingCaller: string | null = null;
   ghost = false;
   orphan = false;
   conflicts = 0;

@@ -115,6 +115,9 @@ export function deriveContact(
   out.waitingQueue = waiting ? waiting.queueId : null;
   out.waitingChannel = waiting ? waiting.channel : '';
   out.waitingSince = waiting ? waiting.since : 0;
+  out.waitingPriority = waiting ? waiting.priority : 0;
+  out.waitingVip = waiting ? waiting.vip : false;
+  out.waitingCaller = waiting ? waiting.caller : null;
   out.ghost = ghost;
   out.orphan = orphan;
   out.conflicts = life.conflicts;

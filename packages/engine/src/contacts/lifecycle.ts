@@ -18,20 +18,31 @@ export interface ContactStep {
   readonly queueId: string | null;
   readonly channel: ContactChannelName | null;
   readonly agentId: string | null;
+  /** queued or transferred: what the waiting list shows of the stay it starts (null: not said) */
+  readonly priority: number | null;
+  readonly vip: boolean | null;
+  readonly caller: string | null;
 }
 
 /** Each type's payload is read by its own branch, so every property read sees one shape of `data`. */
 export function contactStep(e: ContactEvent, seq: number): ContactStep {
   switch (e.type) {
-    case 'contact.queued': return step(e, seq, e.data.queueId, e.data.channel, null);
-    case 'contact.answered': return step(e, seq, null, null, e.data.agentId);
-    case 'contact.transferred': return step(e, seq, e.data.toQueueId, null, null);
-    default: return step(e, seq, null, null, null);
+    case 'contact.queued': return step(e, seq, e.data.queueId, e.data.channel, null, e.data);
+    case 'contact.answered': return step(e, seq, null, null, e.data.agentId, null);
+    case 'contact.transferred': return step(e, seq, e.data.toQueueId, null, null, e.data);
+    default: return step(e, seq, null, null, null, null);
   }
 }
 
-function step(e: ContactEvent, seq: number, queueId: string | null, channel: ContactChannelName | null, agentId: string | null): ContactStep {
-  return { type: e.type, at: e.timeMs, id: e.id, source: e.source, seq, queueId, channel, agentId };
+interface WaitingData { priority?: number; vip?: boolean; caller?: string }
+
+function step(
+  e: ContactEvent, seq: number, queueId: string | null, channel: ContactChannelName | null, agentId: string | null, waiting: WaitingData | null,
+): ContactStep {
+  return {
+    type: e.type, at: e.timeMs, id: e.id, source: e.source, seq, queueId, channel, agentId,
+    priority: waiting?.priority ?? null, vip: waiting?.vip ?? null, caller: waiting?.caller ?? null,
+  };
 }
 
 /** One stay of a contact in one queue. */
@@ -45,6 +56,10 @@ export interface Segment {
   /** the queue's and channel's numbers for counting, looked up by the first derivation (−1 until then) */
   queueNo: number;
   channelNo: number;
+  /** as the event that started the stay said, else as the contact's earlier stay did (a transfer keeps them) */
+  priority: number;
+  vip: boolean;
+  caller: string | null;
 }
 
 /** The agent's part: answer → end of talk → end of wrap-up. */
@@ -120,7 +135,7 @@ export class Lifecycle {
       case 'contact.queued':
         if (this.open || this.talking || this.segments.length > 0) { this.conflicts++; break; }
         this.channel = e.channel!;
-        this.enqueue(e.queueId!, this.channel, at);
+        this.enqueue(e, this.channel, at);
         break;
       case 'contact.answered': {
         if (this.talking || this.wrapping) { this.conflicts++; break; }
@@ -138,7 +153,7 @@ export class Lifecycle {
         const from = close(this.open, 'transferred', at);
         const talking = this.talking;
         if (talking) { talking.endedAt = at; talking.completedAt = at; this.talking = null; } else if (!from) { this.conflicts++; break; }
-        this.enqueue(e.queueId!, this.channel ?? 'voice', at);
+        this.enqueue(e, this.channel ?? 'voice', at);
         break;
       }
       case 'contact.ended': {
@@ -160,8 +175,12 @@ export class Lifecycle {
     }
   }
 
-  private enqueue(queueId: string, channel: ContactChannelName, at: number): void {
-    this.open = { queueId, channel, since: at, endKind: null, endAt: 0, queueNo: -1, channelNo: -1 };
+  private enqueue(e: ContactStep, channel: ContactChannelName, at: number): void {
+    const before = this.segments[this.segments.length - 1];
+    this.open = {
+      queueId: e.queueId!, channel, since: at, endKind: null, endAt: 0, queueNo: -1, channelNo: -1,
+      priority: e.priority ?? before?.priority ?? 0, vip: e.vip ?? before?.vip ?? false, caller: e.caller ?? before?.caller ?? null,
+    };
     this.segments = append(this.segments, this.open);
   }
 }

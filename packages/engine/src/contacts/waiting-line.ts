@@ -1,6 +1,10 @@
 /** What a waiting contact shows: since when it waits and on which channel. */
 export interface Waiter {
-  readonly view: { readonly waitingSince: number; readonly waitingChannel: string };
+  readonly id: string;
+  readonly view: {
+    readonly waitingSince: number; readonly waitingChannel: string;
+    readonly waitingPriority: number; readonly waitingVip: boolean; readonly waitingCaller: string | null;
+  };
   /** its position in the line it waits in, −1 when in none */
   waitingSlot: number;
 }

@@ -25,6 +25,7 @@ const PRODUCERS: { [K in BoardSliceName]: SliceProducer<K> } = {
   teams: (core, entries, moved) => nonEmpty([...core.teamAgents.keys()].sort().filter((t) => moved(`t:${t}`, core.versions.get('team', t))).map((t) => entries.team(t))),
   agents: (core, entries, moved) => nonEmpty(entries.sortedAgents().filter((a) => moved(`a:${a.agentId}`, core.versions.get('agent', a.agentId))).map((a) => entries.agent(a))),
   anomalies: (core, _entries, moved) => (moved('anomalies', core.versions.getGlobal('anomalies')) ? { ...core.anomalies } : undefined),
+  waiting: (core, entries, moved) => nonEmpty(core.knownQueueIds().map((q) => entries.waiting(q)).filter((w) => moved(`w:${w.entry.queueId}`, w.serial)).map((w) => w.entry)),
 };
 
 /**

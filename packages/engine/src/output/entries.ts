@@ -1,13 +1,16 @@
 import {
   queueBands, type Alert, type AgentCounts, type AgentSnapshot, type AggregateSnapshot, type LiveMetrics, type QueueSnapshot,
-  type TeamSnapshot,
+  type TeamSnapshot, type WaitingList,
 } from '@plancia/contracts';
 import type { Agent } from '../agents/agent-book.js';
 import type { TimelineEntry } from '../agents/timeline.js';
 import { membershipsOf } from '../agents/memberships.js';
+import type { Entry } from '../agents/agent-spans.js';
+import { agentToday } from '../agents/agent-today.js';
 import type { EngineCore } from '../engine-core.js';
 import { agentsRequired } from '../staffing/erlang-c.js';
 import { queueStatus } from './queue-status.js';
+import { waitingList } from './waiting-list.js';
 import type { ScopeWindows } from '../windows/scope-windows.js';
 
 type Tickets = LiveMetrics['tickets'];
@@ -28,6 +31,10 @@ export class EntryBuilder {
   private agentOrder: readonly Agent[] = [];
   private allAgentsList: readonly AgentSnapshot[] = [];
   private allAgentsAt = -1;
+  private allAgentsClock = -1;
+  private readonly waitingCache = new Map<string, { version: number; encoded: string; serial: number; entry: WaitingList }>();
+  private waitingSerial = 0;
+  private readonly todayCache = new Map<Agent, { base: AgentSnapshot; version: number; dayStart: number; asOf: number; entry: AgentSnapshot }>();
   private alertsByQueue = new Map<string, Alert[]>();
   private readonly statusCache = new Map<string, { base: QueueSnapshot; alerts: Alert[] | undefined; entry: QueueSnapshot }>();
 
@@ -79,15 +86,34 @@ export class EntryBuilder {
   /** Every agent's entry in id order, rebuilt only when some agent's entry may have moved. */
   allAgents(): readonly AgentSnapshot[] {
     const revision = this.core.agents.revision;
-    if (this.allAgentsAt !== revision) {
+    // Each entry's figures for today run up to the clock: a later clock is a new list too.
+    if (this.allAgentsAt !== revision || this.allAgentsClock !== this.core.clock) {
       this.allAgentsList = this.sortedAgents().map((a) => this.agent(a));
       this.allAgentsAt = revision;
+      this.allAgentsClock = this.core.clock;
     }
     return this.allAgentsList;
   }
 
-  /** Timeline entries are never edited in place, so the same latest entry, start and profile show the same thing. */
+  /**
+   * The agent's entry with its figures for today up to the clock. They are worked out again only when the agent's
+   * timeline moved (its version), the day turned or the clock moved; the clock alone moves no version, so a running
+   * call sends no change: the entry says `today.asOf` and clients count the current state on from there.
+   */
   agent(agent: Agent): AgentSnapshot {
+    const base = this.agentBase(agent);
+    const version = this.core.versions.get('agent', agent.agentId);
+    const dayStart = this.core.window.todayStart;
+    const asOf = this.core.clock;
+    const hit = this.todayCache.get(agent);
+    if (hit && hit.base === base && hit.version === version && hit.dayStart === dayStart && hit.asOf === asOf) return hit.entry;
+    const entry: AgentSnapshot = { ...base, today: agentToday(agent.timeline as readonly Entry[], dayStart, asOf) };
+    this.todayCache.set(agent, { base, version, dayStart, asOf, entry });
+    return entry;
+  }
+
+  /** Timeline entries are never edited in place, so the same latest entry, start and profile show the same thing. */
+  private agentBase(agent: Agent): AgentSnapshot {
     const current = this.core.agents.current(agent);
     const sinceMs = this.core.agents.since(agent);
     const memberships = current ? membershipsOf(agent.timeline, current, sinceMs) : undefined;
@@ -106,6 +132,21 @@ export class EntryBuilder {
     };
     this.agentCache.set(agent, { current, sinceMs, entry });
     return entry;
+  }
+
+  /**
+   * A queue's waiting list, built again only when the queue's version moved (a contact joined or left, among other
+   * things); `serial` changes only when what it shows did, so the change message carries only lists that moved.
+   */
+  waiting(queueId: string): { serial: number; entry: WaitingList } {
+    const version = this.core.versions.get('queue', queueId);
+    const hit = this.waitingCache.get(queueId);
+    if (hit && hit.version === version) return hit;
+    const entry = waitingList(this.core, queueId);
+    const encoded = JSON.stringify(entry);
+    const next = hit && hit.encoded === encoded ? { ...hit, version } : { version, encoded, serial: ++this.waitingSerial, entry };
+    this.waitingCache.set(queueId, next);
+    return next;
   }
 
   team(teamId: string): TeamSnapshot {
@@ -139,6 +180,7 @@ export class EntryBuilder {
       live: { waiting, longestWaitSince: since, agents, tickets },
       windows,
       staffing: { arrivalsPerHour, ahtSeconds: windows.rolling.aht, required, staffed, gap: required === null ? null : staffed - required },
+      todayStart: new Date(this.core.queueDayStart(queueId)).toISOString(),
     };
   }
 

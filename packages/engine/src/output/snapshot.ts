@@ -70,5 +70,6 @@ export function buildSnapshot(core: EngineCore, entries: EntryBuilder, seq: numb
     agents,
     alerts: alerts.filter((a) => filter.alert(a)),
     anomalies: { ...core.anomalies },
+    waiting: core.knownQueueIds().filter((q) => filter.queue(q)).map((q) => entries.waiting(q).entry),
   };
 }

@@ -24,3 +24,15 @@ describe('planTvPages', () => {
     expect(tileGrid({ width: 300, height: 200, em: 24 })).toEqual({ columns: 1, rows: 1 });
   });
 });
+
+describe('planTvPages: the waiting list', () => {
+  it('adds its pages after the tiles only while someone waits, every waiting contact on some page', () => {
+    const box = { width: 1920, height: 800, em: 24 };
+    expect(planTvPages({ queueIds, agentCount: 3, alertCount: 0, waitingCount: 0, box }).some((p) => p.kind === 'waiting')).toBe(false);
+    const pages = planTvPages({ queueIds, agentCount: 3, alertCount: 0, waitingCount: 40, box });
+    const waiting = pages.flatMap((p) => (p.kind === 'waiting' ? [p] : []));
+    expect(waiting[0]!.from).toBe(0);
+    expect(waiting.at(-1)!.to).toBe(40);
+    expect(pages.findIndex((p) => p.kind === 'waiting')).toBe(pages.findLastIndex((p) => p.kind === 'queues') + 1);
+  });
+});

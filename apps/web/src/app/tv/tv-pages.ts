@@ -3,7 +3,8 @@ export type TvPagePlan =
   | { kind: 'queues'; ids: string[] }
   | { kind: 'agents'; from: number; to: number }
   | { kind: 'alerts'; from: number; to: number }
-  | { kind: 'tickets' };
+  | { kind: 'tickets' }
+  | { kind: 'waiting'; from: number; to: number };
 
 /** The space a page may use, in CSS pixels, and the TV's type size (1 em) in pixels. */
 export interface PageBox { width: number; height: number; em: number }
@@ -34,12 +35,14 @@ function ranges(count: number, perPage: number): { from: number; to: number }[] 
 }
 
 /** Every queue, every agent and every open alert lands on some page; the alerts pages exist only while one is open. */
-export function planTvPages(input: { queueIds: readonly string[]; agentCount: number; alertCount: number; box: PageBox }): TvPagePlan[] {
+export function planTvPages(input: { queueIds: readonly string[]; agentCount: number; alertCount: number; waitingCount?: number; box: PageBox }): TvPagePlan[] {
   const { columns, rows } = tileGrid(input.box);
   const tilesPerPage = columns * rows;
   const pages: TvPagePlan[] = [];
   for (let i = 0; i < input.queueIds.length; i += tilesPerPage) pages.push({ kind: 'queues', ids: input.queueIds.slice(i, i + tilesPerPage) });
   if (pages.length === 0) pages.push({ kind: 'queues', ids: [] });
+  // Who waits comes right after the tiles, and only while someone does.
+  pages.push(...ranges(input.waitingCount ?? 0, linesThatFit(input.box, TV_SIZES.rowHeight)).map((r) => ({ kind: 'waiting' as const, ...r })));
   pages.push(...ranges(input.agentCount, linesThatFit(input.box, TV_SIZES.rowHeight)).map((r) => ({ kind: 'agents' as const, ...r })));
   pages.push({ kind: 'tickets' });
   pages.push(...ranges(input.alertCount, linesThatFit(input.box, TV_SIZES.alertHeight)).map((r) => ({ kind: 'alerts' as const, ...r })));

@@ -12,6 +12,8 @@ import { QueueGrid } from '../../../features/queues/components/queue-grid.js';
 import { useQueuesStore } from '../../../stores/queues-store.js';
 import { TicketsPanel } from '../../../features/tickets/components/tickets-panel.js';
 import { usePageBox } from '../hooks/use-page-box.js';
+import { WaitingListPanel } from '../../../features/waiting-list/components/waiting-list-panel.js';
+import { useWaitingStore } from '../../../features/waiting-list/stores/waiting-store.js';
 import { useRotation } from '../hooks/use-rotation.js';
 import { planTvPages, tileGrid, type PageBox, type TvPagePlan } from '../tv-pages.js';
 
@@ -33,8 +35,9 @@ function useTvPages(box: PageBox | null): TvPagePlan[] {
   const queueIds = useQueuesStore((s) => s.order);
   const agentCount = useAgentsStore((s) => Object.keys(s.byId).length);
   const alertCount = useAlertsStore((s) => Object.keys(s.active).length);
+  const waitingCount = useWaitingStore((s) => Object.values(s.byQueue).reduce((n, list) => n + list.contacts.length, 0));
   if (!box) return [{ kind: 'queues', ids: [] }];
-  return planTvPages({ queueIds, agentCount, alertCount, box });
+  return planTvPages({ queueIds, agentCount, alertCount, waitingCount, box });
 }
 
 function TvPageContent({ plan }: { plan: TvPagePlan }) {
@@ -43,6 +46,7 @@ function TvPageContent({ plan }: { plan: TvPagePlan }) {
     case 'agents': return <AgentGrid range={plan} />;
     case 'alerts': return <AlertList range={plan} />;
     case 'tickets': return <TicketsPanel />;
+    case 'waiting': return <WaitingListPanel range={plan} />;
   }
 }
 

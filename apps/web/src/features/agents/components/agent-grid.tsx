@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react';
 import type { MessageKey } from '../../../lib/i18n/messages.js';
 import { useI18n } from '../../../lib/i18n/use-i18n.js';
-import { DEFAULT_AGENT_SORT, sortAgents, type AgentSort, type AgentSortKey } from '../agent-sort.js';
+import { DEFAULT_AGENT_SORT, sortAgents, TODAY_SORT_KEYS, type AgentSort, type AgentSortKey, type TodaySortKey } from '../agent-sort.js';
+import { useTodayText } from '../agent-today-messages.js';
+import { useClockStore } from '../../../stores/clock-store.js';
 import { STATE_TEXT } from '../state-text.js';
 import { useAgentsStore } from '../../../stores/agents-store.js';
 import { useAgentDetail } from '../hooks/use-agent-detail.js';
@@ -12,6 +14,11 @@ const COLUMNS: { key: AgentSortKey; label: MessageKey }[] = [
   { key: 'timeInState', label: 'timeInState' }, { key: 'teamId', label: 'team' },
 ];
 
+/** The agent's day: every figure at the desk; on a TV page the few read across a room. */
+const TODAY_COLUMNS: readonly TodaySortKey[] = TODAY_SORT_KEYS;
+const TV_TODAY_COLUMNS: readonly TodaySortKey[] = ['answered', 'aht', 'notReady', 'occupancy'];
+const isToday = (key: AgentSortKey): key is TodaySortKey => (TODAY_SORT_KEYS as readonly string[]).includes(key);
+
 /** The arrow points the way the column's values grow: ▲ smallest on top (ascending), ▼ largest on top. */
 const ARROW = { ascending: '▲', descending: '▼' } as const;
 
@@ -19,9 +26,18 @@ const ARROW = { ascending: '▲', descending: '▼' } as const;
 export function AgentGrid({ range }: { range?: { from: number; to: number } }) {
   const byId = useAgentsStore((s) => s.byId);
   const { t } = useI18n();
+  const tt = useTodayText();
   const [sort, setSort] = useState<AgentSort>(DEFAULT_AGENT_SORT);
+  const [compact, setCompact] = useState(false);
   const detail = useAgentDetail();
-  const agents = useMemo(() => sortAgents(Object.values(byId), sort, (state) => t(STATE_TEXT[state])), [byId, sort, t]);
+  // Figures of the day tick: sorted by one, the order follows the clock; otherwise the clock does not re-sort.
+  const sortNow = useClockStore((s) => (isToday(sort.key) ? s.now : 0));
+  const agents = useMemo(() => sortAgents(Object.values(byId), sort, (state) => t(STATE_TEXT[state]), sortNow || Date.now()), [byId, sort, t, sortNow]);
+  const today = range ? TV_TODAY_COLUMNS : TODAY_COLUMNS;
+  const headers: { key: AgentSortKey; text: string }[] = [
+    ...COLUMNS.map(({ key, label }) => ({ key, text: t(label) })),
+    ...today.map((key) => ({ key, text: tt(key) })),
+  ];
   const shown = range ? agents.slice(range.from, range.to) : agents;
   const toggle = (key: AgentSortKey) => setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }));
   const direction = sort.descending ? 'descending' : 'ascending';
@@ -31,19 +47,24 @@ export function AgentGrid({ range }: { range?: { from: number; to: number } }) {
       <h2 id="agents-title">
         {t('agents')} ({range ? t('shownOf', { from: range.from + 1, to: range.to, total: agents.length }) : agents.length})
       </h2>
-      <table className="agent-grid" data-testid="agent-grid">
+      {!range && (
+        <button type="button" className="agent-grid__compact" aria-pressed={compact} title={tt('compactHint')} onClick={() => setCompact(!compact)} data-testid="agent-grid-compact">
+          {tt('compact')}
+        </button>
+      )}
+      <table className={`agent-grid${compact ? ' agent-grid--compact' : ''}`} data-testid="agent-grid">
         <thead>
           <tr>
-            {COLUMNS.map(({ key, label }) => (
-              <th key={key} scope="col" aria-sort={sort.key === key ? direction : 'none'} data-column={key}>
-                <button type="button" onClick={() => toggle(key)} aria-label={t('sortBy', { column: t(label) })}>
-                  {t(label)} {sort.key === key && <span aria-hidden="true" data-testid="sort-arrow">{ARROW[direction]}</span>}
+            {headers.map(({ key, text }) => (
+              <th key={key} scope="col" aria-sort={sort.key === key ? direction : 'none'} data-column={key} className={isToday(key) ? 'agent__today' : undefined}>
+                <button type="button" onClick={() => toggle(key)} aria-label={t('sortBy', { column: text })} title={key === 'missed' ? tt('missedHint') : undefined}>
+                  {text} {sort.key === key && <span aria-hidden="true" data-testid="sort-arrow">{ARROW[direction]}</span>}
                 </button>
               </th>
             ))}
           </tr>
         </thead>
-        <tbody>{shown.map((agent) => <AgentRow key={agent.agentId} agent={agent} />)}</tbody>
+        <tbody>{shown.map((agent) => <AgentRow key={agent.agentId} agent={agent} today={today} />)}</tbody>
       </table>
     </section>
   );

@@ -5,8 +5,12 @@ import { useI18n } from '../../../lib/i18n/use-i18n.js';
 import { isLongState } from '../long-state.js';
 import { STATE_ICON, STATE_TEXT } from '../state-text.js';
 import { AgentMemberships } from './agent-memberships.js';
+import type { TodaySortKey } from '../agent-sort.js';
+import { AgentTodayCells } from './agent-today-cells.js';
 
-export const AgentRow = memo(function AgentRow({ agent }: { agent: AgentSnapshot }) {
+const NO_TODAY: readonly TodaySortKey[] = [];
+
+export const AgentRow = memo(function AgentRow({ agent, today = NO_TODAY }: { agent: AgentSnapshot; today?: readonly TodaySortKey[] }) {
   const now = useClockStore((s) => s.now);
   const { t, fmt } = useI18n();
   const long = isLongState(agent, now);
@@ -29,6 +33,7 @@ export const AgentRow = memo(function AgentRow({ agent }: { agent: AgentSnapshot
         {long && <span className="sr-only"> ({t('longState')})</span>}
       </td>
       <td>{agent.teamId ?? ''}</td>
+      <AgentTodayCells agent={agent} columns={today} now={now} />
     </tr>
   );
 });
