@@ -11,6 +11,10 @@ export interface IntervalRepository {
   save(intervals: readonly ClosedInterval[]): Promise<void>;
   /** One queue's intervals starting in [fromMs, toMs), oldest first. */
   list(queueId: string, fromMs: number, toMs: number): Promise<ClosedInterval[]>;
+  /** Several queues' intervals starting in [fromMs, toMs), oldest first (reports summing a channel or a month). */
+  listMany(queueIds: readonly string[], fromMs: number, toMs: number): Promise<ClosedInterval[]>;
+  /** The queues with at least one interval starting in [fromMs, toMs), by id. */
+  queueIds(fromMs: number, toMs: number): Promise<string[]>;
 }
 
 export class KyselyIntervalRepository implements IntervalRepository {
@@ -41,15 +45,21 @@ export class KyselyIntervalRepository implements IntervalRepository {
       .execute();
   }
 
-  async list(queueId: string, fromMs: number, toMs: number): Promise<ClosedInterval[]> {
+  list(queueId: string, fromMs: number, toMs: number): Promise<ClosedInterval[]> {
+    return this.listMany([queueId], fromMs, toMs);
+  }
+
+  async listMany(queueIds: readonly string[], fromMs: number, toMs: number): Promise<ClosedInterval[]> {
+    if (queueIds.length === 0) return [];
     const rows = await this.#db
       .selectFrom('interval_metrics')
       .selectAll()
-      .where('queue_id', '=', queueId)
+      .where('queue_id', 'in', queueIds)
       .where('interval_start', '>=', new Date(fromMs))
       .where('interval_start', '<', new Date(toMs))
       .orderBy('interval_start')
       .orderBy('interval_minutes')
+      .orderBy('queue_id')
       .execute();
     return rows.map((row) => ({
       queueId: row.queue_id,
@@ -57,6 +67,18 @@ export class KyselyIntervalRepository implements IntervalRepository {
       intervalMinutes: row.interval_minutes,
       metrics: row.metrics as ClosedInterval['metrics'],
     }));
+  }
+
+  async queueIds(fromMs: number, toMs: number): Promise<string[]> {
+    const rows = await this.#db
+      .selectFrom('interval_metrics')
+      .select('queue_id')
+      .distinct()
+      .where('interval_start', '>=', new Date(fromMs))
+      .where('interval_start', '<', new Date(toMs))
+      .orderBy('queue_id')
+      .execute();
+    return rows.map((row) => row.queue_id);
   }
 }
 

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useAlertEffects } from '../features/alerts/hooks/use-alert-effects.js';
 import { useLocaleStore } from '../lib/i18n/locale-store.js';
 import { LoginForm } from '../features/session/components/login-form.js';
@@ -12,6 +12,9 @@ import { connectBoard, type BoardListener } from '../lib/socket-client.js';
 import { BoardPage } from './board-page.js';
 import { ControlPage } from './control-page.js';
 import { boardListener } from './board-sync.js';
+
+// The reports page draws with recharts: loaded only when opened, so the board's first paint does not wait for it.
+const ReportsPage = lazy(() => import('./reports-page.js').then((m) => ({ default: m.ReportsPage })));
 
 const params = boardParams(window.location.search);
 const path = window.location.pathname.replace(/\/+$/, '');
@@ -38,6 +41,7 @@ export function App() {
   if (loginRequired) return <LoginForm />;
   const page = path === '/settings' ? <SettingsPage />
     : path === '/control' ? <ControlPage />
+    : path === '/reports' ? <Suspense fallback={null}><ReportsPage /></Suspense>
     : isTv ? <TvPage rotateSeconds={params.rotateSeconds} /> : <BoardPage />;
   return (
     <>

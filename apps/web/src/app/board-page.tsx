@@ -16,6 +16,7 @@ import { WindowSelector } from '../features/queues/components/window-selector.js
 import { TicketsPanel } from '../features/tickets/components/tickets-panel.js';
 import { useControlText } from '../features/control/control-messages.js';
 import { WaitingListPanel } from '../features/waiting-list/components/waiting-list-panel.js';
+import { useReportsText } from '../features/reports/reports-messages.js';
 
 // recharts is most of the bundle: TV mode never loads it, the desk board loads it after the first paint.
 const TrendPanel = lazy(() => import('../features/trend/components/trend-panel.js').then((m) => ({ default: m.TrendPanel })));
@@ -26,6 +27,7 @@ export function BoardPage() {
   // Supervisors and administrators send broadcasts; the server checks again and says why when it refuses.
   const mayBroadcast = useSessionStore((s) => s.user !== null && s.user.role !== 'viewer');
   const controlText = useControlText();
+  const reportsText = useReportsText();
   // Viewers cannot act on alerts: the console is for supervisors (and an install without accounts, where all may).
   const mayAct = useSessionStore((s) => s.user?.role !== 'viewer');
   return (
@@ -41,6 +43,7 @@ export function BoardPage() {
         <AlertControls />
         <a className="button" href={`/tv${window.location.search}`}>{t('tvMode')}</a>
         {mayAct && <a className="button" href={`/control${window.location.search}`} data-testid="control-link">{controlText('title')}</a>}
+        <a className="button" href={`/reports${window.location.search}`} data-testid="reports-link">{reportsText('title')}</a>
       </CentreHeader>
       <main>
         <QueueGrid />
