@@ -21,7 +21,9 @@ export interface CallbackFollowUp {
   reaches: CallbackReachRecord[];
 }
 
-/** The contacts ending a contact's time in queue: the worklist forgets their facts then. */
+const PRUNE_EVERY_MS = 60_000;
+
+/** The events ending a contact's time in queue: the worklist forgets its facts then. */
 const LEAVES_QUEUE: ReadonlySet<string> = new Set(['contact.answered', 'contact.abandoned', 'contact.ended', 'contact.completed']);
 
 /**
@@ -34,6 +36,7 @@ const LEAVES_QUEUE: ReadonlySet<string> = new Set(['contact.answered', 'contact.
 export class CallbackTracker {
   readonly #contacts = new Map<string, ContactFacts>();
   readonly #open = new Set<string>();
+  #prunedAtMs = -Infinity;
 
   constructor(private readonly tenant: string, private readonly horizonMs: number) {}
 
@@ -83,8 +86,13 @@ export class CallbackTracker {
     return { attempts, reaches };
   }
 
-  /** Forgets contacts with no news for longer than the horizon (they ended without an event saying so). */
+  /**
+   * Forgets contacts with no news for longer than the horizon (they ended without an event saying so). Looks at most
+   * once a minute: ingest calls it on every batch, and the walk is over every waiting contact.
+   */
   prune(nowMs: number): void {
+    if (nowMs < this.#prunedAtMs + PRUNE_EVERY_MS) return;
+    this.#prunedAtMs = nowMs;
     for (const [key, facts] of this.#contacts) if (facts.seenAtMs < nowMs - this.horizonMs) this.#contacts.delete(key);
   }
 
