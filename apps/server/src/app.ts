@@ -18,6 +18,7 @@ import accessPlugin from './plugins/app/access.js';
 import sourceHealthPlugin from './plugins/app/source-health.js';
 import callerPrivacyPlugin from './plugins/app/caller-privacy.js';
 import ingestPlugin from './plugins/app/ingest.js';
+import callbacksPlugin from './callbacks/callbacks-plugin.js';
 import retentionPlugin from './plugins/app/retention.js';
 import demoTrafficPlugin from './plugins/app/demo-traffic.js';
 import webAppPlugin from './plugins/app/web-app.js';
@@ -46,6 +47,7 @@ import notificationRoutes from './routes/notifications.js';
 import broadcastRoutes from './routes/broadcasts.js';
 import shiftLogRoutes from './routes/shift-log.js';
 import reportRoutes from './reports/report-routes.js';
+import callbackRoutes from './routes/callbacks.js';
 
 /**
  * Plancia as one fastify plugin, in three layers: infrastructure (configuration, metrics, database, live state,
@@ -71,6 +73,7 @@ export default async function plancia(fastify: FastifyInstance, { config }: { co
   await fastify.register(accessPlugin);
   await fastify.register(sourceHealthPlugin);
   await fastify.register(callerPrivacyPlugin);
+  await fastify.register(callbacksPlugin);
   await fastify.register(ingestPlugin);
   await fastify.register(retentionPlugin);
   await fastify.register(demoTrafficPlugin);
@@ -101,5 +104,6 @@ export default async function plancia(fastify: FastifyInstance, { config }: { co
   await fastify.register(broadcastRoutes);
   await fastify.register(shiftLogRoutes);
   await fastify.register(reportRoutes);
+  await fastify.register(callbackRoutes);
   await fastify.register(adapterRoutes);
 }

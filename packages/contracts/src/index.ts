@@ -16,3 +16,4 @@ export * from './callers.js';
 export * from './notifications.js';
 export * from './control-log.js';
 export * from './reports.js';
+export * from './callbacks.js';

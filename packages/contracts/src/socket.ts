@@ -1,6 +1,7 @@
 import type { Snapshot, Delta, View } from './snapshot.js';
 import type { AlertEvent } from './alerts.js';
 import type { Broadcast } from './control-log.js';
+import type { CallbackEntry } from './callbacks.js';
 
 export type Ack<T> = (result: ({ ok: true } & T) | { ok: false; error: string }) => void;
 
@@ -15,6 +16,8 @@ export interface ServerToClientEvents {
   broadcast: (broadcast: Broadcast) => void;
   /** A broadcast withdrawn before its expiry. */
   broadcastWithdrawn: (withdrawn: { id: string }) => void;
+  /** An entry of the callback worklist in a queue this board reaches, as it is now (new, claimed, released or closed). */
+  callback: (entry: CallbackEntry) => void;
 }
 
 /** Events a wallboard client sends. */

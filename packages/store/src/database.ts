@@ -124,6 +124,38 @@ export interface CallerCallbackTable {
   updated_at: Timestamp;
 }
 
+/** A timestamptz that may be null. */
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface CallbackEntryTable {
+  id: string;
+  tenant_id: string;
+  pseudonym: string;
+  source: string;
+  contact_id: string;
+  queue_id: string | null;
+  first_abandoned_at: Timestamp;
+  abandoned_at: Timestamp;
+  waited_ms: number | null;
+  attempts: number;
+  state: string;
+  claimed_by: string | null;
+  claimed_at: NullableTimestamp;
+  result: string | null;
+  note: string | null;
+  closed_by: string | null;
+  closed_at: NullableTimestamp;
+  answered_contact_id: string | null;
+  updated_at: Timestamp;
+}
+
+export interface CallbackAttemptTable {
+  source: string;
+  contact_id: string;
+  entry_id: string | null;
+  abandoned_at: Timestamp;
+}
+
 export interface NotificationChannelTable {
   tenant_id: string;
   id: string;
@@ -206,6 +238,8 @@ export interface Database {
   notification_outbox: NotificationOutboxTable;
   broadcast: BroadcastTable;
   shift_note: ShiftNoteTable;
+  callback_entry: CallbackEntryTable;
+  callback_attempt: CallbackAttemptTable;
 }
 
 export type VersionedTableName = 'queue_config' | 'business_calendar' | 'alert_rule' | 'agent_profile';

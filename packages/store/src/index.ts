@@ -18,3 +18,4 @@ export type { NotificationRepository, ChannelRecord, OutboxRecord, TryOutcome } 
 export type { OutboxEntry } from './outbox-rows.js';
 export type { OutboxGroup, OutboxMessage } from './outbox-rows.js';
 export { groupDueAtMs, type GroupTiming, type GroupState } from './outbox-grouping.js';
+export type { CallbackRepository, CallbackAttemptRecord, CallbackReachRecord, CallbackListFilter, CallbackActionResult } from './callback.repository.js';

@@ -6,6 +6,7 @@ import { socketIoGate } from '../plugins/app/access.js';
 import type { Principal } from '../plugins/app/principal.js';
 import { acknowledgeAs } from './acknowledge.js';
 import { pushBroadcasts } from './broadcast-push.js';
+import { pushCallbacks } from './callback-push.js';
 import type { PushOptions } from './push-options.js';
 import { RateLimit } from './rate-limit.js';
 import { attachWithOwnUpgrades } from './upgrade-routing.js';
@@ -125,12 +126,14 @@ export function attachSocketPush(fastify: FastifyInstance, rooms: ViewRooms, opt
   });
 
   const stopBroadcasts = pushBroadcasts(io, rooms, fastify.broadcasts);
+  const stopCallbacks = pushCallbacks(io, rooms, fastify.callbackWorklist);
   const backlogCheck = setInterval(resyncLaggards, BACKLOG_CHECK_MS);
   backlogCheck.unref();
   fastify.addHook('preClose', async () => {
     clearInterval(backlogCheck);
     stopTenancy();
     stopBroadcasts();
+    stopCallbacks();
     io.local.disconnectSockets(true);
   });
   // fastify closes the HTTP server itself; only engine.io's own state is left to close.

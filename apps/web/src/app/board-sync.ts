@@ -2,6 +2,7 @@ import type { AlertEvent, BoardSliceName, Delta, Snapshot } from '@plancia/contr
 import { useAgentsStore } from '../stores/agents-store.js';
 import { useAlertsStore } from '../features/alerts/stores/alerts-store.js';
 import { useBroadcastsStore } from '../features/broadcasts/stores/broadcasts-store.js';
+import { useCallbacksStore } from '../features/callbacks/stores/callbacks-store.js';
 import { useConnectionStore } from '../features/connection/stores/connection-store.js';
 import { useCentreStore } from '../stores/centre-store.js';
 import { useQueuesStore } from '../stores/queues-store.js';
@@ -59,6 +60,7 @@ export const boardListener: BoardListener = {
   broadcasts: (list) => useBroadcastsStore.getState().replace(list),
   broadcast: (broadcast) => useBroadcastsStore.getState().add(broadcast),
   broadcastWithdrawn: (id) => useBroadcastsStore.getState().remove(id),
+  callback: (entry) => useCallbacksStore.getState().upsert(entry),
   connected: (at) => useConnectionStore.getState().connected(at),
   heard: (at) => useConnectionStore.getState().heard(at),
   lost: (at, reason) => useConnectionStore.getState().lost(at, reason),

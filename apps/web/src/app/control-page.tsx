@@ -8,6 +8,7 @@ import { ControlConsole } from '../features/control/components/control-console.j
 import { setBearer } from '../features/control/control-api.js';
 import { ShiftLogPanel } from '../features/shift-log/components/shift-log-panel.js';
 import { setBearer as setShiftLogBearer } from '../features/shift-log/shift-log-api.js';
+import { CallbacksPanel } from '../features/callbacks/components/callbacks-panel.js';
 import { boardParams } from '../lib/board-params.js';
 import { useI18n } from '../lib/i18n/use-i18n.js';
 import { useCentreStore } from '../stores/centre-store.js';
@@ -32,14 +33,14 @@ function useAlertDescriber(): AlertDescriber {
   }), [t, fmt, locale]);
 }
 
-/** `/control`: the console over the live alerts the board's socket keeps, with the shift's log beside it. */
+/** `/control`: the console over the live alerts the board's socket keeps, with the callback worklist and the shift's log beside it. */
 export function ControlPage() {
   const active = useAlertsStore((s) => s.active);
   const alerts = useMemo(() => Object.values(active), [active]);
   const loaded = useCentreStore((s) => s.generatedAt !== null);
   const describe = useAlertDescriber();
   return (
-    <ControlConsole alerts={alerts} loaded={loaded} describe={describe} onEvent={applyAlert} panels={<ShiftLogPanel />}>
+    <ControlConsole alerts={alerts} loaded={loaded} describe={describe} onEvent={applyAlert} panels={<><CallbacksPanel /><ShiftLogPanel /></>}>
       <ConnectionBadge />
     </ControlConsole>
   );

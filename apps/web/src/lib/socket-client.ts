@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { AlertEvent, Broadcast, ClientToServerEvents, Delta, ServerToClientEvents, Snapshot, View } from '@plancia/contracts';
+import type { AlertEvent, Broadcast, CallbackEntry, ClientToServerEvents, Delta, ServerToClientEvents, Snapshot, View } from '@plancia/contracts';
 
 /** What a board does with what its socket hears; times are in ms. */
 export interface BoardListener {
@@ -10,6 +10,8 @@ export interface BoardListener {
   broadcasts(list: Broadcast[]): void;
   broadcast(broadcast: Broadcast): void;
   broadcastWithdrawn(id: string): void;
+  /** An entry of the callback worklist as it is now (boards without a worklist may ignore it). */
+  callback?(entry: CallbackEntry): void;
   connected(at: number): void;
   heard(at: number): void;
   lost(at: number, reason?: string): void;
@@ -47,6 +49,7 @@ export function connectBoard(view: View, token: string | undefined, listener: Bo
   current.on('broadcasts', (list) => listener.broadcasts(list));
   current.on('broadcast', (broadcast) => listener.broadcast(broadcast));
   current.on('broadcastWithdrawn', ({ id }) => listener.broadcastWithdrawn(id));
+  current.on('callback', (entry) => listener.callback?.(entry));
   current.io.on('ping', heard);
   current.on('disconnect', (reason) => {
     listener.lost(Date.now(), reason);

@@ -10,6 +10,7 @@ import * as alertLifecycle from './0009-alert-lifecycle.js';
 import * as notifications from './0008-notifications.js';
 import * as controlLog from './0010-control-log.js';
 import * as notificationGroups from './0011-notification-groups.js';
+import * as callbacks from './0012-callbacks.js';
 
 // Listed statically rather than read from the folder, so they run the same under tsx, vitest and a bundle.
 // Names sort in the order they must run; never rename or edit one that has shipped: add the next file.
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   // 0008 and 0009 are the notification outbox and the alert lifecycle (issue 18), merged by the lead.
   '0010-control-log': controlLog,
   '0011-notification-groups': notificationGroups,
+  '0012-callbacks': callbacks,
 };
 
 export const migrationProvider: MigrationProvider = {

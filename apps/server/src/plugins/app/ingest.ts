@@ -10,11 +10,17 @@ declare module 'fastify' {
 
 export default fp(
   async (fastify) => {
-    const { store, live, metrics, entityCaps, callers } = fastify;
+    const { store, live, metrics, entityCaps, callers, callbackWorklist } = fastify;
     fastify.decorate('ingest', new IngestService({
       admit: (events) => entityCaps.admit(events),
       protect: (events) => callers.protect(events),
-      append: (events) => store.journal.append(events),
+      // The worklist hears every event of the batch, redelivered ones too, before the acknowledgement: a batch
+      // journaled just before a crash is recorded when its producer sends it again (recording twice changes nothing).
+      append: async (events) => {
+        const appended = await store.journal.append(events);
+        await callbackWorklist.record(events);
+        return appended;
+      },
       apply: (events) => live.apply(events),
       now: Date.now,
       observe({ accepted, duplicates, rejected, commitSeconds }) {
@@ -25,5 +31,5 @@ export default fp(
       },
     }));
   },
-  { name: 'ingest', dependencies: ['store', 'live', 'metrics', 'entity-caps', 'caller-privacy'] },
+  { name: 'ingest', dependencies: ['store', 'live', 'metrics', 'entity-caps', 'caller-privacy', 'callbacks'] },
 );
