@@ -45,6 +45,7 @@ import privacyRoutes from './routes/privacy.js';
 import notificationRoutes from './routes/notifications.js';
 import broadcastRoutes from './routes/broadcasts.js';
 import shiftLogRoutes from './routes/shift-log.js';
+import agentActionRoutes from './routes/agent-actions.js';
 
 /**
  * Plancia as one fastify plugin, in three layers: infrastructure (configuration, metrics, database, live state,
@@ -98,5 +99,6 @@ export default async function plancia(fastify: FastifyInstance, { config }: { co
   await fastify.register(notificationRoutes);
   await fastify.register(broadcastRoutes);
   await fastify.register(shiftLogRoutes);
+  await fastify.register(agentActionRoutes);
   await fastify.register(adapterRoutes);
 }

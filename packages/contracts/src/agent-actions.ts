@@ -39,3 +39,13 @@ export const AgentActionSent = Type.Object({
   sent: Type.Array(AcdRequest),
 });
 export type AgentActionSent = Static<typeof AgentActionSent>;
+
+/** The ACD refused the action or could not be reached (502): its own words, and what had been sent. */
+export const AgentActionRefused = Type.Object({
+  error: Type.Literal('acd_refused'),
+  message: Type.String(),
+  source: Type.String(),
+  vendor: Type.Union(ACD_VENDORS.map((v) => Type.Literal(v))),
+  sent: Type.Array(AcdRequest),
+});
+export type AgentActionRefused = Static<typeof AgentActionRefused>;
