@@ -26,7 +26,8 @@ export async function performAgentAction(fastify: FastifyInstance, principal: Pr
   if (audience.agentDetail === 'off') return refused(403, 'forbidden', 'Agent detail is off for your tenant: no agent can be acted on from the board');
   const agent = findAgent(fastify, audience.agentDetail === 'pseudonymous' ? audience.principal.tenant : null, shownId);
   if (!agent) return refused(404, 'not_found', `No agent ${shownId} is on the board`);
-  if (!audience.reach.hasAgent(agent)) return refused(403, 'forbidden', `The agent ${shownId} is outside your scope`);
+  // An agent in no queue and no team belongs to no scope: only someone who sees the whole installation may act on it.
+  if (!audience.reach.whole && !audience.reach.hasAgent(agent)) return refused(403, 'forbidden', `The agent ${shownId} is outside your scope`);
   const source = await fastify.store.journal.latestAgentSource(agent.agentId);
   const channel = source === undefined ? undefined : fastify.acdChannels.for(source);
   if (source === undefined || !channel) {
