@@ -63,8 +63,8 @@ export class AmiActionPeer {
 
   private answer(socket: Socket, action: AmiMessage): void {
     const ActionID = amiField(action, 'ActionID') ?? '';
-    const reply = (fields: Record<string, string>) => socket.write(wire({ Response: 'Success', ActionID, ...fields }));
-    const error = (Message: string) => socket.write(wire({ Response: 'Error', ActionID, Message }));
+    const reply = (fields: Record<string, string>) => void socket.write(wire({ Response: 'Success', ActionID, ...fields }));
+    const error = (Message: string) => void socket.write(wire({ Response: 'Error', ActionID, Message }));
     const name = amiField(action, 'Action') ?? '';
     if (name !== 'Login' && name !== 'Ping' && name !== 'QueueStatus') this.actions.push(action);
     switch (name) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentSnapshot, Snapshot } from '@plancia/contracts';
 import { backends, NAMED_AGENTS, startTestServer, type TestDatabase, type TestServer } from '../helpers/plancia-server.js';
-import { postEvents, wireEvent } from '../helpers/events.js';
+import { wireEvent } from '../helpers/events.js';
 import { asPage, login } from '../session/session-client.js';
 import { eventually, settled } from '../adapters/board.js';
 import { AmiActionPeer, type PeerMember } from './ami-action-peer.js';

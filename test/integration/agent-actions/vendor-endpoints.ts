@@ -13,7 +13,7 @@ export interface Received {
   body: string;
 }
 
-type Handler = (request: Received, response: ServerResponse) => void | Promise<void>;
+type Handler = (request: Received, response: ServerResponse) => unknown;
 
 /** A local HTTP endpoint on a free loopback port that records each request and answers through `handler`. */
 export class LocalHttpEndpoint {
