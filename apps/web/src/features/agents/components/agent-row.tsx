@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { AgentSnapshot } from '@plancia/contracts';
 import { useClockStore } from '../../../stores/clock-store.js';
 import { useI18n } from '../../../lib/i18n/use-i18n.js';
@@ -6,7 +6,7 @@ import { isLongState } from '../long-state.js';
 import { STATE_ICON, STATE_TEXT } from '../state-text.js';
 import { AgentMemberships } from './agent-memberships.js';
 
-export const AgentRow = memo(function AgentRow({ agent }: { agent: AgentSnapshot }) {
+export const AgentRow = memo(function AgentRow({ agent, actions }: { agent: AgentSnapshot; actions?: (agent: AgentSnapshot) => ReactNode }) {
   const now = useClockStore((s) => s.now);
   const { t, fmt } = useI18n();
   const long = isLongState(agent, now);
@@ -29,6 +29,7 @@ export const AgentRow = memo(function AgentRow({ agent }: { agent: AgentSnapshot
         {long && <span className="sr-only"> ({t('longState')})</span>}
       </td>
       <td>{agent.teamId ?? ''}</td>
+      {actions && <td>{actions(agent)}</td>}
     </tr>
   );
 });
