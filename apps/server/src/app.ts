@@ -48,6 +48,7 @@ import broadcastRoutes from './routes/broadcasts.js';
 import shiftLogRoutes from './routes/shift-log.js';
 import reportRoutes from './reports/report-routes.js';
 import callbackRoutes from './routes/callbacks.js';
+import agentActionRoutes from './routes/agent-actions.js';
 
 /**
  * Plancia as one fastify plugin, in three layers: infrastructure (configuration, metrics, database, live state,
@@ -105,5 +106,6 @@ export default async function plancia(fastify: FastifyInstance, { config }: { co
   await fastify.register(shiftLogRoutes);
   await fastify.register(reportRoutes);
   await fastify.register(callbackRoutes);
+  await fastify.register(agentActionRoutes);
   await fastify.register(adapterRoutes);
 }

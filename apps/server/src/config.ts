@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { PASSWORD_LIMITS, type AgentDetail } from '@plancia/contracts';
 import { ADAPTER_ENV, adapterConfig, type AdapterConfig } from './vendors/adapter-env.js';
+import { ACTION_ENV, ACTION_SECRET_VARIABLES, actionConfig, type ActionConfig } from './agent-actions/action-env.js';
 import { CALLER_ENV, CALLER_SECRET_VARIABLES, callerConfig, type CallerConfig } from './callers/caller-env.js';
 import { PRIVACY_ENV, privacyConfig } from './privacy/privacy-env.js';
 import { NOTIFY_ENV, NOTIFY_SECRET_VARIABLES, notifyConfig, notifyProblems, type NotifyConfig } from './notifications/notify-env.js';
@@ -54,6 +55,7 @@ export const EnvSchema = Type.Object({
   ...CALLER_ENV,
   ...OIDC_ENV,
   ...ADAPTER_ENV,
+  ...ACTION_ENV,
   ...NOTIFY_ENV,
 });
 type Env = Static<typeof EnvSchema>;
@@ -101,6 +103,8 @@ export interface ServerConfig {
   oidc?: OidcConfig;
   /** Vendor adapters: PBX links and webhook credentials (see adapters/adapter-env.ts). */
   adapters: AdapterConfig;
+  /** Supervisor actions through the ACDs' APIs (see agent-actions/action-env.ts). */
+  actions: ActionConfig;
   /** Notifications: SMTP and the delivery worker's pace (see notifications/notify-env.ts). */
   notify: NotifyConfig;
 }
@@ -111,7 +115,7 @@ export class ConfigError extends Error {
 
 const list = (value: string) => value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
 
-const SECRET_VARIABLES = new Set<string>(['PLANCIA_ADMIN_PASSWORD', ...CALLER_SECRET_VARIABLES, ...OIDC_SECRET_VARIABLES, ...NOTIFY_SECRET_VARIABLES]);
+const SECRET_VARIABLES = new Set<string>(['PLANCIA_ADMIN_PASSWORD', ...CALLER_SECRET_VARIABLES, ...OIDC_SECRET_VARIABLES, ...NOTIFY_SECRET_VARIABLES, ...ACTION_SECRET_VARIABLES]);
 
 /** A guessable token is no credential: each must be at least this long. */
 export const MIN_TOKEN_LENGTH = 16;
@@ -180,6 +184,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     callers: callerConfig(valid),
     ...(oidc ? { oidc } : {}),
     adapters: adapterConfig(valid),
+    actions: actionConfig(valid),
     notify: notifyConfig(valid),
   };
 }

@@ -17,3 +17,4 @@ export * from './notifications.js';
 export * from './control-log.js';
 export * from './reports.js';
 export * from './callbacks.js';
+export * from './agent-actions.js';

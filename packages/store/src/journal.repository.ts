@@ -32,6 +32,8 @@ export interface JournalRepository {
    * producer that journals under its own sources find where it stopped.
    */
   latestFromSource(sourcePrefix: string, sinceMs: number): Promise<TimedEvent | undefined>;
+  /** The source of the latest `agent.state` about agentId: the ACD an action on that agent goes to. */
+  latestAgentSource(agentId: string): Promise<string | undefined>;
   stats(): JournalStats;
 }
 
@@ -145,6 +147,20 @@ export class KyselyJournalRepository implements JournalRepository {
       .limit(1)
       .executeTakeFirst();
     return row && ({ ...(row.payload as object), timeMs: row.time.getTime() } as TimedEvent);
+  }
+
+  async latestAgentSource(agentId: string): Promise<string | undefined> {
+    // Served by the partial index of migration 0014: one index probe, however long the journal.
+    const row = await this.#db
+      .selectFrom('event_journal')
+      .select('source')
+      .where('type', '=', 'agent.state')
+      .where(sql<string>`payload->'data'->>'agentId'`, '=', agentId)
+      .orderBy('time', 'desc')
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.source;
   }
 
   async count(): Promise<number> {

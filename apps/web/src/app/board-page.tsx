@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { AgentGrid } from '../features/agents/components/agent-grid.js';
+import { useAgentActionsColumn } from '../features/agent-actions/components/agent-actions-column.js';
 import { AlertBanner } from '../features/alerts/components/alert-banner.js';
 import { AlertControls } from '../features/alerts/components/alert-controls.js';
 import { AlertList } from '../features/alerts/components/alert-list.js';
@@ -30,6 +31,8 @@ export function BoardPage() {
   const reportsText = useReportsText();
   // Viewers cannot act on alerts: the console is for supervisors (and an install without accounts, where all may).
   const mayAct = useSessionStore((s) => s.user?.role !== 'viewer');
+  // Pause, unpause, log off through the ACD: for the same people as acting on alerts.
+  const agentActions = useAgentActionsColumn();
   return (
     <div className="board">
       <a className="skip-link" href="#alerts">{t('activeAlerts')}</a>
@@ -54,7 +57,7 @@ export function BoardPage() {
         </div>
         {mayBroadcast && <BroadcastForm />}
         <TicketsPanel />
-        <AgentGrid />
+        <AgentGrid {...(mayAct ? { rowActions: agentActions } : {})} />
       </main>
     </div>
   );

@@ -11,6 +11,7 @@ import * as notifications from './0008-notifications.js';
 import * as controlLog from './0010-control-log.js';
 import * as notificationGroups from './0011-notification-groups.js';
 import * as callbacks from './0012-callbacks.js';
+import * as agentSource from './0014-agent-source.js';
 
 // Listed statically rather than read from the folder, so they run the same under tsx, vitest and a bundle.
 // Names sort in the order they must run; never rename or edit one that has shipped: add the next file.
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-control-log': controlLog,
   '0011-notification-groups': notificationGroups,
   '0012-callbacks': callbacks,
+  '0014-agent-source': agentSource,
 };
 
 export const migrationProvider: MigrationProvider = {

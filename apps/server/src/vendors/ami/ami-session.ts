@@ -35,6 +35,11 @@ export interface AmiSessionOptions {
   drained(): Promise<void>;
 }
 
+/** A logged-in AMI link: the link itself, and a way to send an action over it and read Asterisk's reply. */
+export interface AmiLinkSession extends LinkSession {
+  action(action: string, fields?: Record<string, string>): Promise<AmiMessage>;
+}
+
 const STATUS_ITEMS = new Set(['QueueParams', 'QueueMember', 'QueueEntry']);
 
 function actionText(fields: Record<string, string>): string {
@@ -46,7 +51,7 @@ function actionText(fields: Record<string, string>): string {
  * items reach `deliver` in stream order among the live events, so reconciliation sees exactly what preceded it.
  * Resolves once logged in; `closed` tells why the link ended (PBX closed it, error, unanswered Ping, close()).
  */
-export async function openAmiSession(options: AmiSessionOptions): Promise<LinkSession> {
+export async function openAmiSession(options: AmiSessionOptions): Promise<AmiLinkSession> {
   const link = openLinkSocket(options.host, options.port, options.signal, 'the PBX');
   const { socket, closed, fail } = link;
   const parser = new AmiParser();
@@ -95,7 +100,7 @@ export async function openAmiSession(options: AmiSessionOptions): Promise<LinkSe
   void send('QueueStatus').catch(() => undefined);
   const stopKeepAlive = keepAlive(socket, options.keepAlive, () => send('Ping'), fail);
   void closed.then(stopKeepAlive);
-  return { closed, close: () => fail('closed') };
+  return { closed, close: () => fail('closed'), action: send };
 }
 
 /** Pings on a timer; a Ping unanswered within the timeout ends the link. Skipped while reading is paused. */

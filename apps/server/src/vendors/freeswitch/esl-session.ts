@@ -15,11 +15,16 @@ export interface EslSessionOptions {
   drained(): Promise<void>;
 }
 
+/** A subscribed event-socket link, over which `api` commands can be sent: resolves with the command's output. */
+export interface EslLinkSession extends LinkSession {
+  api(command: string): Promise<string>;
+}
+
 /**
  * One inbound event-socket connection: answer `auth/request` with the password, subscribe to mod_callcenter's
  * events in plain format, then hand every `text/event-plain` frame on. Resolves once subscribed.
  */
-export async function openEslSession(options: EslSessionOptions): Promise<LinkSession> {
+export async function openEslSession(options: EslSessionOptions): Promise<EslLinkSession> {
   const link = openLinkSocket(options.host, options.port, options.signal, 'FreeSWITCH');
   const { socket, closed, fail } = link;
   const parser = new EslFrameParser();
@@ -56,5 +61,11 @@ export async function openEslSession(options: EslSessionOptions): Promise<LinkSe
     await command(`auth ${options.password}`);
     await command(CALLCENTER_SUBSCRIPTION);
   });
-  return { closed, close: () => fail('closed') };
+  // Replies come in the order commands went out, so an api command's answer is the next reply frame (api/response).
+  const api = async (text: string) => {
+    const reply = nextReply();
+    socket.write(`api ${text}\n\n`);
+    return (await reply).body;
+  };
+  return { closed, close: () => fail('closed'), api };
 }

@@ -1,19 +1,36 @@
 import { FreeSwitchCallcenterMapper } from '@plancia/adapters';
 import { createStreamSource, type StreamDeps, type StreamSource } from '../stream/stream-source.js';
-import { openEslSession } from './esl-session.js';
+import { openEslSession, type EslLinkSession } from './esl-session.js';
 import type { LinkEndpoint } from '../stream/link-url.js';
 
-/** One FreeSWITCH: a reconnecting event-socket link and one mod_callcenter mapper kept across reconnects. */
-export function createFreeSwitchSource(endpoint: LinkEndpoint, deps: StreamDeps): StreamSource {
+/** What supervisor actions need of a FreeSWITCH source: the event socket now up, null while down. */
+export interface EslActionLink {
+  session(): EslLinkSession | null;
+}
+
+/**
+ * One FreeSWITCH: a reconnecting event-socket link and one mod_callcenter mapper kept across reconnects. The same
+ * link carries supervisor actions (`actions`).
+ */
+export function createFreeSwitchSource(endpoint: LinkEndpoint, deps: StreamDeps): StreamSource & { actions: EslActionLink } {
   const mapper = new FreeSwitchCallcenterMapper({ source: endpoint.source });
-  return createStreamSource('FreeSWITCH event socket', deps, (signal, sink) => openEslSession({
-    ...endpoint,
-    signal,
-    saturated: sink.saturated,
-    drained: sink.drained,
-    deliver(events, receivedAtMs) {
-      const mapped = events.flatMap((event) => sink.map(() => ({ action: event['CC-Action'] }), () => mapper.map(event, receivedAtMs)));
-      sink.submit(mapped, receivedAtMs);
-    },
-  }));
+  let current: EslLinkSession | null = null;
+  const source = createStreamSource('FreeSWITCH event socket', deps, async (signal, sink) => {
+    const session = await openEslSession({
+      ...endpoint,
+      signal,
+      saturated: sink.saturated,
+      drained: sink.drained,
+      deliver(events, receivedAtMs) {
+        const mapped = events.flatMap((event) => sink.map(() => ({ action: event['CC-Action'] }), () => mapper.map(event, receivedAtMs)));
+        sink.submit(mapped, receivedAtMs);
+      },
+    });
+    current = session;
+    void session.closed.then(() => {
+      if (current === session) current = null;
+    });
+    return session;
+  });
+  return { ...source, actions: { session: () => current } };
 }

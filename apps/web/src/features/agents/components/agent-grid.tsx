@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
+import type { AgentSnapshot } from '@plancia/contracts';
 import type { MessageKey } from '../../../lib/i18n/messages.js';
 import { useI18n } from '../../../lib/i18n/use-i18n.js';
 import { DEFAULT_AGENT_SORT, sortAgents, TODAY_SORT_KEYS, type AgentSort, type AgentSortKey, type TodaySortKey } from '../agent-sort.js';
@@ -22,8 +23,14 @@ const isToday = (key: AgentSortKey): key is TodaySortKey => (TODAY_SORT_KEYS as 
 /** The arrow points the way the column's values grow: ▲ smallest on top (ascending), ▼ largest on top. */
 const ARROW = { ascending: '▲', descending: '▼' } as const;
 
+/** A column of row actions a page may add (its heading and each row's cell); keep it stable: rows are memoised. */
+export interface AgentRowActions {
+  label: string;
+  render(agent: AgentSnapshot): ReactNode;
+}
+
 /** Every agent in view, sortable by any column with the keyboard or the mouse; `range` shows one TV page of them. */
-export function AgentGrid({ range }: { range?: { from: number; to: number } }) {
+export function AgentGrid({ range, rowActions }: { range?: { from: number; to: number }; rowActions?: AgentRowActions }) {
   const byId = useAgentsStore((s) => s.byId);
   const { t } = useI18n();
   const tt = useTodayText();
@@ -62,9 +69,10 @@ export function AgentGrid({ range }: { range?: { from: number; to: number } }) {
                 </button>
               </th>
             ))}
+            {rowActions && <th scope="col">{rowActions.label}</th>}
           </tr>
         </thead>
-        <tbody>{shown.map((agent) => <AgentRow key={agent.agentId} agent={agent} today={today} />)}</tbody>
+        <tbody>{shown.map((agent) => <AgentRow key={agent.agentId} agent={agent} today={today} {...(rowActions ? { actions: rowActions.render } : {})} />)}</tbody>
       </table>
     </section>
   );

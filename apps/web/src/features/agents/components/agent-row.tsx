@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { AgentSnapshot } from '@plancia/contracts';
 import { useClockStore } from '../../../stores/clock-store.js';
 import { useI18n } from '../../../lib/i18n/use-i18n.js';
@@ -10,7 +10,7 @@ import { AgentTodayCells } from './agent-today-cells.js';
 
 const NO_TODAY: readonly TodaySortKey[] = [];
 
-export const AgentRow = memo(function AgentRow({ agent, today = NO_TODAY }: { agent: AgentSnapshot; today?: readonly TodaySortKey[] }) {
+export const AgentRow = memo(function AgentRow({ agent, today = NO_TODAY, actions }: { agent: AgentSnapshot; today?: readonly TodaySortKey[]; actions?: (agent: AgentSnapshot) => ReactNode }) {
   const now = useClockStore((s) => s.now);
   const { t, fmt } = useI18n();
   const long = isLongState(agent, now);
@@ -34,6 +34,7 @@ export const AgentRow = memo(function AgentRow({ agent, today = NO_TODAY }: { ag
       </td>
       <td>{agent.teamId ?? ''}</td>
       <AgentTodayCells agent={agent} columns={today} now={now} />
+      {actions && <td>{actions(agent)}</td>}
     </tr>
   );
 });

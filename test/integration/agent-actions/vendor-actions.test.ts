@@ -1,0 +1,212 @@
+import { createHmac } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AgentSnapshot, Snapshot } from '@plancia/contracts';
+import { backends, NAMED_AGENTS, startTestServer, type TestDatabase, type TestServer } from '../helpers/plancia-server.js';
+import { eventually } from '../adapters/board.js';
+import { CallcenterEslPeer, json, LocalHttpEndpoint, verifySigV4, type Received } from './vendor-endpoints.js';
+
+const hex = (char: string) => char.repeat(32);
+const ACCOUNT = `AC${hex('a')}`;
+const AUTH_TOKEN = 'twilio-auth-token-for-action-tests';
+const WORKSPACE = `WS${hex('b')}`;
+const WORKER = `WK${hex('c')}`;
+const ACTIVITY = { Available: `WA${hex('1')}`, Offline: `WA${hex('2')}`, Break: `WA${hex('3')}`, Lunch: `WA${hex('4')}` };
+const CONNECT_TOKEN = 'connect-forwarder-token-for-actions';
+const KEYS = { accessKeyId: 'AKIDPLANCIATEST0001', secretAccessKey: 'plancia-test-secret-access-key-0000000001' };
+const REGION = 'eu-central-1';
+const INSTANCE = 'inst-0001';
+const USER = 'user-bea-0001';
+const STATUS = { Available: 'st-available', Offline: 'st-offline', Break: 'st-break' };
+
+let database!: TestDatabase;
+let server!: TestServer;
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+});
+
+async function start(env: Record<string, string>): Promise<TestServer> {
+  database = await backends[0]!.create();
+  server = await startTestServer(database, { ...NAMED_AGENTS, ...env });
+  cleanups.push(() => database.dispose(), () => server.stop());
+  return server;
+}
+
+const agent = async (agentId: string): Promise<AgentSnapshot | undefined> =>
+  ((await (await fetch(`${server.url}/api/v1/snapshot`)).json()) as Snapshot).agents.find((a) => a.agentId === agentId);
+const stateOf = (agentId: string, state: string, reason: string | null = null) => eventually(`${agentId} ${state} ${reason}`, async () => {
+  const shown = await agent(agentId);
+  return shown?.state === state && shown.reason === reason ? shown : undefined;
+});
+const act = (agentId: string, verb: 'pause' | 'logoff', body?: unknown) => fetch(`${server.url}/api/v1/agents/${encodeURIComponent(agentId)}/${verb}`, {
+  method: 'POST', ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+});
+
+describe('Twilio TaskRouter: the worker\'s activity updated through the REST API', () => {
+  /** TaskRouter's event callback for a worker's new activity, signed as Twilio signs it. */
+  let pendingCallback: (() => Promise<Response>) | null = null;
+  const signedCallback = (params: Record<string, string>) => {
+    const url = `${server.url}/api/v1/adapters/twilio/taskrouter`;
+    const signature = createHmac('sha1', AUTH_TOKEN).update(url + Object.keys(params).sort().map((k) => k + params[k]).join('')).digest('base64');
+    return fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body: new URLSearchParams(params) });
+  };
+  const callback = (activity: string, sid: string, workerSid = WORKER) => () => signedCallback({
+    AccountSid: ACCOUNT, WorkspaceSid: WORKSPACE, Sid: sid, EventType: 'worker.activity.update', Timestamp: String(Math.floor(Date.now() / 1000)),
+    TimestampMs: String(Date.now()), WorkerSid: workerSid, WorkerName: 'Ada', WorkerActivityName: activity,
+  });
+  const names = Object.fromEntries(Object.entries(ACTIVITY).map(([name, sid]) => [sid, name]));
+  const taskrouter = new LocalHttpEndpoint((request: Received, response) => {
+    const expectedAuth = `Basic ${Buffer.from(`${ACCOUNT}:${AUTH_TOKEN}`).toString('base64')}`;
+    if (request.headers.authorization !== expectedAuth) return json(response, 401, { code: 20003, message: 'Authenticate', status: 401 });
+    if (request.method !== 'POST' || request.path !== `/v1/Workspaces/${WORKSPACE}/Workers/${WORKER}`) return json(response, 404, { code: 20404, message: `The requested resource ${request.path} was not found`, status: 404 });
+    if (!String(request.headers['content-type']).startsWith('application/x-www-form-urlencoded')) return json(response, 400, { code: 20001, message: 'Bad content type', status: 400 });
+    const form = new URLSearchParams(request.body);
+    const activity = names[form.get('ActivitySid') ?? ''];
+    if (!activity || [...form.keys()].length !== 1) return json(response, 400, { code: 20001, message: 'ActivitySid is not valid', status: 400 });
+    json(response, 200, { sid: WORKER, workspace_sid: WORKSPACE, activity_sid: form.get('ActivitySid'), activity_name: activity, available: activity === 'Available' });
+    // TaskRouter then calls the workspace's EventCallbackUrl; held until the test lets it go.
+    pendingCallback = callback(activity, `EV${request.body.length}${Date.now()}`);
+  });
+
+  beforeAll(async () => {
+    const apiUrl = await taskrouter.listen();
+    cleanups.push(() => taskrouter.close());
+    await start({
+      PLANCIA_TWILIO_AUTH_TOKEN: AUTH_TOKEN, PLANCIA_TWILIO_ACCOUNT_SID: ACCOUNT, PLANCIA_TWILIO_API_URL: apiUrl,
+      PLANCIA_TWILIO_ACTIVITY_SIDS: Object.entries(ACTIVITY).map(([name, sid]) => `${name}=${sid}`).join(','),
+    });
+    expect((await callback('Available', 'EV0')()).status).toBe(200);
+    await stateOf(WORKER, 'available');
+  }, 60_000);
+
+  it('pause with a reason posts that activity\'s sid with basic auth; the board follows TaskRouter\'s callback', { timeout: 30_000 }, async () => {
+    const response = await act(WORKER, 'pause', { paused: true, reason: 'Lunch' });
+    expect(response.status).toBe(202);
+    expect(await response.json()).toMatchObject({ vendor: 'twilio', source: `twilio:${WORKSPACE}`, reason: 'Lunch', sent: [{ method: 'POST', ActivitySid: ACTIVITY.Lunch }] });
+    expect(taskrouter.received.at(-1)!.body).toBe(`ActivitySid=${ACTIVITY.Lunch}`);
+    expect(await agent(WORKER)).toMatchObject({ state: 'available' });
+    expect((await pendingCallback!()).status).toBe(200);
+    await stateOf(WORKER, 'not_ready', 'Lunch');
+  });
+
+  it('pause without a reason takes the first pause activity; unpause Available; log off Offline', { timeout: 30_000 }, async () => {
+    for (const [verb, body, sid] of [['pause', { paused: true }, ACTIVITY.Break], ['pause', { paused: false }, ACTIVITY.Available], ['logoff', undefined, ACTIVITY.Offline]] as const) {
+      expect((await act(WORKER, verb, body)).status).toBe(202);
+      expect(taskrouter.received.at(-1)!.body).toBe(`ActivitySid=${sid}`);
+    }
+    expect((await pendingCallback!()).status).toBe(200);
+    await stateOf(WORKER, 'offline');
+  });
+
+  it('a reason with no activity is a 400 naming it; TaskRouter\'s refusal is a 502 with its words', async () => {
+    const sent = taskrouter.received.length;
+    const unknown = await act(WORKER, 'pause', { paused: true, reason: 'Coffee' });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toMatchObject({ details: [{ path: '/reason' }] });
+    expect(taskrouter.received).toHaveLength(sent);
+
+    // A worker the callbacks reported that TaskRouter no longer knows (deleted meanwhile).
+    const gone = `WK${hex('d')}`;
+    expect((await callback('Available', 'EVgone', gone)()).status).toBe(200);
+    await stateOf(gone, 'available');
+    const refused = await act(gone, 'pause', { paused: false });
+    expect(refused.status).toBe(502);
+    expect(await refused.json()).toMatchObject({ error: 'acd_refused', vendor: 'twilio', message: `TaskRouter answered 404: The requested resource /v1/Workspaces/${WORKSPACE}/Workers/${gone} was not found (error 20404)` });
+  });
+});
+
+describe('Amazon Connect: PutUserStatus through the AWS SDK, SigV4-signed', () => {
+  let host = '';
+  const connect = new LocalHttpEndpoint(async (request, response) => {
+    const problem = await verifySigV4(request, host, KEYS, REGION, 'connect');
+    if (problem) return json(response, 403, { message: problem }, { 'x-amzn-errortype': 'InvalidSignatureException' });
+    if (request.method !== 'PUT' || request.path !== `/users/${INSTANCE}/${USER}/status`) {
+      return json(response, 404, { Message: 'User not found' }, { 'x-amzn-errortype': 'ResourceNotFoundException' });
+    }
+    const { AgentStatusId } = JSON.parse(request.body) as { AgentStatusId?: string };
+    if (!Object.values(STATUS).includes(AgentStatusId ?? '')) return json(response, 400, { Message: 'Invalid AgentStatusId' }, { 'x-amzn-errortype': 'InvalidRequestException' });
+    json(response, 200, {});
+  });
+  const record = (status: string, eventId: string) => ({
+    AgentARN: `arn:aws:connect:${REGION}:111122223333:instance/${INSTANCE}/agent/${USER}`, EventId: eventId, EventType: 'STATE_CHANGE',
+    EventTimestamp: new Date().toISOString(), Version: '2019-05-25',
+    CurrentAgentSnapshot: { AgentStatus: { Name: status }, Configuration: { FirstName: 'Bea', LastName: 'Neri', Username: 'bea' }, Contacts: [] },
+  });
+  const report = async (status: string, eventId: string) => fetch(`${server.url}/api/v1/adapters/amazon-connect`, {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${CONNECT_TOKEN}` }, body: JSON.stringify(record(status, eventId)),
+  });
+
+  beforeAll(async () => {
+    const endpoint = await connect.listen();
+    host = new URL(endpoint).host;
+    cleanups.push(() => connect.close());
+    await start({
+      PLANCIA_CONNECT_TOKENS: CONNECT_TOKEN, PLANCIA_CONNECT_INSTANCE_ID: INSTANCE, PLANCIA_CONNECT_REGION: REGION, PLANCIA_CONNECT_ENDPOINT: endpoint,
+      PLANCIA_CONNECT_ACCESS_KEY_ID: KEYS.accessKeyId, PLANCIA_CONNECT_SECRET_ACCESS_KEY: KEYS.secretAccessKey,
+      PLANCIA_CONNECT_STATUS_IDS: Object.entries(STATUS).map(([name, id]) => `${name}=${id}`).join(','),
+    });
+    expect((await report('Available', 'ev-0')).status).toBe(200);
+    await stateOf(USER, 'available');
+  }, 60_000);
+
+  it('pause sends a signed PutUserStatus with the Break status id; the board follows the agent event stream', { timeout: 30_000 }, async () => {
+    const response = await act(USER, 'pause', { paused: true, reason: 'Break' });
+    expect(response.status).toBe(202);
+    expect(await response.json()).toMatchObject({ vendor: 'amazon-connect', reason: 'Break', sent: [{ operation: 'PutUserStatus', InstanceId: INSTANCE, UserId: USER, AgentStatusId: STATUS.Break }] });
+    const received = connect.received.at(-1)!;
+    expect(await verifySigV4(received, host, KEYS, REGION, 'connect')).toBeNull();
+    expect(JSON.parse(received.body)).toEqual({ AgentStatusId: STATUS.Break });
+    expect(await agent(USER)).toMatchObject({ state: 'available' });
+    expect((await report('Break', 'ev-1')).status).toBe(200);
+    await stateOf(USER, 'not_ready', 'Break');
+  });
+
+  it('a request signed with another secret fails the endpoint\'s check (the check can fail)', async () => {
+    const received = connect.received.at(-1)!;
+    expect(await verifySigV4(received, host, { ...KEYS, secretAccessKey: 'another-secret-access-key-00000000001' }, REGION, 'connect')).toBe('the signature does not match the request');
+    const tampered = { ...received, body: '{"AgentStatusId":"st-offline"}' };
+    expect(await verifySigV4(tampered, host, KEYS, REGION, 'connect')).toMatch(/does not match/);
+    expect(await verifySigV4({ ...received, path: `/users/${INSTANCE}/other-user/status` }, host, KEYS, REGION, 'connect')).toBe('the signature does not match the request');
+  });
+
+  it('log off sends the Offline status; Connect\'s refusal is a 502 naming its exception', { timeout: 30_000 }, async () => {
+    expect((await act(USER, 'logoff')).status).toBe(202);
+    expect(JSON.parse(connect.received.at(-1)!.body)).toEqual({ AgentStatusId: STATUS.Offline });
+    // Another agent of the stream, unknown to the instance.
+    expect((await fetch(`${server.url}/api/v1/adapters/amazon-connect`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${CONNECT_TOKEN}` },
+      body: JSON.stringify({ ...record('Available', 'ev-2'), AgentARN: `arn:aws:connect:${REGION}:111122223333:instance/${INSTANCE}/agent/ghost` }),
+    })).status).toBe(200);
+    await stateOf('ghost', 'available');
+    const refused = await act('ghost', 'pause', { paused: true });
+    expect(refused.status).toBe(502);
+    expect(await refused.json()).toMatchObject({ error: 'acd_refused', vendor: 'amazon-connect', message: 'Amazon Connect answered ResourceNotFoundException: User not found' });
+  });
+});
+
+describe('FreeSWITCH mod_callcenter: callcenter_config agent set status over the event socket', () => {
+  const esl = new CallcenterEslPeer('ClueCon', new Map([['carla@default', 'Available']]));
+
+  beforeAll(async () => {
+    const url = await esl.listen();
+    cleanups.push(() => esl.close());
+    await start({ PLANCIA_FREESWITCH_URL: url });
+    await stateOf('carla@default', 'available');
+  }, 60_000);
+
+  it('pause, unpause and log off send the api command; the board follows mod_callcenter\'s events', { timeout: 30_000 }, async () => {
+    const pause = await act('carla@default', 'pause', { paused: true, reason: 'Briefing' });
+    expect(pause.status).toBe(202);
+    expect(await pause.json()).toMatchObject({ vendor: 'freeswitch', reason: 'On Break', sent: [{ api: "callcenter_config agent set status carla@default 'On Break'" }] });
+    await stateOf('carla@default', 'not_ready', 'On Break');
+    expect((await act('carla@default', 'pause', { paused: false })).status).toBe(202);
+    await stateOf('carla@default', 'available');
+    expect((await act('carla@default', 'logoff')).status).toBe(202);
+    await stateOf('carla@default', 'offline');
+    expect(esl.commands).toEqual([
+      "api callcenter_config agent set status carla@default 'On Break'",
+      "api callcenter_config agent set status carla@default 'Available'",
+      "api callcenter_config agent set status carla@default 'Logged Out'",
+    ]);
+  });
+});

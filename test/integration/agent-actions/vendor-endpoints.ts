@@ -1,0 +1,145 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { Hash } from '@smithy/hash-node';
+import { LocalTcpServer } from '../adapters/local-tcp-server.js';
+import { plainEvent } from '../adapters/esl-server.js';
+
+/** One request as a local endpoint received it. */
+export interface Received {
+  method: string;
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+type Handler = (request: Received, response: ServerResponse) => unknown;
+
+/** A local HTTP endpoint on a free loopback port that records each request and answers through `handler`. */
+export class LocalHttpEndpoint {
+  readonly received: Received[] = [];
+  private readonly server: Server;
+
+  constructor(handler: Handler) {
+    this.server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const received = { method: request.method ?? '', path: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') };
+        this.received.push(received);
+        void Promise.resolve(handler(received, response)).catch((error: Error) => response.writeHead(500).end(error.message));
+      });
+    });
+  }
+
+  async listen(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as { port: number }).port}`;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+}
+
+export const json = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) =>
+  response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+
+/**
+ * Checks an AWS Signature Version 4 the way AWS does: the headers the client says it signed, the method, path, query
+ * and body as received, signed again with the same secret at the client's `x-amz-date`; the signatures must match.
+ */
+export async function verifySigV4(request: Received, host: string, credentials: { accessKeyId: string; secretAccessKey: string }, region: string, service: string): Promise<string | null> {
+  const authorization = String(request.headers.authorization ?? '');
+  const match = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(authorization);
+  if (!match) return `not a SigV4 Authorization header: ${authorization || 'none'}`;
+  const [, keyId, , signedRegion, signedService, signedHeaders, signature] = match;
+  if (keyId !== credentials.accessKeyId) return `signed with another key: ${keyId}`;
+  if (signedRegion !== region || signedService !== service) return `signed for ${signedRegion}/${signedService}`;
+  const amzDate = String(request.headers['x-amz-date'] ?? '');
+  const signingDate = new Date(amzDate.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'));
+  if (Number.isNaN(signingDate.getTime())) return `no x-amz-date: ${amzDate}`;
+  // The signer trusts a signed x-amz-content-sha256 as the payload's hash: the body itself must hash to it.
+  const declared = request.headers['x-amz-content-sha256'];
+  if (declared !== undefined && declared !== await sha256Hex(request.body)) return 'the body does not match x-amz-content-sha256';
+  const headers = Object.fromEntries(signedHeaders!.split(';').map((name) => [name, String(request.headers[name] ?? '')]));
+  const url = new URL(request.path, `http://${host}`);
+  const query = Object.fromEntries(url.searchParams);
+  const signer = new SignatureV4({ credentials, region, service, sha256: Hash.bind(null, 'sha256'), uriEscapePath: true });
+  const resigned = await signer.sign(
+    { method: request.method, protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: url.pathname, query, headers, body: request.body },
+    { signingDate, signableHeaders: new Set(signedHeaders!.split(';')) },
+  );
+  const expected = /Signature=([0-9a-f]{64})/.exec(String(resigned.headers.authorization ?? resigned.headers.Authorization))?.[1];
+  return expected === signature ? null : 'the signature does not match the request';
+}
+
+async function sha256Hex(body: string): Promise<string> {
+  const hash = new Hash('sha256');
+  hash.update(body);
+  return Buffer.from(await hash.digest()).toString('hex');
+}
+
+/**
+ * A local FreeSWITCH event socket that holds mod_callcenter agents and answers
+ * `api callcenter_config agent set status <agent> '<status>'` as mod_callcenter does (`+OK` or `-ERR Invalid Agent!`),
+ * then emits the `agent-status-change` event it would.
+ */
+export class CallcenterEslPeer {
+  readonly commands: string[] = [];
+  private readonly tcp: LocalTcpServer;
+  private sequence = 100;
+
+  constructor(private readonly password: string, private readonly agents: Map<string, string>) {
+    this.tcp = new LocalTcpServer((socket) => this.session(socket));
+  }
+
+  async listen(): Promise<string> {
+    return `esl://:${encodeURIComponent(this.password)}@127.0.0.1:${await this.tcp.listen()}`;
+  }
+
+  async close(): Promise<void> {
+    await this.tcp.close();
+  }
+
+  private session(socket: Socket): void {
+    let buffered = '';
+    socket.write('Content-Type: auth/request\n\n');
+    socket.on('data', (chunk) => {
+      buffered += chunk.toString('utf8');
+      let end: number;
+      while ((end = buffered.indexOf('\n\n')) >= 0) {
+        const command = buffered.slice(0, end).trim();
+        buffered = buffered.slice(end + 2);
+        this.answer(socket, command);
+      }
+    });
+  }
+
+  private answer(socket: Socket, command: string): void {
+    const reply = (text: string) => socket.write(`Content-Type: command/reply\nReply-Text: ${text}\n\n`);
+    const api = (body: string) => socket.write(`Content-Type: api/response\nContent-Length: ${Buffer.byteLength(body)}\n\n${body}`);
+    if (command.startsWith('auth ')) return void reply(command === `auth ${this.password}` ? '+OK accepted' : '-ERR invalid');
+    if (command === 'event plain CUSTOM callcenter::info') {
+      reply('+OK event listener enabled plain');
+      for (const [agent, status] of this.agents) socket.write(plainEvent(this.statusEvent(agent, status)));
+      return;
+    }
+    this.commands.push(command);
+    const set = /^api callcenter_config agent set status (\S+) '(Logged Out|Available|Available \(On Demand\)|On Break)'$/.exec(command);
+    if (!set) return void api('-ERR Unknown command!\n');
+    const [, agent, status] = set;
+    if (!this.agents.has(agent!)) return void api('-ERR Invalid Agent!\n');
+    this.agents.set(agent!, status!);
+    api('+OK\n');
+    socket.write(plainEvent(this.statusEvent(agent!, status!)));
+  }
+
+  private statusEvent(agent: string, status: string): Record<string, string> {
+    return {
+      'Event-Name': 'CUSTOM', 'Event-Subclass': 'callcenter::info', 'Event-Sequence': String(++this.sequence),
+      'Event-Date-Timestamp': String(Date.now() * 1000), 'CC-Action': 'agent-status-change', 'CC-Agent': agent, 'CC-Agent-Status': status,
+    };
+  }
+}
