@@ -15,3 +15,4 @@ export * from './accounts.js';
 export * from './callers.js';
 export * from './notifications.js';
 export * from './control-log.js';
+export * from './kpis.js';

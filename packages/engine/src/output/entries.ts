@@ -1,5 +1,5 @@
 import {
-  queueBands, type Alert, type AgentCounts, type AgentSnapshot, type AggregateSnapshot, type LiveMetrics, type QueueSnapshot,
+  kpiTargetsOf, queueBands, type Alert, type AgentCounts, type AgentSnapshot, type AggregateSnapshot, type LiveMetrics, type QueueSnapshot,
   type TeamSnapshot,
 } from '@plancia/contracts';
 import type { Agent } from '../agents/agent-book.js';
@@ -8,7 +8,8 @@ import { membershipsOf } from '../agents/memberships.js';
 import type { EngineCore } from '../engine-core.js';
 import { agentsRequired } from '../staffing/erlang-c.js';
 import { queueStatus } from './queue-status.js';
-import type { ScopeWindows } from '../windows/scope-windows.js';
+import { BUCKET_MS, type ScopeWindows } from '../windows/scope-windows.js';
+import { queueProjection } from '../projection/projection.js';
 
 type Tickets = LiveMetrics['tickets'];
 interface Cached<T> { version: number; tickets: Tickets; entry: T }
@@ -30,6 +31,7 @@ export class EntryBuilder {
   private allAgentsAt = -1;
   private alertsByQueue = new Map<string, Alert[]>();
   private readonly statusCache = new Map<string, { base: QueueSnapshot; alerts: Alert[] | undefined; entry: QueueSnapshot }>();
+  private readonly projectionCache = new Map<string, { base: QueueSnapshot; step: number; entry: QueueSnapshot }>();
 
   constructor(private readonly core: EngineCore) {}
 
@@ -48,7 +50,31 @@ export class EntryBuilder {
     const tickets = this.core.tickets.live(queueId, this.core.clock);
     const version = scope.version + this.core.versions.get('queue', queueId);
     const base = this.cached(`q:${queueId}`, version, tickets, () => this.buildQueue(queueId, scope, tickets)) as QueueSnapshot;
-    return this.withStatus(queueId, base);
+    return this.withProjection(queueId, scope, this.withStatus(queueId, base));
+  }
+
+  /**
+   * The projection moves with time, not only with events: it is taken as of the start of each 10-second step and
+   * joined afterwards, so an unchanged queue is rebuilt at most once a step (and sent only if a figure moved).
+   */
+  private withProjection(queueId: string, scope: ScopeWindows, base: QueueSnapshot): QueueSnapshot {
+    const step = Math.floor(this.core.clock / BUCKET_MS);
+    const hit = this.projectionCache.get(queueId);
+    if (hit && hit.base === base && hit.step === step) return hit.entry;
+    const calendar = this.core.calendarOf(queueId);
+    const projection = queueProjection({
+      sums: scope.settledSums(),
+      todayEndMs: this.core.window.todayEnd,
+      openSeconds: (from, to) => (to > from ? calendar.businessSecondsBetween(from, to) : 0),
+      target: base.serviceLevelTarget,
+      waiting: base.live.waiting,
+      agents: base.live.agents,
+      ahtSeconds: base.staffing.ahtSeconds,
+      agentsNeeded: base.staffing.required,
+    });
+    const entry = { ...base, projection };
+    this.projectionCache.set(queueId, { base, step, entry });
+    return entry;
   }
 
   /** Alerts change without the queue's figures moving, so the status is joined to the cached entry afterwards. */
@@ -139,6 +165,7 @@ export class EntryBuilder {
       live: { waiting, longestWaitSince: since, agents, tickets },
       windows,
       staffing: { arrivalsPerHour, ahtSeconds: windows.rolling.aht, required, staffed, gap: required === null ? null : staffed - required },
+      kpiTargets: kpiTargetsOf(q.kpiTargets),
     };
   }
 
