@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import type { WindowMetrics } from './snapshot.js';
 
 /**
  * The figures the source documents give targets for, beyond the service level. Each has one direction: `atLeast`
@@ -105,4 +106,26 @@ export function kpiTargetProblems(targets: KpiTargets | undefined): { path: stri
     if (good) problems.push({ path: `/${name}/critical`, message: `must be on the bad side of the target ${t.target} (${KPI_DEFINITIONS[name].direction === 'atMost' ? 'at or above' : 'at or below'} it)` });
   }
   return problems;
+}
+
+/**
+ * The figure a KPI tile shows from one window: ticket SLA attainment is every deadline met (first responses and
+ * resolutions) over every deadline reached; repeat contacts are absent in intervals stored before they were counted.
+ */
+export function kpiValue(name: KpiName, w: WindowMetrics): number | null {
+  switch (name) {
+    case 'aht': return w.aht;
+    case 'occupancy': return w.occupancy;
+    case 'waitP90': return w.waitP90;
+    case 'csat': return w.surveys.csat;
+    case 'nps': return w.surveys.nps;
+    case 'ces': return w.surveys.cesMean;
+    case 'fcr': return w.surveys.fcr;
+    case 'repeatRate': return w.repeats?.rate ?? null;
+    case 'ticketSla': {
+      const { firstResponses, firstResponsesInTarget, solved, solvedInTarget } = w.tickets;
+      const reached = firstResponses + solved;
+      return reached > 0 ? (firstResponsesInTarget + solvedInTarget) / reached : null;
+    }
+  }
 }
