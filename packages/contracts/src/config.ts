@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { literalUnion, CONTACT_CHANNELS, TICKET_PRIORITIES, TICKET_CHANNELS } from './events.js';
+import { KpiTargets } from './kpis.js';
 
 /**
  * How a contact abandoned within T counts in the service level: `ignore` leaves it out, `negative` counts it missed,
@@ -61,6 +62,8 @@ export const QueueConfig = Type.Object(
     // Optional so that "no bands of its own" is said by leaving them out (a merge patch of null removes them).
     colours: Type.Optional({ ...ColourBands, description: "the queue's own tile colour bands; absent: derived from the target (amber below it, red 10 points below), moving with it" }),
     dayResetTime: Type.Optional(QueueDayReset),
+    kpiTargets: Type.Optional({ ...KpiTargets, description: "targets of the KPI tiles (CSAT, NPS, CES, FCR, repeat contacts, ticket SLA, AHT, occupancy, 90th-percentile wait); absent ones take the defaults" }),
+    repeatWindowMinutes: Type.Optional(Type.Integer({ minimum: 10, maximum: 1440, default: 1440, description: 'a contact is a repeat when its caller reached this queue within this many minutes before, the same day; absent: the whole day' })),
   },
   { additionalProperties: false },
 );

@@ -89,7 +89,7 @@ export const EventData = {
     csat: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
     nps: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
     ces: Type.Optional(Type.Integer({ minimum: 1, maximum: 7 })),
-    resolvedFirstContact: Type.Optional(Type.Boolean()),
+    resolvedFirstContact: Type.Optional(Type.Boolean({ description: 'the customer says the matter was solved at this first contact: counts in first-contact resolution (FCR)' })),
   }),
 } as const;
 

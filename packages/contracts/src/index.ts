@@ -18,3 +18,4 @@ export * from './control-log.js';
 export * from './reports.js';
 export * from './callbacks.js';
 export * from './agent-actions.js';
+export * from './kpis.js';

@@ -2,6 +2,7 @@ import { Type, type Static, type TArray, type TNull, type TOptional, type TSchem
 import { literalUnion, AGENT_STATES, CONTACT_CHANNELS } from './events.js';
 import { Alert } from './alerts.js';
 import { ColourBands, Severity } from './config.js';
+import { KpiTargets } from './kpis.js';
 
 const Count = Type.Integer({ minimum: 0 });
 const Fraction = Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()]);
@@ -58,6 +59,8 @@ export const WindowMetrics = Type.Object({
   occupancy: Fraction,
   tickets: TicketWindowMetrics,
   surveys: SurveyMetrics,
+  /** contacts with a caller pseudonym, and those whose caller reached the queue earlier within its repeat window; absent in intervals stored before */
+  repeats: Type.Optional(Type.Object({ identified: Count, repeated: Count, rate: Fraction })),
 });
 export type WindowMetrics = Static<typeof WindowMetrics>;
 
@@ -72,6 +75,26 @@ export const Staffing = Type.Object({
   staffed: Count, // agents on the queue not offline and not not_ready
   gap: Type.Union([Type.Integer(), Type.Null()]), // staffed − required
 });
+
+/**
+ * Where the current interval and the day are going at the present pace (docs/metrics.md): the rolling window's
+ * settlements per second of opening time, carried over the opening time left on the queue's calendar.
+ */
+export const QueueProjection = Type.Object({
+  intervalEnd: Iso,
+  /** opening time the pace is measured over (the rolling window's), seconds; 0: no pace, projections stay at the figures so far */
+  paceSeconds: Type.Number({ minimum: 0 }),
+  serviceLevelAtIntervalEnd: Fraction,
+  serviceLevelAtDayEnd: Fraction,
+  /** answers within T in a row that bring the interval's service level back to the target; 0 at or above it; null when no number can */
+  answersNeeded: Type.Union([Count, Type.Null()]),
+  /** estimated wait of a caller arriving now: (waiting − available + 1) × AHT ÷ staffed, 0 with an agent free for it */
+  ewtSeconds: Seconds,
+  /** Erlang C agents for the target at the rolling arrival rate and AHT, against those staffed (as `staffing`) */
+  agentsNeeded: Type.Union([Count, Type.Null()]),
+  agentsStaffed: Count,
+});
+export type QueueProjection = Static<typeof QueueProjection>;
 
 export const LiveMetrics = Type.Object({
   waiting: Count,
@@ -110,6 +133,9 @@ export const QueueSnapshot = Type.Object({
   staffing: Staffing,
   /** when this queue's today window began: its own dayResetTime, else the centre's (bounds.todayStart) */
   todayStart: Type.Optional(Iso),
+  projection: Type.Optional(QueueProjection),
+  /** the KPI tiles' targets in force (the queue's own over the defaults); the tile's band is kpiBand(name, value, target) */
+  kpiTargets: Type.Optional(KpiTargets),
 });
 export type QueueSnapshot = Static<typeof QueueSnapshot>;
 

@@ -1,5 +1,5 @@
 import { tzOffset } from '@date-fns/tz';
-import type { BusinessCalendar, EngineSettings } from '@plancia/contracts';
+import { kpiTargetProblems, type BusinessCalendar, type EngineSettings, type QueueConfig } from '@plancia/contracts';
 import type { EngineConfig } from './engine-api.js';
 
 /** A setting the engine cannot run on, named by its JSON Pointer within the checked value. */
@@ -57,10 +57,16 @@ export function settingsProblems(settings: Partial<EngineSettings>): ConfigProbl
 }
 
 /** Every setting of a whole configuration the engine would refuse to run on, with paths within the configuration. */
-export function configProblems(config: Pick<EngineConfig, 'calendars'> & { settings?: Partial<EngineSettings> }): ConfigProblem[] {
+/** What the engine rejects in one queue (paths relative to the queue): a KPI's critical value on the good side of its target. */
+export function queueProblems(queue: Pick<QueueConfig, 'kpiTargets'>): ConfigProblem[] {
+  return kpiTargetProblems(queue.kpiTargets).map((p) => ({ path: `/kpiTargets${p.path}`, message: p.message }));
+}
+
+export function configProblems(config: Pick<EngineConfig, 'calendars'> & { settings?: Partial<EngineSettings>; queues?: readonly Pick<QueueConfig, 'kpiTargets'>[] }): ConfigProblem[] {
   const within = (prefix: string) => (p: ConfigProblem): ConfigProblem => ({ path: `${prefix}${p.path}`, message: p.message });
   return [
     ...settingsProblems(config.settings ?? {}).map(within('/settings')),
     ...config.calendars.flatMap((cal, i) => calendarProblems(cal).map(within(`/calendars/${i}`))),
+    ...(config.queues ?? []).flatMap((queue, i) => queueProblems(queue).map(within(`/queues/${i}`))),
   ];
 }

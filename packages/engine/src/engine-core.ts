@@ -14,6 +14,7 @@ import { Fact, K, waitSlotOf } from './windows/facts.js';
 import { ScopeNumbers } from './windows/scope-numbers.js';
 import { ScopeWindows, type WindowClock } from './windows/scope-windows.js';
 import { Versions } from './output/versions.js';
+import { RepeatBook } from './repeats/repeat-book.js';
 
 export const AGGREGATE_ROLLING_MINUTES = 15;
 export const AGGREGATE_INTERVAL_MINUTES = 30;
@@ -58,6 +59,12 @@ export class EngineCore implements ContactHost, AgentHost {
   readonly teamAgents = new Map<string, Set<Agent>>();
   /** the record ticket and survey facts are written in before they are counted */
   private readonly fact = new Fact();
+  /** callers' offers per queue, for repeat contacts */
+  readonly repeats = new RepeatBook({
+    repeatWindowMs: (queueId) => (this.queueConfig(queueId).repeatWindowMinutes ?? 1440) * 60_000,
+    dayStartOf: (atMs) => (atMs >= this.window.todayStart && atMs < this.window.todayEnd ? this.window.todayStart : dayBounds(atMs, this.settings.timeZone, this.settings.dayResetTime).start),
+    countOffer: (queueId, atMs, repeat, sign) => this.countOffer(queueId, atMs, repeat, sign),
+  });
 
   constructor(config: EngineConfig, nowMs: number) {
     this.clock = nowMs;
@@ -152,6 +159,8 @@ export class EngineCore implements ContactHost, AgentHost {
       this.window.todayStart = start;
       this.window.todayEnd = end;
       this.versions.bumpGlobal('bounds');
+      // Callers of the day before last can be no one's earlier contact today: a repeat is within the same day.
+      this.repeats.prune(start - 24 * 3600_000);
     }
     this.daySpan = { start: this.window.todayStart, end: this.window.todayEnd };
     for (const [queueId, scope] of this.queueWindows) {
@@ -217,6 +226,9 @@ export class EngineCore implements ContactHost, AgentHost {
         this.tickets.apply(e);
         this.anomalies.orphanEvents += this.tickets.drainOrphans();
         return this.countTicketFacts();
+      case 'contact.queued':
+        if (e.data.caller !== undefined) this.repeats.add(e.data.queueId, e.data.caller, e.data.contactId, e.timeMs);
+        return this.contacts.add(e, seq);
       default: return this.contacts.add(e, seq);
     }
   }
@@ -231,6 +243,18 @@ export class EngineCore implements ContactHost, AgentHost {
     fact.channel = channel ? this.channelNumber(channel) : -1;
     fact.centre = true;
     this.count(fact, 1);
+  }
+
+  private countOffer(queueId: string, atMs: number, repeat: boolean, sign: number): void {
+    const fact = this.fact;
+    const channel = this.queueConfig(queueId).channel;
+    fact.kind = K.identified;
+    fact.at = atMs;
+    fact.inTarget = repeat ? 1 : 0;
+    fact.queue = this.queueNumber(queueId);
+    fact.channel = channel ? this.channelNumber(channel) : -1;
+    fact.centre = true;
+    this.count(fact, sign);
   }
 
   private countTicketFacts(): void {

@@ -6,3 +6,4 @@ export { agentsRequired } from './staffing/erlang-c.js';
 export { RELATIVE_ACCURACY as WAIT_SKETCH_RELATIVE_ACCURACY } from './windows/wait-histogram.js';
 export { FIELD_COUNT as WINDOW_FIELD_COUNT } from './windows/fields.js';
 export { calendarProblems, configProblems, settingsProblems, type ConfigProblem } from './config-problems.js';
+export { queueProblems } from './config-problems.js';

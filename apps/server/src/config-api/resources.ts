@@ -1,5 +1,5 @@
 import { CONFIG_RESOURCES, defaultQueueConfig, type ConfigEntity, type ConfigResourcePath } from '@plancia/contracts';
-import { calendarProblems, type ConfigProblem } from '@plancia/engine';
+import { calendarProblems, queueProblems, type ConfigProblem } from '@plancia/engine';
 import type { Store, Versioned } from '@plancia/store';
 
 /** What the API needs of one configuration table. */
@@ -41,7 +41,7 @@ function resource<P extends ConfigResourcePath>(config: Store['config'], path: P
 
 export function configResources(config: Store['config']): Resource[] {
   return [
-    resource(config, 'queues', { fallback: (id) => defaultQueueConfig(id) }),
+    resource(config, 'queues', { fallback: (id) => defaultQueueConfig(id), engineProblems: queueProblems }),
     resource(config, 'calendars', { engineProblems: calendarProblems }),
     resource(config, 'alert-rules'),
     resource(config, 'agents'),

@@ -14,6 +14,7 @@ import { LanguageSwitch } from '../components/language-switch.js';
 import { useI18n } from '../lib/i18n/use-i18n.js';
 import { QueueGrid } from '../features/queues/components/queue-grid.js';
 import { WindowSelector } from '../features/queues/components/window-selector.js';
+import { KpiTable } from '../features/queues/components/kpi-table.js';
 import { TicketsPanel } from '../features/tickets/components/tickets-panel.js';
 import { useControlText } from '../features/control/control-messages.js';
 import { WaitingListPanel } from '../features/waiting-list/components/waiting-list-panel.js';
@@ -57,6 +58,7 @@ export function BoardPage() {
         </div>
         {mayBroadcast && <BroadcastForm />}
         <TicketsPanel />
+        <KpiTable />
         <AgentGrid {...(mayAct ? { rowActions: agentActions } : {})} />
       </main>
     </div>

@@ -1,5 +1,5 @@
 import {
-  queueBands, type Alert, type AgentCounts, type AgentSnapshot, type AggregateSnapshot, type LiveMetrics, type QueueSnapshot,
+  kpiTargetsOf, queueBands, type Alert, type AgentCounts, type AgentSnapshot, type AggregateSnapshot, type LiveMetrics, type QueueSnapshot,
   type TeamSnapshot, type WaitingList,
 } from '@plancia/contracts';
 import type { Agent } from '../agents/agent-book.js';
@@ -11,7 +11,8 @@ import type { EngineCore } from '../engine-core.js';
 import { agentsRequired } from '../staffing/erlang-c.js';
 import { queueStatus } from './queue-status.js';
 import { waitingList } from './waiting-list.js';
-import type { ScopeWindows } from '../windows/scope-windows.js';
+import { BUCKET_MS, type ScopeWindows } from '../windows/scope-windows.js';
+import { queueProjection } from '../projection/projection.js';
 
 type Tickets = LiveMetrics['tickets'];
 interface Cached<T> { version: number; tickets: Tickets; entry: T }
@@ -37,6 +38,7 @@ export class EntryBuilder {
   private readonly todayCache = new Map<Agent, { base: AgentSnapshot; version: number; dayStart: number; asOf: number; entry: AgentSnapshot }>();
   private alertsByQueue = new Map<string, Alert[]>();
   private readonly statusCache = new Map<string, { base: QueueSnapshot; alerts: Alert[] | undefined; entry: QueueSnapshot }>();
+  private readonly projectionCache = new Map<string, { base: QueueSnapshot; step: number; entry: QueueSnapshot }>();
 
   constructor(private readonly core: EngineCore) {}
 
@@ -55,7 +57,31 @@ export class EntryBuilder {
     const tickets = this.core.tickets.live(queueId, this.core.clock);
     const version = scope.version + this.core.versions.get('queue', queueId);
     const base = this.cached(`q:${queueId}`, version, tickets, () => this.buildQueue(queueId, scope, tickets)) as QueueSnapshot;
-    return this.withStatus(queueId, base);
+    return this.withProjection(queueId, scope, this.withStatus(queueId, base));
+  }
+
+  /**
+   * The projection moves with time, not only with events: it is taken as of the start of each 10-second step and
+   * joined afterwards, so an unchanged queue is rebuilt at most once a step (and sent only if a figure moved).
+   */
+  private withProjection(queueId: string, scope: ScopeWindows, base: QueueSnapshot): QueueSnapshot {
+    const step = Math.floor(this.core.clock / BUCKET_MS);
+    const hit = this.projectionCache.get(queueId);
+    if (hit && hit.base === base && hit.step === step) return hit.entry;
+    const calendar = this.core.calendarOf(queueId);
+    const projection = queueProjection({
+      sums: scope.settledSums(),
+      todayEndMs: this.core.window.todayEnd,
+      openSeconds: (from, to) => (to > from ? calendar.businessSecondsBetween(from, to) : 0),
+      target: base.serviceLevelTarget,
+      waiting: base.live.waiting,
+      agents: base.live.agents,
+      ahtSeconds: base.staffing.ahtSeconds,
+      agentsNeeded: base.staffing.required,
+    });
+    const entry = { ...base, projection };
+    this.projectionCache.set(queueId, { base, step, entry });
+    return entry;
   }
 
   /** Alerts change without the queue's figures moving, so the status is joined to the cached entry afterwards. */
@@ -181,6 +207,7 @@ export class EntryBuilder {
       windows,
       staffing: { arrivalsPerHour, ahtSeconds: windows.rolling.aht, required, staffed, gap: required === null ? null : staffed - required },
       todayStart: new Date(this.core.queueDayStart(queueId)).toISOString(),
+      kpiTargets: kpiTargetsOf(q.kpiTargets),
     };
   }
 

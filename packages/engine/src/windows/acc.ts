@@ -72,5 +72,6 @@ export function windowMetrics(acc: Acc, open: Float64Array | null = null): Windo
       resolutionAttainment: ratio(get(F.solvedInTarget), get(F.solved)),
     },
     surveys: acc.surveys.metrics(),
+    repeats: { identified: get(F.identified), repeated: get(F.repeated), rate: ratio(get(F.repeated), get(F.identified)) },
   };
 }

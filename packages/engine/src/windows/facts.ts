@@ -18,6 +18,7 @@ export const K = {
   firstResponse: 10,
   solved: 11,
   survey: 12,
+  identified: 13,
 } as const;
 export type FactKind = (typeof K)[keyof typeof K];
 
@@ -37,7 +38,7 @@ export class Fact {
   centre = true;
   /** answered, abandoned, transferred out: how long the contact waited */
   waitMs = 0;
-  /** answered or abandoned within the threshold; first response or solve within its target: 1, else 0 */
+  /** answered or abandoned within the threshold; first response or solve within its target; a repeat contact: 1, else 0 */
   inTarget = 0;
   /** settled: the contact's shares of the service level's numerator and denominator (weighted by the abandon policy) */
   slNumerator = 0;
@@ -96,6 +97,10 @@ export function countFact(sums: Float64Array, o: number, fact: Fact, sign: numbe
       sums[o + F.solvedInTarget]! += sign * fact.inTarget;
       return;
     case K.survey: return;
+    case K.identified:
+      sums[o + F.identified]! += sign;
+      sums[o + F.repeated]! += sign * fact.inTarget;
+      return;
   }
 }
 

@@ -24,6 +24,9 @@ export const F = {
   firstResponsesInTarget: 20,
   solved: 21,
   solvedInTarget: 22,
+  /** contacts offered with a caller pseudonym, and those whose caller reached the queue within its repeat window before */
+  identified: 23,
+  repeated: 24,
 } as const;
 /** One sum per name above: the indices run from 0 without a gap (fields.test.ts holds them to it). */
 export const FIELD_COUNT = Object.keys(F).length;

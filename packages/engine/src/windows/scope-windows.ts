@@ -3,6 +3,7 @@ import { Acc, windowMetrics } from './acc.js';
 import { BucketRing } from './bucket-ring.js';
 import type { SurveyFact } from '../surveys/survey-facts.js';
 import { countInto, surveyOf, type Fact } from './facts.js';
+import { F } from './fields.js';
 
 /** Rolling windows move in 10-second steps: a W-minute window covers the last W × 6 buckets, the current one included. */
 export const BUCKET_MS = 10_000;
@@ -21,6 +22,16 @@ export interface ClosedAcc {
 }
 
 const NONE_CLOSED: readonly ClosedAcc[] = [];
+
+/** Service-level sums [numerator, denominator] of each window as of `stepStartMs`; see ScopeWindows.settledSums. */
+export interface SettledSums {
+  stepStartMs: number;
+  paceStartMs: number;
+  intervalEndMs: number;
+  rolling: [number, number];
+  interval: [number, number];
+  today: [number, number];
+}
 
 /**
  * The three windows of one queue, channel or the centre. Rolling: a ring of buckets with a running sum,
@@ -58,6 +69,29 @@ export class ScopeWindows {
     const open = this.deferring ? this.ring.sumsOf(this.currentBucket) : null;
     const interval = this.currentAcc ?? this.intervalAt(this.currentInterval);
     return { rolling: windowMetrics(this.rolling, open), interval: windowMetrics(interval, open), today: windowMetrics(this.today, open) };
+  }
+
+  /**
+   * The service level's numerator and denominator of the three windows as of the start of the current 10-second
+   * step (its open bucket left out), and where the rolling window's closed buckets begin: what the projection reads,
+   * so it moves once a step whatever the reads between (docs/metrics.md, "Where the interval is going").
+   */
+  settledSums(): SettledSums {
+    const open = this.ring.sumsOf(this.currentBucket);
+    // Deferred sums are still only in the open bucket; otherwise they went straight into the running sums too.
+    const drop = this.deferring || !open ? null : open;
+    const pair = (acc: Acc | undefined): [number, number] => [
+      (acc?.sums[F.slNumerator] ?? 0) - (drop ? drop[F.slNumerator]! : 0),
+      (acc?.sums[F.slDenominator] ?? 0) - (drop ? drop[F.slDenominator]! : 0),
+    ];
+    return {
+      stepStartMs: this.currentBucket * BUCKET_MS,
+      paceStartMs: (this.currentBucket - this.ring.size + 1) * BUCKET_MS,
+      intervalEndMs: (this.currentInterval + 1) * this.intervalMs,
+      rolling: pair(this.rolling),
+      interval: pair(this.currentAcc),
+      today: pair(this.today),
+    };
   }
 
   /** Moves the windows to the clock; returns the intervals that closed (grace included). */

@@ -5,6 +5,7 @@ import { STATUS_ICON, STATUS_TEXT, serviceLevelStatus, tileStatus } from '../ser
 import { useQueuesStore } from '../../../stores/queues-store.js';
 import { useWindowStore } from '../../../stores/window-store.js';
 import { LongestWait } from './longest-wait.js';
+import { QueueProjection } from './queue-projection.js';
 
 const Stat = (props: { label: string; children: ReactNode; testId?: string }) => <Figure className="stat" {...props} />;
 
@@ -45,6 +46,7 @@ export const QueueTile = memo(function QueueTile({ queueId }: { queueId: string 
         <Stat label={t('offered')} testId="offered">{fmt.integer(metrics.offered)}</Stat>
         <Stat label={t('answered')}>{fmt.integer(metrics.answered)}</Stat>
       </dl>
+      {(status === 'warn' || status === 'bad') && <QueueProjection queue={queue} />}
       <dl className="tile__agents" aria-label={t('agents')}>
         <Stat label={t('available')} testId="available">{live.agents.available}</Stat>
         <Stat label={t('onContact')}>{live.agents.on_contact}</Stat>
