@@ -6,3 +6,5 @@ export { agentsRequired } from './staffing/erlang-c.js';
 export { RELATIVE_ACCURACY as WAIT_SKETCH_RELATIVE_ACCURACY } from './windows/wait-histogram.js';
 export { FIELD_COUNT as WINDOW_FIELD_COUNT } from './windows/fields.js';
 export { calendarProblems, configProblems, settingsProblems, type ConfigProblem } from './config-problems.js';
+export { ENGINE_STATE_VERSION, type EngineState } from './state/engine-state.js';
+export { StateMismatchError } from './state/state-graph.js';
