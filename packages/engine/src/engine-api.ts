@@ -71,6 +71,8 @@ export interface PlanciaEngine {
    * thresholds, calendars, agents or settings leaves the board a fresh replay would give. Alerts carry over.
    */
   rebuild(config: EngineConfig, events: readonly TimedEvent[], nowMs: number): void;
+  /** The configuration in force (the last one given, with `rebuildWithQueue`'s queue in it). */
+  configuration(): EngineConfig;
   /** The whole state as plain serialisable data, versioned (a checkpoint). */
   exportState(): EngineState;
   /** Takes over an exported state; only on a fresh engine of the same configuration. Throws StateMismatchError. */

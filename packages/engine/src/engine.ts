@@ -168,6 +168,10 @@ export class Engine implements PlanciaEngine {
     this.apply(events, nowMs);
   }
 
+  configuration(): EngineConfig {
+    return this.core.config;
+  }
+
   /**
    * Everything the engine holds, as plain data (JSON-safe) with ENGINE_STATE_VERSION. Outputs not yet drained are in
    * it too: the caller drains them first when it publishes them itself.

@@ -203,6 +203,18 @@ export interface Database {
   notification_outbox: NotificationOutboxTable;
   broadcast: BroadcastTable;
   shift_note: ShiftNoteTable;
+  engine_checkpoint: EngineCheckpointTable;
 }
 
 export type VersionedTableName = 'queue_config' | 'business_calendar' | 'alert_rule' | 'agent_profile';
+
+/** One engine checkpoint (migration 0013): the state, compressed, and the position in its log it covers. */
+export interface EngineCheckpointTable {
+  seq: Sequence;
+  taken_at: Timestamp;
+  engine_version: number;
+  position_kind: string;
+  position: string;
+  config_fingerprint: string;
+  state: Uint8Array;
+}

@@ -5,6 +5,7 @@ import { KyselyAlertRepository, type AlertRepository } from './alert.repository.
 import { KyselyAuditRepository, type AuditRepository } from './audit.repository.js';
 import { KyselyBroadcastRepository, type BroadcastRepository } from './broadcast.repository.js';
 import { KyselyCallerRepository, type CallerRepository } from './caller.repository.js';
+import { KyselyCheckpointRepository, type CheckpointRepository } from './checkpoint.repository.js';
 import { KyselyConfigRepository, type ConfigRepository } from './config.repository.js';
 import { connect, type ConnectionOptions, type StoreKind } from './connection.js';
 import type { Database } from './database.js';
@@ -34,6 +35,7 @@ export interface Store {
   readonly notifications: NotificationRepository;
   readonly broadcasts: BroadcastRepository;
   readonly shiftLog: ShiftLogRepository;
+  readonly checkpoints: CheckpointRepository;
   /**
    * Reads the journal table; throws StorageUnavailableError when the database cannot be reached, refuses, holds the
    * journal locked, or does not answer within `timeoutMs`.
@@ -68,6 +70,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     notifications: guarded(new KyselyNotificationRepository(db)),
     broadcasts: guarded(new KyselyBroadcastRepository(db)),
     shiftLog: guarded(new KyselyShiftLogRepository(db)),
+    checkpoints: guarded(new KyselyCheckpointRepository(db)),
     ping: (timeoutMs) => probe(db, timeoutMs),
     close: () => db.destroy(),
   };
