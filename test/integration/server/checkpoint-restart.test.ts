@@ -39,8 +39,13 @@ function traffic(): WireEvent[] {
   ];
 }
 
-// An alert's id carries the moment its server raised it, which differs between two servers; the rest must not.
-const withoutAlertIds = (value: unknown[]) => JSON.parse(JSON.stringify(value), (key, v) => (key === 'id' && typeof v === 'string' && /:\d{4}-\d\d-\d\dT/.test(v) ? undefined : v)) as unknown[];
+// An alert's id carries the moment its server raised it, and a queue lists its alerts in the order they were raised:
+// a server that lived through the traffic raised them as it came, a replay all at its end. The rest must not differ.
+const byRule = (a: { ruleName: string }, b: { ruleName: string }) => (a.ruleName < b.ruleName ? -1 : 1);
+const withoutAlertIds = (value: unknown[]) => JSON.parse(JSON.stringify(value), (key, v: unknown) => {
+  if (key === 'id' && typeof v === 'string' && /:\d{4}-\d\d-\d\dT/.test(v)) return undefined;
+  return key === 'alerts' && Array.isArray(v) ? [...(v as { ruleName: string }[])].sort(byRule) : v;
+}) as unknown[];
 const comparable = (snapshot: Awaited<ReturnType<typeof snapshotOf>>) => ({
   centre: snapshot.centre, queues: withoutAlertIds(snapshot.queues), agents: snapshot.agents, channels: snapshot.channels, teams: snapshot.teams,
 });
