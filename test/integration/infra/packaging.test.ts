@@ -112,7 +112,7 @@ describe('compose.yaml', () => {
     const { databaseUrl } = database.options as { databaseUrl: string };
     // Each node with its compose environment; the host names of the compose network become this machine's ports.
     const nodes = await Promise.all(NODES.map((name) => {
-      const env = { ...compose.services[name]!.environment!, DATABASE_URL: databaseUrl, PLANCIA_INGEST_TOKENS: 'ingest-token-0123456789abcdef', PLANCIA_ADMIN_TOKENS: 'admin-token-0123456789abcdef', PLANCIA_VIEW_TOKENS: '', PLANCIA_ADMIN_PASSWORD: '' };
+      const env: Record<string, string> = { ...compose.services[name]!.environment!, DATABASE_URL: databaseUrl, PLANCIA_INGEST_TOKENS: 'ingest-token-0123456789abcdef', PLANCIA_ADMIN_TOKENS: 'admin-token-0123456789abcdef', PLANCIA_VIEW_TOKENS: '', PLANCIA_ADMIN_PASSWORD: '' };
       const { PORT: _port, HOST: _host, ...rest } = env;
       return startServerProcess(rest);
     }));
