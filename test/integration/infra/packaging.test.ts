@@ -146,10 +146,22 @@ function staticTemplate(text: string): unknown[] {
   });
 }
 
+/** The fields of the chart's manifests the checks read (each template holds one manifest). */
+interface Container { livenessProbe: { httpGet: unknown }; readinessProbe: { httpGet: unknown }; ports: unknown; env: { name: string; value?: string }[]; envFrom: unknown }
+interface Manifest {
+  apiVersion: string;
+  kind: string;
+  spec: {
+    template: { spec: { containers: Container[]; securityContext: { runAsNonRoot: boolean } } };
+    rules: { http: { paths: unknown } }[];
+    ports: unknown;
+  };
+}
+
 describe('Helm chart infra/helm/plancia', () => {
   const chart = 'infra/helm/plancia';
   const values = parse(read(`${chart}/values.yaml`)) as { port: number; probes: Record<string, { path: string }>; podDisruptionBudget: { maxUnavailable: number }; ingress: { annotations: Record<string, string> } };
-  const templates = Object.fromEntries(readdirSync(join(ROOT, chart, 'templates')).filter((f) => f.endsWith('.yaml')).map((f) => [f, staticTemplate(read(`${chart}/templates/${f}`))[0] as Record<string, any>]));
+  const templates = Object.fromEntries(readdirSync(join(ROOT, chart, 'templates')).filter((f) => f.endsWith('.yaml')).map((f) => [f, staticTemplate(read(`${chart}/templates/${f}`))[0] as Manifest]));
 
   it('parses, and has a Deployment, a Service, an Ingress, a PodDisruptionBudget and a Secret', () => {
     expect((parse(read(`${chart}/Chart.yaml`)) as { apiVersion: string }).apiVersion).toBe('v2');
@@ -160,12 +172,12 @@ describe('Helm chart infra/helm/plancia', () => {
   });
 
   it('probes /healthz and /readyz on the port the server listens on (PORT), and the server answers both', async () => {
-    const container = templates['deployment.yaml']!.spec.template.spec.containers[0];
+    const container = templates['deployment.yaml']!.spec.template.spec.containers[0]!;
     expect(container.livenessProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
     expect(container.readinessProbe.httpGet).toEqual({ path: '/readyz', port: 'http' });
     expect(container.ports).toEqual([{ name: 'http', containerPort: 'TPL(.Values.port)' }]);
     expect(container.env).toContainEqual({ name: 'PORT', value: 'TPL(.Values.port | quote)' });
-    expect(container.env.map((e: { name: string }) => e.name)).toEqual(expect.arrayContaining(['PLANCIA_NATS_URL', 'PLANCIA_CLUSTER']));
+    expect(container.env.map((e) => e.name)).toEqual(expect.arrayContaining(['PLANCIA_NATS_URL', 'PLANCIA_CLUSTER']));
     expect(container.envFrom).toEqual([{ secretRef: { name: "TPL(include 'plancia.secretName' .)" } }]);
     expect(templates['deployment.yaml']!.spec.template.spec.securityContext.runAsNonRoot).toBe(true);
     expect(values.probes.liveness!.path).toBe('/healthz');
@@ -183,7 +195,7 @@ describe('Helm chart infra/helm/plancia', () => {
 
   it('routes everything, WebSockets included, to the Service, with sockets kept open for an hour', () => {
     const ingress = templates['ingress.yaml']!;
-    expect(ingress.spec.rules[0].http.paths).toEqual([{ path: '/', pathType: 'Prefix', backend: { service: { name: "TPL(include 'plancia.fullname' .)", port: { name: 'http' } } } }]);
+    expect(ingress.spec.rules[0]!.http.paths).toEqual([{ path: '/', pathType: 'Prefix', backend: { service: { name: "TPL(include 'plancia.fullname' .)", port: { name: 'http' } } } }]);
     expect(values.ingress.annotations['nginx.ingress.kubernetes.io/proxy-read-timeout']).toBe('3600');
     expect(templates['service.yaml']!.spec.ports).toEqual([{ name: 'http', port: 'TPL(.Values.service.port)', targetPort: 'http' }]);
   });
