@@ -7,6 +7,9 @@ import { startServer } from '../lib/processes.js';
 import { progress } from '../lib/progress.js';
 import { atMost, measurement, type Measurement } from '../lib/report.js';
 
+/** A full replay: checkpoints off, so a start never resumes from one. */
+const NO_CHECKPOINTS = { PLANCIA_CHECKPOINT_INTERVAL_S: '0' };
+
 /** Journals `total` events inside today's window, by COPY straight into the journal table the server created. */
 async function fillJournal(url: string, total: number): Promise<number> {
   const now = Date.now();
@@ -46,21 +49,23 @@ export async function replaySuite(quick: boolean): Promise<Measurement[]> {
   const db = await freshDatabase('replay');
   try {
     const empty = performance.now();
-    const first = await startServer({ DATABASE_URL: db.url });
+    const first = await startServer({ DATABASE_URL: db.url, ...NO_CHECKPOINTS });
     const emptyStartMs = performance.now() - empty;
     await first.stop();
     step(`empty start in ${(emptyStartMs / 1000).toFixed(1)} s`);
     const journaled = await fillJournal(db.url, total);
     step(`${journaled} events journaled by COPY`);
     const started = performance.now();
-    const server = await startServer({ DATABASE_URL: db.url }, 300_000);
+    const server = await startServer({ DATABASE_URL: db.url, ...NO_CHECKPOINTS }, 300_000);
     const readyMs = performance.now() - started;
     const snapshot = (await (await fetch(`${server.url}/api/v1/snapshot`)).json()) as { centre: { windows: { today: { offered: number } } } };
     await server.stop();
     step(`replayed and ready in ${(readyMs / 1000).toFixed(1)} s`);
     const rawMs = await rawRead(db.url);
     const replayMs = readyMs - emptyStartMs;
+    const resumed = await checkpointRestart(db.url, quick ? 2_000 : 20_000, emptyStartMs, step);
     return [
+      ...resumed,
       measurement({
         suite: 'replay', name: `rebuild from ${journaled.toLocaleString('en')} journaled events (start to ready, less an empty start)`, unit: 's', value: replayMs / 1000,
         baseline: { name: 'raw cursor read of the same rows', value: rawMs / 1000 },
@@ -71,4 +76,74 @@ export async function replaySuite(quick: boolean): Promise<Measurement[]> {
   } finally {
     await db.drop();
   }
+}
+
+/** How long the server takes to take and write a checkpoint of the replayed state, from its own metrics. */
+async function writtenCheckpoint(url: string): Promise<{ blockedMs: number }> {
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    const written = Number(/^plancia_checkpoints_written_total (\S+)$/m.exec(text)?.[1] ?? 0);
+    if (written >= 1) return { blockedMs: Number(/^plancia_checkpoint_blocked_seconds (\S+)$/m.exec(text)?.[1]) * 1000 };
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('no checkpoint written within 5 minutes');
+}
+
+/** The floor of a start from a checkpoint: stream the tail after its position out of PostgreSQL, nothing else. */
+async function rawTailRead(url: string, position: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const started = performance.now();
+  const cursor = client.query(new Cursor('SELECT payload FROM event_journal WHERE seq > $1 ORDER BY seq', [position]));
+  let rows: { payload: unknown }[];
+  do rows = await cursor.read(10_000); while (rows.length > 0);
+  const elapsed = performance.now() - started;
+  await cursor.close();
+  await client.end();
+  return elapsed;
+}
+
+async function latestCheckpoint(url: string): Promise<{ position: string; bytes: number }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ position: string; bytes: number }>("SELECT position, octet_length(state) AS bytes FROM engine_checkpoint WHERE position_kind = 'journal' ORDER BY seq DESC LIMIT 1");
+    return rows[0]!;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Restart-to-ready from a checkpoint of the whole journal plus `tail` events journaled after it (as a crash leaves
+ * them), against the cursor read of that tail. The checkpoint is the server's own, written while it runs.
+ */
+async function checkpointRestart(url: string, tail: number, emptyStartMs: number, step: (line: string) => void): Promise<Measurement[]> {
+  const writer = await startServer({ DATABASE_URL: url, PLANCIA_CHECKPOINT_INTERVAL_S: '1' }, 300_000);
+  const { blockedMs } = await writtenCheckpoint(writer.url);
+  await writer.stop(); // a clean stop writes the last checkpoint, covering everything journaled
+  const checkpoint = await latestCheckpoint(url);
+  step(`checkpoint of ${(checkpoint.bytes / 1e6).toFixed(1)} MB compressed, ${blockedMs.toFixed(0)} ms on the event loop`);
+  const now = Date.now();
+  const tailEvents = contactLives(Math.ceil(tail / 3.8), { startMs: now - 120_000, spacingMs: 100_000 / Math.ceil(tail / 3.8), queues: 50, prefix: 't' }).slice(0, tail);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await copyJournalRows(client, 'event_journal', tailEvents, 50_000);
+  await client.end();
+  const started = performance.now();
+  const server = await startServer({ DATABASE_URL: url, PLANCIA_CHECKPOINT_INTERVAL_S: '3600' }, 300_000);
+  const readyMs = performance.now() - started;
+  await server.stop();
+  step(`resumed from the checkpoint plus ${tailEvents.length} events and ready in ${(readyMs / 1000).toFixed(1)} s`);
+  const rawMs = await rawTailRead(url, checkpoint.position);
+  const overEmpty = readyMs - emptyStartMs;
+  return [
+    measurement({
+      suite: 'replay', name: `restart from a checkpoint plus ${tailEvents.length.toLocaleString('en')} events after it (start to ready, less an empty start)`, unit: 's', value: overEmpty / 1000,
+      baseline: { name: 'raw cursor read of the tail after the checkpoint', value: rawMs / 1000 },
+      target: atMost('ready within 2 s of an empty start', overEmpty / 1000, 2),
+      notes: `checkpoint ${(checkpoint.bytes / 1e6).toFixed(1)} MB compressed; taking it held the event loop ${blockedMs.toFixed(0)} ms (state and JSON; compression and the write are off the loop)`,
+    }),
+  ];
 }

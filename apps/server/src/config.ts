@@ -44,6 +44,7 @@ export const EnvSchema = Type.Object({
   PLANCIA_DB_PROBE_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 2_000, description: '/readyz reports not ready when the database does not answer its probe query within this many milliseconds' }),
   PLANCIA_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 35, description: 'journal rows older than this many days are purged' }),
   PLANCIA_TICK_MS: Type.Integer({ minimum: 10, maximum: 10_000, default: 250, description: 'how often time-driven metrics and alerts are updated' }),
+  PLANCIA_CHECKPOINT_INTERVAL_S: Type.Integer({ minimum: 0, maximum: 86_400, default: 300, description: 'how often the engine\'s state is written with the journal position it covers, so a start replays only the journal after it (also at a clean stop; 0: never, every start replays the journal)' }),
   PLANCIA_PUSH_INTERVAL_MS: Type.Integer({ minimum: 10, maximum: 10_000, default: 100, description: 'at most one change message per board view in this many milliseconds' }),
   PLANCIA_MAX_QUEUES: Type.Integer({ minimum: 1, maximum: 100_000, default: 1_000, description: 'most distinct queues (configured and seen in events) the board tracks; events naming more are refused with 422' }),
   PLANCIA_MAX_AGENTS: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 10_000, description: 'most distinct agents seen in events the board tracks; events naming more are refused with 422' }),
@@ -89,6 +90,8 @@ export interface ServerConfig {
   database: { statementTimeoutMs: number; lockTimeoutMs: number; probeTimeoutMs: number };
   retentionDays: number;
   tickMs: number;
+  /** PLANCIA_CHECKPOINT_INTERVAL_S in ms (0: no checkpoints). */
+  checkpointIntervalMs: number;
   pushIntervalMs: number;
   /** PLANCIA_MAX_QUEUES and PLANCIA_MAX_AGENTS: how many distinct queues and agents the live state may hold. */
   entityLimits: { queues: number; agents: number };
@@ -177,6 +180,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     },
     retentionDays: valid.PLANCIA_RETENTION_DAYS,
     tickMs: valid.PLANCIA_TICK_MS,
+    checkpointIntervalMs: valid.PLANCIA_CHECKPOINT_INTERVAL_S * 1000,
     pushIntervalMs: valid.PLANCIA_PUSH_INTERVAL_MS,
     entityLimits: { queues: valid.PLANCIA_MAX_QUEUES, agents: valid.PLANCIA_MAX_AGENTS },
     logLevel: valid.LOG_LEVEL,

@@ -4,6 +4,7 @@ import type {
 } from '@plancia/contracts';
 
 import type { AlertAction } from './alerts/alert-engine.js';
+import type { EngineState } from './state/engine-state.js';
 /** Everything the engine is configured with; the server loads it from the store. */
 export interface EngineConfig {
   settings: EngineSettings;
@@ -70,6 +71,12 @@ export interface PlanciaEngine {
    * thresholds, calendars, agents or settings leaves the board a fresh replay would give. Alerts carry over.
    */
   rebuild(config: EngineConfig, events: readonly TimedEvent[], nowMs: number): void;
+  /** The configuration in force (the last one given, with `rebuildWithQueue`'s queue in it). */
+  configuration(): EngineConfig;
+  /** The whole state as plain serialisable data, versioned (a checkpoint). */
+  exportState(): EngineState;
+  /** Takes over an exported state; only on a fresh engine of the same configuration. Throws StateMismatchError. */
+  restore(state: EngineState): void;
   /** The earliest instant any window still covers: the server replays the journal from here at start. */
   replayFrom(nowMs: number): number;
 }

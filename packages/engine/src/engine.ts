@@ -7,6 +7,8 @@ import { DeltaTracker } from './output/delta.js';
 import { EntryBuilder } from './output/entries.js';
 import { buildSnapshot } from './output/snapshot.js';
 import { dayBounds } from './windows/day-clock.js';
+import { decodeGraph, encodeGraph, StateMismatchError } from './state/state-graph.js';
+import { ENGINE_STATE_VERSION, engineClasses, type EngineState } from './state/engine-state.js';
 
 /** How finely a replay after a restart tells when a restored alert's condition cleared. */
 export const RESTORED_ALERT_STEP_MS = 1000;
@@ -164,6 +166,27 @@ export class Engine implements PlanciaEngine {
     this.entries = new EntryBuilder(this.core);
     this.rules = null;
     this.apply(events, nowMs);
+  }
+
+  configuration(): EngineConfig {
+    return this.core.config;
+  }
+
+  /**
+   * Everything the engine holds, as plain data (JSON-safe) with ENGINE_STATE_VERSION. Outputs not yet drained are in
+   * it too: the caller drains them first when it publishes them itself.
+   */
+  exportState(): EngineState {
+    return { version: ENGINE_STATE_VERSION, graph: encodeGraph(this) };
+  }
+
+  /**
+   * Takes over an exported state. Only on an engine just built with the same configuration (its closures are kept);
+   * throws StateMismatchError, leaving the engine unusable, when the state is of another version or shape.
+   */
+  restore(state: EngineState): void {
+    if (state.version !== ENGINE_STATE_VERSION) throw new StateMismatchError(`state version ${state.version}, this engine reads ${ENGINE_STATE_VERSION}`);
+    decodeGraph(state.graph, this, engineClasses(this));
   }
 
   replayFrom(nowMs: number): number {

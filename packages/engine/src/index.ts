@@ -7,3 +7,5 @@ export { RELATIVE_ACCURACY as WAIT_SKETCH_RELATIVE_ACCURACY } from './windows/wa
 export { FIELD_COUNT as WINDOW_FIELD_COUNT } from './windows/fields.js';
 export { calendarProblems, configProblems, settingsProblems, type ConfigProblem } from './config-problems.js';
 export { queueProblems } from './config-problems.js';
+export { ENGINE_STATE_VERSION, type EngineState } from './state/engine-state.js';
+export { StateMismatchError } from './state/state-graph.js';

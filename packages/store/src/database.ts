@@ -240,6 +240,18 @@ export interface Database {
   shift_note: ShiftNoteTable;
   callback_entry: CallbackEntryTable;
   callback_attempt: CallbackAttemptTable;
+  engine_checkpoint: EngineCheckpointTable;
 }
 
 export type VersionedTableName = 'queue_config' | 'business_calendar' | 'alert_rule' | 'agent_profile';
+
+/** One engine checkpoint (migration 0013): the state, compressed, and the position in its log it covers. */
+export interface EngineCheckpointTable {
+  seq: Sequence;
+  taken_at: Timestamp;
+  engine_version: number;
+  position_kind: string;
+  position: string;
+  config_fingerprint: string;
+  state: Uint8Array;
+}

@@ -19,3 +19,4 @@ export type { OutboxEntry } from './outbox-rows.js';
 export type { OutboxGroup, OutboxMessage } from './outbox-rows.js';
 export { groupDueAtMs, type GroupTiming, type GroupState } from './outbox-grouping.js';
 export type { CallbackRepository, CallbackAttemptRecord, CallbackReachRecord, CallbackListFilter, CallbackActionResult } from './callback.repository.js';
+export type { CheckpointRepository, CheckpointRecord, LogPosition } from './checkpoint.repository.js';

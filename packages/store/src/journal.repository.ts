@@ -35,6 +35,18 @@ export interface JournalRepository {
   /** The source of the latest `agent.state` about agentId: the ACD an action on that agent goes to. */
   latestAgentSource(agentId: string): Promise<string | undefined>;
   stats(): JournalStats;
+  /**
+   * Streams the events stored after journal position `afterSeq` (exclusive; null: from the first), in seq order, which
+   * is the order they were committed and applied in; answers how many were read and the last one's seq.
+   */
+  readAfter(afterSeq: string | null, onChunk: (events: TimedEvent[]) => void | Promise<void>, chunkSize?: number): Promise<{ read: number; lastSeq: string | null }>;
+  /** The highest seq stored (null: an empty journal). */
+  lastSeq(): Promise<string | null>;
+  /**
+   * The highest seq this repository's own appends have committed (null: none yet). Updated before append resolves, so
+   * events whose append resolved are within it (a checkpoint reads it in the same turn as it takes the engine's state).
+   */
+  committedThrough(): string | null;
 }
 
 export class KyselyJournalRepository implements JournalRepository {
@@ -42,6 +54,7 @@ export class KyselyJournalRepository implements JournalRepository {
   readonly #committer = new GroupCommitter<TimedEvent, AppendResult>((batches) => this.#flush(batches));
   #commits = 0;
   #events = 0;
+  #committedThrough: bigint | null = null;
 
   constructor(db: Kysely<Database>) {
     this.#db = db;
@@ -84,13 +97,17 @@ export class KyselyJournalRepository implements JournalRepository {
 
   async #commit(batches: readonly (readonly TimedEvent[])[]): Promise<AppendResult[]> {
     const rows = uniqueEvents(batches);
+    let highest: bigint | null = null;
     const inserted = await this.#db.transaction().execute(async (trx) => {
       const keys = new Set<string>();
       for (const part of chunk(rows, INSERT_CHUNK)) {
-        for (const key of await insertIgnoringDuplicates(trx, part)) keys.add(key);
+        const stored = await insertIgnoringDuplicates(trx, part);
+        for (const key of stored.keys) keys.add(key);
+        if (stored.highest !== null && (highest === null || stored.highest > highest)) highest = stored.highest;
       }
       return keys;
     });
+    if (highest !== null && (this.#committedThrough === null || highest > this.#committedThrough)) this.#committedThrough = highest;
     this.#commits += 1;
     this.#events += inserted.size;
     return splitResults(batches, inserted);
@@ -124,6 +141,39 @@ export class KyselyJournalRepository implements JournalRepository {
       query = query.where(sql<boolean>`(time, seq) > (${after.time.toISOString()}::timestamptz, ${after.seq}::bigint)`);
     }
     return query.orderBy('time').orderBy('seq').limit(limit).execute();
+  }
+
+  async readAfter(
+    afterSeq: string | null,
+    onChunk: (events: TimedEvent[]) => void | Promise<void>,
+    chunkSize = DEFAULT_READ_CHUNK,
+  ): Promise<{ read: number; lastSeq: string | null }> {
+    let read = 0;
+    let after = afterSeq;
+    for (;;) {
+      // Keyset paging on seq (its own index, migration 0013): each page starts where the last ended.
+      let query = this.#db.selectFrom('event_journal').select(['seq', 'time', 'payload']);
+      if (after !== null) query = query.where(sql<boolean>`seq > ${after}::bigint`);
+      const rows = await query.orderBy('seq').limit(chunkSize).execute();
+      if (rows.length > 0) {
+        await onChunk(rows.map((row) => ({ ...(row.payload as object), timeMs: row.time.getTime() }) as TimedEvent));
+        read += rows.length;
+        after = String(rows[rows.length - 1]!.seq);
+      }
+      if (rows.length < chunkSize) return { read, lastSeq: after };
+    }
+  }
+
+  async lastSeq(): Promise<string | null> {
+    const row = await this.#db
+      .selectFrom('event_journal')
+      .select((eb) => eb.fn.max('seq').as('last'))
+      .executeTakeFirst();
+    return row?.last === null || row?.last === undefined ? null : String(row.last);
+  }
+
+  committedThrough(): string | null {
+    return this.#committedThrough === null ? null : String(this.#committedThrough);
   }
 
   async purgeOlderThan(cutoffMs: number): Promise<number> {
@@ -177,16 +227,21 @@ export class KyselyJournalRepository implements JournalRepository {
  * parsed times as one timestamptz array, zipped back into rows by ROWS FROM. (A JSON array parses faster than an
  * array literal of JSON strings.) The time comes from the validator's timeMs, not from re-parsing the payload, so a
  * replay sees exactly the instant the live engine saw.
- * Answers the keys of the rows actually stored; the others were already in the journal.
+ * Answers the keys of the rows actually stored (the others were already in the journal) and their highest seq.
  */
-async function insertIgnoringDuplicates(trx: Transaction<Database>, events: readonly TimedEvent[]): Promise<string[]> {
+async function insertIgnoringDuplicates(trx: Transaction<Database>, events: readonly TimedEvent[]): Promise<{ keys: string[]; highest: bigint | null }> {
   const payloads = `[${events.map((e) => JSON.stringify(payloadOf(e))).join(',')}]`;
   const times = events.map((e) => new Date(e.timeMs).toISOString());
-  const { rows } = await sql<{ source: string; id: string }>`
+  const { rows } = await sql<{ source: string; id: string; seq: string | bigint }>`
     INSERT INTO event_journal (source, id, type, time, payload)
     SELECT batch.event->>'source', batch.event->>'id', batch.event->>'type', batch.at, batch.event
     FROM ROWS FROM (jsonb_array_elements(${payloads}::jsonb), unnest(${times}::timestamptz[])) AS batch (event, at)
     ON CONFLICT (source, id) DO NOTHING
-    RETURNING source, id`.execute(trx);
-  return rows.map(eventKey);
+    RETURNING source, id, seq`.execute(trx);
+  let highest: bigint | null = null;
+  for (const row of rows) {
+    const seq = BigInt(row.seq);
+    if (highest === null || seq > highest) highest = seq;
+  }
+  return { keys: rows.map(eventKey), highest };
 }

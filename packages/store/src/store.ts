@@ -6,6 +6,7 @@ import { KyselyAuditRepository, type AuditRepository } from './audit.repository.
 import { KyselyBroadcastRepository, type BroadcastRepository } from './broadcast.repository.js';
 import { KyselyCallerRepository, type CallerRepository } from './caller.repository.js';
 import { KyselyCallbackRepository, type CallbackRepository } from './callback.repository.js';
+import { KyselyCheckpointRepository, type CheckpointRepository } from './checkpoint.repository.js';
 import { KyselyConfigRepository, type ConfigRepository } from './config.repository.js';
 import { connect, type ConnectionOptions, type StoreKind } from './connection.js';
 import type { Database } from './database.js';
@@ -36,6 +37,7 @@ export interface Store {
   readonly broadcasts: BroadcastRepository;
   readonly shiftLog: ShiftLogRepository;
   readonly callbacks: CallbackRepository;
+  readonly checkpoints: CheckpointRepository;
   /**
    * Reads the journal table; throws StorageUnavailableError when the database cannot be reached, refuses, holds the
    * journal locked, or does not answer within `timeoutMs`.
@@ -71,6 +73,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     broadcasts: guarded(new KyselyBroadcastRepository(db)),
     shiftLog: guarded(new KyselyShiftLogRepository(db)),
     callbacks: guarded(new KyselyCallbackRepository(db)),
+    checkpoints: guarded(new KyselyCheckpointRepository(db)),
     ping: (timeoutMs) => probe(db, timeoutMs),
     close: () => db.destroy(),
   };

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Alert, AlertEvent, Delta, QueueConfig, Snapshot, TimedEvent, View } from '@plancia/contracts';
-import type { AlertAction, ClosedInterval, EngineConfig, PlanciaEngine } from '@plancia/engine';
+import type { AlertAction, ClosedInterval, EngineConfig, EngineState, PlanciaEngine } from '@plancia/engine';
 
 /** What the server adds to an alert it shows (the silence matching it now); never stored by the engine. */
 export type AlertMarker = (alert: Alert, atMs: number) => Alert;
@@ -25,6 +25,7 @@ export interface LiveSinks {
  *   live.assignAlert / resolveAlert / commentAlert / snoozeAlert   the same for the rest of the lifecycle
  *   live.useMarker(marker), live.refreshMarks()   alerts leave marked (silencedBy); a change of mark is pushed as `updated`
  *   live.rebuild(config, events), live.rebuildWithQueue(queue, events) → replayed, live.replayFrom()   run-time configuration
+ *   live.checkpoint() → { state, config, settled }   the engine's state, once what it held undrained is published
  *
  * Listeners run synchronously on the ticker: they should encode and send, not compute.
  */
@@ -162,6 +163,21 @@ export class LiveState {
     this.refreshMarks();
     const intervals = this.engine.drainClosedIntervals();
     if (intervals.length > 0) await this.sinks.saveIntervals(intervals).catch((e: unknown) => this.sinks.onError(e, 'saving closed intervals'));
+  }
+
+  /**
+   * Publishes what the engine holds undrained (changes, alert transitions, closed intervals), then takes its state, in
+   * one synchronous turn: an engine restored from it owes nothing that was already said. `settled`: the transitions
+   * and intervals published here are stored (a checkpoint is written only after them).
+   */
+  checkpoint(): { state: EngineState; config: EngineConfig; settled: Promise<void> } {
+    const now = this.now();
+    this.emitChanges(now);
+    const recorded = this.publishAlerts(this.engine.drainAlertEvents());
+    this.publishUpdates();
+    const intervals = this.engine.drainClosedIntervals();
+    const saved = intervals.length > 0 ? this.sinks.saveIntervals(intervals) : Promise.resolve();
+    return { state: this.engine.exportState(), config: this.engine.configuration(), settled: Promise.all([recorded, saved]).then(() => undefined) };
   }
 
   start(tickMs: number): void {

@@ -187,6 +187,10 @@ export class AlertEngine {
    * instead of raising them again.
    */
   restore(open: readonly Alert[], handResolved: readonly Alert[] = []): void {
+    // Over a restored checkpoint the store has the last word: an alert it no longer holds open closed after the
+    // checkpoint was taken (its transition is recorded already).
+    const stillOpen = new Set(open.map((alert) => alert.id));
+    for (const track of this.tracks.values()) if (track.alert && !stillOpen.has(track.alert.id)) track.alert = null;
     for (const alert of handResolved) this.tracks.set(keyOf(alert.ruleId, alert.scope.id), { pendingSince: null, alert: null, awaitingClear: true });
     for (const alert of open) this.tracks.set(keyOf(alert.ruleId, alert.scope.id), { pendingSince: null, alert: { ...fresh(), ...alert }, clearedSince: null });
   }

@@ -6,7 +6,7 @@ import { compareSteps, contactStep, Lifecycle, type ContactEvent, type ContactSt
 import { WaitingLine, type Waiter } from './waiting-line.js';
 
 /** A live contact: its lifecycle (one object with it, not two), its events in time order and what it counts now. */
-class ContactRecord extends Lifecycle implements Waiter {
+export class ContactRecord extends Lifecycle implements Waiter {
   readonly events: ContactStep[] = [];
   /** what the contact counts now (empty before its first derivation) */
   view = new ContactView();

@@ -12,6 +12,7 @@ import * as controlLog from './0010-control-log.js';
 import * as notificationGroups from './0011-notification-groups.js';
 import * as callbacks from './0012-callbacks.js';
 import * as agentSource from './0014-agent-source.js';
+import * as engineCheckpoints from './0013-engine-checkpoints.js';
 
 // Listed statically rather than read from the folder, so they run the same under tsx, vitest and a bundle.
 // Names sort in the order they must run; never rename or edit one that has shipped: add the next file.
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-notification-groups': notificationGroups,
   '0012-callbacks': callbacks,
   '0014-agent-source': agentSource,
+  '0013-engine-checkpoints': engineCheckpoints,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,7 +1,13 @@
 import fp from 'fastify-plugin';
+import type { FastifyInstance } from 'fastify';
+import { Counter, Gauge } from 'prom-client';
+import type { TimedEvent } from '@plancia/contracts';
 import type { Store } from '@plancia/store';
-import { createEngine, type PlanciaEngine } from '@plancia/engine';
+import type { PlanciaEngine } from '@plancia/engine';
 import { LiveState } from '../../live/live-state.js';
+import { Checkpointer } from '../../checkpoints/checkpointer.js';
+import { JOURNAL_LOG, startEngine } from '../../checkpoints/engine-start.js';
+import type { EntityCaps } from '../../ingest/entity-caps.js';
 import type { NotificationDispatcher } from '../../notifications/dispatcher.js';
 import { describeRefusal, loadEngineConfig } from '../../config-api/engine-config.js';
 
@@ -9,10 +15,12 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The live state; see LiveState for the API the push layer subscribes to. */
     live: LiveState;
+    /** Engine checkpoints (PLANCIA_CHECKPOINT_INTERVAL_S); `write()` takes one now. */
+    checkpointer: Checkpointer;
+    /** How this start built the engine: from which checkpoint (null: a full replay) and how many events it read. */
+    engineStart: { checkpoint: { takenAt: Date; position: string } | null; replayed: number };
   }
 }
-
-const REPLAY_CHUNK = 5_000;
 
 /**
  * Alerts open at the last stop were restored before the replay, so what it produces are real transitions: alerts that
@@ -30,27 +38,23 @@ async function settleReplay(engine: PlanciaEngine, store: Store, dispatcher: Not
 }
 
 /**
- * Builds the engine from the stored configuration and replays the journal over the longest window the engine
- * keeps, in chunks, before the server reports ready; then starts the ticker.
+ * Builds the engine from the stored configuration and the journal (the latest checkpoint plus the journal after it,
+ * or the journal over the longest window the engine keeps) before the server reports ready; then starts the ticker
+ * and the checkpoints.
  */
 export default fp(
   async (fastify) => {
-    const { store, config, log } = fastify;
+    const { store, config, log, entityCaps } = fastify;
     const startedAt = Date.now();
     // What the engine would refuse is left out, and logged naming the entity, the field and how to repair it.
     const engineConfig = await loadEngineConfig(store.config, (refusal) => {
       log.error({ entity: refusal.entity, problems: refusal.problems }, describeRefusal(refusal));
     });
-    const engine = createEngine(engineConfig, startedAt);
-    engine.restoreAlerts(await store.alerts.active(), await store.alerts.handResolved());
-    const fromMs = engine.replayFrom(startedAt);
-    let replayed = 0;
-    await store.journal.readSince(fromMs, (events) => {
-      engine.apply(fastify.entityCaps.admitReplayed(events), Date.now());
-      replayed += events.length;
-    }, REPLAY_CHUNK);
+    const start = await startEngine({ store, config: engineConfig, useCheckpoints: config.checkpointIntervalMs > 0, admit: (events) => entityCaps.admitReplayed(events), log, now: Date.now });
+    const { engine } = start;
     const { dispatcher, worker } = fastify.notifications;
     await settleReplay(engine, store, dispatcher);
+    if (start.checkpoint) seedEntityCaps(engine, entityCaps);
     const live = new LiveState(engine, {
       // The transition and the notifications it owes in one transaction; the worker then sends what is due now.
       recordAlert: async (event) => {
@@ -61,9 +65,57 @@ export default fp(
       onError: (error, what) => log.error({ err: error }, `live state: failed ${what}`),
     });
     fastify.decorate('live', live);
+    fastify.decorate('engineStart', { checkpoint: start.checkpoint, replayed: start.replayed });
+    const checkpointer = journalCheckpointer(fastify, live, start.position);
+    fastify.decorate('checkpointer', checkpointer);
     live.start(config.tickMs);
-    fastify.addHook('onClose', () => live.stop());
-    log.info({ from: new Date(fromMs).toISOString(), events: replayed, ms: Date.now() - startedAt }, 'journal replayed');
+    checkpointer.start(config.checkpointIntervalMs);
+    fastify.addHook('onClose', async () => {
+      await checkpointer.stop();
+      await live.stop();
+      // A clean stop leaves a checkpoint of the very end: the next start replays nothing.
+      if (config.checkpointIntervalMs > 0) await checkpointer.write();
+    });
+    const ms = Date.now() - startedAt;
+    if (start.checkpoint) {
+      log.info({ checkpoint: { takenAt: start.checkpoint.takenAt.toISOString(), position: start.checkpoint.position }, tail: start.replayed, ms }, 'resumed from a checkpoint and the journal after it');
+    } else {
+      log.info({ from: new Date(start.fromMs ?? startedAt).toISOString(), events: start.replayed, ms }, 'journal replayed');
+    }
   },
-  { name: 'live', dependencies: ['config', 'store', 'entity-caps', 'notifications'] },
+  { name: 'live', dependencies: ['config', 'store', 'entity-caps', 'notifications', 'metrics'] },
 );
+
+/** Checkpoints over the journal: the position is the last seq this server committed, or the one it started from. */
+function journalCheckpointer(fastify: FastifyInstance, live: LiveState, startPosition: string): Checkpointer {
+  const { store, log, metrics } = fastify;
+  const written = new Counter({ name: 'plancia_checkpoints_written_total', help: 'Engine checkpoints written', registers: [metrics.registry] });
+  const position = new Gauge({ name: 'plancia_checkpoint_position', help: 'Journal position (seq) the last checkpoint covers', registers: [metrics.registry] });
+  const blocked = new Gauge({ name: 'plancia_checkpoint_blocked_seconds', help: 'Event-loop time the last checkpoint took (state and JSON; the rest is off the loop)', registers: [metrics.registry] });
+  return new Checkpointer({
+    live,
+    checkpoints: store.checkpoints,
+    position: () => ({ kind: JOURNAL_LOG, position: store.journal.committedThrough() ?? startPosition }),
+    onWritten: (outcome) => {
+      written.inc();
+      position.set(Number(outcome.position));
+      blocked.set(outcome.blockedMs / 1000);
+      log.info(outcome, 'checkpoint written');
+    },
+    onError: (error) => log.error({ err: error }, 'checkpoint not written'),
+    now: Date.now,
+  });
+}
+
+/**
+ * The queue and agent limits count what a replay admits; a checkpoint brings its entities without a replay, so they
+ * are counted from its state (as minimal events: the limits only read the ids).
+ */
+function seedEntityCaps(engine: PlanciaEngine, caps: EntityCaps): void {
+  const snapshot = engine.snapshot(Date.now());
+  const mentions = [
+    ...snapshot.queues.map((q) => ({ type: 'contact.queued', data: { queueId: q.queueId } })),
+    ...snapshot.agents.map((a) => ({ type: 'agent.state', data: { agentId: a.agentId } })),
+  ] as unknown as TimedEvent[];
+  caps.admitReplayed(mentions);
+}

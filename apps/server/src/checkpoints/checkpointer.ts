@@ -1,0 +1,58 @@
+import { ENGINE_STATE_VERSION } from '@plancia/engine';
+import type { CheckpointRepository, LogPosition } from '@plancia/store';
+import type { LiveState } from '../live/live-state.js';
+import { configFingerprint, encodeState } from './checkpoint-format.js';
+
+export interface CheckpointerDeps {
+  live: Pick<LiveState, 'checkpoint'>;
+  checkpoints: CheckpointRepository;
+  /** Where the engine's log stands now: read in the same turn as the state, so the two agree. */
+  position(): LogPosition;
+  onWritten(outcome: { position: string; bytes: number; blockedMs: number; totalMs: number }): void;
+  onError(error: unknown): void;
+  now(): number;
+}
+
+/**
+ * Writes the engine's state with the log position it covers, every `intervalMs` and at stop. Only taking the state
+ * and turning it into JSON hold the event loop; compression runs on the thread pool and the write is a transaction of
+ * its own, never part of ingest's commits, so acknowledgements wait at most for that synchronous part.
+ */
+export class Checkpointer {
+  private timer: NodeJS.Timeout | undefined;
+  private writing: Promise<void> | undefined;
+
+  constructor(private readonly deps: CheckpointerDeps) {}
+
+  start(intervalMs: number): void {
+    if (intervalMs <= 0) return;
+    this.timer = setInterval(() => void this.write(), intervalMs);
+    this.timer.unref();
+  }
+
+  /** One checkpoint now; a call while one is being written waits for it instead of starting another. */
+  write(): Promise<void> {
+    this.writing ??= this.take().catch((error: unknown) => this.deps.onError(error)).finally(() => (this.writing = undefined));
+    return this.writing;
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.writing;
+  }
+
+  private async take(): Promise<void> {
+    const started = performance.now();
+    // Position and state in the same synchronous turn: every event appended so far has been applied (ingest applies
+    // in the turn its commit resolves), and none after the position has.
+    const at = this.deps.position();
+    const { state, config, settled } = this.deps.live.checkpoint();
+    const json = JSON.stringify(state);
+    const blockedMs = performance.now() - started;
+    const takenAt = new Date(this.deps.now());
+    const bytes = await encodeState(json);
+    await settled;
+    await this.deps.checkpoints.save({ takenAt, engineVersion: ENGINE_STATE_VERSION, at, configFingerprint: configFingerprint(config), state: bytes });
+    this.deps.onWritten({ position: at.position, bytes: bytes.length, blockedMs, totalMs: performance.now() - started });
+  }
+}

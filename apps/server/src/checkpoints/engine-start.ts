@@ -1,0 +1,79 @@
+import type { TimedEvent } from '@plancia/contracts';
+import { createEngine, ENGINE_STATE_VERSION, type EngineConfig, type PlanciaEngine } from '@plancia/engine';
+import type { Store } from '@plancia/store';
+import { configFingerprint, decodeState } from './checkpoint-format.js';
+
+/** The journal's position kind; a stream's checkpoints (cluster mode) name theirs. */
+export const JOURNAL_LOG = 'journal';
+const REPLAY_CHUNK = 5_000;
+
+export interface EngineStartDeps {
+  store: Store;
+  config: EngineConfig;
+  /** false: checkpoints are off (PLANCIA_CHECKPOINT_INTERVAL_S=0), the journal is replayed whatever is stored. */
+  useCheckpoints: boolean;
+  /** Events replayed go through the queue and agent limits. */
+  admit(events: TimedEvent[]): TimedEvent[];
+  log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+  now(): number;
+}
+
+export interface EngineStart {
+  engine: PlanciaEngine;
+  /** The journal position the engine now covers: where the next checkpoint starts from. */
+  position: string;
+  replayed: number;
+  /** The checkpoint the start resumed from, or null for a full replay. */
+  checkpoint: { takenAt: Date; position: string } | null;
+  fromMs: number | null;
+}
+
+/**
+ * The engine as the journal leaves it: from the latest usable checkpoint plus the journal's tail after it, or, when
+ * there is none (or it is of another engine version, another configuration, or unreadable), by replaying the journal
+ * over the longest window. Open alerts come from the store either way: people acted on some after the checkpoint.
+ */
+export async function startEngine(deps: EngineStartDeps): Promise<EngineStart> {
+  const { store } = deps;
+  const [open, handResolved] = [await store.alerts.active(), await store.alerts.handResolved()];
+  const resumed = deps.useCheckpoints ? await fromCheckpoint(deps) : null;
+  if (resumed) {
+    resumed.engine.restoreAlerts(open, handResolved);
+    const tail = await store.journal.readAfter(resumed.position, (events) => resumed.engine.apply(deps.admit(events), deps.now()), REPLAY_CHUNK);
+    return { engine: resumed.engine, position: tail.lastSeq ?? resumed.position, replayed: tail.read, checkpoint: resumed.checkpoint, fromMs: null };
+  }
+  const startedAt = deps.now();
+  const engine = createEngine(deps.config, startedAt);
+  engine.restoreAlerts(open, handResolved);
+  // Read before the replay: nothing is ingested until the server is ready, so this is the position it covers.
+  const position = (await store.journal.lastSeq()) ?? '0';
+  const fromMs = engine.replayFrom(startedAt);
+  let replayed = 0;
+  await store.journal.readSince(fromMs, (events) => {
+    engine.apply(deps.admit(events), deps.now());
+    replayed += events.length;
+  }, REPLAY_CHUNK);
+  return { engine, position, replayed, checkpoint: null, fromMs };
+}
+
+async function fromCheckpoint(deps: EngineStartDeps): Promise<{ engine: PlanciaEngine; position: string; checkpoint: EngineStart['checkpoint'] } | null> {
+  const checkpoint = await deps.store.checkpoints.latest(JOURNAL_LOG);
+  if (!checkpoint) return null;
+  const about = { takenAt: checkpoint.takenAt.toISOString(), position: checkpoint.at.position, engineVersion: checkpoint.engineVersion };
+  if (checkpoint.engineVersion !== ENGINE_STATE_VERSION) {
+    deps.log.warn({ ...about, expected: ENGINE_STATE_VERSION }, 'checkpoint of another engine version ignored: replaying the journal');
+    return null;
+  }
+  if (checkpoint.configFingerprint !== configFingerprint(deps.config)) {
+    deps.log.info(about, 'checkpoint taken under another configuration ignored: replaying the journal');
+    return null;
+  }
+  try {
+    const engine = createEngine(deps.config, checkpoint.takenAt.getTime());
+    engine.restore(await decodeState(checkpoint.state));
+    return { engine, position: checkpoint.at.position, checkpoint: { takenAt: checkpoint.takenAt, position: checkpoint.at.position } };
+  } catch (error) {
+    deps.log.warn({ ...about, err: error }, 'unreadable checkpoint ignored: replaying the journal');
+    return null;
+  }
+}

@@ -1,0 +1,50 @@
+import { AgentBook } from '../agents/agent-book.js';
+import { AgentSpans } from '../agents/agent-spans.js';
+import { AlertEngine } from '../alerts/alert-engine.js';
+import { Calendar } from '../calendar/business-calendar.js';
+import { ContactBook, ContactRecord } from '../contacts/contact-book.js';
+import { ContactView } from '../contacts/contact-view.js';
+import { DeadlineHeap } from '../contacts/deadline-heap.js';
+import { WaitingLine } from '../contacts/waiting-line.js';
+import { DeltaTracker } from '../output/delta.js';
+import { EntryBuilder } from '../output/entries.js';
+import { Versions } from '../output/versions.js';
+import { SurveyAccumulator } from '../surveys/survey-facts.js';
+import { MinHeap } from '../tickets/min-heap.js';
+import { PendingEvents } from '../tickets/pending-events.js';
+import { TicketTracker } from '../tickets/ticket-tracker.js';
+import { Acc } from '../windows/acc.js';
+import { BucketRing } from '../windows/bucket-ring.js';
+import { Fact } from '../windows/facts.js';
+import { ScopeNumbers } from '../windows/scope-numbers.js';
+import { ScopeWindows } from '../windows/scope-windows.js';
+import { classesIn, register, type StateGraph } from './state-graph.js';
+
+/**
+ * Raise it whenever the engine's state changes shape in a way restore cannot tell by itself (a field that keeps its
+ * name but changes meaning): a checkpoint of another version is ignored and the journal replayed in full. A field
+ * added or removed, or a new class, is told apart anyway (restore refuses it).
+ */
+export const ENGINE_STATE_VERSION = 1;
+
+/** The engine's whole state as plain, JSON-safe data (no Infinity, no undefined, no cycles: all tagged). */
+export interface EngineState {
+  version: number;
+  graph: StateGraph;
+}
+
+/**
+ * Classes whose objects only events create (so a fresh engine may hold none to take the prototype from). A class a
+ * later change adds and creates on events only belongs here: restore names it when it is missing.
+ */
+const CLASSES: readonly (abstract new (...args: never[]) => object)[] = [
+  AgentBook, AgentSpans, AlertEngine, Calendar, ContactBook, ContactRecord, ContactView, DeadlineHeap, WaitingLine, DeltaTracker,
+  EntryBuilder, Versions, SurveyAccumulator, MinHeap, PendingEvents, TicketTracker, Acc, BucketRing, Fact, ScopeNumbers, ScopeWindows,
+];
+
+/** The prototypes a restore may create objects of: the listed classes and every class the fresh engine holds. */
+export function engineClasses(fresh: object): Map<string, object> {
+  const classes = new Map<string, object>();
+  for (const c of CLASSES) register(classes, c.name, c.prototype as object);
+  return classesIn(fresh, classes);
+}

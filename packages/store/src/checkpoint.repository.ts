@@ -1,0 +1,71 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './database.js';
+
+/**
+ * Where in its log a checkpoint's state stands. `journal`: the journal's seq (every event up to it was offered to the
+ * engine, none after it). Another log (a stream's sequence) names its own kind, so checkpoints of two logs never mix.
+ */
+export interface LogPosition {
+  kind: string;
+  position: string;
+}
+
+export interface CheckpointRecord {
+  takenAt: Date;
+  engineVersion: number;
+  at: LogPosition;
+  /** What the engine was configured with when the state was taken: another configuration means another state. */
+  configFingerprint: string;
+  /** The engine state, encoded by the server (compressed JSON). */
+  state: Uint8Array;
+}
+
+/** Checkpoints kept per log kind: the newest is used, one older stays while the next is written. */
+const KEEP = 2;
+
+export interface CheckpointRepository {
+  /** Stores a checkpoint and drops those beyond the last few of its kind, in one transaction. */
+  save(checkpoint: CheckpointRecord): Promise<void>;
+  /** The newest checkpoint of that log kind, or undefined. */
+  latest(kind: string): Promise<CheckpointRecord | undefined>;
+}
+
+export class KyselyCheckpointRepository implements CheckpointRepository {
+  readonly #db: Kysely<Database>;
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  async save(checkpoint: CheckpointRecord): Promise<void> {
+    await this.#db.transaction().execute(async (trx) => {
+      await trx.insertInto('engine_checkpoint').values({
+        taken_at: checkpoint.takenAt,
+        engine_version: checkpoint.engineVersion,
+        position_kind: checkpoint.at.kind,
+        position: checkpoint.at.position,
+        config_fingerprint: checkpoint.configFingerprint,
+        state: checkpoint.state,
+      }).execute();
+      const kept = trx.selectFrom('engine_checkpoint').select('seq').where('position_kind', '=', checkpoint.at.kind).orderBy('seq', 'desc').limit(KEEP);
+      await trx.deleteFrom('engine_checkpoint').where('position_kind', '=', checkpoint.at.kind).where('seq', 'not in', kept).execute();
+    });
+  }
+
+  async latest(kind: string): Promise<CheckpointRecord | undefined> {
+    const row = await this.#db
+      .selectFrom('engine_checkpoint')
+      .selectAll()
+      .where('position_kind', '=', kind)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row && {
+      takenAt: row.taken_at,
+      engineVersion: row.engine_version,
+      at: { kind: row.position_kind, position: row.position },
+      configFingerprint: row.config_fingerprint,
+      state: row.state,
+    };
+  }
+}
