@@ -181,6 +181,13 @@ export interface ShiftNoteTable {
   alert_scope: ColumnType<unknown, string | null, never>;
 }
 
+/** Cluster mode: the stream position (and the cluster clock there) the journal holds everything up to. */
+export interface ClusterCursorTable {
+  cluster: string;
+  stream_seq: ColumnType<string | bigint, string | number, string | number>;
+  clock_ms: ColumnType<string | bigint, string | number, string | number>;
+}
+
 export interface Database {
   event_journal: EventJournalTable;
   queue_config: VersionedTable;
@@ -203,6 +210,7 @@ export interface Database {
   notification_outbox: NotificationOutboxTable;
   broadcast: BroadcastTable;
   shift_note: ShiftNoteTable;
+  cluster_cursor: ClusterCursorTable;
 }
 
 export type VersionedTableName = 'queue_config' | 'business_calendar' | 'alert_rule' | 'agent_profile';

@@ -16,3 +16,4 @@ export type { ShiftLogRepository, ShiftNoteRecord, StoredShiftNote, ShiftNoteQue
 export { StorageUnavailableError, StaleWriteError, RejectedDataError } from './errors.js';
 export type { NotificationRepository, ChannelRecord, OutboxRecord, TryOutcome } from './notification.repository.js';
 export type { OutboxEntry } from './outbox-rows.js';
+export type { ClusterRepository, StreamPosition } from './cluster.repository.js';

@@ -163,7 +163,7 @@ export class KyselyJournalRepository implements JournalRepository {
  * replay sees exactly the instant the live engine saw.
  * Answers the keys of the rows actually stored; the others were already in the journal.
  */
-async function insertIgnoringDuplicates(trx: Transaction<Database>, events: readonly TimedEvent[]): Promise<string[]> {
+export async function insertIgnoringDuplicates(trx: Transaction<Database>, events: readonly TimedEvent[]): Promise<string[]> {
   const payloads = `[${events.map((e) => JSON.stringify(payloadOf(e))).join(',')}]`;
   const times = events.map((e) => new Date(e.timeMs).toISOString());
   const { rows } = await sql<{ source: string; id: string }>`

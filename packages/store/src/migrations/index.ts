@@ -9,6 +9,7 @@ import * as callerKeys from './0007-caller-keys.js';
 import * as alertLifecycle from './0009-alert-lifecycle.js';
 import * as notifications from './0008-notifications.js';
 import * as controlLog from './0010-control-log.js';
+import * as clusterCursor from './0016-cluster-cursor.js';
 
 // Listed statically rather than read from the folder, so they run the same under tsx, vitest and a bundle.
 // Names sort in the order they must run; never rename or edit one that has shipped: add the next file.
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-notifications': notifications,
   // 0008 and 0009 are the notification outbox and the alert lifecycle (issue 18), merged by the lead.
   '0010-control-log': controlLog,
+  '0016-cluster-cursor': clusterCursor,
 };
 
 export const migrationProvider: MigrationProvider = {
