@@ -5,6 +5,7 @@ import { ADAPTER_ENV, adapterConfig, type AdapterConfig } from './vendors/adapte
 import { CALLER_ENV, CALLER_SECRET_VARIABLES, callerConfig, type CallerConfig } from './callers/caller-env.js';
 import { PRIVACY_ENV, privacyConfig } from './privacy/privacy-env.js';
 import { NOTIFY_ENV, NOTIFY_SECRET_VARIABLES, notifyConfig, notifyProblems, type NotifyConfig } from './notifications/notify-env.js';
+import { CLUSTER_ENV, clusterConfig, clusterProblems, type ClusterConfig } from './cluster/cluster-env.js';
 import { OIDC_ENV, OIDC_SECRET_VARIABLES, oidcConfig, oidcProblems, type OidcConfig } from './session/oidc/oidc-env.js';
 
 const List = (description: string) => Type.String({ default: '', description: `comma-separated ${description}` });
@@ -55,6 +56,7 @@ export const EnvSchema = Type.Object({
   ...OIDC_ENV,
   ...ADAPTER_ENV,
   ...NOTIFY_ENV,
+  ...CLUSTER_ENV,
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -103,6 +105,8 @@ export interface ServerConfig {
   adapters: AdapterConfig;
   /** Notifications: SMTP and the delivery worker's pace (see notifications/notify-env.ts). */
   notify: NotifyConfig;
+  /** Cluster mode on NATS JetStream (see cluster/cluster-env.ts); unset: one process. */
+  cluster?: ClusterConfig;
 }
 
 export class ConfigError extends Error {
@@ -142,9 +146,10 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   }
   const valid = candidate as Env;
   assertTokensLongEnough(valid);
-  const problems = [...oidcProblems(valid), ...notifyProblems(valid)];
+  const problems = [...oidcProblems(valid), ...notifyProblems(valid), ...clusterProblems(valid)];
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   const oidc = oidcConfig(valid);
+  const cluster = clusterConfig(valid);
   const demo = valid.PLANCIA_DEMO === '1' || valid.PLANCIA_DEMO === 'true';
   const privacy = privacyConfig(valid, demo);
   if ('problem' in privacy) throw new ConfigError(`Invalid configuration:\n  ${privacy.problem}`);
@@ -181,5 +186,6 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     ...(oidc ? { oidc } : {}),
     adapters: adapterConfig(valid),
     notify: notifyConfig(valid),
+    ...(cluster ? { cluster } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { createEngine, type PlanciaEngine } from '@plancia/engine';
 import { LiveState } from '../../live/live-state.js';
 import type { NotificationDispatcher } from '../../notifications/dispatcher.js';
 import { describeRefusal, loadEngineConfig } from '../../config-api/engine-config.js';
+import { startClusterLive } from '../../cluster/cluster-start.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -35,6 +36,8 @@ async function settleReplay(engine: PlanciaEngine, store: Store, dispatcher: Not
  */
 export default fp(
   async (fastify) => {
+    // Cluster mode: the engine is a replica of the stream (cluster/cluster-start.ts).
+    if (fastify.cluster) return startClusterLive(fastify, fastify.cluster);
     const { store, config, log } = fastify;
     const startedAt = Date.now();
     // What the engine would refuse is left out, and logged naming the entity, the field and how to repair it.
@@ -65,5 +68,5 @@ export default fp(
     fastify.addHook('onClose', () => live.stop());
     log.info({ from: new Date(fromMs).toISOString(), events: replayed, ms: Date.now() - startedAt }, 'journal replayed');
   },
-  { name: 'live', dependencies: ['config', 'store', 'entity-caps', 'notifications'] },
+  { name: 'live', dependencies: ['config', 'store', 'entity-caps', 'notifications', 'cluster'] },
 );
