@@ -23,6 +23,7 @@ export class LeaderDuties {
   readonly lease: LeaderLease;
   private readonly journal: JournalWriter;
   private ticker: NodeJS.Timeout | undefined;
+  private leading = false;
   private follower: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: LeaderDutiesOptions) {
@@ -44,6 +45,8 @@ export class LeaderDuties {
   }
 
   private async change(leading: boolean): Promise<void> {
+    if (leading === this.leading) return;
+    this.leading = leading;
     const { bus, ledger, worker, tickMs, log } = this.options;
     log.info({ node: bus.config.nodeId, leading }, leading ? 'cluster: this node leads' : 'cluster: this node follows');
     if (leading) {
