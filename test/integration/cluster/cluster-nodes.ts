@@ -17,7 +17,7 @@ export async function startNode(id: string, cluster: string, databaseUrl: string
   const node = await startServerProcess({
     DATABASE_URL: databaseUrl, PLANCIA_NATS_URL: NATS_URL, PLANCIA_CLUSTER: cluster, PLANCIA_NODE_ID: id,
     PLANCIA_NATS_ALLOW_UNSYNCED: '1', ...env,
-  }, { capture: true });
+  }, { capture: true, readyWithinMs: 150_000 });
   return { ...node, id };
 }
 

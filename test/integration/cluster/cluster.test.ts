@@ -13,6 +13,8 @@ const postgres = backends.find((backend) => backend.name === 'postgres');
 const PUSH_INTERVAL_MS = 1_000;
 const TEN_MINUTES = 600_000;
 const ENV = {
+  // Replicas agree at each stream position; a slow tick leaves them at the same one long enough to be compared.
+  PLANCIA_TICK_MS: '2000', LOG_LEVEL: 'info',
   PLANCIA_PUSH_INTERVAL_MS: String(PUSH_INTERVAL_MS), PLANCIA_LEADER_LEASE_MS: '3000',
   PLANCIA_NOTIFY_RETRY_BASE_MS: '200', PLANCIA_NOTIFY_POLL_MS: '50',
 };
@@ -38,6 +40,7 @@ describe.skipIf(!postgres)('three Plancia nodes on NATS JetStream, PostgreSQL an
   let database: TestDatabase;
   let databaseUrl: string;
   let nodes: ClusterNode[] = [];
+  let started: ClusterNode[] = [];
   let proxy: RunningProxy;
   let receiver: Receiver;
   const boards: ReturnType<typeof proxiedBoard>[] = [];
@@ -47,13 +50,14 @@ describe.skipIf(!postgres)('three Plancia nodes on NATS JetStream, PostgreSQL an
     databaseUrl = (database.options as { databaseUrl: string }).databaseUrl;
     receiver = await startReceiver(() => 200);
     nodes = await Promise.all(['n1', 'n2', 'n3'].map((id) => startNode(id, cluster, databaseUrl, ENV)));
+    started = [...nodes];
     // nginx balances the boards over the three nodes and moves them when one dies.
     proxy = await startProxy(nodes.map((node) => new URL(node.url).host).join(';\n    server '));
   }, 120_000);
 
   afterAll(async () => {
     boards.forEach((board) => board.socket.close());
-    nodes.forEach((node) => node.child.exitCode === null && node.child.kill('SIGKILL'));
+    started.forEach((node) => node.child.exitCode === null && node.child.kill('SIGKILL'));
     await proxy?.stop();
     await receiver?.close();
     const admin = await inspect(cluster);
@@ -171,13 +175,18 @@ describe.skipIf(!postgres)('three Plancia nodes on NATS JetStream, PostgreSQL an
     const killedAt = Date.now();
     leader.child.kill('SIGKILL');
     await leader.exited;
-    nodes = [survivor];
-    await eventually(async () => (await admin.leader()) === survivor.id, 12_000, 'a new leader');
+    nodes = nodes.filter((node) => node !== leader);
+    await eventually(async () => { const now = await admin.leader(); return now !== undefined && now !== leaderId; }, 12_000, 'a new leader');
     expect(Date.now() - killedAt).toBeLessThan(10_000);
     await admin.close();
     await postBatch(survivor.url, [queued('wait-after', 'after', Date.now() - TEN_MINUTES)]);
 
-    await eventually(() => ['before', 'around-a', 'around-b', 'after'].every((q) => raised(q).length > 0), 30_000, 'every raise notified');
+    await eventually(() => ['before', 'around-a', 'around-b', 'after'].every((q) => raised(q).length > 0), 30_000, 'every raise notified')
+      .catch(async (error: unknown) => {
+        const heard = receiver.received.map((r) => `${JSON.parse(r.body).type} ${JSON.parse(r.body).data?.alert?.id} ${String(r.headers['webhook-id'])}`);
+        const open = await fetch(`${survivor.url}/api/v1/snapshot`).then((r) => r.json() as Promise<Snapshot>);
+        throw new Error(`${(error as Error).message}; heard ${heard.join(', ')}; open ${open.alerts.map((a) => a.id).join(', ')}; survivor said:\n${survivor.output().slice(-5000)}\nleader said:\n${leader.output().slice(-3000)}`);
+      });
     const list = ((await (await fetch(`${survivor.url}/api/v1/notification-deliveries`)).json()) as { deliveries: NotificationDelivery[] }).deliveries;
     for (const queueId of ['before', 'around-a', 'around-b', 'after']) {
       // One owed message per raise, and the receiver heard it under that one webhook-id.

@@ -63,7 +63,10 @@ export async function startClusterLive(fastify: FastifyInstance, bus: ClusterBus
     },
   }, (position?.seq ?? 0) + 1, onError);
   await replica.caughtUp;
-  fastify.addHook('onReady', () => duties.start());
+  // Readiness does not wait for the lease: a follower serves boards and ingest as well as the leader.
+  fastify.addHook('onReady', async () => {
+    void duties.start().catch((error: unknown) => onError(error, 'starting the leader lease'));
+  });
   fastify.addHook('onClose', async () => {
     await duties.stop();
     await replica.stop();
