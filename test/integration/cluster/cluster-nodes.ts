@@ -54,4 +54,23 @@ export async function postBatch(url: string, events: unknown[]): Promise<{ accep
   return (await response.json()) as { accepted: number; duplicates: number };
 }
 
-export const snapshotOf = async (url: string): Promise<string> => JSON.stringify(await (await fetch(`${url}/api/v1/snapshot`)).json());
+/**
+ * A node's snapshot without `seq`: that numbers the node's own change messages (how often it pushed), not a figure; a
+ * board that moves to another node starts over from that node's snapshot.
+ */
+export async function snapshotOf(url: string): Promise<string> {
+  const { seq: _pushSequence, ...figures } = (await (await fetch(`${url}/api/v1/snapshot`)).json()) as { seq: number };
+  return JSON.stringify(figures);
+}
+
+/** Where two JSON documents differ (paths and both values), for a failure message. */
+export function differences(a: unknown, b: unknown, path = '', out: string[] = []): string[] {
+  if (out.length > 20) return out;
+  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') {
+    if (JSON.stringify(a) !== JSON.stringify(b)) out.push(`${path}: ${JSON.stringify(a)?.slice(0, 120)} ≠ ${JSON.stringify(b)?.slice(0, 120)}`);
+    return out;
+  }
+  const keys = new Set([...Object.keys(a), ...Object.keys(b as object)]);
+  for (const key of keys) differences((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`, out);
+  return out;
+}

@@ -14,6 +14,8 @@ interface Entry { seq: number; event: AlertEvent }
  */
 export class AlertLedger {
   private entries: Entry[] = [];
+  /** The last stream message this replica has wholly applied: its transitions are all in `entries`. */
+  private appliedThrough = 0;
   private leading = false;
   private running: Promise<void> | undefined;
 
@@ -29,7 +31,12 @@ export class AlertLedger {
 
   add(seq: number, event: AlertEvent): void {
     this.entries.push({ seq, event });
-    if (this.leading) void this.poke();
+  }
+
+  /** The replica finished applying message `seq`: its transitions may be recorded (a message's come in several calls). */
+  applied(seq: number): void {
+    this.appliedThrough = seq;
+    if (this.leading && this.entries.length > 0) void this.poke();
   }
 
   /** Becomes the recorder: forgets what the last leader recorded, then records the rest. */
@@ -56,13 +63,13 @@ export class AlertLedger {
   }
 
   private async drain(): Promise<void> {
-    while (this.leading && this.entries.length > 0) {
+    while (this.leading && this.entries.length > 0 && this.entries[0]!.seq <= this.appliedThrough) {
       const { seq } = this.entries[0]!;
       const group = this.entries.filter((entry) => entry.seq === seq);
       for (const { event } of group) await this.record(event);
       // The marker moves only past a whole message's transitions: a crash in between records them again, harmlessly.
       await this.state.put(MARKER, String(seq));
-      this.entries = this.entries.filter((entry) => entry.seq !== seq);
+      this.entries.splice(0, group.length);
     }
   }
 

@@ -57,9 +57,10 @@ export async function startClusterLive(fastify: FastifyInstance, bus: ClusterBus
 
   const replica = await startReplica(bus, {
     // The node that took the event counted its queue and agent against the limits; the others count it here.
-    applyMessage: (seq, message) => {
+    applyMessage: async (seq, message) => {
       if (message.kind === 'event') entityCaps.admit([message.event]);
-      return live.applyMessage(seq, message);
+      await live.applyMessage(seq, message);
+      ledger.applied(seq);
     },
   }, (position?.seq ?? 0) + 1, onError);
   await replica.caughtUp;
