@@ -17,6 +17,8 @@ export async function inspectCluster(servers: string[], cluster: string) {
       const entry = await (await kvm.open(names.bucket)).get('leader');
       return entry && entry.operation === 'PUT' ? entry.string() : undefined;
     },
+    /** The bucket where the leader notes how far it has recorded alert transitions (created if missing). */
+    stateBucket: () => kvm.create(names.stateBucket, { history: 1 }),
     async lastSeq(): Promise<number> {
       return (await jsm.streams.info(names.stream)).state.last_seq;
     },
