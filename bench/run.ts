@@ -15,6 +15,7 @@ import { fanOutSuite } from './suites/fan-out.js';
 import { latencySuite } from './suites/latency.js';
 import { renderSuite } from './suites/render.js';
 import { amiAdapterSuite } from './suites/ami-adapter.js';
+import { clusterSuite } from './suites/cluster.js';
 
 const suites: Record<string, (quick: boolean) => Promise<Measurement[]>> = {
   engine: engineSuite,
@@ -27,6 +28,7 @@ const suites: Record<string, (quick: boolean) => Promise<Measurement[]>> = {
   memory: memorySuite,
   render: renderSuite,
   'ami-adapter': amiAdapterSuite,
+  cluster: clusterSuite,
 };
 
 const { values } = parseArgs({

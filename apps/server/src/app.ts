@@ -9,6 +9,7 @@ import storePlugin from './plugins/infrastructure/store.js';
 import entityCapsPlugin from './plugins/infrastructure/entity-caps.js';
 import notificationsPlugin, { notificationMutes } from './plugins/infrastructure/notifications.js';
 import livePlugin from './plugins/infrastructure/live.js';
+import clusterPlugin from './plugins/infrastructure/cluster.js';
 import openapiPlugin from './plugins/infrastructure/openapi.js';
 import securityHeadersPlugin from './plugins/infrastructure/security-headers.js';
 import rateLimitsPlugin from './plugins/infrastructure/rate-limits.js';
@@ -62,6 +63,7 @@ export default async function plancia(fastify: FastifyInstance, { config }: { co
   await fastify.register(storePlugin);
   await fastify.register(entityCapsPlugin);
   await fastify.register(notificationsPlugin);
+  await fastify.register(clusterPlugin);
   await fastify.register(livePlugin);
   // Compression off: per-message deflate fragments memory and costs throughput on many small frames.
   await fastify.register(websocket, { options: { maxPayload: INGEST_LIMITS.maxBytes, perMessageDeflate: false } });

@@ -6,6 +6,7 @@ import { ACTION_ENV, ACTION_SECRET_VARIABLES, actionConfig, type ActionConfig } 
 import { CALLER_ENV, CALLER_SECRET_VARIABLES, callerConfig, type CallerConfig } from './callers/caller-env.js';
 import { PRIVACY_ENV, privacyConfig } from './privacy/privacy-env.js';
 import { NOTIFY_ENV, NOTIFY_SECRET_VARIABLES, notifyConfig, notifyProblems, type NotifyConfig } from './notifications/notify-env.js';
+import { CLUSTER_ENV, clusterConfig, clusterProblems, type ClusterConfig } from './cluster/cluster-env.js';
 import { OIDC_ENV, OIDC_SECRET_VARIABLES, oidcConfig, oidcProblems, type OidcConfig } from './session/oidc/oidc-env.js';
 
 const List = (description: string) => Type.String({ default: '', description: `comma-separated ${description}` });
@@ -58,6 +59,7 @@ export const EnvSchema = Type.Object({
   ...ADAPTER_ENV,
   ...ACTION_ENV,
   ...NOTIFY_ENV,
+  ...CLUSTER_ENV,
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -110,6 +112,8 @@ export interface ServerConfig {
   actions: ActionConfig;
   /** Notifications: SMTP and the delivery worker's pace (see notifications/notify-env.ts). */
   notify: NotifyConfig;
+  /** Cluster mode on NATS JetStream (see cluster/cluster-env.ts); unset: one process. */
+  cluster?: ClusterConfig;
 }
 
 export class ConfigError extends Error {
@@ -149,9 +153,10 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   }
   const valid = candidate as Env;
   assertTokensLongEnough(valid);
-  const problems = [...oidcProblems(valid), ...notifyProblems(valid)];
+  const problems = [...oidcProblems(valid), ...notifyProblems(valid), ...clusterProblems(valid)];
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   const oidc = oidcConfig(valid);
+  const cluster = clusterConfig(valid);
   const demo = valid.PLANCIA_DEMO === '1' || valid.PLANCIA_DEMO === 'true';
   const privacy = privacyConfig(valid, demo);
   if ('problem' in privacy) throw new ConfigError(`Invalid configuration:\n  ${privacy.problem}`);
@@ -190,5 +195,6 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     adapters: adapterConfig(valid),
     actions: actionConfig(valid),
     notify: notifyConfig(valid),
+    ...(cluster ? { cluster } : {}),
   };
 }

@@ -216,6 +216,13 @@ export interface ShiftNoteTable {
   alert_scope: ColumnType<unknown, string | null, never>;
 }
 
+/** Cluster mode: the stream position (and the cluster clock there) the journal holds everything up to. */
+export interface ClusterCursorTable {
+  cluster: string;
+  stream_seq: ColumnType<string | bigint, string | number, string | number>;
+  clock_ms: ColumnType<string | bigint, string | number, string | number>;
+}
+
 export interface Database {
   event_journal: EventJournalTable;
   queue_config: VersionedTable;
@@ -241,6 +248,7 @@ export interface Database {
   callback_entry: CallbackEntryTable;
   callback_attempt: CallbackAttemptTable;
   engine_checkpoint: EngineCheckpointTable;
+  cluster_cursor: ClusterCursorTable;
 }
 
 export type VersionedTableName = 'queue_config' | 'business_calendar' | 'alert_rule' | 'agent_profile';

@@ -20,3 +20,4 @@ export type { OutboxGroup, OutboxMessage } from './outbox-rows.js';
 export { groupDueAtMs, type GroupTiming, type GroupState } from './outbox-grouping.js';
 export type { CallbackRepository, CallbackAttemptRecord, CallbackReachRecord, CallbackListFilter, CallbackActionResult } from './callback.repository.js';
 export type { CheckpointRepository, CheckpointRecord, LogPosition } from './checkpoint.repository.js';
+export type { ClusterRepository, StreamPosition } from './cluster.repository.js';

@@ -229,7 +229,7 @@ export class KyselyJournalRepository implements JournalRepository {
  * replay sees exactly the instant the live engine saw.
  * Answers the keys of the rows actually stored (the others were already in the journal) and their highest seq.
  */
-async function insertIgnoringDuplicates(trx: Transaction<Database>, events: readonly TimedEvent[]): Promise<{ keys: string[]; highest: bigint | null }> {
+export async function insertIgnoringDuplicates(trx: Transaction<Database>, events: readonly TimedEvent[]): Promise<{ keys: string[]; highest: bigint | null }> {
   const payloads = `[${events.map((e) => JSON.stringify(payloadOf(e))).join(',')}]`;
   const times = events.map((e) => new Date(e.timeMs).toISOString());
   const { rows } = await sql<{ source: string; id: string; seq: string | bigint }>`

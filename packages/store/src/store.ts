@@ -14,6 +14,7 @@ import { classifyError, StorageUnavailableError } from './errors.js';
 import { guarded } from './guard.js';
 import { KyselyIntervalRepository, type IntervalRepository } from './interval.repository.js';
 import { KyselyJournalRepository, type JournalRepository } from './journal.repository.js';
+import { KyselyClusterRepository, type ClusterRepository } from './cluster.repository.js';
 import { KyselySilenceRepository, type SilenceRepository } from './silence.repository.js';
 import { KyselyNotificationRepository, type NotificationRepository } from './notification.repository.js';
 import { KyselyShiftLogRepository, type ShiftLogRepository } from './shift-log.repository.js';
@@ -38,6 +39,8 @@ export interface Store {
   readonly shiftLog: ShiftLogRepository;
   readonly callbacks: CallbackRepository;
   readonly checkpoints: CheckpointRepository;
+  /** Cluster mode's journal writer and start-up read (the stream position the journal covers). */
+  readonly cluster: ClusterRepository;
   /**
    * Reads the journal table; throws StorageUnavailableError when the database cannot be reached, refuses, holds the
    * journal locked, or does not answer within `timeoutMs`.
@@ -74,6 +77,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     shiftLog: guarded(new KyselyShiftLogRepository(db)),
     callbacks: guarded(new KyselyCallbackRepository(db)),
     checkpoints: guarded(new KyselyCheckpointRepository(db)),
+    cluster: guarded(new KyselyClusterRepository(db)),
     ping: (timeoutMs) => probe(db, timeoutMs),
     close: () => db.destroy(),
   };

@@ -15,7 +15,7 @@ export interface ServerProcess {
 }
 
 /** Runs `apps/server/src/main.ts` as its own process, as `npm start` would, and waits until /readyz answers 200. */
-export async function startServerProcess(env: Record<string, string>, { capture = false } = {}): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, { capture = false, readyWithinMs = 60_000 } = {}): Promise<ServerProcess> {
   const port = await freePort();
   const { DATABASE_URL: _inherited, ...parentEnv } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
@@ -28,12 +28,12 @@ export async function startServerProcess(env: Record<string, string>, { capture 
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + readyWithinMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before it was ready`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error('server was not ready within 60 s');
+      throw new Error(`server was not ready within ${readyWithinMs / 1000} s`);
     }
     const ready = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
     if (ready) return { url, wsUrl: `ws://127.0.0.1:${port}`, child, exited, output: () => output };

@@ -10,6 +10,7 @@ import { JOURNAL_LOG, startEngine } from '../../checkpoints/engine-start.js';
 import type { EntityCaps } from '../../ingest/entity-caps.js';
 import type { NotificationDispatcher } from '../../notifications/dispatcher.js';
 import { describeRefusal, loadEngineConfig } from '../../config-api/engine-config.js';
+import { startClusterLive } from '../../cluster/cluster-start.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -44,6 +45,8 @@ async function settleReplay(engine: PlanciaEngine, store: Store, dispatcher: Not
  */
 export default fp(
   async (fastify) => {
+    // Cluster mode: the engine is a replica of the stream (cluster/cluster-start.ts).
+    if (fastify.cluster) return startClusterLive(fastify, fastify.cluster);
     const { store, config, log, entityCaps } = fastify;
     const startedAt = Date.now();
     // What the engine would refuse is left out, and logged naming the entity, the field and how to repair it.
@@ -83,7 +86,7 @@ export default fp(
       log.info({ from: new Date(start.fromMs ?? startedAt).toISOString(), events: start.replayed, ms }, 'journal replayed');
     }
   },
-  { name: 'live', dependencies: ['config', 'store', 'entity-caps', 'notifications', 'metrics'] },
+  { name: 'live', dependencies: ['config', 'store', 'entity-caps', 'notifications', 'metrics', 'cluster'] },
 );
 
 /** Checkpoints over the journal: the position is the last seq this server committed, or the one it started from. */

@@ -38,7 +38,10 @@ export default fp(
       mutes = given;
     };
     fastify.decorate('notifications', { dispatcher, worker, publicUrl, smtpConfigured: mail !== null, mail, useMutes });
-    fastify.addHook('onReady', async () => worker.start());
+    // In cluster mode only the leader sends (cluster/cluster-node.ts starts and stops the worker with the lease).
+    fastify.addHook('onReady', async () => {
+      if (!config.cluster) worker.start();
+    });
     fastify.addHook('onClose', async () => {
       await worker.stop();
       mail?.transport.close();

@@ -1,0 +1,41 @@
+import type { TimedEvent } from '@plancia/contracts';
+
+/** A person's action on an alert, replicated through the stream so every node's engine applies it at the same point. */
+export type AlertActionMessage =
+  | { action: 'acknowledge'; alertId: string; by: string; note: string | null }
+  | { action: 'assign'; alertId: string; to: string; note: string | null; by: string }
+  | { action: 'resolve'; alertId: string; note: string | null; by: string }
+  | { action: 'comment'; alertId: string; text: string; by: string }
+  | { action: 'snooze'; alertId: string; untilMs: number; by: string };
+
+/**
+ * What the stream carries, one JSON message each. `now` is the sender's clock when it published: the cluster clock is
+ * the greatest `now` seen so far in stream order, so every replica passes the same time to its engine.
+ */
+export type StreamMessage =
+  | { kind: 'event'; now: number; event: TimedEvent }
+  | { kind: 'tick'; now: number }
+  | { kind: 'action'; now: number; requestId: string; change: AlertActionMessage };
+
+/** The stream, consumer, bucket and subject names of one cluster: two clusters on one NATS never meet. */
+export function clusterNames(cluster: string) {
+  return {
+    stream: `PLANCIA_${cluster}`,
+    subjects: { event: `plancia.${cluster}.event`, tick: `plancia.${cluster}.tick`, action: `plancia.${cluster}.action` },
+    all: `plancia.${cluster}.>`,
+    journalConsumer: 'journal-writer',
+    bucket: `plancia_${cluster}_lease`,
+    /** Without expiry: how far the leader has recorded alert transitions. */
+    stateBucket: `plancia_${cluster}_state`,
+  };
+}
+
+export type ClusterNames = ReturnType<typeof clusterNames>;
+
+/** The message id of an event: its (source, id) key, so JetStream refuses a repeat within the duplicate window. */
+export const messageId = (event: Pick<TimedEvent, 'source' | 'id'>): string => `${event.source.length}:${event.source}${event.id}`;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+export const encode = (message: StreamMessage): Uint8Array => encoder.encode(JSON.stringify(message));
+export const decode = (data: Uint8Array): StreamMessage => JSON.parse(decoder.decode(data)) as StreamMessage;

@@ -1,0 +1,71 @@
+import type { TimedEvent } from '@plancia/contracts';
+import type { ClusterRepository } from '@plancia/store';
+import type { ClusterBus } from './cluster-bus.js';
+import { decode } from './cluster-messages.js';
+
+const BATCH = 2_000;
+const RETRY_MS = 1_000;
+
+/**
+ * The leader's copy of the stream into PostgreSQL: a durable consumer read in batches, each batch's events inserted
+ * (a (source, id) already journaled is skipped) together with the stream position reached, then acknowledged. After a
+ * crash or a change of leader the consumer hands the unacknowledged batch out again; inserting it again changes
+ * nothing, so the journal holds each event exactly once.
+ */
+export class JournalWriter {
+  private active = false;
+  private running: Promise<void> | undefined;
+
+  constructor(
+    private readonly bus: ClusterBus,
+    private readonly repository: ClusterRepository,
+    private readonly onError: (error: unknown, what: string) => void,
+  ) {}
+
+  start(): void {
+    if (this.active) return;
+    this.active = true;
+    this.running = this.loop().catch((error: unknown) => this.onError(error, 'writing the journal'));
+  }
+
+  async stop(): Promise<void> {
+    this.active = false;
+    await this.running;
+  }
+
+  private async loop(): Promise<void> {
+    const consumer = await this.bus.journalConsumer();
+    let clockMs = (await this.repository.cursor(this.bus.config.name))?.clockMs ?? 0;
+    while (this.active) {
+      const messages = await consumer.fetch({ max_messages: BATCH, expires: 1_000 });
+      const batch = [];
+      for await (const message of messages) batch.push(message);
+      if (batch.length === 0) continue;
+      const events: TimedEvent[] = [];
+      for (const message of batch) {
+        const decoded = decode(message.data);
+        clockMs = Math.max(clockMs, decoded.now);
+        if (decoded.kind === 'event') events.push(decoded.event);
+      }
+      const last = batch[batch.length - 1]!;
+      if (await this.persist(events, { seq: last.seq, clockMs })) last.ack();
+    }
+  }
+
+  /**
+   * A database outage holds the batch and tries again: the stream keeps it meanwhile. Answers false when this node
+   * stopped writing first: the batch stays unacknowledged for the next writer.
+   */
+  private async persist(events: TimedEvent[], position: { seq: number; clockMs: number }): Promise<boolean> {
+    for (;;) {
+      try {
+        await this.repository.persist(this.bus.config.name, events, position);
+        return true;
+      } catch (error) {
+        this.onError(error, 'persisting a batch of the stream');
+        if (!this.active) return false;
+        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+      }
+    }
+  }
+}
