@@ -2,6 +2,7 @@ import type { Snapshot } from '@plancia/contracts';
 import { backends, NAMED_AGENTS, startTestServer, type TestDatabase, type TestServer } from '../helpers/plancia-server.js';
 import { postEvents, type WireEvent } from '../helpers/events.js';
 import { settled, snapshotOf } from './board.js';
+import { atStateStart } from '../helpers/agent-day.js';
 
 /** Two fresh servers: one fed by an adapter, one by CloudEvents, to compare what the board shows (agents included). */
 export async function serverPair(vendorEnv: Record<string, string>) {
@@ -21,27 +22,6 @@ export async function serverPair(vendorEnv: Record<string, string>) {
 export async function sendCloudEvents(server: TestServer, events: WireEvent[]): Promise<void> {
   const response = await postEvents(server.url, JSON.stringify(events));
   if (response.status !== 202) throw new Error(`POST /api/v1/events answered ${response.status}: ${await response.text()}`);
-}
-
-type Agent = Snapshot['agents'][number];
-const round = (n: number) => Math.round(n * 1000) / 1000;
-const RUNNING_FIELD = { on_contact: 'talk', wrap_up: 'wrapUp', available: 'idle', not_ready: 'notReady' } as const;
-
-/**
- * An agent's day as it stood when its current state began: the engine counts the running state up to the moment the
- * snapshot was taken (`today.asOf`), which differs between two servers read one after the other.
- */
-function atStateStart(agent: Agent): Agent {
-  const today = agent.today;
-  if (!today) return agent;
-  const running = (Date.parse(today.asOf) - Date.parse(agent.since)) / 1000;
-  const { asOf: _asOf, occupancy: _occupancy, ...figures } = today;
-  const notReadyByReason = { ...figures.notReadyByReason };
-  const field = RUNNING_FIELD[agent.state as keyof typeof RUNNING_FIELD];
-  if (field) figures[field] -= running;
-  if (agent.state === 'not_ready') notReadyByReason[agent.reason ?? ''] = (notReadyByReason[agent.reason ?? ''] ?? 0) - running;
-  const rounded = Object.fromEntries(Object.entries(notReadyByReason).map(([reason, seconds]) => [reason, round(seconds)]));
-  return { ...agent, today: { ...figures, talk: round(figures.talk), wrapUp: round(figures.wrapUp), idle: round(figures.idle), notReady: round(figures.notReady), notReadyByReason: rounded } as unknown as NonNullable<Agent['today']> };
 }
 
 /** What the board shows of some queues and agents (everything but the moment it was taken). */

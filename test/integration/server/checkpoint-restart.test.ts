@@ -6,6 +6,7 @@ import { backends, startTestServer, type TestDatabase, NAMED_AGENTS } from '../h
 import { agentState, answered, postEvents, queued, wireEvent, type WireEvent } from '../helpers/events.js';
 import { openIngestSocket } from '../helpers/ingest-socket.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
+import { atStateStart } from '../helpers/agent-day.js';
 
 /** Checkpoints on, but only when the test takes one (and at a clean stop). */
 const CHECKPOINTS = { ...NAMED_AGENTS, PLANCIA_CHECKPOINT_INTERVAL_S: '3600' };
@@ -47,7 +48,7 @@ const withoutAlertIds = (value: unknown[]) => JSON.parse(JSON.stringify(value), 
   return key === 'alerts' && Array.isArray(v) ? [...(v as { ruleName: string }[])].sort(byRule) : v;
 }) as unknown[];
 const comparable = (snapshot: Awaited<ReturnType<typeof snapshotOf>>) => ({
-  centre: snapshot.centre, queues: withoutAlertIds(snapshot.queues), agents: snapshot.agents, channels: snapshot.channels, teams: snapshot.teams,
+  centre: snapshot.centre, queues: withoutAlertIds(snapshot.queues), agents: (snapshot.agents as Parameters<typeof atStateStart>[0][]).map(atStateStart), channels: snapshot.channels, teams: snapshot.teams,
 });
 
 /** Commits events to the journal behind the server's back: what a server killed after acknowledging them leaves. */
