@@ -5,10 +5,11 @@ describe('loadConfig', () => {
   it('applies the documented defaults', () => {
     expect(loadConfig({})).toEqual({
       port: 8080, host: '0.0.0.0', dataDir: './data', demo: true, ingestTokens: [], webhookSecrets: [], viewTokens: [],
-      adminTokens: [], allowedOrigins: [], allowedHosts: [], rateLimits: { loginPerMinute: 10, ingestPerMinute: 60_000 }, frameAncestors: ["'self'"], requestTimeoutMs: 30_000, maxConcurrentBodies: 64, retentionDays: 35, tickMs: 250, checkpointIntervalMs: 300_000, pushIntervalMs: 100, logLevel: 'info',
+      adminTokens: [], allowedOrigins: [], allowedHosts: [], rateLimits: { loginPerMinute: 10, ingestPerMinute: 60_000 }, frameAncestors: ["'self'"], requestTimeoutMs: 30_000, maxConcurrentBodies: 64, retentionDays: 35, tickMs: 250, checkpointIntervalMs: 0, pushIntervalMs: 100, logLevel: 'info',
       agentDetail: 'named', agentAgreement: 'Demo: invented agents',
       database: { statementTimeoutMs: 30_000, lockTimeoutMs: 2_000, probeTimeoutMs: 2_000 }, entityLimits: { queues: 1_000, agents: 10_000 },
       callers: { keys: [], callbackRetentionHours: 72 },
+      actions: {},
       adapters: { amiUrls: [], amiKeepAliveSeconds: 20, amiWrapUpSeconds: {}, freeswitchUrls: [], twilioActivities: {}, connectTokens: [], connectStatuses: {} },
       notify: { retryBaseMs: 1000, giveUpMs: 86_400_000, pollMs: 500 },
     });

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { backends, startTestServer, type TestDatabase, NAMED_AGENTS } from '../helpers/plancia-server.js';
 import { agentState, answered, postEvents, queued, wireEvent, type WireEvent } from '../helpers/events.js';
+import { atStateStart } from '../helpers/agent-day.js';
 
 async function snapshotOf(url: string) {
   const response = await fetch(`${url}/api/v1/snapshot`);
@@ -31,7 +32,7 @@ function traffic(): WireEvent[] {
 const withoutAlertIds = (queues: unknown[]) => JSON.parse(JSON.stringify(queues), (key, value) => (key === 'id' && typeof value === 'string' && /:\d{4}-\d\d-\d\dT/.test(value) ? undefined : value)) as unknown[];
 
 const comparable = (snapshot: Awaited<ReturnType<typeof snapshotOf>>) => ({
-  centre: snapshot.centre, queues: withoutAlertIds(snapshot.queues), agents: snapshot.agents, channels: snapshot.channels,
+  centre: snapshot.centre, queues: withoutAlertIds(snapshot.queues), agents: (snapshot.agents as Parameters<typeof atStateStart>[0][]).map(atStateStart), channels: snapshot.channels,
 });
 
 describe.each(backends)('journal replay on $name', (backend) => {
