@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Delta } from '@plancia/contracts';
+import type { BoardChanges } from '@plancia/contracts';
 import { inspectCluster } from '../../apps/server/src/cluster/cluster-admin.js';
 import { freshDatabase } from '../lib/database.js';
 import { backgroundTraffic } from '../lib/life-traffic.js';
@@ -26,7 +26,7 @@ async function probeAcross(nodes: RunningProcess[], clients: number, probes: num
   try {
     for (const board of boards) {
       const seen = new Set<string>();
-      board.on('changes', (delta: Delta) => {
+      board.on('changes', (delta: BoardChanges) => {
         const now = Date.now();
         for (const { queueId } of delta.queues ?? []) {
           const sent = sentAt.get(queueId);

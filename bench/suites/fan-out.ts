@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
-import type { ClientToServerEvents, Delta, ServerToClientEvents } from '@plancia/contracts';
+import type { BoardChanges, ClientToServerEvents, ServerToClientEvents } from '@plancia/contracts';
 import { cpuMillis, startBaseline, startServer, type RunningProcess } from '../lib/processes.js';
 import { progress } from '../lib/progress.js';
 import { measurement, type Measurement } from '../lib/report.js';
@@ -72,7 +72,7 @@ async function plancia(sizes: number[], seconds: number, step: (s: string) => vo
       const boards = await connectBoards(server.url, n);
       step(`${boards.length} of ${n} socket.io boards subscribed`);
       for (const board of boards) {
-        board.on('changes', (delta: Delta) => {
+        board.on('changes', (delta: BoardChanges) => {
           latencies.push(Date.now() - Date.parse(delta.generatedAt));
           if (sizesSeen.length < 200) sizesSeen.push(JSON.stringify(delta).length);
         });

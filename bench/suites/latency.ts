@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import type { Delta, PlanciaEvent } from '@plancia/contracts';
+import type { BoardChanges, PlanciaEvent } from '@plancia/contracts';
 import { startBaseline, startServer, type RunningProcess } from '../lib/processes.js';
 import { progress } from '../lib/progress.js';
 import { atMost, measurement, type Measurement } from '../lib/report.js';
@@ -59,7 +59,7 @@ const socketIoBoards: Attach = async (url, clients, record) => {
   const boards = await connectBoards(url, clients);
   for (const board of boards) {
     const seen = record();
-    board.on('changes', (delta: Delta) => seen((delta.queues ?? []).map((q) => q.queueId)));
+    board.on('changes', (delta: BoardChanges) => seen((delta.queues ?? []).map((q) => q.queueId)));
   }
   return () => boards.forEach((b) => b.disconnect());
 };

@@ -8,7 +8,7 @@ describe('loadConfig', () => {
       adminTokens: [], allowedOrigins: [], allowedHosts: [], rateLimits: { loginPerMinute: 10, ingestPerMinute: 60_000 }, frameAncestors: ["'self'"], requestTimeoutMs: 30_000, maxConcurrentBodies: 64, retentionDays: 35, tickMs: 250, checkpointIntervalMs: 0, pushIntervalMs: 100, logLevel: 'info',
       agentDetail: 'named', agentAgreement: 'Demo: invented agents',
       database: { statementTimeoutMs: 30_000, lockTimeoutMs: 2_000, probeTimeoutMs: 2_000 }, entityLimits: { queues: 1_000, agents: 10_000 },
-      callers: { keys: [], callbackRetentionHours: 72 },
+      callers: { keys: [], callbackRetentionHours: 72, closedCallbackRetentionDays: 30 },
       actions: {},
       adapters: { amiUrls: [], amiKeepAliveSeconds: 20, amiWrapUpSeconds: {}, freeswitchUrls: [], twilioActivities: {}, connectTokens: [], connectStatuses: {} },
       notify: { retryBaseMs: 1000, giveUpMs: 86_400_000, pollMs: 500 },

@@ -1,12 +1,19 @@
 import { Type, type Static } from '@sinclair/typebox';
 
-/** What a person may do: `viewer` the board; `supervisor` also acknowledges alerts; `admin` also configures and manages users. */
-export const UserRole = Type.Union([Type.Literal('viewer'), Type.Literal('supervisor'), Type.Literal('admin')], {
-  description: 'viewer: the board; supervisor: the board and acknowledging alerts; admin: also configuration and users',
+/**
+ * What a person may do: `viewer` the board; `agent` also claims and closes callbacks of its scope's queues (never
+ * revealing a number); `supervisor` also acknowledges alerts, reveals callers' numbers and acts on agents; `admin`
+ * also configures and manages users.
+ */
+export const UserRole = Type.Union([Type.Literal('viewer'), Type.Literal('agent'), Type.Literal('supervisor'), Type.Literal('admin')], {
+  description: 'viewer: the board; agent: the board and working the callback worklist of its queues; supervisor: also acknowledging alerts, revealing callers\' numbers and agent actions; admin: also configuration and users',
 });
 export type UserRole = Static<typeof UserRole>;
 
 export const USERNAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$';
+
+/** The ACD agent a user of role `agent` is (the `agentId` of the events); required for that role, refused for others. */
+export const UserAgentId = Type.String({ minLength: 1, maxLength: 128, description: 'the agent id (as in the events) a user of role `agent` is; only for that role' });
 export const PASSWORD_LIMITS = { minLength: 12, maxLength: 1024 } as const;
 
 const Username = Type.String({ pattern: USERNAME_PATTERN, description: 'letters, digits and . _ @ -, at most 64 characters' });
@@ -53,6 +60,7 @@ export const SessionInfo = Type.Object({
   role: UserRole,
   scope: AccountScope,
   tenant: Type.String(),
+  agentId: Type.Optional(UserAgentId),
   /** The tenant's name, for people (absent if the tenant was removed meanwhile). */
   tenantName: Type.Optional(Type.String()),
   /** ISO 8601: the session ends then unless used before (it never outlives its absolute expiry). */
@@ -67,13 +75,14 @@ export const CreateUserRequest = Type.Object(
     role: UserRole,
     scope: Type.Optional(AccountScope),
     tenant: Type.Optional({ ...TenantId, description: "default: the creating administrator's tenant" }),
+    agentId: Type.Optional(UserAgentId),
   },
   { additionalProperties: false },
 );
 export type CreateUserRequest = Static<typeof CreateUserRequest>;
 
 /** A user as the API shows it: never its password hash. */
-export const UserSummary = Type.Object({ username: Type.String(), role: UserRole, scope: AccountScope, tenant: Type.String() });
+export const UserSummary = Type.Object({ username: Type.String(), role: UserRole, scope: AccountScope, tenant: Type.String(), agentId: Type.Optional(UserAgentId) });
 export type UserSummary = Static<typeof UserSummary>;
 
 export const UserList = Type.Object({ users: Type.Array(UserSummary) });

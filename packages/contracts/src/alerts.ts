@@ -71,6 +71,15 @@ export const AssignRequest = Type.Object(
 );
 export type AssignRequest = Static<typeof AssignRequest>;
 
+/**
+ * Who an open alert may be assigned to: the supervisors and administrators whose scope reaches it (they see it on
+ * their board and may act on it). `GET /api/v1/alerts/{id}/assignees`.
+ */
+export const Assignee = Type.Object({ username: Type.String(), role: Type.Union([Type.Literal('supervisor'), Type.Literal('admin')]) });
+export type Assignee = Static<typeof Assignee>;
+export const AssigneeList = Type.Object({ assignees: Type.Array(Assignee) });
+export type AssigneeList = Static<typeof AssigneeList>;
+
 export const ResolveRequest = Type.Object({ note: Type.Optional(Note) }, { additionalProperties: false });
 export type ResolveRequest = Static<typeof ResolveRequest>;
 

@@ -63,7 +63,7 @@ export const QueueConfig = Type.Object(
     colours: Type.Optional({ ...ColourBands, description: "the queue's own tile colour bands; absent: derived from the target (amber below it, red 10 points below), moving with it" }),
     dayResetTime: Type.Optional(QueueDayReset),
     kpiTargets: Type.Optional({ ...KpiTargets, description: "targets of the KPI tiles (CSAT, NPS, CES, FCR, repeat contacts, ticket SLA, AHT, occupancy, 90th-percentile wait); absent ones take the defaults" }),
-    repeatWindowMinutes: Type.Optional(Type.Integer({ minimum: 10, maximum: 1440, description: 'a contact is a repeat when its caller reached this queue within this many minutes before, the same day; absent: the whole day' })),
+    repeatWindowMinutes: Type.Optional(Type.Integer({ minimum: 10, maximum: 1440, description: 'a contact is a repeat when its caller reached this queue within this many minutes before, across midnight too; absent: earlier the same day' })),
   },
   { additionalProperties: false },
 );

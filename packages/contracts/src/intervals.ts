@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { AbandonPolicy } from './config.js';
 import { WindowMetrics } from './snapshot.js';
 
 /** The longest range one request may ask for: a month of half-hours is about 1,500 rows per queue. */
@@ -21,6 +22,10 @@ export const ClosedIntervalEntry = Type.Object({
   intervalStart: Type.String({ format: 'date-time' }),
   intervalMinutes: Type.Integer({ minimum: 1 }),
   metrics: WindowMetrics,
+  abandonPolicy: Type.Optional({
+    ...AbandonPolicy,
+    description: 'the queue\'s abandon policy its service level was computed under; absent in intervals stored before it was kept',
+  }),
 });
 export type ClosedIntervalEntry = Static<typeof ClosedIntervalEntry>;
 

@@ -3,6 +3,7 @@ import { literalUnion, AGENT_STATES, CONTACT_CHANNELS } from './events.js';
 import { Alert } from './alerts.js';
 import { ColourBands, Severity } from './config.js';
 import { KpiTargets } from './kpis.js';
+import type { Patch } from './board-patch.js';
 
 const Count = Type.Integer({ minimum: 0 });
 const Fraction = Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()]);
@@ -315,6 +316,18 @@ export const Delta = Type.Object({
   ...optionalSliceFields(),
 });
 export type Delta = Static<typeof Delta>;
+
+type EntryKeyOf<K extends BoardSliceName> = (typeof BOARD_SLICES)[K] extends { entryKey: infer F extends string } ? F : never;
+type SliceChange<K extends BoardSliceName> = Snapshot[K] extends ReadonlyArray<infer E>
+  ? Array<Patch<E> & Pick<E, EntryKeyOf<K> & keyof E>>
+  : Patch<Snapshot[K]>;
+
+/**
+ * The change message a board receives (socket.io `changes`, the plain feed's `changes`): the engine's Delta as one
+ * room sees it, each slice's value and each changed entry as a patch (board-patch.ts) from what the room was last
+ * sent; an entry keeps its key, and one the room was never sent, or that came back into its view, comes whole.
+ */
+export type BoardChanges = { seq: number; generatedAt: string } & { [K in BoardSliceName]?: SliceChange<K> };
 
 /** A change message holding only these slices' changes. */
 export type SliceChanges = Pick<Delta, BoardSliceName>;

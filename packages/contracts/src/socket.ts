@@ -1,4 +1,4 @@
-import type { Snapshot, Delta, View } from './snapshot.js';
+import type { BoardChanges, Snapshot, View } from './snapshot.js';
 import type { AlertEvent } from './alerts.js';
 import type { Broadcast } from './control-log.js';
 import type { CallbackEntry } from './callbacks.js';
@@ -8,7 +8,8 @@ export type Ack<T> = (result: ({ ok: true } & T) | { ok: false; error: string })
 /** Events the server emits to wallboard clients over socket.io. */
 export interface ServerToClientEvents {
   snapshot: (snapshot: Snapshot) => void;
-  changes: (delta: Delta) => void;
+  /** What changed since the last message, as patches (see BoardChanges): the board applies them to what it holds. */
+  changes: (changes: BoardChanges) => void;
   alert: (event: AlertEvent) => void;
   /** Every active broadcast the board shows, after each `subscribe` (the board replaces what it had). */
   broadcasts: (broadcasts: Broadcast[]) => void;
@@ -34,9 +35,11 @@ export interface HandshakeAuth {
 /** Messages on the plain WebSocket `GET /api/v1/live`: the same payloads, tagged. */
 export type LiveMessage =
   | { type: 'snapshot'; snapshot: Snapshot }
-  | { type: 'changes'; delta: Delta }
+  | { type: 'changes'; delta: BoardChanges }
   | { type: 'alert'; event: AlertEvent }
   /** After the snapshot: every active broadcast the feed's view shows. */
   | { type: 'broadcasts'; broadcasts: Broadcast[] }
   | { type: 'broadcast'; broadcast: Broadcast }
-  | { type: 'broadcastWithdrawn'; id: string };
+  | { type: 'broadcastWithdrawn'; id: string }
+  /** An entry of the callback worklist in a queue the feed's viewer reaches, as it is now (as socket.io's `callback`). */
+  | { type: 'callback'; entry: CallbackEntry };

@@ -79,4 +79,11 @@ export interface PlanciaEngine {
   restore(state: EngineState): void;
   /** The earliest instant any window still covers: the server replays the journal from here at start. */
   replayFrom(nowMs: number): number;
+  /**
+   * The earliest instant a repeat contact can look back to (today less the longest `repeatWindowMinutes`), at or
+   * before `replayFrom`: the server hands the journal's events from here to `replayFrom` to `recall` before the replay.
+   */
+  recallFrom(nowMs: number): number;
+  /** Callers' offers from before the replayed span: known to repeat contacts as predecessors, counted nowhere. */
+  recall(events: readonly TimedEvent[]): void;
 }

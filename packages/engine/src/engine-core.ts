@@ -61,8 +61,11 @@ export class EngineCore implements ContactHost, AgentHost {
   private readonly fact = new Fact();
   /** callers' offers per queue, for repeat contacts */
   readonly repeats = new RepeatBook({
-    repeatWindowMs: (queueId) => (this.queueConfig(queueId).repeatWindowMinutes ?? 1440) * 60_000,
-    dayStartOf: (atMs) => (atMs >= this.window.todayStart && atMs < this.window.todayEnd ? this.window.todayStart : dayBounds(atMs, this.settings.timeZone, this.settings.dayResetTime).start),
+    repeatWindowMs: (queueId) => {
+      const minutes = this.queueConfig(queueId).repeatWindowMinutes;
+      return minutes === undefined ? null : minutes * 60_000;
+    },
+    dayStartOf: (queueId, atMs) => this.dayStartOf(queueId, atMs),
     countOffer: (queueId, atMs, repeat, sign) => this.countOffer(queueId, atMs, repeat, sign),
   });
 
@@ -159,13 +162,17 @@ export class EngineCore implements ContactHost, AgentHost {
       this.window.todayStart = start;
       this.window.todayEnd = end;
       this.versions.bumpGlobal('bounds');
-      // Callers of the day before last can be no one's earlier contact today: a repeat is within the same day.
-      this.repeats.prune(start - 24 * 3600_000);
+      // Offers older than every queue's window (or day, without one) can be no one's predecessor any more.
+      this.repeats.prune(this.repeatsFrom());
     }
     this.daySpan = { start: this.window.todayStart, end: this.window.todayEnd };
     for (const [queueId, scope] of this.queueWindows) {
       for (const { startMs, acc } of scope.advance(this.clockOf(queueId))) {
-        this.closed.push({ queueId, intervalStart: new Date(startMs).toISOString(), intervalMinutes: scope.intervalMinutes, metrics: windowMetrics(acc) });
+        this.closed.push({
+          queueId, intervalStart: new Date(startMs).toISOString(), intervalMinutes: scope.intervalMinutes, metrics: windowMetrics(acc),
+          // The service level's denominator depends on it: reports re-aggregate under the policy in force then.
+          abandonPolicy: this.queueConfig(queueId).serviceLevel.abandonPolicy,
+        });
       }
     }
     for (const scope of this.channelWindows.values()) scope.advance(this.window);
@@ -203,6 +210,26 @@ export class EngineCore implements ContactHost, AgentHost {
     this.daySpan.start = Math.min(this.daySpan.start, clock.todayStart);
     this.daySpan.end = Math.max(this.daySpan.end, clock.todayEnd);
     return clock;
+  }
+
+  /** The start of the queue's day that holds `atMs` (its own reset, or the centre's). */
+  dayStartOf(queueId: string, atMs: number): number {
+    const clock = this.clockOf(queueId);
+    if (atMs >= clock.todayStart && atMs < clock.todayEnd) return clock.todayStart;
+    const reset = this.queueConfig(queueId).dayResetTime;
+    return reset === undefined
+      ? dayBounds(atMs, this.settings.timeZone, this.settings.dayResetTime).start
+      : dayBounds(atMs, this.calendarOf(queueId).timeZone, reset).start;
+  }
+
+  /**
+   * The earliest offer a repeat can still look back to: the start of today less the longest configured window
+   * (a queue without one looks back to its own day's start only).
+   */
+  repeatsFrom(dayStartOf: (queue: QueueConfig) => number = (q) => this.queueDayStart(q.queueId), centreStart = this.window.todayStart): number {
+    let from = centreStart;
+    for (const q of this.config.queues) from = Math.min(from, dayStartOf(q) - (q.repeatWindowMinutes ?? 0) * 60_000);
+    return from;
   }
 
   /** When today began for a queue: its own reset, or the centre's. */

@@ -7,7 +7,9 @@ import { DeltaTracker } from './output/delta.js';
 import { EntryBuilder } from './output/entries.js';
 import { buildSnapshot } from './output/snapshot.js';
 import { dayBounds } from './windows/day-clock.js';
-import { decodeGraph, encodeGraph, StateMismatchError } from './state/state-graph.js';
+import { decodeGraph } from './state/state-decode.js';
+import { encodeGraph } from './state/state-encode.js';
+import { StateMismatchError } from './state/state-graph.js';
 import { ENGINE_STATE_VERSION, engineClasses, type EngineState } from './state/engine-state.js';
 
 /** How finely a replay after a restart tells when a restored alert's condition cleared. */
@@ -140,7 +142,7 @@ export class Engine implements PlanciaEngine {
     // Before any event: the journal's replay will run in event time from the earliest raise (within the replay).
     const startMs = Math.max(since, this.replayFrom(this.core.clock));
     if (startMs >= this.core.clock) return;
-    this.core = new EngineCore(this.core.config, startMs);
+    this.core = this.freshCore(this.core.config, startMs, startMs);
     this.entries = new EntryBuilder(this.core);
     this.rules = null;
     this.replay = { observedAt: startMs };
@@ -162,7 +164,7 @@ export class Engine implements PlanciaEngine {
   /** A new configuration with every derived number rebuilt from the journal: equal to a fresh engine fed the same events. */
   rebuild(config: EngineConfig, events: readonly TimedEvent[], nowMs: number): void {
     this.settleAlerts();
-    this.core = new EngineCore(config, nowMs);
+    this.core = this.freshCore(config, nowMs, this.replayFrom(nowMs));
     this.entries = new EntryBuilder(this.core);
     this.rules = null;
     this.apply(events, nowMs);
@@ -173,7 +175,7 @@ export class Engine implements PlanciaEngine {
   }
 
   /**
-   * Everything the engine holds, as plain data (JSON-safe) with ENGINE_STATE_VERSION. Outputs not yet drained are in
+   * Everything the engine holds, as plain data (structured-clone safe) with ENGINE_STATE_VERSION. Outputs not yet drained are in
    * it too: the caller drains them first when it publishes them itself.
    */
   exportState(): EngineState {
@@ -187,6 +189,29 @@ export class Engine implements PlanciaEngine {
   restore(state: EngineState): void {
     if (state.version !== ENGINE_STATE_VERSION) throw new StateMismatchError(`state version ${state.version}, this engine reads ${ENGINE_STATE_VERSION}`);
     decodeGraph(state.graph, this, engineClasses(this));
+  }
+
+  recallFrom(nowMs: number): number {
+    const { timeZone, dayResetTime } = this.core.settings;
+    const centre = dayBounds(nowMs, timeZone, dayResetTime).start;
+    const dayStartOf = (q: QueueConfig) => (q.dayResetTime === undefined ? centre : dayBounds(nowMs, this.core.calendarOf(q.queueId).timeZone, q.dayResetTime).start);
+    return Math.min(this.core.repeatsFrom(dayStartOf, centre), this.replayFrom(nowMs));
+  }
+
+  recall(events: readonly TimedEvent[]): void {
+    for (const e of events) {
+      if (e.type === 'contact.queued' && e.data.caller !== undefined) this.core.repeats.recall(e.data.queueId, e.data.caller, e.data.contactId, e.timeMs);
+    }
+  }
+
+  /**
+   * A new core for a rebuild or an event-time replay, knowing the callers' offers of the old one from before `fromMs`
+   * (the events given next start there): a repeat window reaching back across the day boundary still finds them.
+   */
+  private freshCore(config: EngineConfig, nowMs: number, fromMs: number): EngineCore {
+    const core = new EngineCore(config, nowMs);
+    for (const o of this.core.repeats.offersBefore(fromMs)) core.repeats.recall(o.queueId, o.caller, o.contactId, o.at);
+    return core;
   }
 
   replayFrom(nowMs: number): number {

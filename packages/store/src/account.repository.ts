@@ -15,7 +15,14 @@ export interface UserRecord {
   scope: AccountScope;
   /** The tenant the user belongs to (`default`: the installation's own). */
   tenant: string;
+  /** The agent a user of role `agent` is; absent for others. */
+  agentId?: string;
 }
+
+type UserRow = { username: string; role: string; scope: unknown; tenant_id: string; agent_id: string | null };
+const userOf = (row: UserRow): Omit<UserRecord, 'passwordHash'> => ({
+  username: row.username, role: row.role, scope: row.scope as AccountScope, tenant: row.tenant_id, ...(row.agent_id === null ? {} : { agentId: row.agent_id }),
+});
 
 export interface SessionRecord {
   /** SHA-256 of the session id the cookie carries. */
@@ -104,18 +111,21 @@ export class KyselyAccountRepository implements AccountRepository {
 
   async findUser(username: string): Promise<UserRecord | undefined> {
     const row = await this.#db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
-    return row && { username: row.username, passwordHash: row.password_hash, role: row.role, scope: row.scope as AccountScope, tenant: row.tenant_id };
+    return row && { ...userOf(row), passwordHash: row.password_hash };
   }
 
   async listUsers(): Promise<Omit<UserRecord, 'passwordHash'>[]> {
-    const rows = await this.#db.selectFrom('app_user').select(['username', 'role', 'scope', 'tenant_id']).orderBy('username').execute();
-    return rows.map((row) => ({ username: row.username, role: row.role, scope: row.scope as AccountScope, tenant: row.tenant_id }));
+    const rows = await this.#db.selectFrom('app_user').select(['username', 'role', 'scope', 'tenant_id', 'agent_id']).orderBy('username').execute();
+    return rows.map(userOf);
   }
 
   async insertUser(user: UserRecord): Promise<boolean> {
     const rows = await this.#db
       .insertInto('app_user')
-      .values({ username: user.username, password_hash: user.passwordHash, role: user.role, scope: JSON.stringify(user.scope), tenant_id: user.tenant, updated_at: new Date() })
+      .values({
+        username: user.username, password_hash: user.passwordHash, role: user.role, scope: JSON.stringify(user.scope), tenant_id: user.tenant,
+        agent_id: user.agentId ?? null, updated_at: new Date(),
+      })
       .onConflict((oc) => oc.column('username').doNothing())
       .returning('username')
       .execute();
@@ -123,7 +133,7 @@ export class KyselyAccountRepository implements AccountRepository {
   }
 
   async upsertUser(user: UserRecord): Promise<boolean> {
-    const values = { password_hash: user.passwordHash, role: user.role, scope: JSON.stringify(user.scope), tenant_id: user.tenant, updated_at: new Date() };
+    const values = { password_hash: user.passwordHash, role: user.role, scope: JSON.stringify(user.scope), tenant_id: user.tenant, agent_id: user.agentId ?? null, updated_at: new Date() };
     // xmax = 0 only on a row this statement inserted: tells a creation from a replacement in one round trip.
     const row = await this.#db
       .insertInto('app_user')
@@ -135,7 +145,7 @@ export class KyselyAccountRepository implements AccountRepository {
   }
 
   async upsertPasswordlessUser(user: Omit<UserRecord, 'passwordHash'>): Promise<'created' | 'updated' | 'taken'> {
-    const values = { role: user.role, scope: JSON.stringify(user.scope), tenant_id: user.tenant, updated_at: new Date() };
+    const values = { role: user.role, scope: JSON.stringify(user.scope), tenant_id: user.tenant, agent_id: user.agentId ?? null, updated_at: new Date() };
     // One statement: a local user created meanwhile under the same name is never turned into a passwordless one.
     const row = await this.#db
       .insertInto('app_user')
@@ -168,14 +178,14 @@ export class KyselyAccountRepository implements AccountRepository {
     const row = await this.#db
       .selectFrom('user_session')
       .innerJoin('app_user', 'app_user.username', 'user_session.username')
-      .select(['user_session.id_digest', 'user_session.expires_at', 'user_session.created_at', 'app_user.username', 'app_user.password_hash', 'app_user.role', 'app_user.scope', 'app_user.tenant_id'])
+      .select(['user_session.id_digest', 'user_session.expires_at', 'user_session.created_at', 'app_user.username', 'app_user.password_hash', 'app_user.role', 'app_user.scope', 'app_user.tenant_id', 'app_user.agent_id'])
       .where('user_session.id_digest', '=', idDigest)
       .where('user_session.expires_at', '>', new Date(nowMs))
       .executeTakeFirst();
     if (!row) return undefined;
     return {
       session: { idDigest: row.id_digest, username: row.username, expiresAtMs: row.expires_at.getTime(), createdAtMs: row.created_at.getTime() },
-      user: { username: row.username, passwordHash: row.password_hash, role: row.role, scope: row.scope as AccountScope, tenant: row.tenant_id },
+      user: { ...userOf(row), passwordHash: row.password_hash },
     };
   }
 

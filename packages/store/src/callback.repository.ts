@@ -50,6 +50,11 @@ export interface CallbackRepository {
   claim(id: string, by: string, atMs: number): Promise<CallbackActionResult>;
   release(id: string): Promise<CallbackActionResult>;
   done(id: string, result: string, note: string | null, by: string, atMs: number): Promise<CallbackActionResult>;
+  /**
+   * Deletes entries closed (done or answered) before `cutoffMs`, with their attempts (storage limitation); answers
+   * how many entries went. Open and claimed entries stay, however old.
+   */
+  purgeClosedBefore(cutoffMs: number): Promise<number>;
 }
 
 const ACTIVE: readonly CallbackState[] = ['open', 'claimed'];
@@ -109,6 +114,15 @@ export class KyselyCallbackRepository implements CallbackRepository {
 
   done(id: string, result: string, note: string | null, by: string, atMs: number): Promise<CallbackActionResult> {
     return this.#act(id, (entry) => ACTIVE.includes(entry.state), { state: 'done', result, note, closed_by: by, closed_at: new Date(atMs) });
+  }
+
+  async purgeClosedBefore(cutoffMs: number): Promise<number> {
+    return this.#db.transaction().execute(async (trx) => {
+      const gone = await trx.deleteFrom('callback_entry').where('closed_at', '<', new Date(cutoffMs)).returning('id').execute();
+      if (gone.length === 0) return 0;
+      await trx.deleteFrom('callback_attempt').where('entry_id', 'in', gone.map((row) => row.id)).execute();
+      return gone.length;
+    });
   }
 
   /** Changes an entry when `allowed` holds for it as stored, guarded by its state in the same statement. */

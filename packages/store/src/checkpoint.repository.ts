@@ -16,7 +16,7 @@ export interface CheckpointRecord {
   at: LogPosition;
   /** What the engine was configured with when the state was taken: another configuration means another state. */
   configFingerprint: string;
-  /** The engine state, encoded by the server (compressed JSON). */
+  /** The engine state, encoded by the server (compressed bytes of its own format). */
   state: Uint8Array;
 }
 

@@ -64,6 +64,8 @@ export interface IntervalMetricsTable {
   interval_start: Timestamp;
   interval_minutes: number;
   metrics: Json;
+  /** null: stored before the policy was kept */
+  abandon_policy: string | null;
 }
 
 export interface AppUserTable {
@@ -72,6 +74,8 @@ export interface AppUserTable {
   role: string;
   scope: Json;
   tenant_id: ColumnType<string, string | undefined, string>;
+  /** the agent a user of role `agent` is; null for others */
+  agent_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: ColumnType<Date, never, never>;
   updated_at: Timestamp;
 }

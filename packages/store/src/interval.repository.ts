@@ -1,9 +1,9 @@
-import type { ClosedIntervalEntry as ClosedInterval } from '@plancia/contracts';
+import type { AbandonPolicyName, ClosedIntervalEntry as ClosedInterval } from '@plancia/contracts';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './database.js';
 import { chunk } from './journal-batch.js';
 
-// Four parameters a row: well under PostgreSQL's 65,535 per statement.
+// Five parameters a row: well under PostgreSQL's 65,535 per statement.
 const SAVE_CHUNK = 1_000;
 
 export interface IntervalRepository {
@@ -38,10 +38,11 @@ export class KyselyIntervalRepository implements IntervalRepository {
         interval_start: interval.intervalStart,
         interval_minutes: interval.intervalMinutes,
         metrics: JSON.stringify(interval.metrics),
+        abandon_policy: interval.abandonPolicy ?? null,
       })))
       .onConflict((oc) => oc
         .columns(['queue_id', 'interval_start', 'interval_minutes'])
-        .doUpdateSet({ metrics: sql<string>`excluded.metrics` }))
+        .doUpdateSet({ metrics: sql<string>`excluded.metrics`, abandon_policy: sql<string | null>`excluded.abandon_policy` }))
       .execute();
   }
 
@@ -66,6 +67,7 @@ export class KyselyIntervalRepository implements IntervalRepository {
       intervalStart: row.interval_start.toISOString(),
       intervalMinutes: row.interval_minutes,
       metrics: row.metrics as ClosedInterval['metrics'],
+      ...(row.abandon_policy === null ? {} : { abandonPolicy: row.abandon_policy as AbandonPolicyName }),
     }));
   }
 

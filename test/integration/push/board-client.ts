@@ -1,10 +1,10 @@
 import { io, type Socket } from 'socket.io-client';
-import type { AlertEvent, ClientToServerEvents, Delta, ServerToClientEvents, Snapshot, View } from '@plancia/contracts';
+import type { AlertEvent, BoardChanges, ClientToServerEvents, ServerToClientEvents, Snapshot, View } from '@plancia/contracts';
 
 type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type Received =
   | { kind: 'snapshot'; at: number; snapshot: Snapshot }
-  | { kind: 'changes'; at: number; delta: Delta }
+  | { kind: 'changes'; at: number; delta: BoardChanges }
   | { kind: 'alert'; at: number; event: AlertEvent };
 
 export interface BoardOptions { view?: View; token?: string; origin?: string }
@@ -45,9 +45,14 @@ export function openBoard(url: string, options: BoardOptions = {}) {
 
 export const isSnapshot = (m: Received): m is Extract<Received, { kind: 'snapshot' }> => m.kind === 'snapshot';
 export const isAlert = (m: Received): m is Extract<Received, { kind: 'alert' }> => m.kind === 'alert';
-export const changesFor = (queueId: string, test: (waiting: number) => boolean = () => true) =>
+/** A change of the queue; with `test`, one that moved its waiting count to a value `test` accepts (changes are patches). */
+export const changesFor = (queueId: string, test?: (waiting: number) => boolean) =>
   (m: Received): m is Extract<Received, { kind: 'changes' }> =>
-    m.kind === 'changes' && (m.delta.queues ?? []).some((q) => q.queueId === queueId && test(q.live.waiting));
+    m.kind === 'changes' && (m.delta.queues ?? []).some((q) => {
+      if (q.queueId !== queueId) return false;
+      const waiting = q.live?.waiting;
+      return !test || (waiting !== undefined && test(waiting));
+    });
 
 /** The reason the server refused the handshake, or 'connected' if it did not. */
 export function handshakeOutcome(url: string, options: BoardOptions): Promise<string> {

@@ -7,7 +7,7 @@ import { useServer } from '../helpers/plancia-server.js';
 
 const QUEUES = Array.from({ length: 300 }, (_, i) => `slow-${i}`);
 const MIN_ROUNDS = 40;
-const MAX_ROUNDS = 600;
+const MAX_ROUNDS = 2_000;
 /** The most the kernel may hold for a paused loopback reader (its receive and the sender's send buffer). */
 function kernelBufferBytes(): number {
   const max = (file: string) => Number(readFileSync(`/proc/sys/net/ipv4/${file}`, 'utf8').trim().split(/\s+/)[2]);
@@ -60,7 +60,7 @@ describe('a client that stops reading', () => {
       await new Promise((resolve) => setTimeout(resolve, 60));
     }
     expect(pushed()).toBeGreaterThanOrEqual(PUSHED_BYTES);
-    await healthy.waitFor((m): m is typeof m => m.kind === 'changes' && (m.delta.queues ?? []).some((q) => q.live.waiting === rounds));
+    await healthy.waitFor((m): m is typeof m => m.kind === 'changes' && (m.delta.queues ?? []).some((q) => q.live?.waiting === rounds));
     const healthyChanges = healthy.received.filter((m) => m.kind === 'changes').length;
 
     tcp.resume();
@@ -68,7 +68,7 @@ describe('a client that stops reading', () => {
     const waitingShown = () => {
       const last = slow.received.findLastIndex(isSnapshot);
       const board = new Map((slow.received[last] as Extract<Received, { kind: 'snapshot' }>).snapshot.queues.map((q) => [q.queueId, q.live.waiting]));
-      for (const m of slow.received.slice(last)) if (m.kind === 'changes') for (const q of m.delta.queues ?? []) board.set(q.queueId, q.live.waiting);
+      for (const m of slow.received.slice(last)) if (m.kind === 'changes') for (const q of m.delta.queues ?? []) if (q.live?.waiting !== undefined) board.set(q.queueId, q.live.waiting);
       return QUEUES.every((id) => board.get(id) === rounds);
     };
     await expect.poll(waitingShown, { timeout: 20_000 }).toBe(true);
@@ -77,5 +77,6 @@ describe('a client that stops reading', () => {
     expect(slow.received.filter((m) => m.kind === 'changes').length).toBeLessThan(healthyChanges);
     slow.close();
     healthy.close();
-  });
+    // Changes travel as patches now: filling the kernel's buffers takes many more rounds than whole queues did.
+  }, 180_000);
 });

@@ -45,16 +45,25 @@ describe('the alert lifecycle obeys roles and scopes', () => {
     expect((await as('sam', '/api/v1/silences', 'POST', { match: { severity: 'critical' }, endsAt: new Date(Date.now() + 60_000).toISOString(), reason: 'r' })).status).toBe(403);
   });
 
-  it('a viewer reads but does not act; a supervisor assigns only to an existing user, and every action is audited', async () => {
+  it('a viewer reads but does not act; a supervisor assigns only to a user who may act on the alert (the assignees offered), and every action is audited', async () => {
     const path = `/api/v1/alerts/${encodeURIComponent(alert.id)}`;
     expect((await as('vera', '/api/v1/alerts')).status).toBe(200);
     expect((await as('vera', `${path}/assign`, 'POST', {})).status).toBe(403);
     const unknown = await as('sara', `${path}/assign`, 'POST', { to: 'nobody' });
     expect(unknown.status).toBe(400);
     expect(((await unknown.json()) as { message: string }).message).toMatch(/^to: /);
-    const assigned = await as('sara', `${path}/assign`, 'POST', { to: 'sam' });
+    const offered = (await (await as('sara', `${path}/assignees`)).json()) as { assignees: { username: string }[] };
+    expect(offered.assignees.map((a) => a.username)).toEqual(['admin', 'sara']);
+    expect((await as('sam', `${path}/assignees`)).status).toBe(404);
+    expect((await as('vera', `${path}/assignees`)).status).toBe(403);
+    for (const outsider of ['sam', 'vera']) {
+      const refused = await as('sara', `${path}/assign`, 'POST', { to: outsider });
+      expect(refused.status, outsider).toBe(400);
+      expect(((await refused.json()) as { message: string }).message).toMatch(new RegExp(`^to: ${outsider} may not act`));
+    }
+    const assigned = await as('sara', `${path}/assign`, 'POST', { to: 'admin' });
     expect(assigned.status).toBe(200);
-    expect(((await assigned.json()) as { alert: Alert }).alert).toMatchObject({ assignedTo: 'sam', acknowledgedBy: 'sara' });
+    expect(((await assigned.json()) as { alert: Alert }).alert).toMatchObject({ assignedTo: 'admin', acknowledgedBy: 'sara' });
     const created = await as('sara', '/api/v1/silences', 'POST', { match: { queueId: 'sales' }, endsAt: new Date(Date.now() + 60_000).toISOString(), reason: 'drill' });
     expect(created.status).toBe(201);
     const silence = (await created.json()) as Silence;

@@ -20,6 +20,15 @@ async function expectJournal(server: TestServer, ids: string[]): Promise<void> {
   await vi.waitFor(async () => expect(await journalIds(server)).toEqual(ids), { timeout: 10_000, interval: 100 });
 }
 
+/** The worklist's entries in every state, by the contact that opened them. */
+async function expectCallbacks(server: TestServer, contactIds: string[]): Promise<void> {
+  const states = ['open', 'claimed', 'done', 'answered'] as const;
+  await vi.waitFor(async () => {
+    const entries = await server.app.store.callbacks.list({ states, queues: null });
+    expect(entries.map((entry) => entry.contactId).sort()).toEqual(contactIds);
+  }, { timeout: 10_000, interval: 100 });
+}
+
 describe.each(backends)('journal retention on $name', (backend) => {
   const databases: TestDatabase[] = [];
   const servers: TestServer[] = [];
@@ -51,5 +60,39 @@ describe.each(backends)('journal retention on $name', (backend) => {
     const second = await startTestServer(database, { PLANCIA_RETENTION_DAYS: '7' });
     servers.push(second);
     await expectJournal(second, ['r-1h']);
+  });
+});
+
+describe.each(backends)('closed callback retention on $name', (backend) => {
+  const databases: TestDatabase[] = [];
+  const servers: TestServer[] = [];
+  afterAll(async () => {
+    await Promise.all(servers.map((server) => server.stop().catch(() => undefined)));
+    await Promise.all(databases.map((database) => database.dispose()));
+  });
+
+  it('deletes entries closed longer ago than PLANCIA_CALLBACK_CLOSED_RETENTION_DAYS, never open ones', { timeout: 180_000 }, async () => {
+    const database = await backend.create();
+    databases.push(database);
+    const now = Date.now();
+    const attempt = (contactId: string, pseudonym: string, daysAgo: number) =>
+      ({ tenant: 'default', source: 'urn:test', contactId, pseudonym, queueId: 'sales', abandonedAtMs: now - daysAgo * DAY_MS, waitedMs: 30_000 });
+    const store = await openStore(database.options);
+    await store.callbacks.record([attempt('done-40d', 'cp1:k:a', 50), attempt('answered-10d', 'cp1:k:b', 12), attempt('open-60d', 'cp1:k:c', 60)],
+      [{ tenant: 'default', pseudonym: 'cp1:k:b', contactId: 'later-b', atMs: now - 10 * DAY_MS }]);
+    const done = await store.callbacks.done('done-40d', 'reached', null, 'user:sara', now - 40 * DAY_MS);
+    expect(done.ok).toBe(true);
+    await store.close();
+
+    // Default 30 days: only the entry closed 40 days ago goes, with its attempt.
+    const first = await startTestServer(database);
+    servers.push(first);
+    await expectCallbacks(first, ['answered-10d', 'open-60d']);
+    expect(await first.app.store.callbacks.find('done-40d')).toBeUndefined();
+    await first.stop();
+
+    const second = await startTestServer(database, { PLANCIA_CALLBACK_CLOSED_RETENTION_DAYS: '7' });
+    servers.push(second);
+    await expectCallbacks(second, ['open-60d']);
   });
 });

@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
-import type { Delta, Snapshot } from '@plancia/contracts';
+import type { BoardChanges, Snapshot } from '@plancia/contracts';
 import { useServer } from '../helpers/plancia-server.js';
 import { agentState, postEvents, queued } from '../helpers/events.js';
 import { asPage, login, socketIoBoard } from './session-client.js';
@@ -100,7 +100,7 @@ describe('two tenants and scoped supervisors see only their own', () => {
     const board = socketIoBoard(server().url, { cookie: cookies.bea! });
     const frames: string[] = [];
     board.socket.on('snapshot', (snapshot: Snapshot) => frames.push(JSON.stringify(snapshot)));
-    board.socket.on('changes', (delta: Delta) => frames.push(JSON.stringify(delta)));
+    board.socket.on('changes', (changes: BoardChanges) => frames.push(JSON.stringify(changes)));
     try {
       expect(await board.first).toEqual({ snapshot: true });
       const refused = await board.socket.emitWithAck('subscribe', { queues: ['acme-sales'] }) as { ok: boolean; error?: string };

@@ -35,4 +35,15 @@ describe.each(backends)('intervals of several queues for reports on $name', (bac
     expect(await store.intervals.queueIds(from, to)).toEqual(['care', 'sales']);
     expect(await store.intervals.queueIds(from, to + 1)).toEqual(['care', 'mail', 'sales']);
   });
+
+  it('keeps the abandon policy an interval was computed under, replaced with the interval; none for one stored without', async () => {
+    const store = opened.store();
+    const start = '2026-03-03T09:00:00.000Z';
+    const from = Date.parse(start);
+    await store.intervals.save([{ ...interval('sales', start, 2), abandonPolicy: 'positive' }, interval('care', start, 1)]);
+    const read = async () => (await store.intervals.listMany(['sales', 'care'], from, from + 1)).map((i) => [i.queueId, i.abandonPolicy]);
+    expect(await read()).toEqual([['care', undefined], ['sales', 'positive']]);
+    await store.intervals.save([{ ...interval('sales', start, 2), abandonPolicy: 'exclude' }]);
+    expect(await read()).toEqual([['care', undefined], ['sales', 'exclude']]);
+  });
 });

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { AlertEvent, AssignRequest, CommentRequest, ErrorBody, MAX_SNOOZE_MS, ResolveRequest, SnoozeRequest } from '@plancia/contracts';
+import { AlertEvent, AssigneeList, AssignRequest, CommentRequest, ErrorBody, MAX_SNOOZE_MS, ResolveRequest, SnoozeRequest } from '@plancia/contracts';
 import { principalOf } from '../tenancy/tenancy-plugin.js';
-import { actOnAlert, actorOf } from './alert-actions.js';
+import { actOnAlert, actorOf, openAlertFor } from './alert-actions.js';
+import { assigneesOf } from './assignees.js';
 
 const Params = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }) });
 const responses = { 200: AlertEvent, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
@@ -20,17 +21,33 @@ export default async function alertRoutes(app: FastifyInstance) {
     onRequest,
     schema: {
       summary: 'Assign an open alert', params: Params, body: Type.Union([AssignRequest, Type.Null()]), response: responses,
-      description: `Assigns to \`to\` (a user name; omitted: the caller); acknowledges too when nobody has. Once users exist \`to\` must be one of them. ${SCOPE_NOTE}`,
+      description: `Assigns to \`to\` (a user name; omitted: the caller); acknowledges too when nobody has. Once users exist \`to\` must be one of \`GET …/assignees\` (a supervisor or administrator whose scope reaches the alert). ${SCOPE_NOTE}`,
     },
   }, async (request, reply) => {
     const principal = principalOf(request);
     const to = request.body?.to ?? actorOf(principal);
-    if (request.body?.to !== undefined && fastify.users.hasUsers() && !(await fastify.store.accounts.findUser(to))) {
-      return reply.code(400).send({ error: 'invalid_request', message: `to: no user named ${to}` });
+    if (request.body?.to !== undefined && fastify.users.hasUsers()) {
+      if (!(await fastify.store.accounts.findUser(to))) return reply.code(400).send({ error: 'invalid_request', message: `to: no user named ${to}` });
+      const alert = openAlertFor(fastify, principal, request.params.id);
+      if (!alert) return notOpen(reply, request.params.id);
+      if (!(await assigneesOf(fastify, alert)).some((user) => user.username === to)) {
+        return reply.code(400).send({ error: 'invalid_request', message: `to: ${to} may not act on this alert (a supervisor or administrator whose scope reaches it)` });
+      }
     }
     const note = request.body?.note ?? null;
     const event = await actOnAlert(fastify, principal, request.params.id, 'assign', { to, note }, (id, by) => fastify.live.assignAlert(id, to, note, by));
     return event ?? notOpen(reply, request.params.id);
+  });
+
+  fastify.get('/api/v1/alerts/:id/assignees', {
+    onRequest,
+    schema: {
+      summary: 'Who an open alert may be assigned to', params: Params, response: { 200: AssigneeList, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      description: `The supervisors and administrators whose scope reaches the alert, by name. ${SCOPE_NOTE}`,
+    },
+  }, async (request, reply) => {
+    const alert = openAlertFor(fastify, principalOf(request), request.params.id);
+    return alert ? { assignees: await assigneesOf(fastify, alert) } : notOpen(reply, request.params.id);
   });
 
   fastify.post('/api/v1/alerts/:id/resolve', {

@@ -15,7 +15,7 @@ describe('caller variables', () => {
 
   it('defaults to a stored key, no callback numbers and 72 hours', () => {
     const { callers } = loadConfig({});
-    expect(callers).toEqual({ keys: [], callbackRetentionHours: 72 });
+    expect(callers).toEqual({ keys: [], callbackRetentionHours: 72, closedCallbackRetentionDays: 30 });
   });
 
   it('refuses a key that is not 32 bytes without echoing it', () => {

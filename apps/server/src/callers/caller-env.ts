@@ -19,6 +19,10 @@ export const CALLER_ENV = {
     minimum: 1, maximum: 8_760, default: 72,
     description: 'a caller\'s number kept for a callback is deleted this many hours after the contact\'s last event',
   }),
+  PLANCIA_CALLBACK_CLOSED_RETENTION_DAYS: Type.Integer({
+    minimum: 1, maximum: 3_650, default: 30,
+    description: 'an entry of the callback worklist closed (done or answered) is deleted, with its attempts, this many days after it closed; open and claimed ones stay',
+  }),
 };
 type CallerEnv = Static<ReturnType<typeof Type.Object<typeof CALLER_ENV>>>;
 
@@ -35,6 +39,8 @@ export interface CallerConfig {
   keys: CallerKey[];
   callbackKey?: Buffer;
   callbackRetentionHours: number;
+  /** Days a closed worklist entry is kept (PLANCIA_CALLBACK_CLOSED_RETENTION_DAYS). */
+  closedCallbackRetentionDays: number;
 }
 
 /** Converts the validated variables (the patterns above already checked their shape and sizes). */
@@ -47,5 +53,6 @@ export function callerConfig(env: CallerEnv): CallerConfig {
     keys,
     ...(env.PLANCIA_CALLBACK_KEY ? { callbackKey: Buffer.from(env.PLANCIA_CALLBACK_KEY, 'base64') } : {}),
     callbackRetentionHours: env.PLANCIA_CALLBACK_RETENTION_HOURS,
+    closedCallbackRetentionDays: env.PLANCIA_CALLBACK_CLOSED_RETENTION_DAYS,
   };
 }

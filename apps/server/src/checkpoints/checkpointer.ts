@@ -15,7 +15,7 @@ export interface CheckpointerDeps {
 
 /**
  * Writes the engine's state with the log position it covers, every `intervalMs` and at stop. Only taking the state
- * and turning it into JSON hold the event loop; compression runs on the thread pool and the write is a transaction of
+ * (the engine writes its graph into typed arrays) holds the event loop; compression runs on the thread pool and the write is a transaction of
  * its own, never part of ingest's commits, so acknowledgements wait at most for that synchronous part.
  */
 export class Checkpointer {
@@ -47,10 +47,10 @@ export class Checkpointer {
     // in the turn its commit resolves), and none after the position has.
     const at = this.deps.position();
     const { state, config, settled } = this.deps.live.checkpoint();
-    const json = JSON.stringify(state);
+    const encoding = encodeState(state); // its serialisation is synchronous, its compression is not
     const blockedMs = performance.now() - started;
     const takenAt = new Date(this.deps.now());
-    const bytes = await encodeState(json);
+    const bytes = await encoding;
     await settled;
     await this.deps.checkpoints.save({ takenAt, engineVersion: ENGINE_STATE_VERSION, at, configFingerprint: configFingerprint(config), state: bytes });
     this.deps.onWritten({ position: at.position, bytes: bytes.length, blockedMs, totalMs: performance.now() - started });

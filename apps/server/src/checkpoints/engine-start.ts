@@ -49,9 +49,13 @@ export async function startEngine(deps: EngineStartDeps): Promise<EngineStart> {
   const position = (await store.journal.lastSeq()) ?? '0';
   const fromMs = engine.replayFrom(startedAt);
   let replayed = 0;
-  await store.journal.readSince(fromMs, (events) => {
-    engine.apply(deps.admit(events), deps.now());
-    replayed += events.length;
+  // Callers' offers before the replayed span, for repeat windows that reach back across the day boundary.
+  await store.journal.readSince(engine.recallFrom(startedAt), (events) => {
+    const admitted = deps.admit(events);
+    engine.recall(admitted.filter((event) => event.timeMs < fromMs));
+    const replay = admitted.filter((event) => event.timeMs >= fromMs);
+    if (replay.length > 0) engine.apply(replay, deps.now());
+    replayed += replay.length;
   }, REPLAY_CHUNK);
   return { engine, position, replayed, checkpoint: null, fromMs };
 }

@@ -1,23 +1,23 @@
-import type { Delta } from '@plancia/contracts';
-import { mergeDelta } from './delta-merge.js';
+import type { BoardChanges } from '@plancia/contracts';
+import { mergeChanges } from './delta-merge.js';
 
 /**
- * Sends at most one delta per interval. A change after a quiet spell goes out at once; changes arriving
+ * Sends at most one change message per interval. A change after a quiet spell goes out at once; changes arriving
  * within the interval after a send are merged and leave together when it ends.
  */
 export class Coalescer {
-  private pending: Delta | null = null;
+  private pending: BoardChanges | null = null;
   private lastSentAt = Number.NEGATIVE_INFINITY;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly intervalMs: number,
-    private readonly send: (delta: Delta) => void,
+    private readonly send: (changes: BoardChanges) => void,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  push(delta: Delta): void {
-    this.pending = this.pending ? mergeDelta(this.pending, delta) : delta;
+  push(changes: BoardChanges): void {
+    this.pending = this.pending ? mergeChanges(this.pending, changes) : changes;
     if (this.timer) return;
     const wait = this.lastSentAt + this.intervalMs - this.now();
     if (wait <= 0) {
@@ -42,10 +42,10 @@ export class Coalescer {
   }
 
   private flush(): void {
-    const delta = this.pending;
+    const changes = this.pending;
     this.pending = null;
-    if (!delta) return;
+    if (!changes) return;
     this.lastSentAt = this.now();
-    this.send(delta);
+    this.send(changes);
   }
 }

@@ -1,4 +1,4 @@
-import { BOARD_SLICES, BOARD_SLICE_NAMES, type BoardSliceDeclaration, type BoardSliceName, type Delta } from '@plancia/contracts';
+import { BOARD_SLICES, BOARD_SLICE_NAMES, mergePatches, type BoardChanges, type BoardSliceDeclaration, type BoardSliceName } from '@plancia/contracts';
 
 type Entry = Record<string, unknown>;
 
@@ -6,26 +6,32 @@ function mergeByKey(earlier: Entry[] | undefined, later: Entry[] | undefined, ke
   if (!earlier) return later;
   if (!later) return earlier;
   const merged = new Map(earlier.map((entry) => [entry[key], entry]));
-  for (const entry of later) merged.set(entry[key], entry);
+  for (const entry of later) {
+    const before = merged.get(entry[key]);
+    merged.set(entry[key], before ? mergePatches(before, entry) : entry);
+  }
   return [...merged.values()];
 }
 
-function mergeSlice(name: BoardSliceName, earlier: Delta, later: Delta): unknown {
+function mergeSlice(name: BoardSliceName, earlier: BoardChanges, later: BoardChanges): unknown {
   const slice: BoardSliceDeclaration = BOARD_SLICES[name];
-  if (!slice.entryKey) return later[name] ?? earlier[name];
+  if (!slice.entryKey) {
+    if (earlier[name] === undefined) return later[name];
+    return later[name] === undefined ? earlier[name] : mergePatches(earlier[name], later[name]);
+  }
   return mergeByKey(earlier[name] as Entry[] | undefined, later[name] as Entry[] | undefined, slice.entryKey);
 }
 
 /**
- * Folds a later delta into an earlier one, slice by slice as the contract declares them: a later value replaces an
- * earlier one, later entries replace earlier entries with the same key; the result brings a client from before
+ * Folds a later change message into an earlier one, slice by slice as the contract declares them: patches of the same
+ * value or entry (by its key) merge field by field, a later field winning; the result brings a board from before
  * `earlier` to after `later` in one message.
  */
-export function mergeDelta(earlier: Delta, later: Delta): Delta {
+export function mergeChanges(earlier: BoardChanges, later: BoardChanges): BoardChanges {
   const merged: Record<string, unknown> = { seq: later.seq, generatedAt: later.generatedAt };
   for (const name of BOARD_SLICE_NAMES) {
     const value = mergeSlice(name, earlier, later);
     if (value !== undefined) merged[name] = value;
   }
-  return merged as Delta;
+  return merged as BoardChanges;
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { WebSocket } from 'ws';
 import type { LiveMessage } from '@plancia/contracts';
+import { inReach } from '../callbacks/callback-scope.js';
 import { toBroadcast } from '../control-log/broadcast-targets.js';
 import type { Audience } from '../tenancy/audience.js';
 import { principalOf } from '../tenancy/tenancy-plugin.js';
@@ -29,9 +30,15 @@ export default async function liveRoute(app: FastifyInstance, { rooms, push }: {
       : { type: 'broadcastWithdrawn', id: broadcast.id }) satisfies LiveMessage);
     for (const [ws, audience] of audiences) if (fastify.broadcasts.reaches(broadcast, audience)) ws.send(message);
   });
+  // Worklist entries reach each feed whose viewer reaches the entry's queue (as the socket.io rooms get `callback`).
+  const stopCallbacks = fastify.callbackWorklist.onChange((entry) => {
+    const message = JSON.stringify({ type: 'callback', entry } satisfies LiveMessage);
+    for (const [ws, audience] of audiences) if (inReach(audience.reach, entry)) ws.send(message);
+  });
   fastify.addHook('onClose', async () => {
     stopTenancy();
     stopBroadcasts();
+    stopCallbacks();
   });
 
   fastify.get('/api/v1/live', {
@@ -39,7 +46,7 @@ export default async function liveRoute(app: FastifyInstance, { rooms, push }: {
     preHandler: [fastify.requireSocket('view'), fastify.refuseOutsideScope],
     schema: {
       summary: 'Live feed over a plain WebSocket',
-      description: 'A snapshot and the active broadcasts, then coalesced changes, alert transitions and broadcasts sent or withdrawn, as JSON LiveMessage frames. A view outside the caller\'s scope is refused (403) before the upgrade.',
+      description: 'A snapshot and the active broadcasts, then coalesced changes, alert transitions, broadcasts sent or withdrawn and callback worklist entries as they change (in the viewer\'s reach), as JSON LiveMessage frames. A view outside the caller\'s scope is refused (403) before the upgrade.',
       querystring: ViewQuery,
     },
   }, (ws, request) => {
@@ -50,7 +57,7 @@ export default async function liveRoute(app: FastifyInstance, { rooms, push }: {
     const send = (message: string) => ws.send(message);
     // Frames already encoded for the room; a client too far behind skips them and restarts from a snapshot.
     const { room, snapshot, detach } = rooms.attach(view, audience, {
-      changes: (_delta, encoded) => {
+      changes: (_changes, encoded) => {
         if (lagging && ws.bufferedAmount === 0) {
           lagging = false;
           const fresh = rooms.snapshotOf(room);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AgentSnapshot, Delta, QueueSnapshot } from '@plancia/contracts';
+import type { AgentSnapshot, BoardChanges, Delta, QueueSnapshot } from '@plancia/contracts';
 import { Coalescer } from './coalescer.js';
-import { mergeDelta } from './delta-merge.js';
+import { mergeChanges } from './delta-merge.js';
 import { ViewMatcher } from '@plancia/contracts';
 import { roomName } from './view-filter.js';
 
@@ -9,28 +9,27 @@ const queue = (queueId: string, waiting: number, placement: Partial<QueueSnapsho
   ({ queueId, channel: 'voice', teamId: null, live: { waiting }, ...placement }) as QueueSnapshot;
 const agent = (agentId: string, queueIds: string[], teamId: string | null = null) => ({ agentId, queueIds, teamId, state: 'available' }) as AgentSnapshot;
 const delta = (seq: number, rest: Partial<Delta> = {}): Delta => ({ seq, generatedAt: `2026-03-02T10:00:0${seq}Z`, ...rest });
+const changes = (seq: number, rest: Partial<BoardChanges> = {}): BoardChanges => ({ seq, generatedAt: `2026-03-02T10:00:0${seq}Z`, ...rest });
 
-describe('mergeDelta', () => {
-  it('keeps the latest entry per key and the latest sequence', () => {
-    const merged = mergeDelta(
-      delta(1, { queues: [queue('a', 1), queue('b', 5)], agents: [agent('x', ['a'])] }),
-      delta(2, { queues: [queue('a', 2)] }),
+describe('mergeChanges', () => {
+  it('merges patches of the same entry field by field, a later field winning, and keeps the latest sequence', () => {
+    const merged = mergeChanges(
+      changes(1, { queues: [{ queueId: 'a', live: { waiting: 1 } }, { queueId: 'b', live: { waiting: 5 } }], agents: [{ agentId: 'x', state: 'available' }] }),
+      changes(2, { queues: [{ queueId: 'a', live: { waiting: 2 }, windows: { today: { offered: 3 } } }] }),
     );
     expect(merged.seq).toBe(2);
-    expect(merged.queues?.map((q) => [q.queueId, q.live.waiting])).toEqual([['a', 2], ['b', 5]]);
+    expect(merged.queues).toEqual([{ queueId: 'a', live: { waiting: 2 }, windows: { today: { offered: 3 } } }, { queueId: 'b', live: { waiting: 5 } }]);
     expect(merged.agents?.map((a) => a.agentId)).toEqual(['x']);
   });
 
-  it('merges every slice the contract declares: a later value wins, lists by their entry key', () => {
-    const bounds = (day: string) => ({ intervalStart: `${day}T10:00:00Z`, intervalMinutes: 30, todayStart: `${day}T00:00:00Z` });
-    const anomalies = (n: number) => ({ lateEvents: n, orphanEvents: 0, staleContactsRemoved: 0, conflicts: 0 });
-    const earlier = delta(1, { bounds: bounds('2026-03-02'), anomalies: anomalies(1), teams: [{ teamId: 't1', agents: {} }, { teamId: 't2', agents: {} }] } as Partial<Delta>);
-    const later = delta(2, { anomalies: anomalies(2), teams: [{ teamId: 't2', agents: { available: 1 } }] } as Partial<Delta>);
-    const merged = mergeDelta(earlier, later);
-    expect(merged.bounds).toEqual(bounds('2026-03-02'));
-    expect(merged.anomalies?.lateEvents).toBe(2);
-    expect(merged.teams).toEqual([{ teamId: 't1', agents: {} }, { teamId: 't2', agents: { available: 1 } }]);
-    expect(Object.keys(mergeDelta(delta(1), delta(2)))).toEqual(['seq', 'generatedAt']);
+  it('merges every slice the contract declares: values and lists by their entry key', () => {
+    const earlier = changes(1, { bounds: { intervalStart: '2026-03-02T10:00:00Z' }, anomalies: { lateEvents: 1 }, teams: [{ teamId: 't1', agents: {} }, { teamId: 't2', agents: { on_contact: 1 } }] });
+    const later = changes(2, { anomalies: { lateEvents: 2, conflicts: 1 }, teams: [{ teamId: 't2', agents: { available: 1 } }] });
+    const merged = mergeChanges(earlier, later);
+    expect(merged.bounds).toEqual({ intervalStart: '2026-03-02T10:00:00Z' });
+    expect(merged.anomalies).toEqual({ lateEvents: 2, conflicts: 1 });
+    expect(merged.teams).toEqual([{ teamId: 't1', agents: {} }, { teamId: 't2', agents: { on_contact: 1, available: 1 } }]);
+    expect(Object.keys(mergeChanges(changes(1), changes(2)))).toEqual(['seq', 'generatedAt']);
   });
 });
 
@@ -39,20 +38,20 @@ describe('Coalescer', () => {
   afterEach(() => vi.useRealTimers());
 
   it('sends a change after a quiet spell at once, then merges what follows into one send at the end of the interval', () => {
-    const sent: Delta[] = [];
+    const sent: BoardChanges[] = [];
     const coalescer = new Coalescer(100, (d) => sent.push(d), () => Date.now());
-    coalescer.push(delta(1, { queues: [queue('a', 1)] }));
+    coalescer.push(changes(1, { queues: [{ queueId: 'a', live: { waiting: 1 } }] }));
     expect(sent.map((d) => d.seq)).toEqual([1]);
     vi.advanceTimersByTime(30);
-    coalescer.push(delta(2, { queues: [queue('a', 2)] }));
+    coalescer.push(changes(2, { queues: [{ queueId: 'a', live: { waiting: 2 } }] }));
     vi.advanceTimersByTime(30);
-    coalescer.push(delta(3, { queues: [queue('b', 1)] }));
+    coalescer.push(changes(3, { queues: [{ queueId: 'b', live: { waiting: 1 } }] }));
     expect(sent).toHaveLength(1);
     vi.advanceTimersByTime(40);
     expect(sent.map((d) => d.seq)).toEqual([1, 3]);
     expect(sent[1]!.queues?.map((q) => q.queueId)).toEqual(['a', 'b']);
     vi.advanceTimersByTime(500);
-    coalescer.push(delta(4));
+    coalescer.push(changes(4));
     expect(sent.map((d) => d.seq)).toEqual([1, 3, 4]);
   });
 });

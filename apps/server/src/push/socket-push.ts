@@ -58,7 +58,7 @@ export function attachSocketPush(fastify: FastifyInstance, rooms: ViewRooms, opt
     const snapshot = rooms.snapshotOf(room);
     if (snapshot && roomOutlets.has(room)) return snapshot;
     const attached = rooms.attach(view, audience, {
-      changes: (delta) => io.to(room).emit('changes', delta),
+      changes: (changes) => io.to(room).emit('changes', changes),
       alert: (event) => io.to(room).emit('alert', event),
     });
     roomOutlets.set(room, attached.detach);

@@ -1,12 +1,13 @@
-import { ViewMatcher, type AlertEvent, type Delta, type LiveMessage, type Snapshot, type View } from '@plancia/contracts';
+import { ViewMatcher, type AlertEvent, type BoardChanges, type Delta, type LiveMessage, type Snapshot, type View } from '@plancia/contracts';
 import type { Audience } from '../tenancy/audience.js';
 import { Coalescer } from './coalescer.js';
 import type { LiveSource } from './live-source.js';
+import { RoomMirror } from './room-mirror.js';
 import { canonicalView, roomName } from './view-filter.js';
 
 /** Receives a room's coalesced changes and its alert transitions, each also as a LiveMessage frame serialised once per room. */
 export interface RoomOutlet {
-  changes(delta: Delta, encoded: () => string): void;
+  changes(changes: BoardChanges, encoded: () => string): void;
   alert(event: AlertEvent, encoded: () => string): void;
 }
 
@@ -14,6 +15,7 @@ interface Room {
   view: View;
   audience: Audience;
   matcher: ViewMatcher;
+  mirror: RoomMirror;
   coalescer: Coalescer;
   outlets: Set<RoomOutlet>;
 }
@@ -25,8 +27,9 @@ const once = (message: LiveMessage) => {
 
 /**
  * One room per distinct view and audience (who may see what, see tenancy/audience.ts): each change from the engine is
- * filtered once per room, coalesced once per room and handed to the room's outlets (a socket.io room broadcast, or
- * plain WebSocket subscribers); so is each alert transition the audience may see.
+ * filtered once per room, turned into patches from what the room's boards hold (room-mirror.ts), coalesced once per
+ * room and handed to the room's outlets (a socket.io room broadcast, or plain WebSocket subscribers) to be encoded once;
+ * so is each alert transition the audience may see.
  */
 export class ViewRooms {
   private readonly rooms = new Map<string, Room>();
@@ -67,17 +70,20 @@ export class ViewRooms {
     this.rooms.clear();
   }
 
+  /** Every snapshot handed out starts a receiver: the room's mirror learns what that receiver holds. */
   private snapshot(room: Room): Snapshot {
-    return room.audience.snapshot(this.live.snapshot(room.view));
+    const snapshot = room.audience.snapshot(this.live.snapshot(room.view));
+    room.mirror.startsFrom(snapshot);
+    return snapshot;
   }
 
   private open(name: string, view: View, audience: Audience): Room {
     const outlets = new Set<RoomOutlet>();
-    const coalescer = new Coalescer(this.intervalMs, (delta) => {
-      const encoded = once({ type: 'changes', delta });
-      for (const outlet of outlets) outlet.changes(delta, encoded);
+    const coalescer = new Coalescer(this.intervalMs, (changes) => {
+      const encoded = once({ type: 'changes', delta: changes });
+      for (const outlet of outlets) outlet.changes(changes, encoded);
     });
-    const room = { view, audience, matcher: new ViewMatcher(view), coalescer, outlets };
+    const room = { view, audience, matcher: new ViewMatcher(view), mirror: new RoomMirror(), coalescer, outlets };
     this.rooms.set(name, room);
     return room;
   }
@@ -95,7 +101,8 @@ export class ViewRooms {
     for (const room of this.rooms.values()) {
       const viewed = room.matcher.filter(delta);
       const shown = viewed && room.audience.delta(viewed);
-      if (shown) room.coalescer.push(shown);
+      const changes = shown && room.mirror.patch(shown);
+      if (changes) room.coalescer.push(changes);
     }
   }
 

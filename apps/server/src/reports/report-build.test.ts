@@ -115,6 +115,32 @@ describe('report aggregation from stored intervals', () => {
     expect(series.rows[0]!.intervals).toBe(2);
   });
 
+  it('re-aggregates each interval under the abandon policy stored with it, whatever the queue\'s policy is now', () => {
+    fc.assert(fc.property(fc.array(contactArb, { maxLength: 40 }), fc.constantFrom(...POLICIES), fc.constantFrom(...POLICIES), (contacts, then, now) => {
+      const quarters = closedIntervals(contacts, 15, then);
+      expect(quarters.every((i) => i.abandonPolicy === then)).toBe(true);
+      const halves = closedIntervals(contacts, 30, then);
+      const series = buildSeries(quarters, () => now, '30', DAY0, DAY0 + 12 * 3_600_000);
+      const byStart = new Map(series.rows.map((row) => [row.start, row]));
+      for (const half of halves) {
+        if (half.metrics.offered === 0 && half.metrics.handled === 0 && half.metrics.shortAbandoned === 0) continue;
+        expectSameFigures(byStart.get(half.intervalStart)!, half.metrics);
+      }
+    }), { numRuns: 25 });
+  });
+
+  it('falls back to the queue\'s current policy for an interval stored without one', () => {
+    // 1 met and 1 abandoned within T: 100 % under `ignore`, 50 % under `negative`.
+    const contacts: Contact[] = [
+      { at: DAY0 + 60_000, wait: 1_000, outcome: 'answered', talk: 1_000, wrap: 0 },
+      { at: DAY0 + 60_000, wait: 10_000, outcome: 'abandoned', talk: 1_000, wrap: 0 },
+    ];
+    const stored = closedIntervals(contacts, 30, 'negative');
+    expect(buildSeries(stored, () => 'ignore', '30', DAY0, DAY0 + 3_600_000).total.serviceLevel).toBe(0.5);
+    const older = stored.map(({ abandonPolicy: _policy, ...rest }) => rest);
+    expect(buildSeries(older, () => 'negative', '30', DAY0, DAY0 + 3_600_000).total.serviceLevel).toBe(0.5);
+  });
+
   it('keeps a stored 30-minute interval whole when 15 minutes are asked for', () => {
     const intervals = closedIntervals([{ at: DAY0 + 60_000, wait: 1_000, outcome: 'answered', talk: 1_000, wrap: 0 }], 30, 'ignore');
     const series = buildSeries(intervals, () => 'ignore', '15', DAY0, DAY0 + 3_600_000);

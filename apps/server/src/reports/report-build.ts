@@ -6,6 +6,12 @@ import { periodOf, romeDay } from './report-periods.js';
 export type PolicyOf = (queueId: string) => AbandonPolicyName;
 
 /**
+ * The policy an interval's service level was computed under: the one stored with it, or, for an interval stored
+ * before the policy was kept, the queue's current one (right unless the policy changed since).
+ */
+const policyThen = (interval: ClosedIntervalEntry, policyOf: PolicyOf): AbandonPolicyName => interval.abandonPolicy ?? policyOf(interval.queueId);
+
+/**
  * The period length of a report: the one asked for, raised to the longest stored interval summed, since a stored
  * interval cannot be split. `interval` keeps each stored length as it is.
  */
@@ -30,7 +36,7 @@ export function buildSeries(
     const key = `${period.start}|${period.minutes}`;
     const bucket = buckets.get(key) ?? { ...period, intervals: 0, sums: emptySums() };
     buckets.set(key, bucket);
-    const sums = sumsOf(interval.metrics, policyOf(interval.queueId));
+    const sums = sumsOf(interval.metrics, policyThen(interval, policyOf));
     addSums(bucket.sums, sums);
     addSums(total, sums);
     bucket.intervals += 1;
@@ -52,6 +58,6 @@ function rowOf(bucket: Bucket): ReportRow {
 /** The total of several intervals: one figure set for a month, a queue or a channel. */
 export function totalOf(intervals: readonly ClosedIntervalEntry[], policyOf: PolicyOf) {
   const sums = emptySums();
-  for (const interval of intervals) addSums(sums, sumsOf(interval.metrics, policyOf(interval.queueId)));
+  for (const interval of intervals) addSums(sums, sumsOf(interval.metrics, policyThen(interval, policyOf)));
   return figuresOf(sums);
 }

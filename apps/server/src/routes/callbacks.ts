@@ -8,7 +8,7 @@ import {
 import type { CallbackActionResult } from '@plancia/store';
 import { actorOf } from '../config-api/actor.js';
 import { callbacksCsv } from '../callbacks/callback-csv.js';
-import { inReach } from '../callbacks/callback-scope.js';
+import { agentRefusal, inReach, type CallbackAction } from '../callbacks/callback-scope.js';
 import { principalOf } from '../tenancy/tenancy-plugin.js';
 
 const STATES: Record<string, readonly CallbackState[]> = { active: ['open', 'claimed'], all: CALLBACK_STATES };
@@ -21,8 +21,9 @@ const ACTION_RESPONSES = { 200: CallbackEntry, 400: ErrorBody, 401: ErrorBody, 4
 
 /**
  * The callback worklist: `GET /api/v1/callbacks` (JSON or CSV) within the reader's reach; claim, release and done
- * for supervisors whose scope holds the entry's queue, each written to the audit log. The number itself is revealed
- * by `GET /api/v1/contacts/:contactId/caller` (routes/callers.ts), one contact at a time.
+ * for agents, supervisors and administrators whose scope holds the entry's queue (the door `callbacks` of the access
+ * policy), agents only on their own claims, each written to the audit log. The number itself is revealed by
+ * `GET /api/v1/contacts/:contactId/caller` (routes/callers.ts), one contact at a time, to supervisors only.
  */
 export default async function callbackRoutes(app: FastifyInstance) {
   const fastify = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -56,7 +57,7 @@ export default async function callbackRoutes(app: FastifyInstance) {
   });
 
   /** Finds the entry, refuses one outside the actor's reach, acts, audits and answers it as it is now. */
-  const action = (name: 'claim' | 'release' | 'done', act: (id: string, request: FastifyRequest) => Promise<CallbackActionResult>) =>
+  const action = (name: CallbackAction, act: (id: string, request: FastifyRequest) => Promise<CallbackActionResult>) =>
     async (request: FastifyRequest, reply: FastifyReply) => {
       const { id } = request.params as CallbackParams;
       const found = await fastify.callbackWorklist.find(id);
@@ -64,6 +65,9 @@ export default async function callbackRoutes(app: FastifyInstance) {
       if (!inReach(reachOf(request), found)) {
         return reply.code(403).send({ error: 'forbidden', message: `The entry's queue (${found.queueId ?? 'none'}) is outside your scope` });
       }
+      const agent = request.user?.role === 'agent' ? request.user : undefined;
+      const refusal = agent ? agentRefusal(actorOf(request), found, name) : null;
+      if (refusal !== null) return reply.code(403).send({ error: 'forbidden', message: refusal });
       const result = await act(found.id, request);
       if (!result.ok) {
         return result.reason === 'not_found'
@@ -73,30 +77,33 @@ export default async function callbackRoutes(app: FastifyInstance) {
       await fastify.store.audit.record({
         actor: actorOf(request), action: `callback.${name}`, resource: `callbacks/${found.id}`,
         before: { state: found.state, claimedBy: found.claimedBy },
-        after: { state: result.entry.state, claimedBy: result.entry.claimedBy, result: result.entry.result, queueId: found.queueId },
+        after: {
+          state: result.entry.state, claimedBy: result.entry.claimedBy, result: result.entry.result, queueId: found.queueId,
+          ...(agent?.agentId === undefined ? {} : { agentId: agent.agentId }),
+        },
         atMs: Date.now(),
       });
       return result.entry;
     };
 
   const acting = (summary: string, description: string, body?: typeof CallbackDoneRequest) => ({
-    onRequest: fastify.requireRole('acknowledge'),
+    onRequest: fastify.requireRole('callbacks'),
     schema: { tags: ['callbacks'], summary, description, params: CallbackParams, ...(body ? { body } : {}), response: ACTION_RESPONSES },
   });
 
   fastify.post('/api/v1/callbacks/:id/claim', acting(
     'Claim a callback',
-    'Supervisors and administrators whose scope holds the entry\'s queue (else 403). Claiming one already claimed by the same person answers it unchanged; by someone else, or closed, is 409. Audited as `callback.claim`.',
+    'Agents, supervisors and administrators whose scope holds the entry\'s queue (else 403). Claiming one already claimed by the same person answers it unchanged; by someone else, or closed, is 409. Audited as `callback.claim` (with the agent id of an agent).',
   ), action('claim', (id, request) => fastify.callbackWorklist.claim(id, actorOf(request))));
 
   fastify.post('/api/v1/callbacks/:id/release', acting(
     'Give a claimed callback back to the list',
-    'Supervisors and administrators in scope; 409 when it is not claimed. Audited as `callback.release`.',
+    'Supervisors and administrators in scope, any claim; an agent only its own (else 403); 409 when it is not claimed. Audited as `callback.release`.',
   ), action('release', (id) => fastify.callbackWorklist.release(id)));
 
   fastify.post('/api/v1/callbacks/:id/done', acting(
     'Close a callback with its result',
-    'Supervisors and administrators in scope; claimed or not. `result` is free text (the console offers reached, no-answer, voicemail, wrong-number, not-needed). 409 when already closed. Audited as `callback.done`.',
+    'Supervisors and administrators in scope, claimed or not; an agent only an entry it has claimed (else 403). `result` is free text (the console offers reached, no-answer, voicemail, wrong-number, not-needed). 409 when already closed. Audited as `callback.done`.',
     CallbackDoneRequest,
   ), action('done', (id, request) => {
     const { result, note } = request.body as CallbackDoneRequest;

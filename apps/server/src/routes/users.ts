@@ -35,14 +35,19 @@ export default async function userRoutes(app: FastifyInstance) {
       response: { 201: UserSummary, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody },
     },
   }, async (request, reply) => {
-    const { username, role } = request.body;
+    const { username, role, agentId } = request.body;
+    // An agent acts on the floor as one agent of the ACD; nobody else is one.
+    if ((role === 'agent') !== (agentId !== undefined)) {
+      const message = role === 'agent' ? 'agentId: required for the role agent' : `agentId: only for the role agent, not ${role}`;
+      return reply.code(400).send({ error: 'invalid_request', message });
+    }
     const grant = grantFor(fastify.tenancy, principalOf(request), request.body);
     if (!grant.ok) return reply.code(grant.status).send({ error: grant.status === 403 ? 'forbidden' : 'invalid_request', message: grant.message });
     const { tenant, scope } = grant;
     if (!(await users.create({ ...request.body, tenant, scope }, actorOf(request)))) {
       return reply.code(409).send({ error: 'conflict', message: `username: ${username} is taken` });
     }
-    return reply.code(201).send({ username, role, scope, tenant });
+    return reply.code(201).send({ username, role, scope, tenant, ...(agentId === undefined ? {} : { agentId }) });
   });
 
   fastify.delete('/api/v1/users/:username', {

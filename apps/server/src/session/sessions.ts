@@ -15,6 +15,8 @@ export interface SessionUser {
   /** What of its tenant the user sees (empty lists: all of it). */
   scope: AccountScope;
   tenant: string;
+  /** The agent a user of role `agent` is. */
+  agentId?: string;
 }
 
 export interface OpenSession {
@@ -62,7 +64,8 @@ export class Sessions {
       await this.#accounts.extendSession(digest, extended);
       expiresAtMs = extended;
     }
-    return { user: { username: user.username, role: user.role as UserRole, scope: user.scope, tenant: user.tenant }, expiresAtMs };
+    const agent = user.agentId === undefined ? {} : { agentId: user.agentId };
+    return { user: { username: user.username, role: user.role as UserRole, scope: user.scope, tenant: user.tenant, ...agent }, expiresAtMs };
   }
 
   async close(id: string): Promise<void> {

@@ -1,10 +1,15 @@
-import type { AccountRepository, AuditRepository } from '@plancia/store';
+import type { AccountRepository, AuditRepository, UserRecord } from '@plancia/store';
 import { DEFAULT_TENANT, type AccountScope, type CreateUserRequest, type UserRole, type UserSummary } from '@plancia/contracts';
 import type { SessionUser } from '../session/sessions.js';
 import { hashPassword, verifyPassword } from './password.js';
 
 const WHOLE_SCOPE: AccountScope = { queues: [], teams: [] };
 export const BOOTSTRAP_ADMIN = 'admin';
+
+/** A stored user as the API and the session show it: never its password hash. */
+const summaryOf = (user: Omit<UserRecord, 'passwordHash'>): UserSummary & SessionUser => ({
+  username: user.username, role: user.role as UserRole, scope: user.scope, tenant: user.tenant, ...(user.agentId === undefined ? {} : { agentId: user.agentId }),
+});
 
 const sameNames = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((name, i) => name === b[i]);
 const sameAccess = (a: { role: string; scope: AccountScope; tenant: string }, b: UserSummary) =>
@@ -46,30 +51,30 @@ export class Users {
     const hash = user?.passwordHash ?? (await this.#decoy);
     const matches = await verifyPassword(password, hash);
     if (!user || user.passwordHash === null || !matches) return undefined;
-    return { username: user.username, role: user.role as UserRole, scope: user.scope, tenant: user.tenant };
+    return summaryOf(user);
   }
 
   async list(): Promise<UserSummary[]> {
     const users = await this.#accounts.listUsers();
-    return users.map((user) => ({ username: user.username, role: user.role as UserRole, scope: user.scope, tenant: user.tenant }));
+    return users.map(summaryOf);
   }
 
   /** False when the username is taken. `tenant`: where the user belongs (the route decides who may choose). */
   async create(request: CreateUserRequest & { tenant: string }, actor: string): Promise<boolean> {
     const scope = request.scope ?? WHOLE_SCOPE;
     const passwordHash = await hashPassword(request.password);
-    const { username, role, tenant } = request;
-    const created = await this.#accounts.insertUser({ username, passwordHash, role, scope, tenant });
+    const { username, role, tenant, agentId } = request;
+    const created = await this.#accounts.insertUser({ username, passwordHash, role, scope, tenant, ...(agentId === undefined ? {} : { agentId }) });
     if (!created) return false;
     this.#count += 1;
-    await this.record(actor, 'user.create', username, null, { username, role, scope, tenant });
+    await this.record(actor, 'user.create', username, null, { username, role, scope, tenant, ...(agentId === undefined ? {} : { agentId }) });
     return true;
   }
 
   /** The user as the API shows it; undefined when there is none. */
   async find(username: string): Promise<UserSummary | undefined> {
     const user = await this.#accounts.findUser(username);
-    return user && { username: user.username, role: user.role as UserRole, scope: user.scope, tenant: user.tenant };
+    return user && summaryOf(user);
   }
 
   /**

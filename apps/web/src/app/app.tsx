@@ -5,6 +5,9 @@ import { LoginForm } from '../features/session/components/login-form.js';
 import { SessionBar } from '../features/session/components/session-bar.js';
 import { useSessionStore } from '../features/session/stores/session-store.js';
 import { SettingsPage } from '../features/settings/components/settings-page.js';
+import { NotificationsPage } from '../features/notifications/components/notifications-page.js';
+import { useSettingsStore } from '../features/settings/stores/settings-store.js';
+import { LanguageSwitch } from '../components/language-switch.js';
 import { TvPage } from './tv/components/tv-page.js';
 import { boardParams } from '../lib/board-params.js';
 import { startClock } from '../lib/clock.js';
@@ -34,12 +37,15 @@ export function App() {
   const loginRequired = useSessionStore((s) => s.required);
   // A login or logout changes the cookie the socket's handshake carries: connect again.
   const generation = useSessionStore((s) => s.generation);
+  // The notification settings use the administration token the settings page keeps, if one was given.
+  const adminToken = useSettingsStore((s) => s.token);
   useEffect(() => connectBoard(params.view, params.token, listener), [generation]);
   useEffect(() => startClock(), []);
   useEffect(() => void (document.documentElement.lang = locale), [locale]);
   useAlertEffects();
   if (loginRequired) return <LoginForm />;
   const page = path === '/settings' ? <SettingsPage />
+    : path === '/settings/notifications' ? <NotificationsPage token={adminToken}><LanguageSwitch /></NotificationsPage>
     : path === '/control' ? <ControlPage />
     : path === '/reports' ? <Suspense fallback={null}><ReportsPage /></Suspense>
     : isTv ? <TvPage rotateSeconds={params.rotateSeconds} /> : <BoardPage />;

@@ -27,11 +27,12 @@ const TrendPanel = lazy(() => import('../features/trend/components/trend-panel.j
 export function BoardPage() {
   const { t } = useI18n();
   // Supervisors and administrators send broadcasts; the server checks again and says why when it refuses.
-  const mayBroadcast = useSessionStore((s) => s.user !== null && s.user.role !== 'viewer');
+  const mayBroadcast = useSessionStore((s) => s.user !== null && (s.user.role === 'supervisor' || s.user.role === 'admin'));
   const controlText = useControlText();
   const reportsText = useReportsText();
   // Viewers cannot act on alerts: the console is for supervisors (and an install without accounts, where all may).
-  const mayAct = useSessionStore((s) => s.user?.role !== 'viewer');
+  // Agents work the callback worklist only (over the API): neither alerts nor agent actions are theirs.
+  const mayAct = useSessionStore((s) => s.user === null || s.user.role === 'supervisor' || s.user.role === 'admin');
   // Pause, unpause, log off through the ACD: for the same people as acting on alerts.
   const agentActions = useAgentActionsColumn();
   return (

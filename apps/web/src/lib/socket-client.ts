@@ -1,10 +1,11 @@
 import { io, type Socket } from 'socket.io-client';
-import type { AlertEvent, Broadcast, CallbackEntry, ClientToServerEvents, Delta, ServerToClientEvents, Snapshot, View } from '@plancia/contracts';
+import type { AlertEvent, BoardChanges, Broadcast, CallbackEntry, ClientToServerEvents, ServerToClientEvents, Snapshot, View } from '@plancia/contracts';
 
 /** What a board does with what its socket hears; times are in ms. */
 export interface BoardListener {
   snapshot(snapshot: Snapshot): void;
-  changes(delta: Delta): void;
+  /** Patches of what the board holds (see BoardChanges). */
+  changes(changes: BoardChanges): void;
   alert(event: AlertEvent): void;
   /** The active broadcasts after a subscribe, replacing what the board had; then each one sent or withdrawn. */
   broadcasts(list: Broadcast[]): void;
@@ -38,8 +39,8 @@ export function connectBoard(view: View, token: string | undefined, listener: Bo
     listener.snapshot(snapshot);
     heard();
   });
-  current.on('changes', (delta) => {
-    listener.changes(delta);
+  current.on('changes', (changes) => {
+    listener.changes(changes);
     heard();
   });
   current.on('alert', (event) => {

@@ -137,3 +137,15 @@ describe('the recorded 25-call Asterisk queue', () => {
     expect(replay(messages).events).toEqual(events);
   });
 });
+
+describe('what the recorded QueueCallerJoin carries of priority', () => {
+  it('maps none: its Priority header is the dialplan step, not the caller\'s place in the queue (QUEUE_PRIO is not on the wire)', () => {
+    const messages = recorded();
+    const joins = messages.filter((m) => amiField(m, 'Event') === 'QueueCallerJoin');
+    expect(joins.length).toBeGreaterThan(0);
+    expect(joins.every((m) => amiField(m, 'Priority') !== undefined)).toBe(true);
+    const queued = replay(messages).events.filter((e) => e.type === 'contact.queued');
+    expect(queued.length).toBe(joins.length);
+    expect(queued.every((e) => !('priority' in (e.data as object)))).toBe(true);
+  });
+});

@@ -54,6 +54,16 @@ describe('TwilioTaskRouterMapper', () => {
     ]);
   });
 
+  it('carries TaskPriority into the waiting contact and its move; leaves out one absent or outside the contract', () => {
+    const events = run([
+      { ...base, EventType: 'task-queue.entered', Sid: 'EV1', TaskSid: 'WT4', TaskPriority: '10', ...at(0) },
+      { ...base, EventType: 'task-queue.moved', Sid: 'EV2', TaskSid: 'WT4', TaskPriority: '50', TaskQueueName: 'VIP', ...at(20) },
+      { ...base, EventType: 'task-queue.entered', Sid: 'EV3', TaskSid: 'WT5', TaskPriority: '2147483647', ...at(30) },
+      { ...base, EventType: 'task-queue.entered', Sid: 'EV4', TaskSid: 'WT6', TaskPriority: '', ...at(40) },
+    ]);
+    expect(events.map((e) => (e.data as { priority?: number }).priority)).toEqual([10, 50, undefined, undefined]);
+  });
+
   it('maps worker activities by configuration, unknown ones to not_ready with the activity as reason', () => {
     const mapper = new TwilioTaskRouterMapper({ source: 'twilio:WS1', activities: { 'In riunione': 'not_ready', Busy: 'on_contact' } });
     const worker = (Sid: string, WorkerActivityName: string) => ({ EventType: 'worker.activity.update', Sid, WorkerSid: 'WK9', WorkerName: 'marco', WorkerActivityName, ...at(1) });

@@ -43,7 +43,9 @@ export class TwilioTaskRouterMapper {
     })];
     switch (type) {
       case 'task-queue.entered':
-        return emit('contact.queued', { contactId: need(params, 'TaskSid'), queueId: queueOf(params), channel: this.channelOf(params), ...callerData(callerOf(params)) });
+        return emit('contact.queued', {
+          contactId: need(params, 'TaskSid'), queueId: queueOf(params), channel: this.channelOf(params), ...callerData(callerOf(params)), ...priorityOf(params),
+        });
       case 'reservation.accepted': {
         const contactId = need(params, 'TaskSid');
         this.accepted.add(contactId);
@@ -56,7 +58,7 @@ export class TwilioTaskRouterMapper {
         return this.accepted.delete(contactId) ? emit('contact.ended', data) : emit('contact.abandoned', data);
       }
       case 'task-queue.moved':
-        return emit('contact.transferred', { contactId: need(params, 'TaskSid'), toQueueId: queueOf(params) });
+        return emit('contact.transferred', { contactId: need(params, 'TaskSid'), toQueueId: queueOf(params), ...priorityOf(params) });
       case 'task.wrapup':
         return emit('contact.ended', { contactId: need(params, 'TaskSid') });
       case 'task.completed': {
@@ -106,6 +108,19 @@ function callerOf(params: FormParams): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The largest priority the event contract takes; TaskRouter's may be larger, and is then left out rather than changed. */
+const MAX_PRIORITY = 1_000_000;
+
+/**
+ * `TaskPriority`, which TaskRouter's event callbacks carry for task events (higher is served sooner, as in the
+ * contract). Left out when absent or not a whole number in the contract's range.
+ */
+function priorityOf(params: FormParams): { priority?: number } {
+  const text = one(params, 'TaskPriority');
+  const priority = text === undefined || text === '' ? NaN : Number(text);
+  return Number.isInteger(priority) && priority >= 0 && priority <= MAX_PRIORITY ? { priority } : {};
 }
 
 function queueOf(params: FormParams): string {

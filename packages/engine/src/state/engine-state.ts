@@ -25,9 +25,12 @@ import { classesIn, register, type StateGraph } from './state-graph.js';
  * name but changes meaning): a checkpoint of another version is ignored and the journal replayed in full. A field
  * added or removed, or a new class, is told apart anyway (restore refuses it).
  */
-export const ENGINE_STATE_VERSION = 1;
+export const ENGINE_STATE_VERSION = 2;
 
-/** The engine's whole state as plain, JSON-safe data (no Infinity, no undefined, no cycles: all tagged). */
+/**
+ * The engine's whole state as plain data: typed arrays, strings and small records, no cycles, no classes, so a structured
+ * clone (v8.serialize, postMessage) carries it as it is. Version 1 was one JSON record per object.
+ */
 export interface EngineState {
   version: number;
   graph: StateGraph;

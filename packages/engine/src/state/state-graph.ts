@@ -1,33 +1,48 @@
 /**
  * The engine's state as plain data: its whole object graph (class instances, plain objects, arrays, maps, sets, typed
- * arrays) written as a flat table of nodes, shared references and cycles kept. Generic on purpose: a field any part of
- * the engine gains is carried without anyone remembering to add it (the split-replay property test holds this).
+ * arrays, dates) written as a flat table of nodes, shared references and cycles kept. Generic on purpose: a field any
+ * part of the engine gains is carried without anyone remembering to add it (the split-replay property test holds this).
+ *
+ * Columnar rather than one record per node: a day's state is millions of small objects, and a record per object (the
+ * first format, JSON) took longer to write and read back than replaying the journal. Here each shape (a class and its
+ * field names) is written once, and the values are numbers in typed arrays with interned strings beside them, which a
+ * structured clone (v8.serialize, postMessage) copies at memory speed and the decoder reads in two flat passes.
  *
  * Functions cannot be written: closures the engine builds in its constructors are kept from the fresh engine the state
  * is restored into (same configuration, so the same closures), matched by their place in the graph.
  */
 
-/** A value in a node: JSON's own scalars as they are, anything else tagged. */
-export type StateValue =
-  | string | boolean | null | number
-  | { $: 'ref'; i: number }
-  | { $: 'undef' }
-  | { $: 'num'; v: 'NaN' | 'Infinity' | '-Infinity' | '-0' }
-  | { $: 'fn' }
-  | { $: 'hole' };
+export const TYPED = { Float64Array, Float32Array, Int32Array, Uint32Array, Int16Array, Uint16Array, Int8Array, Uint8Array } as const;
+export type TypedName = keyof typeof TYPED;
+export type Typed = InstanceType<(typeof TYPED)[TypedName]>;
 
-/** One object of the graph. `c`: the class name; '' a plain object, '~' one without a prototype. */
-export type StateNode =
-  | { k: 'obj'; c: string; f: Record<string, StateValue>; frozen?: true }
-  | { k: 'arr'; v: StateValue[] }
-  | { k: 'map'; v: [StateValue, StateValue][] }
-  | { k: 'set'; v: StateValue[] }
-  | { k: 'typed'; c: TypedName; v: number[] }
-  | { k: 'date'; v: number };
+/**
+ * What a node is. `c` of an object: its class name; '' a plain object, '~' one without a prototype. Arrays, maps, sets
+ * and typed arrays take their length from `sizes`; a date and a typed array's contents are numbers in `floats`.
+ */
+export type StateShape =
+  | { k: 'obj'; c: string; keys: string[]; frozen: boolean }
+  | { k: 'arr' } | { k: 'map' } | { k: 'set' } | { k: 'date' }
+  | { k: 'typed'; c: TypedName };
 
+/** How a value is written: its tag, and its number in `ints` (INT, STR, REF) or `floats` (FLOAT). */
+export const TAG = { INT: 0, FLOAT: 1, STR: 2, REF: 3, TRUE: 4, FALSE: 5, NULL: 6, UNDEF: 7, FN: 8, HOLE: 9 } as const;
+
+/**
+ * Node 0 is the root. Nodes are numbered in the order they are first reached (breadth first), and each node's values
+ * follow the previous node's in the streams: an object's in its shape's key order, an array's, a set's, a map's as
+ * key, value, key, value.
+ */
 export interface StateGraph {
-  root: number;
-  nodes: StateNode[];
+  shapes: StateShape[];
+  /** per node: its shape's index */
+  nodeShapes: Int32Array;
+  /** per node: its length (array, map entries, set, typed array), 0 for the others */
+  sizes: Int32Array;
+  tags: Uint8Array;
+  ints: Int32Array;
+  floats: Float64Array;
+  strings: string[];
 }
 
 /** The state does not fit the code restoring it: another version, or a class this engine does not have. */
@@ -35,68 +50,18 @@ export class StateMismatchError extends Error {
   override readonly name = 'StateMismatchError';
 }
 
-const TYPED = { Float64Array, Float32Array, Int32Array, Uint32Array, Int16Array, Uint16Array, Int8Array, Uint8Array } as const;
-type TypedName = keyof typeof TYPED;
-type Typed = InstanceType<(typeof TYPED)[TypedName]>;
-
-const typedName = (value: object): TypedName | null => {
+export const typedName = (value: object): TypedName | null => {
   const name = value.constructor?.name as TypedName | undefined;
   return name !== undefined && Object.hasOwn(TYPED, name) && value instanceof TYPED[name] ? name : null;
 };
 
-function classOf(value: object): string {
+export function classOf(value: object): string {
   const proto = Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null;
   if (proto === null) return '~';
   if (proto === Object.prototype) return '';
   const name = proto.constructor?.name;
   if (!name) throw new StateMismatchError('an object of an anonymous class cannot be written');
   return name;
-}
-
-/** Writes the graph reachable from `root`. */
-export function encodeGraph(root: object): StateGraph {
-  const ids = new Map<object, number>();
-  const nodes: StateNode[] = [];
-
-  const value = (v: unknown): StateValue => {
-    switch (typeof v) {
-      case 'string': case 'boolean': return v;
-      case 'undefined': return { $: 'undef' };
-      case 'number':
-        if (Number.isNaN(v)) return { $: 'num', v: 'NaN' };
-        if (v === Infinity) return { $: 'num', v: 'Infinity' };
-        if (v === -Infinity) return { $: 'num', v: '-Infinity' };
-        return Object.is(v, -0) ? { $: 'num', v: '-0' } : v;
-      case 'function': return { $: 'fn' };
-      case 'object': return v === null ? null : { $: 'ref', i: node(v) };
-      default: throw new StateMismatchError(`a ${typeof v} cannot be written`);
-    }
-  };
-
-  const node = (o: object): number => {
-    const known = ids.get(o);
-    if (known !== undefined) return known;
-    const i = nodes.length;
-    ids.set(o, i);
-    nodes.push({ k: 'date', v: 0 }); // placeholder: children get later ids, so cycles resolve to this one
-    nodes[i] = describe(o);
-    return i;
-  };
-
-  const describe = (o: object): StateNode => {
-    if (Array.isArray(o)) return { k: 'arr', v: Array.from(o.keys(), (j) => (j in o ? value(o[j]) : { $: 'hole' })) };
-    if (o instanceof Map) return { k: 'map', v: [...o].map(([key, v]) => [value(key), value(v)] as [StateValue, StateValue]) };
-    if (o instanceof Set) return { k: 'set', v: [...o].map(value) };
-    if (o instanceof Date) return { k: 'date', v: o.getTime() };
-    const typed = typedName(o);
-    if (typed) return { k: 'typed', c: typed, v: Array.from(o as Typed) };
-    if (o instanceof WeakMap || o instanceof WeakSet || o instanceof Promise) throw new StateMismatchError(`a ${classOf(o)} cannot be written`);
-    const f: Record<string, StateValue> = {};
-    for (const key of Object.keys(o)) f[key] = value((o as Record<string, unknown>)[key]);
-    return Object.isFrozen(o) ? { k: 'obj', c: classOf(o), f, frozen: true } : { k: 'obj', c: classOf(o), f };
-  };
-
-  return { root: node(root), nodes };
 }
 
 /** Prototypes by class name: those the fresh engine holds, plus those only events create. */
@@ -123,102 +88,4 @@ export function register(into: Map<string, object>, name: string, proto: object)
   const known = into.get(name);
   if (known !== undefined && known !== proto) throw new StateMismatchError(`two classes are named ${name}: the state could not tell them apart`);
   into.set(name, proto);
-}
-
-/**
- * Restores the graph into `fresh` (an engine built with the same configuration). Objects that the fresh graph holds at
- * the same place, with the same class, are filled in rather than replaced, so the closures they own stay bound to them.
- * Throws StateMismatchError when the state names a class this code lacks, or an object's fields differ from the fresh
- * one's (the code changed since the state was written).
- */
-export function decodeGraph(graph: StateGraph, fresh: object, classes: ClassRegistry): void {
-  const built = new Map<number, unknown>();
-  const reused = new Set<object>();
-
-  const value = (v: StateValue, at: unknown, where: string): unknown => {
-    if (v === null || typeof v !== 'object') return v;
-    switch (v.$) {
-      case 'undef': case 'hole': return undefined;
-      case 'num': return v.v === '-0' ? -0 : Number(v.v);
-      case 'fn':
-        if (typeof at !== 'function') throw new StateMismatchError(`${where}: a function the fresh engine does not have`);
-        return at;
-      case 'ref': return node(v.i, at);
-    }
-  };
-
-  const node = (i: number, at: unknown): unknown => {
-    if (built.has(i)) return built.get(i);
-    const n = graph.nodes[i];
-    if (!n) throw new StateMismatchError(`node ${i} is missing`);
-    switch (n.k) {
-      case 'arr': {
-        const out: unknown[] = [];
-        built.set(i, out);
-        const old = Array.isArray(at) ? at : [];
-        out.length = n.v.length;
-        n.v.forEach((v, j) => {
-          if (v === null || typeof v !== 'object' || v.$ !== 'hole') out[j] = value(v, old[j], 'array');
-        });
-        return out;
-      }
-      case 'map': {
-        const out = new Map<unknown, unknown>();
-        built.set(i, out);
-        const old = at instanceof Map ? at : new Map();
-        for (const [k, v] of n.v) {
-          const key = value(k, undefined, 'map key');
-          out.set(key, value(v, old.get(key), 'map'));
-        }
-        return out;
-      }
-      case 'set': {
-        const out = new Set<unknown>();
-        built.set(i, out);
-        for (const v of n.v) out.add(value(v, undefined, 'set'));
-        return out;
-      }
-      case 'typed': {
-        const out = new TYPED[n.c](n.v);
-        built.set(i, out);
-        return out;
-      }
-      case 'date': {
-        const out = new Date(n.v);
-        built.set(i, out);
-        return out;
-      }
-      case 'obj': return object(i, n, at);
-    }
-  };
-
-  const object = (i: number, n: Extract<StateNode, { k: 'obj' }>, at: unknown): object => {
-    const proto = n.c === '' ? Object.prototype : n.c === '~' ? null : classes.get(n.c);
-    if (proto === undefined) throw new StateMismatchError(`the state holds a ${n.c}, a class this engine does not know`);
-    const keep = typeof at === 'object' && at !== null && Object.getPrototypeOf(at) === proto && !Object.isFrozen(at) && !reused.has(at);
-    const out = (keep ? at : Object.create(proto)) as Record<string, unknown>;
-    built.set(i, out);
-    if (keep) {
-      reused.add(out);
-      // A class's fields are its shape: a field added or removed since the state was written means another engine.
-      if (proto !== Object.prototype && !sameKeys(Object.keys(out), Object.keys(n.f))) {
-        throw new StateMismatchError(`a ${n.c}'s fields differ from the state's (${Object.keys(out).join(',')} / ${Object.keys(n.f).join(',')})`);
-      }
-      for (const key of Object.keys(out)) if (!Object.hasOwn(n.f, key)) delete out[key];
-    }
-    const old = (keep ? { ...out } : {}) as Record<string, unknown>;
-    for (const [key, v] of Object.entries(n.f)) out[key] = value(v, old[key], `${n.c || 'object'}.${key}`);
-    if (n.frozen) Object.freeze(out);
-    return out;
-  };
-
-  if (graph.nodes[graph.root]?.k !== 'obj') throw new StateMismatchError('the state has no root object');
-  node(graph.root, fresh);
-  if (built.get(graph.root) !== fresh) throw new StateMismatchError('the state is not of this engine');
-}
-
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  const set = new Set(a);
-  return b.every((key) => set.has(key));
 }

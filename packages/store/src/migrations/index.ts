@@ -14,6 +14,7 @@ import * as callbacks from './0012-callbacks.js';
 import * as agentSource from './0014-agent-source.js';
 import * as engineCheckpoints from './0013-engine-checkpoints.js';
 import * as clusterCursor from './0016-cluster-cursor.js';
+import * as agentUsersIntervalPolicy from './0018-agent-users-interval-policy.js';
 
 // Listed statically rather than read from the folder, so they run the same under tsx, vitest and a bundle.
 // Names sort in the order they must run; never rename or edit one that has shipped: add the next file.
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014-agent-source': agentSource,
   '0013-engine-checkpoints': engineCheckpoints,
   '0016-cluster-cursor': clusterCursor,
+  '0018-agent-users-interval-policy': agentUsersIntervalPolicy,
 };
 
 export const migrationProvider: MigrationProvider = {

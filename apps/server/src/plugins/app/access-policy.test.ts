@@ -161,21 +161,22 @@ describe('the policy once users exist', () => {
     ingestTokens: [], viewTokens: [VIEW], adminTokens: [ADMIN], allowedOrigins: [], allowedHosts: [], host: '0.0.0.0', hasUsers: () => users > 0,
   });
   const local = (headers: Record<string, string> = {}) => ({ headers: { host: HOST, ...headers }, url: '/', socket: { remoteAddress: '127.0.0.1' } });
-  const person = (role: 'viewer' | 'supervisor' | 'admin') => ({ username: role, role, tenant: 'default', scope: { queues: [], teams: [] } });
-  const doors: Role[] = ['ingest', 'view', 'acknowledge', 'admin'];
+  const person = (role: 'viewer' | 'agent' | 'supervisor' | 'admin') => ({ username: role, role, tenant: 'default', scope: { queues: [], teams: [] } });
+  const doors: Role[] = ['ingest', 'view', 'callbacks', 'acknowledge', 'admin'];
   const opened = (user?: ReturnType<typeof person>, headers: Record<string, string> = {}) =>
     doors.filter((door) => policy.authorize(door, local(headers), undefined, user).ok);
 
   it('lets view tokens view and acknowledge while nobody has an account', () => {
     users = 0;
-    expect(opened(undefined, { authorization: `Bearer ${VIEW}` })).toEqual(['ingest', 'view', 'acknowledge']);
+    expect(opened(undefined, { authorization: `Bearer ${VIEW}` })).toEqual(['ingest', 'view', 'callbacks', 'acknowledge']);
   });
 
   it('opens to each role what it grants, never ingest, and nothing to the anonymous but loopback ingest and admin', () => {
     users = 1;
     expect(opened(person('viewer'))).toEqual(['view']);
-    expect(opened(person('supervisor'))).toEqual(['view', 'acknowledge']);
-    expect(opened(person('admin'))).toEqual(['view', 'acknowledge', 'admin']);
+    expect(opened(person('agent'))).toEqual(['view', 'callbacks']);
+    expect(opened(person('supervisor'))).toEqual(['view', 'callbacks', 'acknowledge']);
+    expect(opened(person('admin'))).toEqual(['view', 'callbacks', 'acknowledge', 'admin']);
     expect(opened()).toEqual(['ingest']);
     expect(policy.authorize('view', local())).toMatchObject({ status: 401 });
     expect(policy.authorize('admin', local(), undefined, person('viewer'))).toMatchObject({ status: 403, message: 'The role viewer may not admin' });
@@ -184,7 +185,7 @@ describe('the policy once users exist', () => {
   it('keeps tokens working, acknowledging then for administrator tokens only', () => {
     users = 1;
     expect(opened(undefined, { authorization: `Bearer ${VIEW}` })).toEqual(['ingest', 'view']);
-    expect(opened(undefined, { authorization: `Bearer ${ADMIN}` })).toEqual(['ingest', 'view', 'acknowledge', 'admin']);
+    expect(opened(undefined, { authorization: `Bearer ${ADMIN}` })).toEqual(['ingest', 'view', 'callbacks', 'acknowledge', 'admin']);
   });
 
   it('wants a change with the session cookie to name its origin', () => {

@@ -5,16 +5,18 @@ import type { SessionUser } from '../../session/sessions.js';
 import { installationPrincipal, type Principal } from './principal.js';
 
 /**
- * What a door asks for: producers send events, viewers read the board, supervisors acknowledge alerts,
- * administrators change settings and manage users.
+ * What a door asks for: producers send events, viewers read the board, agents and supervisors work the callback
+ * worklist (`callbacks`), supervisors acknowledge alerts and reveal callers' numbers, administrators change settings
+ * and manage users.
  */
-export type Role = 'ingest' | 'view' | 'acknowledge' | 'admin';
+export type Role = 'ingest' | 'view' | 'callbacks' | 'acknowledge' | 'admin';
 
 /** What a signed-in user's role grants. Ingest is for machines: no person's role grants it. */
 export const USER_GRANTS: Readonly<Record<UserRole, readonly Role[]>> = {
   viewer: ['view'],
-  supervisor: ['view', 'acknowledge'],
-  admin: ['view', 'acknowledge', 'admin'],
+  agent: ['view', 'callbacks'],
+  supervisor: ['view', 'callbacks', 'acknowledge'],
+  admin: ['view', 'callbacks', 'acknowledge', 'admin'],
 };
 
 /**
@@ -169,7 +171,9 @@ export function createAccessPolicy(config: AccessConfig): AccessPolicy {
       case 'ingest': return { tokens: config.ingestTokens, openWithoutTokens: 'loopback' };
       case 'admin': return { tokens: config.adminTokens, openWithoutTokens: 'loopback' };
       case 'view': return { tokens: viewers, openWithoutTokens: hasUsers() ? 'nobody' : 'everyone' };
-      case 'acknowledge': return hasUsers() ? { tokens: config.adminTokens, openWithoutTokens: 'nobody' } : { tokens: viewers, openWithoutTokens: 'everyone' };
+      // Working callbacks asks of a token what acknowledging does.
+      case 'acknowledge': case 'callbacks':
+        return hasUsers() ? { tokens: config.adminTokens, openWithoutTokens: 'nobody' } : { tokens: viewers, openWithoutTokens: 'everyone' };
     }
   };
 

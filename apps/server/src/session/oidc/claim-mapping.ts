@@ -33,7 +33,7 @@ export interface ClaimSettings {
   usernamePrefix: string;
 }
 
-const RANK: Readonly<Record<UserRole, number>> = { viewer: 1, supervisor: 2, admin: 3 };
+const RANK: Readonly<Record<UserRole, number>> = { viewer: 1, agent: 2, supervisor: 3, admin: 4 };
 const NAME_LIMITS = { maxLength: 200, maxItems: 1000 };
 
 /** `plancia-admins=admin, *=viewer` → rules; the pattern of PLANCIA_OIDC_ROLE_MAP has already checked the shape. */

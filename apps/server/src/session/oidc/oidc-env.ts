@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { isLoopback } from '../../plugins/app/access-policy.js';
 import { parseRoleMap, type RoleRule } from './claim-mapping.js';
 
-const ROLE_RULE = '[^=,\\s][^=,]*=(viewer|supervisor|admin)';
+const ROLE_RULE = '[^=,\\s][^=,]*=(viewer|agent|supervisor|admin)';
 const CLAIM_PATH = '[A-Za-z0-9_:/.-]+';
 const optionalClaim = (description: string) =>
   Type.String({ default: '', pattern: `^(${CLAIM_PATH})?$`, description });

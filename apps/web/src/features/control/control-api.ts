@@ -1,6 +1,6 @@
 import type { AlertEvent } from '@plancia/contracts';
 import type {
-  AcknowledgeRequest, AlertList, AlertListQuery, AlertStats, AlertStatsQuery, AssignRequest, CommentRequest,
+  AcknowledgeRequest, AlertList, AssigneeList, AlertListQuery, AlertStats, AlertStatsQuery, AssignRequest, CommentRequest,
   SilenceRequest, ResolveRequest, Silence, SilenceList, SnoozeRequest,
 } from './lifecycle-contract.js';
 
@@ -47,6 +47,8 @@ const alertPath = (id: string, action: string) => `/api/v1/alerts/${encodeURICom
 export const controlApi = {
   acknowledge: (id: string, body: AcknowledgeRequest) => request<AlertEvent>('POST', alertPath(id, 'acknowledge'), body),
   assign: (id: string, body: AssignRequest) => request<AlertEvent>('POST', alertPath(id, 'assign'), body),
+  /** Who the alert may be assigned to: the supervisors and administrators whose scope reaches it. */
+  assignees: (id: string) => request<AssigneeList>('GET', alertPath(id, 'assignees')),
   resolve: (id: string, body: ResolveRequest) => request<AlertEvent>('POST', alertPath(id, 'resolve'), body),
   comment: (id: string, body: CommentRequest) => request<AlertEvent>('POST', alertPath(id, 'comments'), body),
   snooze: (id: string, body: SnoozeRequest) => request<AlertEvent>('POST', alertPath(id, 'snooze'), body),

@@ -3,6 +3,6 @@
  * branch): gathered here so the console names each one once.
  */
 export type {
-  AcknowledgeRequest, AlertList, AlertListQuery, AlertStats, AlertStatsQuery, AssignRequest, CommentRequest,
+  AcknowledgeRequest, AlertList, AlertListQuery, Assignee, AssigneeList, AlertStats, AlertStatsQuery, AssignRequest, CommentRequest,
   ResolveRequest, Silence, SilenceList, SilenceMatch, SilenceRequest, SnoozeRequest,
 } from '@plancia/contracts';

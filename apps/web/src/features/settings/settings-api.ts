@@ -10,8 +10,11 @@ export type ResourcePath = ConfigResourcePath;
 /** `If-Match: "0"` asks the server to create only: a second entry with the same id answers 412. */
 export const CREATE_ONLY = 0;
 
+/** A field the server refused, named by its JSON pointer within the entry (`/kpiTargets/csat/critical`). */
+export interface RefusedField { path: string; message: string }
+
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(readonly status: number, message: string, readonly details: readonly RefusedField[] = []) {
     super(message);
   }
 }
@@ -22,8 +25,8 @@ async function request<T>(method: string, path: string, token: string, body?: un
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (version !== undefined) headers['if-match'] = `"${version}"`;
   const response = await fetch(path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  const data = (await response.json().catch(() => null)) as T & { message?: string };
-  if (!response.ok) throw new ApiError(response.status, data?.message ?? response.statusText);
+  const data = (await response.json().catch(() => null)) as T & { message?: string; details?: RefusedField[] };
+  if (!response.ok) throw new ApiError(response.status, data?.message ?? response.statusText, data?.details ?? []);
   return { data, headers: response.headers };
 }
 

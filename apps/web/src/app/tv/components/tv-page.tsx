@@ -1,4 +1,4 @@
-import { useEffect, type CSSProperties } from 'react';
+import { useEffect, useMemo, type CSSProperties } from 'react';
 import { AgentGrid } from '../../../features/agents/components/agent-grid.js';
 import { useAgentsStore } from '../../../stores/agents-store.js';
 import { AlertBanner } from '../../../features/alerts/components/alert-banner.js';
@@ -8,7 +8,10 @@ import { useAlertsStore } from '../../../features/alerts/stores/alerts-store.js'
 import { StaleBanner } from '../../../features/connection/components/stale-banner.js';
 import { CentreHeader } from '../../header/centre-header.js';
 import { useI18n } from '../../../lib/i18n/use-i18n.js';
+import { KpiTvTable } from '../../../features/queues/components/kpi-tv-table.js';
 import { QueueGrid } from '../../../features/queues/components/queue-grid.js';
+import { showsProjection } from '../../../features/queues/projection-shown.js';
+import { useWindowStore } from '../../../stores/window-store.js';
 import { useQueuesStore } from '../../../stores/queues-store.js';
 import { TicketsPanel } from '../../../features/tickets/components/tickets-panel.js';
 import { usePageBox } from '../hooks/use-page-box.js';
@@ -33,19 +36,24 @@ function useFullScreenOnFirstGesture() {
 /** The pages for what is in view now, sized to the space the page area has. */
 function useTvPages(box: PageBox | null): TvPagePlan[] {
   const queueIds = useQueuesStore((s) => s.order);
+  const metricWindow = useWindowStore((s) => s.window);
+  // Joined into one string, so that the pages are planned again only when a queue's projection comes or goes.
+  const projectedKey = useQueuesStore((s) => s.order.filter((id) => showsProjection(s.byId[id], metricWindow)).join('\n'));
+  const projected = useMemo(() => new Set(projectedKey.split('\n')), [projectedKey]);
   const agentCount = useAgentsStore((s) => Object.keys(s.byId).length);
   const alertCount = useAlertsStore((s) => Object.keys(s.active).length);
   const waitingCount = useWaitingStore((s) => Object.values(s.byQueue).reduce((n, list) => n + list.contacts.length, 0));
-  if (!box) return [{ kind: 'queues', ids: [] }];
-  return planTvPages({ queueIds, agentCount, alertCount, waitingCount, box });
+  if (!box) return [{ kind: 'queues', ids: [], span: 'none' }];
+  return planTvPages({ queueIds, projected, agentCount, alertCount, waitingCount, box });
 }
 
 function TvPageContent({ plan }: { plan: TvPagePlan }) {
   switch (plan.kind) {
-    case 'queues': return <QueueGrid ids={plan.ids} />;
+    case 'queues': return <QueueGrid ids={plan.ids} span={plan.span} />;
     case 'agents': return <AgentGrid range={plan} />;
     case 'alerts': return <AlertList range={plan} />;
     case 'tickets': return <TicketsPanel />;
+    case 'kpis': return <KpiTvTable ids={plan.ids} from={plan.from} to={plan.to} />;
     case 'waiting': return <WaitingListPanel range={plan} />;
   }
 }

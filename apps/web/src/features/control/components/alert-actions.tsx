@@ -6,6 +6,7 @@ import { useAlertAction } from '../hooks/use-alert-action.js';
 import { ActionStatusLine } from './action-status.js';
 import { Labelled } from './labelled.js';
 import { AlertComments } from './alert-comments.js';
+import { AssignToForm } from './assign-to-form.js';
 
 /** Snooze lengths offered, in minutes (the server allows at most 24 h). */
 const SNOOZE_MINUTES = [15, 30, 60, 240, 1440] as const;
@@ -21,7 +22,6 @@ export function AlertActions({ alert, onEvent, onSilence }: Props) {
   const t = useControlText();
   const id = useId();
   const [note, setNote] = useState('');
-  const [assignee, setAssignee] = useState('');
   const [snooze, setSnooze] = useState<number>(SNOOZE_MINUTES[0]);
   const { status, run } = useAlertAction(onEvent);
   const withNote = note.trim() === '' ? {} : { note: note.trim() };
@@ -48,17 +48,7 @@ export function AlertActions({ alert, onEvent, onSilence }: Props) {
         <button type="button" disabled={busy || note.trim() === ''} data-testid="action-comment"
           onClick={() => act(() => controlApi.comment(alert.id, { text: note.trim() }))}>{t('comment')}</button>
       </div>
-      <form className="control-actions__row" onSubmit={(e) => {
-        e.preventDefault();
-        act(() => controlApi.assign(alert.id, { to: assignee.trim(), ...withNote }));
-      }}>
-        <label className="control">
-          <span>{t('assignTo')}</span>
-          <input value={assignee} maxLength={64} required autoComplete="off" placeholder={t('assignee')}
-            onChange={(e) => setAssignee(e.target.value)} data-testid="action-assignee" />
-        </label>
-        <button type="submit" disabled={busy}>{t('assign')}</button>
-      </form>
+      <AssignToForm alertId={alert.id} busy={busy} onAssign={(to) => act(() => controlApi.assign(alert.id, { to, ...withNote }))} />
       <form className="control-actions__row" onSubmit={(e) => {
         e.preventDefault();
         act(() => controlApi.snooze(alert.id, { until: new Date(Date.now() + snooze * 60_000).toISOString() }));

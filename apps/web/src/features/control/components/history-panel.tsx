@@ -40,16 +40,19 @@ function HistoryRow({ alert, describe }: { alert: Alert; describe: AlertDescribe
 export function HistoryPanel({ describe }: { describe: AlertDescriber }) {
   const t = useControlText();
   const filter = useConsoleStore((s) => s.filter);
-  const { period, setPeriod, alerts, loadHistory } = useHistoryStore();
-  const query = useMemo(() => historyQuery(periodRange(period, Date.now(), TIME_ZONE), filter), [period, filter]);
-  useEffect(() => void loadHistory(query), [loadHistory, query]);
+  const { period, custom, alerts, loadHistory } = useHistoryStore();
+  const query = useMemo(() => {
+    const range = periodRange(period, Date.now(), TIME_ZONE, custom);
+    return range && historyQuery(range, filter);
+  }, [period, custom, filter]);
+  useEffect(() => void (query && loadHistory(query)), [loadHistory, query]);
   return (
     <section id="history" className="panel" aria-labelledby="history-title">
       <h2 id="history-title">{t('history')}</h2>
       <div className="control-toolbar">
-        <PeriodSelect value={period} onChange={setPeriod} testId="history-period" />
-        <button type="button" onClick={() => void loadHistory(query)} data-testid="history-load">{t('load')}</button>
-        <a className="button" href={controlApi.csvUrl(query)} download data-testid="history-csv">{t('csv')}</a>
+        <PeriodSelect testId="history-period" valid={query !== null} />
+        <button type="button" disabled={!query} onClick={() => void (query && loadHistory(query))} data-testid="history-load">{t('load')}</button>
+        {query && <a className="button" href={controlApi.csvUrl(query)} download data-testid="history-csv">{t('csv')}</a>}
       </div>
       {alerts.status === 'loading' && <p className="muted" role="status">{t('loading')}</p>}
       {alerts.status === 'failed' && <p role="alert" className="error" data-testid="history-error">{problemText(alerts.problem, t)}</p>}

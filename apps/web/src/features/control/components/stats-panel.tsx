@@ -17,21 +17,24 @@ export function StatsPanel() {
   const fmt = createFormatters(locale);
   const { by, setBy, stats, loadStats } = useHistoryStore();
   const period = useHistoryStore((s) => s.period);
-  const setPeriod = useHistoryStore((s) => s.setPeriod);
-  const query = useMemo(() => ({ ...periodRange(period, Date.now(), TIME_ZONE), by }), [period, by]);
-  useEffect(() => void loadStats(query), [loadStats, query]);
+  const custom = useHistoryStore((s) => s.custom);
+  const query = useMemo(() => {
+    const range = periodRange(period, Date.now(), TIME_ZONE, custom);
+    return range && { ...range, by };
+  }, [period, custom, by]);
+  useEffect(() => void (query && loadStats(query)), [loadStats, query]);
   return (
     <section id="stats" className="panel" aria-labelledby="stats-title">
       <h2 id="stats-title">{t('stats')}</h2>
       <p className="muted">{t('mttaHint')}</p>
       <div className="control-toolbar">
-        <PeriodSelect value={period} onChange={setPeriod} testId="stats-period" />
+        <PeriodSelect testId="stats-period" valid={query !== null} />
         <Labelled label={t('groupBy')}>{(id) => (
           <select id={id} value={by} onChange={(e) => setBy(e.target.value as StatsGrouping)} data-testid="stats-by">
             {GROUPINGS.map((g) => <option key={g} value={g}>{t(g === 'rule' ? 'rule' : g === 'queue' ? 'queue' : 'severity')}</option>)}
           </select>
         )}</Labelled>
-        <button type="button" onClick={() => void loadStats(query)} data-testid="stats-load">{t('load')}</button>
+        <button type="button" disabled={!query} onClick={() => void (query && loadStats(query))} data-testid="stats-load">{t('load')}</button>
       </div>
       {stats.status === 'loading' && <p className="muted" role="status">{t('loading')}</p>}
       {stats.status === 'failed' && <p role="alert" className="error" data-testid="stats-error">{problemText(stats.problem, t)}</p>}

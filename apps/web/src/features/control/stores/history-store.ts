@@ -2,19 +2,22 @@ import { create } from 'zustand';
 import type { Alert } from '@plancia/contracts';
 import type { AlertListQuery, AlertStats, AlertStatsQuery } from '../lifecycle-contract.js';
 import { controlApi } from '../control-api.js';
-import type { Period } from '../history-period.js';
+import type { CustomPeriod, Period } from '../history-period.js';
 import { problemOf, type Remote } from '../remote.js';
 
 export type StatsGrouping = NonNullable<AlertStatsQuery['by']>;
 
 interface HistoryState {
   period: Period;
+  /** The ends of the `custom` period, kept while another period is shown so switching back restores them. */
+  custom: CustomPeriod;
   by: StatsGrouping;
   /** The query the history was last loaded with: the CSV link gives the same rows. */
   query: AlertListQuery | null;
   alerts: Remote<Alert[]>;
   stats: Remote<AlertStats['groups']>;
   setPeriod(period: Period): void;
+  setCustom(custom: CustomPeriod): void;
   setBy(by: StatsGrouping): void;
   loadHistory(query: AlertListQuery): Promise<void>;
   loadStats(query: AlertStatsQuery): Promise<void>;
@@ -29,11 +32,13 @@ export const useHistoryStore = create<HistoryState>()((set) => {
   let statsTurn = 0;
   return {
     period: 'last24h',
+    custom: { from: '', to: '' },
     by: 'rule',
     query: null,
     alerts: { status: 'idle' },
     stats: { status: 'idle' },
     setPeriod: (period) => set({ period }),
+    setCustom: (custom) => set({ custom }),
     setBy: (by) => set({ by }),
     loadHistory: async (query) => {
       const turn = ++historyTurn;

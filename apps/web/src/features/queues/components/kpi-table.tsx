@@ -24,7 +24,7 @@ function targetText(name: KpiName, target: KpiTarget | undefined, fmt: Formatter
   return q(KPI_DEFINITIONS[name].direction, { value: formatKpi(name, target.target, fmt) });
 }
 
-function KpiCell({ name, queue }: { name: KpiName; queue: QueueSnapshot }) {
+export function KpiCell({ name, queue }: { name: KpiName; queue: QueueSnapshot }) {
   const window = useWindowStore((s) => s.window);
   const { fmt } = useI18n();
   const q = useQueueText();

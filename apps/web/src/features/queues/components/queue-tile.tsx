@@ -4,13 +4,17 @@ import { useI18n } from '../../../lib/i18n/use-i18n.js';
 import { STATUS_ICON, STATUS_TEXT, serviceLevelStatus, tileStatus } from '../service-level.js';
 import { useQueuesStore } from '../../../stores/queues-store.js';
 import { useWindowStore } from '../../../stores/window-store.js';
+import { showsProjection, type ProjectionSpan } from '../projection-shown.js';
 import { LongestWait } from './longest-wait.js';
 import { QueueProjection } from './queue-projection.js';
 
 const Stat = (props: { label: string; children: ReactNode; testId?: string }) => <Figure className="stat" {...props} />;
 
-/** One queue at a glance: service level against target, who waits and for how long, and who can answer. */
-export const QueueTile = memo(function QueueTile({ queueId }: { queueId: string }) {
+/**
+ * One queue at a glance: service level against target, who waits and for how long, and who can answer. `span` is set
+ * on a page of fixed cells (a TV): a tile with the projection takes two of them, or leaves it out ('none').
+ */
+export const QueueTile = memo(function QueueTile({ queueId, span }: { queueId: string; span?: ProjectionSpan }) {
   const queue = useQueuesStore((s) => s.byId[queueId]);
   const window = useWindowStore((s) => s.window);
   const { t, fmt } = useI18n();
@@ -20,8 +24,10 @@ export const QueueTile = memo(function QueueTile({ queueId }: { queueId: string 
   const band = serviceLevelStatus(metrics.serviceLevel, queue.colours);
   const status = tileStatus(queue.status, band);
   const headingId = `queue-${queueId}`;
+  const projected = showsProjection(queue, window) && span !== 'none';
+  const spanClass = projected && span ? ` tile--span-${span}` : '';
   return (
-    <article className={`tile tile--${status}`} aria-labelledby={headingId} data-testid={`queue-tile-${queueId}`} data-status={status} data-sl-status={band}>
+    <article className={`tile tile--${status}${spanClass}`} aria-labelledby={headingId} data-testid={`queue-tile-${queueId}`} data-status={status} data-sl-status={band}>
       <header className="tile__head">
         <h3 id={headingId}>{queue.name}</h3>
         {queue.channel && <span className="tag">{queue.channel}</span>}
@@ -46,7 +52,7 @@ export const QueueTile = memo(function QueueTile({ queueId }: { queueId: string 
         <Stat label={t('offered')} testId="offered">{fmt.integer(metrics.offered)}</Stat>
         <Stat label={t('answered')}>{fmt.integer(metrics.answered)}</Stat>
       </dl>
-      {(status === 'warn' || status === 'bad') && <QueueProjection queue={queue} />}
+      {projected && <QueueProjection queue={queue} />}
       <dl className="tile__agents" aria-label={t('agents')}>
         <Stat label={t('available')} testId="available">{live.agents.available}</Stat>
         <Stat label={t('onContact')}>{live.agents.on_contact}</Stat>

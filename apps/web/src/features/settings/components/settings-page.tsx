@@ -26,6 +26,7 @@ export function SettingsPage() {
       <header>
         <h1>{t('title')}</h1>
         <a href="/">{t('back')}</a>
+        <a href="/settings/notifications">{t('notifications')}</a>
         <LanguageSwitch />
         <label className="settings-field">
           <span>{t('token')}</span>

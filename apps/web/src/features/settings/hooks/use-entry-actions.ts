@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ConfigPatch } from '@plancia/contracts';
 import { replacementPatch } from '../replacement-patch.js';
-import { ApiError, settingsApi, type ResourcePath } from '../settings-api.js';
+import { ApiError, settingsApi, type RefusedField, type ResourcePath } from '../settings-api.js';
 import { useSettingsText, type SettingsKey } from '../settings-messages.js';
 import { useSettingsStore } from '../stores/settings-store.js';
 
@@ -15,15 +15,21 @@ export function useEntryActions<P extends ResourcePath>(path: P) {
   const token = useSettingsStore((s) => s.token);
   const load = useSettingsStore((s) => s.load);
   const [status, setStatus] = useState('');
+  // The fields the server refused at the last save, for the form to show beside them.
+  const [refused, setRefused] = useState<readonly RefusedField[]>([]);
 
   async function run(action: () => Promise<string>, failure: SettingsKey, conflict: SettingsKey = 'conflict') {
     // The last outcome goes at once: a second save never shows the first one's "Saved" while it is still running.
     setStatus(t('saving'));
+    setRefused([]);
     let outcome: string;
     try {
       outcome = await action();
     } catch (error) {
-      outcome = error instanceof ApiError && error.status === 412 ? t(conflict) : t(failure, { message: (error as Error).message });
+      const fields = error instanceof ApiError && error.status === 400 ? error.details : [];
+      setRefused(fields);
+      outcome = error instanceof ApiError && error.status === 412 ? t(conflict)
+        : fields.length > 0 ? t('refusedFields') : t(failure, { message: (error as Error).message });
     }
     // The outcome is said once the reloaded settings are in the form, so "Saved" never sits beside "not saved yet".
     await load();
@@ -32,6 +38,7 @@ export function useEntryActions<P extends ResourcePath>(path: P) {
 
   return {
     status,
+    refused,
     /** Makes the server hold `next` in place of `stored`; with a version the write is conditional (0: create only). */
     save: (id: string, stored: unknown, next: unknown, version?: number) => run(async () => {
       const { replayed } = await settingsApi.put(path, id, replacementPatch(stored, next) as ConfigPatch<P>, token, version);
