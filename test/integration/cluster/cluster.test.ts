@@ -19,6 +19,10 @@ const ENV = {
   PLANCIA_NOTIFY_RETRY_BASE_MS: '200', PLANCIA_NOTIFY_POLL_MS: '50',
 };
 
+/** A node's log lines about the cluster (leading, following, failures), the last few. */
+const clusterLines = (output: string): string =>
+  output.split('\n').filter((line) => line.includes('cluster')).slice(-8).map((line) => line.slice(0, 300)).join('\n  ');
+
 const batch = (prefix: string, count: number, queueId: string): WireEvent[] =>
   Array.from({ length: count }, (_, i) => queued(`${prefix}-${i}`, queueId));
 
@@ -145,7 +149,13 @@ describe.skipIf(!postgres)('three Plancia nodes on NATS JetStream, PostgreSQL an
       expect(await postBatch(nodes[i % nodes.length]!.url, part)).toEqual({ accepted: 0, duplicates: part.length });
     }
     const ids = acknowledged.map((event) => event.id);
-    await eventually(async () => (await journaled(databaseUrl, ids)) === ids.length, 20_000, 'every acknowledged event journaled');
+    let held = 0;
+    await eventually(async () => (held = await journaled(databaseUrl, ids)) === ids.length, 20_000, 'every acknowledged event journaled')
+      .catch((error: unknown) => {
+        // Which node led and what the writers said: the journal is the leader's to write.
+        const said = nodes.map((node) => `${node.id}: ${clusterLines(node.output())}`).join('\n');
+        throw new Error(`${(error as Error).message} (${held} of ${ids.length})\n${said}`);
+      });
 
     // The boards that were on the dead node reconnected through nginx and started over from a snapshot.
     const moved = boards.filter((board) => board.lost.some((at) => at >= killedAt));

@@ -13,8 +13,10 @@ const RETRY_MS = 1_000;
  * nothing, so the journal holds each event exactly once.
  */
 export class JournalWriter {
+  /** Each start begins a new run; a run ends once another has begun or the writer stopped, so two never overlap. */
+  private run = 0;
   private active = false;
-  private running: Promise<void> | undefined;
+  private running: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly bus: ClusterBus,
@@ -25,7 +27,9 @@ export class JournalWriter {
   start(): void {
     if (this.active) return;
     this.active = true;
-    this.running = this.loop().catch((error: unknown) => this.onError(error, 'writing the journal'));
+    const run = ++this.run;
+    // A lead lost and regained at once: the earlier run finishes its batch before this one reads the consumer.
+    this.running = this.running.then(() => this.keepWriting(run));
   }
 
   async stop(): Promise<void> {
@@ -33,10 +37,26 @@ export class JournalWriter {
     await this.running;
   }
 
-  private async loop(): Promise<void> {
+  private current(run: number): boolean {
+    return this.active && run === this.run;
+  }
+
+  /** A failed fetch (NATS restarting, a slow answer under load) must not end the leader's journal: start over. */
+  private async keepWriting(run: number): Promise<void> {
+    while (this.current(run)) {
+      try {
+        await this.copy(run);
+      } catch (error) {
+        this.onError(error, 'writing the journal');
+        if (this.current(run)) await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+      }
+    }
+  }
+
+  private async copy(run: number): Promise<void> {
     const consumer = await this.bus.journalConsumer();
     let clockMs = (await this.repository.cursor(this.bus.config.name))?.clockMs ?? 0;
-    while (this.active) {
+    while (this.current(run)) {
       const messages = await consumer.fetch({ max_messages: BATCH, expires: 1_000 });
       const batch = [];
       for await (const message of messages) batch.push(message);
@@ -48,7 +68,7 @@ export class JournalWriter {
         if (decoded.kind === 'event') events.push(decoded.event);
       }
       const last = batch[batch.length - 1]!;
-      if (await this.persist(events, { seq: last.seq, clockMs })) last.ack();
+      if (await this.persist(run, events, { seq: last.seq, clockMs })) last.ack();
     }
   }
 
@@ -56,14 +76,14 @@ export class JournalWriter {
    * A database outage holds the batch and tries again: the stream keeps it meanwhile. Answers false when this node
    * stopped writing first: the batch stays unacknowledged for the next writer.
    */
-  private async persist(events: TimedEvent[], position: { seq: number; clockMs: number }): Promise<boolean> {
+  private async persist(run: number, events: TimedEvent[], position: { seq: number; clockMs: number }): Promise<boolean> {
     for (;;) {
       try {
         await this.repository.persist(this.bus.config.name, events, position);
         return true;
       } catch (error) {
         this.onError(error, 'persisting a batch of the stream');
-        if (!this.active) return false;
+        if (!this.current(run)) return false;
         await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
       }
     }
