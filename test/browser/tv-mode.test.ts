@@ -38,18 +38,40 @@ function measure(page: Page) {
   });
 }
 
-/** Every page of the rotation, measured, each with a screenshot named after the screen and the page. */
-async function visitEveryPage(page: Page, name: string) {
-  const first = await measure(page);
-  const pages = [first];
+/** The page shown and how many the rotation has now. */
+const position = (page: Page) => page.locator('[data-testid="tv-mode"]').evaluate((e) => ({
+  at: Number(e.getAttribute('data-page')), count: Number(e.getAttribute('data-page-count')),
+}));
+
+/**
+ * One walk round the rotation from the page shown, measuring each page; null when the pages were re-cut on the way
+ * (a banner such as "data stale" on a loaded machine takes room, so the same queues and agents fall on other pages).
+ */
+async function walkOnce(page: Page, name: string) {
+  const start = await position(page);
+  const pages = [await measure(page)];
   await page.screenshot({ path: join(SCREENSHOTS, `${name}-0.png`) });
-  for (let i = 1; i < first.count; i += 1) {
+  for (let i = 1; i < start.count; i += 1) {
     await page.keyboard.press('ArrowRight');
-    await page.locator(`[data-testid="tv-mode"][data-page="${i}"]`).waitFor();
+    const next = (start.at + i) % start.count;
+    await page.waitForFunction(([at, count]) => {
+      const tv = document.querySelector('[data-testid="tv-mode"]');
+      return Number(tv?.getAttribute('data-page')) === at || Number(tv?.getAttribute('data-page-count')) !== count;
+    }, [next, start.count] as const);
+    if ((await position(page)).count !== start.count) return null;
     pages.push(await measure(page));
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-${i}.png`) });
   }
-  return pages;
+  return pages.every((shown) => shown.count === start.count) ? pages : null;
+}
+
+/** Every page of the rotation, measured, each with a screenshot named after the screen and the page. */
+async function visitEveryPage(page: Page, name: string) {
+  for (let attempt = 1; ; attempt += 1) {
+    const pages = await walkOnce(page, name);
+    if (pages) return pages;
+    if (attempt === 3) throw new Error(`${name}: the pages were re-cut during each of three walks`);
+  }
 }
 
 describe('TV mode on a 1920 × 1080 and a 1280 × 720 screen', () => {
