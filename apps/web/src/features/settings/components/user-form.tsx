@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { PASSWORD_LIMITS, type UserRole } from '@plancia/contracts';
 import { useSettingsText } from '../settings-messages.js';
 import { useSettingsStore } from '../stores/settings-store.js';
@@ -15,6 +15,9 @@ const ROLES: readonly UserRole[] = ['viewer', 'agent', 'supervisor', 'admin'];
 export function UserForm({ onCreated }: { onCreated(username: string): Promise<void> }) {
   const t = useSettingsText();
   const token = useSettingsStore((s) => s.token);
+  // The agents with a stored profile, offered for the agent id (any other id the events use may be typed).
+  const profiles = useSettingsStore((s) => s.agents);
+  const listId = useId();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<UserRole>('viewer');
@@ -53,7 +56,8 @@ export function UserForm({ onCreated }: { onCreated(username: string): Promise<v
         {fieldError('password') && <span role="alert" className="settings-error">{fieldError('password')}</span>}
       </label>
       <SelectField<UserRole> label={t('role')} value={role} options={ROLES} text={(r) => t(`role_${r}`)} onChange={setRole} />
-      {role === 'agent' && <TextField label={t('agentIdRequired')} value={agentId} error={fieldError('agentId')} onChange={setAgentId} testId="user-agent-id-input" />}
+      {role === 'agent' && <TextField label={t('agentIdRequired')} value={agentId} error={fieldError('agentId')} onChange={setAgentId} testId="user-agent-id-input" list={listId} />}
+      <datalist id={listId}>{profiles.map((p) => <option key={p.agentId} value={p.agentId}>{p.name}</option>)}</datalist>
       <button type="submit" disabled={busy || username.trim() === ''}>{t('add')}</button>
       {refusal && !named.has(refusal.field ?? '') && <p role="alert">{t('refused', { message: refusal.message })}</p>}
     </form>
