@@ -27,7 +27,7 @@ describe('settings page sections', () => {
     await page.goto(`${session().proxy.url}/settings`);
     await page.locator('[data-testid="queue-form-vip"]').waitFor({ timeout: 10_000 });
     const nav = page.getByRole('navigation', { name: 'Settings sections' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Queues', 'Business calendars', 'Alert rules', 'Agents']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Queues', 'Business calendars', 'Alert rules', 'Agents', 'Users']);
 
     const heights: Record<string, number> = {};
     for (const [link, path] of [['Queues', 'queues'], ['Business calendars', 'calendars'], ['Alert rules', 'alert-rules'], ['Agents', 'agents']] as const) {

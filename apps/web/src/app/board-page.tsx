@@ -7,6 +7,7 @@ import { AlertList } from '../features/alerts/components/alert-list.js';
 import { BroadcastForm } from '../features/broadcasts/components/broadcast-form.js';
 import { BroadcastTicker } from '../features/broadcasts/components/broadcast-ticker.js';
 import { useSessionStore } from '../features/session/stores/session-store.js';
+import { CallbacksPanel } from '../features/callbacks/components/callbacks-panel.js';
 import { StaleBanner } from '../features/connection/components/stale-banner.js';
 import { RefusedBanner } from '../features/connection/components/refused-banner.js';
 import { CentreHeader } from './header/centre-header.js';
@@ -31,8 +32,10 @@ export function BoardPage() {
   const controlText = useControlText();
   const reportsText = useReportsText();
   // Viewers cannot act on alerts: the console is for supervisors (and an install without accounts, where all may).
-  // Agents work the callback worklist only (over the API): neither alerts nor agent actions are theirs.
+  // Agents work the callback worklist of their queues here on the board (supervisors work it on /control): neither
+  // alerts nor agent actions are theirs, and the server refuses them a caller's number, so no reveal button either.
   const mayAct = useSessionStore((s) => s.user === null || s.user.role === 'supervisor' || s.user.role === 'admin');
+  const isAgent = useSessionStore((s) => s.user?.role === 'agent');
   // Pause, unpause, log off through the ACD: for the same people as acting on alerts.
   const agentActions = useAgentActionsColumn();
   return (
@@ -53,6 +56,7 @@ export function BoardPage() {
       <main>
         <QueueGrid />
         <WaitingListPanel />
+        {isAgent && <CallbacksPanel mayReveal={false} />}
         <div className="columns">
           <AlertList />
           <Suspense fallback={null}><TrendPanel /></Suspense>

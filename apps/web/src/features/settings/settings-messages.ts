@@ -44,6 +44,10 @@ const SETTINGS_MESSAGES = {
     kpi_nps: 'NPS (−100…+100)', kpi_ces: 'CES (1–7)', kpi_fcr: 'First-contact resolution (%)', kpi_repeatRate: 'Repeat contacts (%)',
     kpi_ticketSla: 'Ticket SLA (%)',
     seen: 'not configured',
+    users: 'Users', usersHint: 'People who sign in. An agent works the callback worklist of its queues on the board and is linked to its agent id (as in the events).',
+    username: 'Username', password: 'Password (at least 12 characters)', role: 'Role', agentId: 'Agent id', agentIdRequired: 'Agent id (required for an agent)',
+    actions: 'Actions', newUser: 'New user', loadUsersError: 'Could not load the users: {message}',
+    role_viewer: 'Viewer', role_agent: 'Agent', role_supervisor: 'Supervisor', role_admin: 'Administrator',
   },
   it: {
     title: 'Impostazioni', back: 'Torna alla plancia', notifications: 'Notifiche', queues: 'Code', calendars: 'Calendari lavorativi', rules: 'Regole di allarme',
@@ -87,6 +91,10 @@ const SETTINGS_MESSAGES = {
     kpi_nps: 'NPS (−100…+100)', kpi_ces: 'CES (1–7)', kpi_fcr: 'Risoluzione al primo contatto (%)', kpi_repeatRate: 'Ricontatti (%)',
     kpi_ticketSla: 'SLA ticket (%)',
     seen: 'non configurato',
+    users: 'Utenti', usersHint: 'Le persone che accedono. Un operatore lavora le richiamate delle sue code sulla plancia ed è collegato al suo id operatore (come negli eventi).',
+    username: 'Nome utente', password: 'Password (almeno 12 caratteri)', role: 'Ruolo', agentId: 'Id operatore', agentIdRequired: 'Id operatore (obbligatorio per un operatore)',
+    actions: 'Azioni', newUser: 'Nuovo utente', loadUsersError: 'Impossibile caricare gli utenti: {message}',
+    role_viewer: 'Visualizzatore', role_agent: 'Operatore', role_supervisor: 'Supervisore', role_admin: 'Amministratore',
   },
 } as const;
 

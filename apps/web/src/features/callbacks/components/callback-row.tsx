@@ -9,7 +9,7 @@ import { DoneForm } from './done-form.js';
 const COLUMNS = 6;
 
 /** One caller to call back: when, where, how long they waited, how often; claim, release, close, reveal the number. */
-export function CallbackRow({ entry }: { entry: CallbackEntry }) {
+export function CallbackRow({ entry, mayReveal }: { entry: CallbackEntry; mayReveal: boolean }) {
   const text = useCallbackText();
   const { fmt } = useI18n();
   const [closing, setClosing] = useState(false);
@@ -48,7 +48,7 @@ export function CallbackRow({ entry }: { entry: CallbackEntry }) {
             ? <button type="button" disabled={busy} onClick={() => void run(() => claimCallback(entry.id))}>{text('claim')}</button>
             : <button type="button" disabled={busy} onClick={() => void run(() => releaseCallback(entry.id))}>{text('release')}</button>}
           <button type="button" disabled={busy} aria-expanded={closing} onClick={() => setClosing((open) => !open)}>{text('done')}</button>
-          <button type="button" onClick={() => void reveal()}>{text('reveal')}</button>
+          {mayReveal && <button type="button" onClick={() => void reveal()}>{text('reveal')}</button>}
           {number && <output data-testid="callback-number">{text('number', { number })}</output>}
         </td>
       </tr>

@@ -3,8 +3,11 @@ import { CSV_EXPORT_URL } from '../callbacks-api.js';
 import { useCallbackText } from '../callbacks-messages.js';
 import { CallbackRow } from './callback-row.js';
 
-/** The callback worklist for /control: callers who gave up, oldest first, kept current by the board's socket. */
-export function CallbacksPanel() {
+/**
+ * The callback worklist (on /control for supervisors, on the board for agents): callers who gave up, oldest first, kept
+ * current by the board's socket. `mayReveal` false leaves out the number's button for those the server refuses it.
+ */
+export function CallbacksPanel({ mayReveal = true }: { mayReveal?: boolean }) {
   const text = useCallbackText();
   const { entries, error, reload } = useCallbacks();
   return (
@@ -23,7 +26,7 @@ export function CallbacksPanel() {
               <th scope="col">{text('actions')}</th>
             </tr>
           </thead>
-          <tbody>{entries.map((entry) => <CallbackRow key={entry.id} entry={entry} />)}</tbody>
+          <tbody>{entries.map((entry) => <CallbackRow key={entry.id} entry={entry} mayReveal={mayReveal} />)}</tbody>
         </table>
       )}
       <button type="button" onClick={reload}>{text('refresh')}</button>

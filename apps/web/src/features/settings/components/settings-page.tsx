@@ -13,9 +13,10 @@ import { JsonForm } from './json-form.js';
 import { QueueForm } from './queue-form.js';
 import { RulePreview } from './rule-preview.js';
 import { SettingsNav } from './settings-nav.js';
+import { UsersSection } from './users-section.js';
 import '../settings.css';
 
-/** `/settings`: queues, business calendars, alert rules and agents, one section at a time, each entry saved on its own. */
+/** `/settings`: queues, business calendars, alert rules, agents and users, one section at a time, each entry saved on its own. */
 export function SettingsPage() {
   const t = useSettingsText();
   const { token, setToken, queues, calendars, rules, loadFailed, load } = useSettingsStore();
@@ -64,6 +65,7 @@ export function SettingsPage() {
           {(remove) => <AgentsList onDelete={(id) => void remove(id)} />}
         </EntrySection>
       )}
+      {section === 'users' && <UsersSection />}
     </main>
   );
 }

@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { ResourcePath } from '../settings-api.js';
 
-/** The page's sections, in the order of its navigation; the first is shown when the address names none. */
-export const SETTINGS_SECTIONS: readonly ResourcePath[] = ['queues', 'calendars', 'alert-rules', 'agents'];
+/** A section of the page: a kind of configuration, or the users (not configuration: their own API). */
+export type SettingsSection = ResourcePath | 'users';
 
-const fromHash = (): ResourcePath => {
+/** The page's sections, in the order of its navigation; the first is shown when the address names none. */
+export const SETTINGS_SECTIONS: readonly SettingsSection[] = ['queues', 'calendars', 'alert-rules', 'agents', 'users'];
+
+const fromHash = (): SettingsSection => {
   const named = globalThis.location?.hash.slice(1);
   return SETTINGS_SECTIONS.find((s) => s === named) ?? SETTINGS_SECTIONS[0]!;
 };
@@ -13,7 +16,7 @@ const fromHash = (): ResourcePath => {
  * The section shown, kept in the address (`/settings#alert-rules`) so that links, reloads and the back button land on
  * the same section: one section at a time keeps the page short.
  */
-export function useSettingsSection(): ResourcePath {
+export function useSettingsSection(): SettingsSection {
   const [section, setSection] = useState(fromHash);
   useEffect(() => {
     const follow = () => setSection(fromHash());
