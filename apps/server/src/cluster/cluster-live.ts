@@ -96,7 +96,11 @@ export class ClusterLive extends LiveState {
     this.clock.advance(message.now);
     if (message.kind === 'event') super.apply([message.event]);
     else if (message.kind === 'tick') await super.tick();
-    else if (message.kind === 'config') this.waiting.get(message.requestId)?.(await this.applyConfig(seq, message));
+    else if (message.kind === 'config') {
+      // Applied on every node; answered on the one that asked (an optional call would skip its argument elsewhere).
+      const replayed = await this.applyConfig(seq, message);
+      this.waiting.get(message.requestId)?.(replayed);
+    }
     else if (message.kind === 'broadcast') for (const listener of this.broadcastListeners) listener(message.change);
     else {
       const result = await this.applyAction(message.change);

@@ -58,7 +58,10 @@ export async function startClusterLive(fastify: FastifyInstance, bus: ClusterBus
     // Configured queues count within PLANCIA_MAX_QUEUES; the rebuild keeps to the limits as a start's replay does.
     async eventsBefore(seq, fromMs, changed) {
       for (const queue of changed.queues) entityCaps.configureQueue(queue.queueId);
-      return entityCaps.admitReplayed(await eventsBefore(bus, store.cluster, seq, fromMs));
+      const began = Date.now();
+      const events = entityCaps.admitReplayed(await eventsBefore(bus, store.cluster, seq, fromMs));
+      log.info({ seq, events: events.length, ms: Date.now() - began }, 'cluster: configuration change rebuilding at its stream position');
+      return events;
     },
   });
   fastify.decorate('live', live);
