@@ -65,7 +65,7 @@ describe.skipIf(!postgres)('cluster replicas: configuration, broadcasts and repe
   afterAll(async () => {
     // What went wrong on a node is in its log: its failures, shown when a test did not pass.
     for (const node of started) {
-      const failures = node.output().split('\n').filter((line) => /"level":50|cluster/.test(line)).slice(-5);
+      const failures = node.output().split('\n').filter((line) => /"level":50/.test(line)).slice(-5);
       if (failures.length > 0) console.warn(`${node.id}:\n  ${failures.map((line) => line.slice(0, 600)).join('\n  ')}`);
     }
     started.forEach((node) => node.child.exitCode === null && node.child.kill('SIGKILL'));
@@ -107,15 +107,19 @@ describe.skipIf(!postgres)('cluster replicas: configuration, broadcasts and repe
 
   it('counts a repeat after a restart for a caller who called yesterday within the queue window', async () => {
     const now = Date.now();
-    const engine = createEngine({
+    const engineWith = (repeatWindowMinutes: number) => createEngine({
       settings: DEFAULT_SETTINGS, calendars: [], alertRules: [], agents: [],
-      queues: [{ queueId: 'cfg', name: 'Changed on n1', repeatWindowMinutes: WINDOW_MINUTES } as never],
+      queues: [{ queueId: 'cfg', name: 'Changed on n1', repeatWindowMinutes } as never],
     }, now);
+    const engine = engineWith(WINDOW_MINUTES);
     const fromMs = engine.replayFrom(now);
-    // Before the replayed span (yesterday, minutes before midnight), within the window of today's second call.
-    const earlier = Math.max(engine.recallFrom(now), fromMs - 5 * 60_000);
-    expect(earlier).toBeLessThan(fromMs);
-    const later = Math.min(fromMs + 60_000, now - 1_000);
+    // A whole day's window reaches back to yesterday's start: today starts a day after it.
+    const todayStart = engineWith(1440).recallFrom(now) + 1440 * 60_000;
+    // Yesterday, before the replayed span, and within the window of today's second call.
+    const earlier = Math.min(fromMs, todayStart) - 5 * 60_000;
+    expect(earlier).toBeGreaterThanOrEqual(engine.recallFrom(now));
+    const later = Math.min(todayStart + 60_000, now - 1_000);
+    expect(later - earlier).toBeLessThan(WINDOW_MINUTES * 60_000);
     await postBatch(nodes[0]!.url, [offer('rep-1', 'cfg', '+390200000777', earlier)]);
     await eventually(async () => (await journaled(databaseUrl, ['rep-1'])) === 1, 20_000, 'the journal writer');
 
@@ -125,9 +129,12 @@ describe.skipIf(!postgres)('cluster replicas: configuration, broadcasts and repe
     nodes[1] = await startNode('n2', cluster, databaseUrl, ENV);
     started.push(nodes[1]);
 
-    const before = (await queueOf(nodes[1].url, 'cfg'))!.windows.today.repeats;
+    const before = (await queueOf(nodes[1].url, 'cfg'))!.windows.today.repeats.repeated;
     await postBatch(nodes[0]!.url, [offer('rep-2', 'cfg', '+390200000777', later)]);
-    await eventually(async () => (await queueOf(nodes[1]!.url, 'cfg'))!.windows.today.repeats === before + 1, 20_000, 'the repeat on the restarted node');
-    await sameOnBoth(nodes, 'equal snapshots after the restart');
+    await eventually(async () => (await queueOf(nodes[1]!.url, 'cfg'))!.windows.today.repeats.repeated === before + 1, 20_000, 'the repeat on the restarted node');
+    // The node that lived through it counts the same repeat. (Not the whole snapshot: it also took yesterday's call as
+    // a late event still waiting, which a start from the journal only recalls, as the single process's restart does.)
+    const repeats = await Promise.all(nodes.map(async (node) => (await queueOf(node.url, 'cfg'))!.windows.today.repeats));
+    expect(repeats[0]).toEqual(repeats[1]);
   }, 240_000);
 });
