@@ -26,6 +26,8 @@ const offer = (id: string, queueId: string, caller: string, atMs: number) =>
 let cookie = '';
 const snapshot = async (url: string): Promise<Snapshot> => (await (await fetch(`${url}/api/v1/snapshot`, { headers: { cookie } })).json()) as Snapshot;
 const queueOf = async (url: string, queueId: string) => (await snapshot(url)).queues.find((queue) => queue.queueId === queueId);
+/** Today's repeat contacts of the queue on that node. */
+const repeatsOf = async (url: string, queueId: string) => (await queueOf(url, queueId))!.windows.today!.repeats!;
 /** Without `seq`: it numbers the node's own pushes, not a figure (as cluster-nodes.ts's snapshotOf). */
 const figuresOf = async (url: string): Promise<string> => {
   const { seq: _pushSequence, ...figures } = await snapshot(url);
@@ -129,12 +131,12 @@ describe.skipIf(!postgres)('cluster replicas: configuration, broadcasts and repe
     nodes[1] = await startNode('n2', cluster, databaseUrl, ENV);
     started.push(nodes[1]);
 
-    const before = (await queueOf(nodes[1].url, 'cfg'))!.windows.today.repeats.repeated;
+    const before = (await repeatsOf(nodes[1].url, 'cfg')).repeated;
     await postBatch(nodes[0]!.url, [offer('rep-2', 'cfg', '+390200000777', later)]);
-    await eventually(async () => (await queueOf(nodes[1]!.url, 'cfg'))!.windows.today.repeats.repeated === before + 1, 20_000, 'the repeat on the restarted node');
+    await eventually(async () => (await repeatsOf(nodes[1]!.url, 'cfg')).repeated === before + 1, 20_000, 'the repeat on the restarted node');
     // The node that lived through it counts the same repeat. (Not the whole snapshot: it also took yesterday's call as
     // a late event still waiting, which a start from the journal only recalls, as the single process's restart does.)
-    const repeats = await Promise.all(nodes.map(async (node) => (await queueOf(node.url, 'cfg'))!.windows.today.repeats));
+    const repeats = await Promise.all(nodes.map((node) => repeatsOf(node.url, 'cfg')));
     expect(repeats[0]).toEqual(repeats[1]);
   }, 240_000);
 });
