@@ -258,7 +258,7 @@ export class Engine implements PlanciaEngine {
 }
 
 /** Events of contacts that were ever in the queue, and tickets and surveys of the queue. */
-function countConcerning(queueId: string, events: readonly TimedEvent[]): number {
+export function countConcerning(queueId: string, events: readonly TimedEvent[]): number {
   const contacts = new Set<string>();
   for (const e of events) {
     if ((e.type === 'contact.queued' && e.data.queueId === queueId) || (e.type === 'contact.transferred' && e.data.toQueueId === queueId)) contacts.add(e.data.contactId);

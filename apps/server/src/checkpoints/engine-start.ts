@@ -47,17 +47,32 @@ export async function startEngine(deps: EngineStartDeps): Promise<EngineStart> {
   engine.restoreAlerts(open, handResolved);
   // Read before the replay: nothing is ingested until the server is ready, so this is the position it covers.
   const position = (await store.journal.lastSeq()) ?? '0';
-  const fromMs = engine.replayFrom(startedAt);
-  let replayed = 0;
-  // Callers' offers before the replayed span, for repeat windows that reach back across the day boundary.
-  await store.journal.readSince(engine.recallFrom(startedAt), (events) => {
-    const admitted = deps.admit(events);
-    engine.recall(admitted.filter((event) => event.timeMs < fromMs));
-    const replay = admitted.filter((event) => event.timeMs >= fromMs);
-    if (replay.length > 0) engine.apply(replay, deps.now());
-    replayed += replay.length;
-  }, REPLAY_CHUNK);
+  const replay = recallThenReplay(engine, startedAt, deps.admit, (events) => engine.apply(events, deps.now()));
+  await store.journal.readSince(replay.readFrom, replay.onChunk, REPLAY_CHUNK);
+  const { fromMs, replayed } = replay;
   return { engine, position, replayed, checkpoint: null, fromMs };
+}
+
+/**
+ * A replay of the journal from `readFrom` on, in time order: the callers' offers before the replayed span (`fromMs`)
+ * are only recalled, for repeat windows that reach back across the day boundary; the rest is admitted and applied.
+ * The single process and a cluster node read their journal through it alike.
+ */
+export function recallThenReplay(engine: PlanciaEngine, startedAt: number, admit: (events: TimedEvent[]) => TimedEvent[], apply: (events: TimedEvent[]) => void) {
+  const fromMs = engine.replayFrom(startedAt);
+  const state = {
+    readFrom: engine.recallFrom(startedAt),
+    fromMs,
+    replayed: 0,
+    onChunk: (events: TimedEvent[]): void => {
+      const admitted = admit(events);
+      engine.recall(admitted.filter((event) => event.timeMs < fromMs));
+      const replay = admitted.filter((event) => event.timeMs >= fromMs);
+      if (replay.length > 0) apply(replay);
+      state.replayed += replay.length;
+    },
+  };
+  return state;
 }
 
 async function fromCheckpoint(deps: EngineStartDeps): Promise<{ engine: PlanciaEngine; position: string; checkpoint: EngineStart['checkpoint'] } | null> {

@@ -5,6 +5,7 @@ import {
 } from '@nats-io/jetstream';
 import { Kvm, type KV } from '@nats-io/kv';
 import type { TimedEvent } from '@plancia/contracts';
+import type { BroadcastChange } from '../control-log/broadcasts.js';
 import type { ClusterConfig } from './cluster-env.js';
 import { clusterNames, encode, messageId, type AlertActionMessage, type ClusterNames } from './cluster-messages.js';
 
@@ -55,6 +56,11 @@ export class ClusterBus {
   /** Publishes a person's action under the id its application will be known by. */
   async publishAction(requestId: string, change: AlertActionMessage): Promise<void> {
     await this.js.publish(this.names.subjects.action, encode({ kind: 'action', now: Date.now(), requestId, change }));
+  }
+
+  /** A broadcast sent or withdrawn: every node's boards hear it when its replica applies it. */
+  async publishBroadcast(change: BroadcastChange): Promise<void> {
+    await this.js.publish(this.names.subjects.broadcast, encode({ kind: 'broadcast', now: Date.now(), change }));
   }
 
   /** An ordered consumer over the whole stream from `fromSeq` on: the replica's view of the log. */

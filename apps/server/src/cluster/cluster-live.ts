@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { AlertEvent } from '@plancia/contracts';
-import type { PlanciaEngine } from '@plancia/engine';
+import type { AlertEvent, TimedEvent } from '@plancia/contracts';
+import { countConcerning, type EngineConfig, type PlanciaEngine } from '@plancia/engine';
+import type { BroadcastChange } from '../control-log/broadcasts.js';
 import { LiveState, type LiveSinks } from '../live/live-state.js';
-import type { AlertActionMessage, StreamMessage } from './cluster-messages.js';
+import type { AlertActionMessage, ConfigMessage, StreamMessage } from './cluster-messages.js';
 
 /** How long a person's action waits for this node's replica to apply it before the request fails. */
 const ACTION_TIMEOUT_MS = 10_000;
+/** A configuration change rebuilds from the day's journal: as long as a start's replay may take. */
+const CONFIG_TIMEOUT_MS = 120_000;
 
 /**
  * The cluster's time: the greatest `now` carried by the stream so far, so every replica passes its engine the same
@@ -20,8 +23,15 @@ export class ClusterClock {
   }
 }
 
-/** Where an action is published; the id lets this node find the answer when its replica applies it. */
-export type PublishAction = (requestId: string, change: AlertActionMessage) => Promise<void>;
+/** How this node's requests enter the stream, and what a configuration change rebuilds from. */
+export interface ClusterDoors {
+  /** Publishes an action; the id lets this node find the answer when its replica applies it. */
+  publishAction(requestId: string, change: AlertActionMessage): Promise<void>;
+  /** Publishes the stored configuration as a change (cluster-config.ts); `queueId`: the queue it was about. */
+  publishConfig(requestId: string, queueId?: string): Promise<void>;
+  /** The events a rebuild under `config` at stream position `seq` replays from `fromMs`, admitted to the limits. */
+  eventsBefore(seq: number, fromMs: number, config: EngineConfig): Promise<TimedEvent[]>;
+}
 
 /**
  * The live state of one replica. Nothing changes it but the stream: events, the leader's clock ticks, and people's
@@ -29,7 +39,8 @@ export type PublishAction = (requestId: string, change: AlertActionMessage) => P
  * it produces go to the sinks with the stream position that produced them (`position`), for the leader to record.
  */
 export class ClusterLive extends LiveState {
-  private readonly waiting = new Map<string, (event: AlertEvent | null) => void>();
+  private readonly waiting = new Map<string, (result: unknown) => void>();
+  private readonly broadcastListeners = new Set<(change: BroadcastChange) => void>();
   /** The stream sequence of the message being (or last) applied. */
   position = 0;
 
@@ -37,7 +48,7 @@ export class ClusterLive extends LiveState {
     engine: PlanciaEngine,
     sinks: LiveSinks,
     readonly clock: ClusterClock,
-    private readonly publish: PublishAction,
+    private readonly doors: ClusterDoors,
   ) {
     super(engine, sinks, clock.now);
   }
@@ -45,24 +56,38 @@ export class ClusterLive extends LiveState {
   /** Time comes from the leader's ticks in the stream, never from a local timer. */
   override start(): void {}
 
+  /**
+   * A configuration change stored on this node: published through the stream and answered once this node's replica has
+   * rebuilt with it (how many events concern `queueId`), as every replica does at the same position.
+   */
+  reconfigure(queueId?: string): Promise<number> {
+    return this.request((requestId) => this.doors.publishConfig(requestId, queueId), CONFIG_TIMEOUT_MS);
+  }
+
+  /** Broadcasts to the boards, sent or withdrawn on any node, as the stream carries them. */
+  onBroadcast(listener: (change: BroadcastChange) => void): () => void {
+    this.broadcastListeners.add(listener);
+    return () => this.broadcastListeners.delete(listener);
+  }
+
   override acknowledgeAlert(alertId: string, by: string, note: string | null): Promise<AlertEvent | null> {
-    return this.request({ action: 'acknowledge', alertId, by, note });
+    return this.requestAction({ action: 'acknowledge', alertId, by, note });
   }
 
   override assignAlert(alertId: string, to: string, note: string | null, by: string): Promise<AlertEvent | null> {
-    return this.request({ action: 'assign', alertId, to, note, by });
+    return this.requestAction({ action: 'assign', alertId, to, note, by });
   }
 
   override resolveAlert(alertId: string, note: string | null, by: string): Promise<AlertEvent | null> {
-    return this.request({ action: 'resolve', alertId, note, by });
+    return this.requestAction({ action: 'resolve', alertId, note, by });
   }
 
   override commentAlert(alertId: string, text: string, by: string): Promise<AlertEvent | null> {
-    return this.request({ action: 'comment', alertId, text, by });
+    return this.requestAction({ action: 'comment', alertId, text, by });
   }
 
   override snoozeAlert(alertId: string, untilMs: number, by: string): Promise<AlertEvent | null> {
-    return this.request({ action: 'snooze', alertId, untilMs, by });
+    return this.requestAction({ action: 'snooze', alertId, untilMs, by });
   }
 
   /** Applies one stream message; the replica loop calls it in stream order, one at a time. */
@@ -71,10 +96,23 @@ export class ClusterLive extends LiveState {
     this.clock.advance(message.now);
     if (message.kind === 'event') super.apply([message.event]);
     else if (message.kind === 'tick') await super.tick();
+    else if (message.kind === 'config') {
+      // Applied on every node; answered on the one that asked (an optional call would skip its argument elsewhere).
+      const replayed = await this.applyConfig(seq, message);
+      this.waiting.get(message.requestId)?.(replayed);
+    }
+    else if (message.kind === 'broadcast') for (const listener of this.broadcastListeners) listener(message.change);
     else {
       const result = await this.applyAction(message.change);
       this.waiting.get(message.requestId)?.(result);
     }
+  }
+
+  /** Every figure rebuilt under the message's configuration from the events before it in the stream. */
+  private async applyConfig(seq: number, message: ConfigMessage): Promise<number> {
+    const events = await this.doors.eventsBefore(seq, this.replayFrom(), message.config);
+    this.rebuild(message.config, events);
+    return message.queueId === undefined ? 0 : countConcerning(message.queueId, events);
   }
 
   private applyAction(change: AlertActionMessage): Promise<AlertEvent | null> {
@@ -87,15 +125,19 @@ export class ClusterLive extends LiveState {
     }
   }
 
-  private async request(change: AlertActionMessage): Promise<AlertEvent | null> {
+  private requestAction(change: AlertActionMessage): Promise<AlertEvent | null> {
+    return this.request((requestId) => this.doors.publishAction(requestId, change), ACTION_TIMEOUT_MS);
+  }
+
+  private async request<T>(publish: (requestId: string) => Promise<void>, timeoutMs: number): Promise<T> {
     const requestId = randomUUID();
     let timer: NodeJS.Timeout | undefined;
-    const answer = new Promise<AlertEvent | null>((resolve, reject) => {
-      this.waiting.set(requestId, resolve);
-      timer = setTimeout(() => reject(new Error('the cluster did not apply the action in time')), ACTION_TIMEOUT_MS);
+    const answer = new Promise<T>((resolve, reject) => {
+      this.waiting.set(requestId, resolve as (result: unknown) => void);
+      timer = setTimeout(() => reject(new Error('the cluster did not apply the change in time')), timeoutMs);
     });
     try {
-      await this.publish(requestId, change);
+      await publish(requestId);
       return await answer;
     } finally {
       clearTimeout(timer);

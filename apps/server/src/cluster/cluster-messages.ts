@@ -1,4 +1,6 @@
 import type { TimedEvent } from '@plancia/contracts';
+import type { EngineConfig } from '@plancia/engine';
+import type { BroadcastChange } from '../control-log/broadcasts.js';
 
 /** A person's action on an alert, replicated through the stream so every node's engine applies it at the same point. */
 export type AlertActionMessage =
@@ -15,13 +17,30 @@ export type AlertActionMessage =
 export type StreamMessage =
   | { kind: 'event'; now: number; event: TimedEvent }
   | { kind: 'tick'; now: number }
-  | { kind: 'action'; now: number; requestId: string; change: AlertActionMessage };
+  | { kind: 'action'; now: number; requestId: string; change: AlertActionMessage }
+  | ConfigMessage
+  | { kind: 'broadcast'; now: number; change: BroadcastChange };
+
+/**
+ * A configuration change: the whole stored configuration as the engine runs it, so every replica rebuilds with the
+ * same one at the same position; `queueId` names the queue a change was about (its answer counts that queue's events).
+ */
+export interface ConfigMessage {
+  kind: 'config';
+  now: number;
+  requestId: string;
+  config: EngineConfig;
+  queueId?: string;
+}
 
 /** The stream, consumer, bucket and subject names of one cluster: two clusters on one NATS never meet. */
 export function clusterNames(cluster: string) {
   return {
     stream: `PLANCIA_${cluster}`,
-    subjects: { event: `plancia.${cluster}.event`, tick: `plancia.${cluster}.tick`, action: `plancia.${cluster}.action` },
+    subjects: {
+      event: `plancia.${cluster}.event`, tick: `plancia.${cluster}.tick`, action: `plancia.${cluster}.action`,
+      config: `plancia.${cluster}.config`, broadcast: `plancia.${cluster}.broadcast`,
+    },
     all: `plancia.${cluster}.>`,
     journalConsumer: 'journal-writer',
     bucket: `plancia_${cluster}_lease`,

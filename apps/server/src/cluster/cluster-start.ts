@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { createEngine, type PlanciaEngine } from '@plancia/engine';
+import { recallThenReplay } from '../checkpoints/engine-start.js';
 import { describeRefusal, loadEngineConfig } from '../config-api/engine-config.js';
+import { eventsBefore, publishConfig } from './cluster-config.js';
 import { AlertLedger } from './alert-ledger.js';
 import type { ClusterBus } from './cluster-bus.js';
 import { ClusterClock, ClusterLive } from './cluster-live.js';
@@ -32,11 +34,9 @@ export async function startClusterLive(fastify: FastifyInstance, bus: ClusterBus
   });
   const engine = createEngine(engineConfig, startedAt);
   engine.restoreAlerts(await store.alerts.active(), await store.alerts.handResolved());
-  let replayed = 0;
-  const position = await store.cluster.readWithCursor(bus.config.name, engine.replayFrom(startedAt), (events) => {
-    engine.apply(entityCaps.admitReplayed(events), Date.now());
-    replayed += events.length;
-  });
+  // As engine-start's: callers' offers before the replayed span are recalled, for repeat windows across midnight.
+  const replay = recallThenReplay(engine, startedAt, (events) => entityCaps.admitReplayed(events), (events) => engine.apply(events, Date.now()));
+  const position = await store.cluster.readWithCursor(bus.config.name, replay.readFrom, replay.onChunk);
   if (position) settleAt(engine, position.clockMs);
 
   const onError = (error: unknown, what: string) => log.error({ err: error }, `cluster: failed ${what}`);
@@ -52,7 +52,18 @@ export async function startClusterLive(fastify: FastifyInstance, bus: ClusterBus
       if (duties.lease.isLeader) await store.intervals.save(intervals);
     },
     onError: (error, what) => log.error({ err: error }, `live state: failed ${what}`),
-  }, new ClusterClock(position?.clockMs ?? 0), (requestId, change) => bus.publishAction(requestId, change));
+  }, new ClusterClock(position?.clockMs ?? 0), {
+    publishAction: (requestId, change) => bus.publishAction(requestId, change),
+    publishConfig: (requestId, queueId) => publishConfig(bus, store.config, requestId, queueId),
+    // Configured queues count within PLANCIA_MAX_QUEUES; the rebuild keeps to the limits as a start's replay does.
+    async eventsBefore(seq, fromMs, changed) {
+      for (const queue of changed.queues) entityCaps.configureQueue(queue.queueId);
+      const began = Date.now();
+      const events = entityCaps.admitReplayed(await eventsBefore(bus, store.cluster, seq, fromMs));
+      log.info({ seq, events: events.length, ms: Date.now() - began }, 'cluster: configuration change rebuilding at its stream position');
+      return events;
+    },
+  });
   fastify.decorate('live', live);
 
   const replica = await startReplica(bus, {
@@ -73,5 +84,5 @@ export async function startClusterLive(fastify: FastifyInstance, bus: ClusterBus
     await replica.stop();
     await live.stop();
   });
-  log.info({ node: bus.config.nodeId, cursor: position ?? null, journalEvents: replayed, ms: Date.now() - startedAt }, 'cluster replica ready');
+  log.info({ node: bus.config.nodeId, cursor: position ?? null, journalEvents: replay.replayed, ms: Date.now() - startedAt }, 'cluster replica ready');
 }

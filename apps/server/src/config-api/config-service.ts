@@ -1,6 +1,6 @@
 import {
   ConfigDocument, type AlertEvent, type AlertRule, type AuditEntry, type AuditQuery, type ConfigDiff, type QueueConfig,
-  type QueueListEntry, type TimedEvent,
+  type QueueListEntry,
 } from '@plancia/contracts';
 import { configProblems, type EngineConfig } from '@plancia/engine';
 import { diffConfig } from './config-document.js';
@@ -14,11 +14,13 @@ const DEFAULT_AUDIT_PAGE = 100;
 /** Entries read at a time while filtering the audit log (the store's largest page). */
 const AUDIT_SCAN_PAGE = 1_000;
 
-/** The engine operations a configuration change needs (the live state delegates them to the engine). */
+/**
+ * How a stored configuration change reaches the engine (engine-controls.ts): the single process rebuilds its own from
+ * the journal; a cluster node sends the change through the stream, for every replica to rebuild at the same position.
+ */
 export interface EngineControls {
-  rebuild(config: EngineConfig, events: readonly TimedEvent[]): void;
-  rebuildWithQueue(queue: QueueConfig, events: readonly TimedEvent[]): number;
-  replayFrom(): number;
+  /** Every figure rebuilt from the journal under the stored configuration; `queue`: the queue changed (only its settings). */
+  reconfigure(queue?: QueueConfig): Promise<number>;
 }
 
 export interface ConfigDeps {
@@ -133,7 +135,7 @@ export class ConfigService {
     const before = await this.exportAll();
     await this.deps.store.config.replaceAll(valid);
     await this.#audit(actor, 'config.import', 'config', before, valid);
-    await this.#rebuild(await this.#journal());
+    await this.deps.engine.reconfigure();
   }
 
   /**
@@ -182,22 +184,7 @@ export class ConfigService {
    * Every change is replayed from the journal, so the board equals a fresh replay with the new configuration whatever
    * door the change came through; a queue's change reports how many of the replayed events concern it.
    */
-  async #apply(resource: Resource, value: Entity | undefined): Promise<number> {
-    const events = await this.#journal();
-    if (resource.path === 'queues' && value !== undefined) return this.deps.engine.rebuildWithQueue(value as QueueConfig, events);
-    await this.#rebuild(events);
-    return 0;
-  }
-
-  async #journal(): Promise<TimedEvent[]> {
-    const events: TimedEvent[] = [];
-    await this.deps.store.journal.readSince(this.deps.engine.replayFrom(), (chunk) => {
-      events.push(...chunk);
-    });
-    return events;
-  }
-
-  async #rebuild(events: readonly TimedEvent[]): Promise<void> {
-    this.deps.engine.rebuild(await this.engineConfig(), events);
+  #apply(resource: Resource, value: Entity | undefined): Promise<number> {
+    return this.deps.engine.reconfigure(resource.path === 'queues' && value !== undefined ? value as QueueConfig : undefined);
   }
 }

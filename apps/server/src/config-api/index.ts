@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
-import { ConfigService, type EngineControls } from './config-service.js';
+import { ConfigService } from './config-service.js';
+import { engineControls } from './engine-controls.js';
 import configRoutes from './config-routes.js';
 import { readConfigFile } from './config-file.js';
 
@@ -16,18 +17,7 @@ declare module 'fastify' {
 export default fp(
   async (fastify) => {
     const { store, live, config, log, entityCaps } = fastify;
-    // Configured queues count within PLANCIA_MAX_QUEUES; a change's replay keeps to the limits as the start's does.
-    const engine: EngineControls = {
-      rebuild(engineConfig, events) {
-        for (const queue of engineConfig.queues) entityCaps.configureQueue(queue.queueId);
-        live.rebuild(engineConfig, entityCaps.admitReplayed(events));
-      },
-      rebuildWithQueue(queue, events) {
-        entityCaps.configureQueue(queue.queueId);
-        return live.rebuildWithQueue(queue, entityCaps.admitReplayed(events));
-      },
-      replayFrom: () => live.replayFrom(),
-    };
+    const engine = engineControls(live, store, entityCaps);
     const service = new ConfigService({
       store, engine, now: () => Date.now(), seenQueues: () => live.snapshot().queues.map((q) => q.queueId),
     });

@@ -27,6 +27,8 @@ export const MAX_ACTIVE_PER_TENANT = 20;
 export class Broadcasts {
   readonly #active = new Map<string, BroadcastRecord>();
   readonly #listeners = new Set<(change: BroadcastChange) => void>();
+  /** Where a change goes to reach the boards: here at once, or through a cluster's stream to every node's. */
+  #relay: (change: BroadcastChange) => Promise<void> = async (change) => this.apply(change);
 
   private constructor(
     private readonly store: BroadcastRepository,
@@ -39,6 +41,18 @@ export class Broadcasts {
     const broadcasts = new Broadcasts(store, audit, queuesOfTeam, now);
     for (const record of await store.active(now())) broadcasts.#active.set(record.id, record);
     return broadcasts;
+  }
+
+  /** Cluster mode: changes go through the stream, and come back to every node (this one too) through `apply`. */
+  relayThrough(relay: (change: BroadcastChange) => Promise<void>): void {
+    this.#relay = relay;
+  }
+
+  /** A change made here or on another node: held (or dropped) and told to the boards. Applying one twice changes nothing held. */
+  apply(change: BroadcastChange): void {
+    if (change.kind === 'sent') this.#active.set(change.broadcast.id, change.broadcast);
+    else this.#active.delete(change.broadcast.id);
+    this.emit(change);
   }
 
   onChange(listener: (change: BroadcastChange) => void): () => void {
@@ -74,7 +88,7 @@ export class Broadcasts {
     await this.store.add(record);
     await this.audit.record({ actor: record.createdBy, action: 'broadcast.send', resource: `broadcasts/${record.id}`, before: null, after: toBroadcast(record), atMs: nowMs });
     this.#active.set(record.id, record);
-    this.emit({ kind: 'sent', broadcast: record });
+    await this.#relay({ kind: 'sent', broadcast: record });
     return { ok: true, broadcast: toBroadcast(record) };
   }
 
@@ -89,7 +103,7 @@ export class Broadcasts {
     this.#active.delete(id);
     if (!withdrawn) return { ok: false, status: 404, message: `id: no active broadcast ${id}` };
     await this.audit.record({ actor: by, action: 'broadcast.withdraw', resource: `broadcasts/${id}`, before: toBroadcast(record), after: null, atMs: nowMs });
-    this.emit({ kind: 'withdrawn', broadcast: record });
+    await this.#relay({ kind: 'withdrawn', broadcast: record });
     return { ok: true };
   }
 

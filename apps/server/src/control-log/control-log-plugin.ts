@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import { ClusterLive } from '../cluster/cluster-live.js';
 import { Broadcasts } from './broadcasts.js';
 
 declare module 'fastify' {
@@ -17,6 +18,14 @@ export default fp(
     const { store, tenancy } = fastify;
     const broadcasts = await Broadcasts.open(store.broadcasts, store.audit, (teamId) => tenancy.placements.queuesOfTeam(teamId));
     fastify.decorate('broadcasts', broadcasts);
+    // Cluster mode: boards on every node hear a broadcast, whichever node it was sent or withdrawn on. Those the stream
+    // carried while this node started are in the store, read just above.
+    const { cluster, live } = fastify;
+    if (cluster && live instanceof ClusterLive) {
+      broadcasts.relayThrough((change) => cluster.publishBroadcast(change));
+      const stop = live.onBroadcast((change) => broadcasts.apply(change));
+      fastify.addHook('onClose', async () => void stop());
+    }
   },
-  { name: 'control-log', dependencies: ['store', 'tenancy'] },
+  { name: 'control-log', dependencies: ['store', 'tenancy', 'cluster', 'live'] },
 );
