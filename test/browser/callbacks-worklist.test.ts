@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { randomBytes } from 'node:crypto';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { CallbackEntry } from '@plancia/contracts';
 import { wireEvent } from '../integration/helpers/events.js';
@@ -8,7 +8,6 @@ import { useBoardSession } from './board-session.js';
 
 const ADMIN_PASSWORD = 'callbacks-admin-password';
 const PASSWORD = 'callbacks-user-password';
-const LIVE = '[data-testid="connection-state"][data-status="live"]';
 const ROW = '[data-testid="callback-row"]';
 
 /** A caller who queued on `queueId`, waited `waitedMs` and hung up a little while ago. */
@@ -24,22 +23,10 @@ describe('the callback worklist in Chromium', () => {
   const session = useBoardSession({ PLANCIA_ADMIN_PASSWORD: ADMIN_PASSWORD, PLANCIA_CALLBACK_KEY: randomBytes(32).toString('base64') });
 
   async function signedIn(username: string): Promise<BrowserContext> {
-    const created = await fetch(`${session().server.url}/api/v1/users`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD, role: 'supervisor' }),
-    });
-    expect(created.status, await created.clone().text()).toBe(201);
-    const context = await session().browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Rome', viewport: { width: 1600, height: 1000 } });
-    const login = await context.request.post(`${session().proxy.url}/api/v1/session`, { data: { username, password: PASSWORD } });
-    expect(login.status()).toBe(200);
-    return context;
+    await session().createUser(username, PASSWORD, 'supervisor');
+    return session().signedIn(username, PASSWORD);
   }
-
-  async function open(context: BrowserContext, path: string): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${session().proxy.url}${path}`);
-    await page.locator(LIVE).waitFor({ timeout: 15_000 });
-    return page;
-  }
+  const open = (context: BrowserContext, path: string) => session().openIn(context, path);
 
   it('lists callers who gave up, adds new ones live, and is claimed and closed with a result from the keyboard', async () => {
     await session().post(gaveUp('cb-1', '+390611111111', 'vendite', 95_000));

@@ -1,35 +1,22 @@
 /// <reference lib="dom" />
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { queued } from '../integration/helpers/events.js';
 import { useBoardSession } from './board-session.js';
 
 const ADMIN_PASSWORD = 'console-admin-password';
 const PASSWORD = 'console-user-password';
-const LIVE = '[data-testid="connection-state"][data-status="live"]';
 const LONGEST_WAIT = 'Longest wait above 2 × T';
 
 describe('the control-room console in Chromium', () => {
   const session = useBoardSession({ PLANCIA_ADMIN_PASSWORD: ADMIN_PASSWORD });
 
-  /** A user created on loopback (the admin door with no session), then signed in within a fresh browser context. */
+  /** A user created on loopback, then signed in within a fresh browser context. */
   async function signedIn(username: string, role: 'supervisor' | 'viewer'): Promise<BrowserContext> {
-    const created = await fetch(`${session().server.url}/api/v1/users`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD, role }),
-    });
-    expect(created.status, await created.clone().text()).toBe(201);
-    const context = await session().browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Rome', viewport: { width: 1600, height: 1000 } });
-    const login = await context.request.post(`${session().proxy.url}/api/v1/session`, { data: { username, password: PASSWORD } });
-    expect(login.status()).toBe(200);
-    return context;
+    await session().createUser(username, PASSWORD, role);
+    return session().signedIn(username, PASSWORD);
   }
-
-  async function open(context: BrowserContext, path: string): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${session().proxy.url}${path}`);
-    await page.locator(LIVE).waitFor({ timeout: 15_000 });
-    return page;
-  }
+  const open = (context: BrowserContext, path: string) => session().openIn(context, path);
 
   it('filters, assigns to me and resolves, and the board shows each change at once', async () => {
     // Callers waiting a minute against T = 20 s on two queues: "Longest wait above 2 × T" on each, among others.
@@ -95,8 +82,7 @@ describe('the control-room console in Chromium', () => {
 
   it('silences the alerts of a rule on a queue, with a reason, and ends the silence', async () => {
     await session().post([queued('console-s', 'reclami', Date.now() - 60_000)]);
-    const context = await session().browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Rome' });
-    await context.request.post(`${session().proxy.url}/api/v1/session`, { data: { username: 'sofia', password: PASSWORD } });
+    const context = await session().signedIn('sofia', PASSWORD);
     const consolePage = await open(context, '/control?lang=en');
     const row = consolePage.locator('[data-testid="control-alert"]:has-text("Queue reclami")').first();
     await row.waitFor({ timeout: 5000 });

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, describe, expect, it } from 'vitest';
 import { queued } from '../integration/helpers/events.js';
@@ -9,7 +9,6 @@ import { useBoardSession } from './board-session.js';
 
 const ADMIN_PASSWORD = 'room-admin-password-1';
 const PASSWORD = 'room-user-password-12';
-const LIVE = '[data-testid="connection-state"][data-status="live"]';
 
 /** A webhook receiver on loopback that verifies every Standard Webhooks signature; `answer` is the status it gives. */
 function receiver() {
@@ -37,24 +36,9 @@ describe('the control room in Chromium: notification settings, assign to, custom
   const hook = receiver();
   afterAll(() => new Promise<void>((r) => hook.server.close(() => r())));
 
-  async function signedIn(username: string, password: string): Promise<BrowserContext> {
-    const context = await session().browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Rome', viewport: { width: 1600, height: 1000 } });
-    const login = await context.request.post(`${session().proxy.url}/api/v1/session`, { data: { username, password } });
-    expect(login.status()).toBe(200);
-    return context;
-  }
-  async function createUser(username: string, role: 'supervisor' | 'viewer') {
-    const created = await fetch(`${session().server.url}/api/v1/users`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD, role }),
-    });
-    expect(created.status, await created.clone().text()).toBe(201);
-  }
-  async function open(context: BrowserContext, path: string, live = true): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${session().proxy.url}${path}`);
-    if (live) await page.locator(LIVE).waitFor({ timeout: 15_000 });
-    return page;
-  }
+  const signedIn = (username: string, password: string) => session().signedIn(username, password);
+  const createUser = (username: string, role: 'supervisor' | 'viewer') => session().createUser(username, PASSWORD, role);
+  const open = (context: BrowserContext, path: string, live = true) => session().openIn(context, path, live);
 
   it('creates a signed webhook channel, sends a test the receiver verifies, and retries a dead delivery', async () => {
     const url = await hook.listen();
