@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Broadcast, Snapshot } from '@plancia/contracts';
+import type { AlertWebhookBody, Broadcast, NotificationDelivery, Silence, Snapshot } from '@plancia/contracts';
 import { DEFAULT_SETTINGS } from '@plancia/contracts';
 import { createEngine } from '@plancia/engine';
 import { backends, type TestDatabase } from '../helpers/plancia-server.js';
 import { wireEvent } from '../helpers/events.js';
-import { eventually } from '../notifications/receivers.js';
+import { eventually, startReceiver, type Receiver } from '../notifications/receivers.js';
 import { asPage, login, socketIoBoard } from '../session/session-client.js';
 import { differences, inspect, journaled, postBatch, startNode, type ClusterNode } from './cluster-nodes.js';
 
@@ -19,6 +19,11 @@ const ENV = {
   PLANCIA_CALLER_KEYS: `k1:${randomBytes(32).toString('base64')}`,
 };
 
+/** Long enough ago that the queue's longest wait raises its alert at once. */
+const TEN_MINUTES = 600_000;
+/** Reload notices reach the other node within a push or two; polled, so this is only the bound. */
+const NOTICE_MS = 10_000;
+
 const offer = (id: string, queueId: string, caller: string, atMs: number) =>
   wireEvent('contact.queued', id, { contactId: `c-${id}`, queueId, channel: 'voice', caller }, atMs);
 
@@ -26,6 +31,8 @@ const offer = (id: string, queueId: string, caller: string, atMs: number) =>
 let cookie = '';
 const snapshot = async (url: string): Promise<Snapshot> => (await (await fetch(`${url}/api/v1/snapshot`, { headers: { cookie } })).json()) as Snapshot;
 const queueOf = async (url: string, queueId: string) => (await snapshot(url)).queues.find((queue) => queue.queueId === queueId);
+const silencesOn = async (url: string): Promise<string[]> =>
+  ((await (await asPage(url, '/api/v1/silences', cookie)).json()) as { silences: Silence[] }).silences.map((silence) => silence.id);
 /** Today's repeat contacts of the queue on that node. */
 const repeatsOf = async (url: string, queueId: string) => (await queueOf(url, queueId))!.windows.today!.repeats!;
 /** Without `seq`: it numbers the node's own pushes, not a figure (as cluster-nodes.ts's snapshotOf). */
@@ -47,12 +54,13 @@ async function sameOnBoth(nodes: ClusterNode[], what: string): Promise<void> {
   }
 }
 
-describe.skipIf(!postgres)('cluster replicas: configuration, broadcasts and repeat callers across a restart', () => {
+describe.skipIf(!postgres)('cluster replicas: configuration, broadcasts, silences, tenants and repeat callers across a restart', () => {
   const cluster = `t${randomBytes(5).toString('hex')}`;
   let database: TestDatabase;
   let databaseUrl: string;
   const nodes: ClusterNode[] = [];
   const started: ClusterNode[] = [];
+  let receiver: Receiver | undefined;
 
   beforeAll(async () => {
     database = await postgres!.create();
@@ -71,6 +79,7 @@ describe.skipIf(!postgres)('cluster replicas: configuration, broadcasts and repe
       if (failures.length > 0) console.warn(`${node.id}:\n  ${failures.map((line) => line.slice(0, 600)).join('\n  ')}`);
     }
     started.forEach((node) => node.child.exitCode === null && node.child.kill('SIGKILL'));
+    await receiver?.close();
     const admin = await inspect(cluster);
     await admin.remove();
     await admin.close();
@@ -106,6 +115,57 @@ describe.skipIf(!postgres)('cluster replicas: configuration, broadcasts and repe
       socket.close();
     }
   }, 30_000);
+
+  it('honours on the leader a silence made on the other node: listed, its alert notifies nobody, and its end too', async () => {
+    const admin = await inspect(cluster);
+    const leaderId = await eventually(() => admin.leader(), 20_000, 'a leader').finally(() => admin.close());
+    const leader = nodes.find((node) => node.id === leaderId)!;
+    const follower = nodes.find((node) => node !== leader)!;
+    receiver = await startReceiver(() => 200);
+    const secret = `whsec_${randomBytes(32).toString('base64')}`;
+    expect((await asPage(leader.url, '/api/v1/notification-channels/hook', cookie, 'PUT', { type: 'webhook', url: receiver.url, secret })).status).toBe(201);
+    expect((await asPage(leader.url, '/api/v1/notification-policy', cookie, 'PUT', { channels: ['hook'], repeatIntervalMinutes: 0 })).status).toBe(200);
+
+    const created = await asPage(follower.url, '/api/v1/silences', cookie, 'POST', {
+      match: { queueId: 'hushed' }, endsAt: new Date(Date.now() + 3_600_000).toISOString(), reason: 'PBX maintenance',
+    });
+    expect(created.status).toBe(201);
+    const silence = (await created.json()) as Silence;
+    // The leader holds it before any alert it mutes is raised.
+    await eventually(async () => (await silencesOn(leader.url)).includes(silence.id), NOTICE_MS, 'the silence on the leader');
+
+    const old = Date.now() - TEN_MINUTES;
+    await postBatch(follower.url, [offer('sil-hushed', 'hushed', '+390200000101', old), offer('sil-loud', 'loud', '+390200000102', old)]);
+    const alertOn = (queueId: string) => eventually(async () => (await snapshot(leader.url)).alerts.find((alert) => alert.ruleId === `${queueId}:longest-wait`), 20_000, `an alert on ${queueId}`);
+    const hushed = await alertOn('hushed');
+    const loud = await alertOn('loud');
+    expect(hushed.silencedBy).toBe(silence.id);
+    // The unsilenced queue's alert reaches the receiver; nothing is owed, let alone sent, for the silenced one.
+    const heard = () => receiver!.received.map((r) => (JSON.parse(r.body) as AlertWebhookBody).data.alert);
+    await eventually(() => heard().some((alert) => alert.id === loud.id), 20_000, 'the loud queue\'s alert notified');
+    const { deliveries } = (await (await asPage(leader.url, '/api/v1/notification-deliveries', cookie)).json()) as { deliveries: NotificationDelivery[] };
+    expect(deliveries.some((delivery) => delivery.alertId === loud.id)).toBe(true);
+    expect(deliveries.filter((delivery) => delivery.alertId === hushed.id)).toEqual([]);
+    expect(heard().filter((alert) => alert.queueId === 'hushed')).toEqual([]);
+
+    expect((await asPage(follower.url, `/api/v1/silences/${silence.id}`, cookie, 'DELETE')).status).toBe(204);
+    await eventually(async () => !(await silencesOn(leader.url)).includes(silence.id), NOTICE_MS, 'the silence ended on the leader');
+    await eventually(async () => (await snapshot(leader.url)).alerts.find((alert) => alert.id === hushed.id)?.silencedBy === null, NOTICE_MS, 'the mark gone on the leader');
+  }, 90_000);
+
+  it('lets a user of a tenant made on node 1 see its queues, and only those, on node 2 at once, and follows a change', async () => {
+    await postBatch(nodes[0]!.url, [offer('ten-1', 'acme-q', '+390200000201', Date.now()), offer('ten-2', 'other-q', '+390200000202', Date.now())]);
+    await eventually(async () => (await queueOf(nodes[1]!.url, 'other-q')) !== undefined, 20_000, 'the queues on node 2');
+    const tenant = { name: 'Acme', queues: ['acme-q'], teams: [], privacy: { agentDetail: 'off' } };
+    expect((await asPage(nodes[0]!.url, '/api/v1/tenants/acme', cookie, 'PUT', tenant)).status).toBe(201);
+    const password = 'acme-password-0123';
+    expect((await asPage(nodes[0]!.url, '/api/v1/users', cookie, 'POST', { username: 'acme-viewer', password, role: 'viewer', tenant: 'acme' })).status).toBe(201);
+    const acme = (await login(nodes[1]!.url, 'acme-viewer', password)).cookie;
+    const queuesSeen = async () => ((await (await fetch(`${nodes[1]!.url}/api/v1/snapshot`, { headers: { cookie: acme } })).json()) as Snapshot).queues.map((queue) => queue.queueId).sort().join();
+    await eventually(async () => (await queuesSeen()) === 'acme-q', NOTICE_MS, 'the tenant\'s queue alone on node 2');
+    expect((await asPage(nodes[0]!.url, '/api/v1/tenants/acme', cookie, 'PUT', { ...tenant, queues: ['acme-q', 'other-q'] })).status).toBe(200);
+    await eventually(async () => (await queuesSeen()) === 'acme-q,other-q', NOTICE_MS, 'the changed tenant on node 2');
+  }, 60_000);
 
   it('counts a repeat after a restart for a caller who called yesterday within the queue window', async () => {
     const now = Date.now();

@@ -7,14 +7,15 @@ import { Kvm, type KV } from '@nats-io/kv';
 import type { TimedEvent } from '@plancia/contracts';
 import type { BroadcastChange } from '../control-log/broadcasts.js';
 import type { ClusterConfig } from './cluster-env.js';
-import { clusterNames, encode, messageId, type AlertActionMessage, type ClusterNames } from './cluster-messages.js';
+import { clusterNames, encode, messageId, type AlertActionMessage, type ClusterNames, type ReloadTopic } from './cluster-messages.js';
 
 /** Consumers never hold more unacknowledged messages than this: the journal writer acks every batch well below it. */
 const MAX_ACK_PENDING = 50_000;
 
 /**
- * One node's link to the cluster's JetStream: the stream (every event, tick and alert action, in one order), the
- * journal writer's durable consumer, and the key-value bucket of the leader lease.
+ * One node's link to the cluster's JetStream: the stream (every event, tick, alert action, configuration change,
+ * broadcast and reload notice, in one order), the journal writer's durable consumer, and the key-value bucket of the
+ * leader lease.
  */
 export class ClusterBus {
   private constructor(
@@ -61,6 +62,12 @@ export class ClusterBus {
   /** A broadcast sent or withdrawn: every node's boards hear it when its replica applies it. */
   async publishBroadcast(change: BroadcastChange): Promise<void> {
     await this.js.publish(this.names.subjects.broadcast, encode({ kind: 'broadcast', now: Date.now(), change }));
+  }
+
+  /** A change stored in PostgreSQL on this node: the others read the topic's state again (`id`: what changed). */
+  async publishReload(topic: ReloadTopic, id?: string): Promise<void> {
+    const notice = { kind: 'reload' as const, now: Date.now(), node: this.config.nodeId, topic, ...(id === undefined ? {} : { id }) };
+    await this.js.publish(this.names.reload[topic], encode(notice));
   }
 
   /** An ordered consumer over the whole stream from `fromSeq` on: the replica's view of the log. */

@@ -3,7 +3,7 @@ import type { AlertEvent, TimedEvent } from '@plancia/contracts';
 import { countConcerning, type EngineConfig, type PlanciaEngine } from '@plancia/engine';
 import type { BroadcastChange } from '../control-log/broadcasts.js';
 import { LiveState, type LiveSinks } from '../live/live-state.js';
-import type { AlertActionMessage, ConfigMessage, StreamMessage } from './cluster-messages.js';
+import type { AlertActionMessage, ConfigMessage, ReloadNotice, StreamMessage } from './cluster-messages.js';
 
 /** How long a person's action waits for this node's replica to apply it before the request fails. */
 const ACTION_TIMEOUT_MS = 10_000;
@@ -41,6 +41,7 @@ export interface ClusterDoors {
 export class ClusterLive extends LiveState {
   private readonly waiting = new Map<string, (result: unknown) => void>();
   private readonly broadcastListeners = new Set<(change: BroadcastChange) => void>();
+  private readonly reloadListeners = new Set<(notice: ReloadNotice) => Promise<void>>();
   /** The stream sequence of the message being (or last) applied. */
   position = 0;
 
@@ -68,6 +69,12 @@ export class ClusterLive extends LiveState {
   onBroadcast(listener: (change: BroadcastChange) => void): () => void {
     this.broadcastListeners.add(listener);
     return () => this.broadcastListeners.delete(listener);
+  }
+
+  /** Reload notices of every node, this one's included, as the stream carries them (awaited before the next message). */
+  onReload(listener: (notice: ReloadNotice) => Promise<void>): () => void {
+    this.reloadListeners.add(listener);
+    return () => this.reloadListeners.delete(listener);
   }
 
   override acknowledgeAlert(alertId: string, by: string, note: string | null): Promise<AlertEvent | null> {
@@ -102,6 +109,7 @@ export class ClusterLive extends LiveState {
       this.waiting.get(message.requestId)?.(replayed);
     }
     else if (message.kind === 'broadcast') for (const listener of this.broadcastListeners) listener(message.change);
+    else if (message.kind === 'reload') await Promise.all([...this.reloadListeners].map((listener) => listener(message)));
     else {
       const result = await this.applyAction(message.change);
       this.waiting.get(message.requestId)?.(result);

@@ -19,7 +19,24 @@ export type StreamMessage =
   | { kind: 'tick'; now: number }
   | { kind: 'action'; now: number; requestId: string; change: AlertActionMessage }
   | ConfigMessage
-  | { kind: 'broadcast'; now: number; change: BroadcastChange };
+  | { kind: 'broadcast'; now: number; change: BroadcastChange }
+  | ReloadNotice;
+
+/** State each node holds in memory from PostgreSQL and any node may change: its silences, its tenants. */
+export type ReloadTopic = 'silences' | 'tenancy';
+
+/**
+ * A change stored in PostgreSQL by node `node`: the other nodes read that state again from the store. It is no input
+ * to the engine (its `now` moves the cluster clock as any message's does), so a replay of it only reads again what is
+ * stored. `id` names what changed where the reader needs it (the tenant).
+ */
+export interface ReloadNotice {
+  kind: 'reload';
+  now: number;
+  node: string;
+  topic: ReloadTopic;
+  id?: string;
+}
 
 /**
  * A configuration change: the whole stored configuration as the engine runs it, so every replica rebuilds with the
@@ -41,6 +58,8 @@ export function clusterNames(cluster: string) {
       event: `plancia.${cluster}.event`, tick: `plancia.${cluster}.tick`, action: `plancia.${cluster}.action`,
       config: `plancia.${cluster}.config`, broadcast: `plancia.${cluster}.broadcast`,
     },
+    /** Each reload notice's topic on its own subject. */
+    reload: { silences: `plancia.${cluster}.silence`, tenancy: `plancia.${cluster}.tenancy` } satisfies Record<ReloadTopic, string>,
     all: `plancia.${cluster}.>`,
     journalConsumer: 'journal-writer',
     bucket: `plancia_${cluster}_lease`,

@@ -6,6 +6,7 @@ import { installationPrincipal, type Principal } from '../plugins/app/principal.
 import { NamedViewAudit, type NamedViewChannel } from '../privacy/named-view-audit.js';
 import { privacyAtStart } from '../privacy/privacy-env.js';
 import type { View } from '@plancia/contracts';
+import { reloadNotices } from '../cluster/reload-notices.js';
 import { audienceOf, type Audience } from './audience.js';
 import { Tenancy } from './tenancy.js';
 
@@ -29,16 +30,28 @@ export const principalOf = (request: FastifyRequest): Principal => request.princ
  * Tenants and reaches. PLANCIA_AGENT_DETAIL (with PLANCIA_AGENT_AGREEMENT) sets the default tenant's mode at start;
  * a level the demo left behind falls back to off when the demo is over (privacy/privacy-env.ts).
  * Registered before the push layer: the placements it follows must be current before any room filters a change.
+ * Placements follow the live state, which every node of a cluster replicates from the stream.
  */
 export default fp(
   async (fastify) => {
-    const { store, config, live } = fastify;
-    const tenancy = await Tenancy.open(store.tenants, store.audit);
+    const { store, config, live, cluster } = fastify;
+    // Cluster mode: a tenant changed on another node is read again here, and its boards start over as on that node.
+    const notices = reloadNotices(cluster, live, 'tenancy');
+    const { loaded: tenancy, stop: stopNotices } = await notices.loadFollowing(
+      () => Tenancy.open(store.tenants, store.audit),
+      async (loaded, tenantId) => {
+        if (tenantId !== undefined) await loaded.reload(tenantId);
+      },
+    );
+    tenancy.announceThrough((tenantId) => notices.announce(tenantId));
     const atStart = privacyAtStart(config, tenancy.privacy(DEFAULT_TENANT));
     if (atStart) await tenancy.setPrivacy(DEFAULT_TENANT, atStart, 'PLANCIA_AGENT_DETAIL');
     tenancy.placements.reset(live.snapshot());
     const stop = live.onDelta((delta) => tenancy.placements.follow(delta));
-    fastify.addHook('onClose', async () => stop());
+    fastify.addHook('onClose', async () => {
+      stop();
+      stopNotices();
+    });
     fastify.decorate('tenancy', tenancy);
     fastify.decorate('audienceOf', (principal: Principal | undefined) => audienceOf(tenancy, principal ?? installationPrincipal('open', 'anonymous')));
     const namedViews = new NamedViewAudit(store.audit);
@@ -53,5 +66,5 @@ export default fp(
       if (refusal) return reply.code(403).send({ error: 'forbidden', message: refusal });
     });
   },
-  { name: 'tenancy', dependencies: ['config', 'store', 'live'] },
+  { name: 'tenancy', dependencies: ['config', 'store', 'live', 'cluster'] },
 );

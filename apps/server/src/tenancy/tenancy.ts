@@ -33,13 +33,15 @@ export function checkPrivacy(settings: PrivacySettings): void {
 }
 
 /**
- * Tenants in memory (read at start, followed through this server's own changes), each write audited. Decides what
- * a principal reaches and how much of each agent its tenant lets out.
+ * Tenants in memory (read at start, followed through this server's own changes and, in cluster mode, those other
+ * nodes announce), each write audited. Decides what a principal reaches and how much of each agent its tenant lets out.
  */
 export class Tenancy {
   readonly placements = new Placements();
   readonly #tenants = new Map<string, StoredTenant>();
   readonly #listeners = new Set<(tenantId: string) => void>();
+  /** Tells the other nodes of a cluster which tenant this one changed (nobody to tell in the single process). */
+  #announce: (tenantId: string) => Promise<void> = async () => undefined;
 
   private constructor(private readonly repository: TenantRepository, private readonly audit: AuditRepository, private readonly now: () => number) {}
 
@@ -47,6 +49,11 @@ export class Tenancy {
     const tenancy = new Tenancy(repository, audit, now);
     for (const tenant of await repository.list()) tenancy.#tenants.set(tenant.id, tenant);
     return tenancy;
+  }
+
+  /** Cluster mode: each change stored here is announced to the other nodes, which `reload` the tenant. */
+  announceThrough(announce: (tenantId: string) => Promise<void>): void {
+    this.#announce = announce;
   }
 
   list(): Tenant[] {
@@ -90,6 +97,7 @@ export class Tenancy {
     const created = await this.repository.upsert(record);
     await this.reload(tenant.tenantId);
     await this.record(actor, created ? 'tenant.create' : 'tenant.update', tenant.tenantId, before && toApi(before), tenant);
+    await this.#announce(tenant.tenantId);
     return created ? 'created' : 'replaced';
   }
 
@@ -101,6 +109,7 @@ export class Tenancy {
     this.#tenants.delete(id);
     await this.record(actor, 'tenant.delete', id, toApi(before), null);
     this.changed(id);
+    await this.#announce(id);
   }
 
   /** A tenant's agent-detail mode and the agreement behind it. */
@@ -112,6 +121,7 @@ export class Tenancy {
     await this.repository.upsert({ ...tenant, agentDetail: settings.agentDetail, agreement: settings.agreement ?? null, agreementDate: settings.agreementDate ?? null });
     await this.reload(id);
     await this.record(actor, 'privacy.update', id, before, settings);
+    await this.#announce(id);
     return this.privacy(id);
   }
 
@@ -121,9 +131,11 @@ export class Tenancy {
     return () => this.#listeners.delete(listener);
   }
 
-  private async reload(id: string): Promise<void> {
+  /** Reads one tenant again as stored (gone from the store: gone here), then tells the listeners. */
+  async reload(id: string): Promise<void> {
     const stored = await this.repository.find(id);
     if (stored) this.#tenants.set(id, stored);
+    else this.#tenants.delete(id);
     this.changed(id);
   }
 
