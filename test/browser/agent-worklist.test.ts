@@ -75,7 +75,7 @@ describe('an agent user works the callback worklist on the board, in Chromium', 
     await edit.locator('[data-testid="user-edit-tenant"]').fill('default');
     await edit.locator('[data-testid="user-edit-agent-id"]').fill('a-marta-2');
     await edit.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => section.locator('[data-testid="section-status"]').textContent(), { timeout: 5000 }).toBe('Saved marta; their open sessions ended');
+    await expect.poll(() => section.locator('[data-testid="section-status"]').textContent(), { timeout: 5000 }).toBe('Saved marta; a change ends their open sessions');
     expect(await edit.count()).toBe(0);
     expect(await row.locator('[data-testid="user-agent-id"]').textContent()).toBe('a-marta-2');
     const listed = (await (await admin.request.get(`${session().proxy.url}/api/v1/users`)).json()) as { users: UserSummary[] };

@@ -33,9 +33,9 @@ function changedFields(was: UserAccess, is: UserAccess) {
 }
 
 /**
- * Local users: creation, changes of access, removal, password checks, each written to the audit log. Whether any user exists decides
- * whether the board is still open to anonymous viewers, so the count is kept here (read at start, then followed
- * through this server's own changes).
+ * Local users: creation, changes of access, removal, password checks, each written to the audit log. Whether any
+ * user exists decides whether the board is still open to anonymous viewers, so the count is kept here (read at start,
+ * then followed through this server's own changes).
  */
 export class Users {
   readonly #accounts: AccountRepository;
