@@ -37,7 +37,7 @@ describe('an agent user works the callback worklist on the board, in Chromium', 
     return page;
   }
 
-  it('is created by an admin in settings, claims and closes a callback on the board without a reveal button; a supervisor still reveals', async () => {
+  it('is created and edited by an admin in settings, claims and closes a callback on the board without a reveal button; a supervisor still reveals', async () => {
     await session().post(gaveUp('ag-1', '+390633333333', 'vendite'));
 
     // The admin creates the agent user in settings: the agent id is asked for, and refused by the server when missing.
@@ -60,9 +60,26 @@ describe('an agent user works the callback worklist on the board, in Chromium', 
     await form.getByRole('button', { name: 'Add' }).click();
     await expect.poll(() => section.locator('[data-testid="section-status"]').textContent(), { timeout: 5000 }).toBe('Created marta');
     const row = section.locator('[data-testid="user-row"][data-role="agent"]');
-    expect(await row.locator('td').allTextContents()).toEqual(['marta', 'Agent', 'a-marta', 'Delete']);
+    expect(await row.locator('td').allTextContents()).toEqual(['marta', 'Agent', 'a-marta', 'EditDelete']);
+
+    // The admin edits marta: a refused tenant is shown beside its field, then a new agent id is saved.
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const edit = section.locator('[data-testid="user-edit-form"]');
+    expect(await edit.locator('[data-testid="user-edit-agent-id"]').inputValue()).toBe('a-marta');
+    await edit.locator('[data-testid="user-edit-tenant"]').fill('nowhere');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    const tenantRefusal = edit.getByRole('alert');
+    await tenantRefusal.waitFor({ timeout: 5000 });
+    expect(await tenantRefusal.textContent()).toBe('Refused by the server: tenant: no tenant nowhere');
+    expect(await edit.locator('[data-testid="user-edit-tenant"]').getAttribute('aria-invalid')).toBe('true');
+    await edit.locator('[data-testid="user-edit-tenant"]').fill('default');
+    await edit.locator('[data-testid="user-edit-agent-id"]').fill('a-marta-2');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => section.locator('[data-testid="section-status"]').textContent(), { timeout: 5000 }).toBe('Saved marta; a change ends their open sessions');
+    expect(await edit.count()).toBe(0);
+    expect(await row.locator('[data-testid="user-agent-id"]').textContent()).toBe('a-marta-2');
     const listed = (await (await admin.request.get(`${session().proxy.url}/api/v1/users`)).json()) as { users: UserSummary[] };
-    expect(listed.users.find((u) => u.username === 'marta')).toMatchObject({ role: 'agent', agentId: 'a-marta' });
+    expect(listed.users.find((u) => u.username === 'marta')).toMatchObject({ role: 'agent', agentId: 'a-marta-2', tenant: 'default' });
     await admin.close();
 
     // The agent signs in: the worklist is on the board, without the number's button, alert actions or agent actions.

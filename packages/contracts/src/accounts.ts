@@ -81,6 +81,21 @@ export const CreateUserRequest = Type.Object(
 );
 export type CreateUserRequest = Static<typeof CreateUserRequest>;
 
+/**
+ * A change to an existing user's access: only the fields sent change. The result obeys the rules of a new user (an
+ * agent has an agent id, nobody else has one); changing the role away from `agent` drops the agent id.
+ */
+export const UpdateUserRequest = Type.Object(
+  {
+    role: Type.Optional(UserRole),
+    scope: Type.Optional(AccountScope),
+    tenant: Type.Optional({ ...TenantId, description: 'only an administrator of the whole installation moves a user to another tenant' }),
+    agentId: Type.Optional(UserAgentId),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateUserRequest = Static<typeof UpdateUserRequest>;
+
 /** A user as the API shows it: never its password hash. */
 export const UserSummary = Type.Object({ username: Type.String(), role: UserRole, scope: AccountScope, tenant: Type.String(), agentId: Type.Optional(UserAgentId) });
 export type UserSummary = Static<typeof UserSummary>;

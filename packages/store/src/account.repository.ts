@@ -24,6 +24,13 @@ const userOf = (row: UserRow): Omit<UserRecord, 'passwordHash'> => ({
   username: row.username, role: row.role, scope: row.scope as AccountScope, tenant: row.tenant_id, ...(row.agent_id === null ? {} : { agentId: row.agent_id }),
 });
 
+/** What decides what a user may do and see. */
+export type UserAccess = Pick<UserRecord, 'role' | 'scope' | 'tenant' | 'agentId'>;
+
+const sameNames = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((name, i) => name === b[i]);
+const sameAccess = (a: UserAccess, b: UserAccess) =>
+  a.role === b.role && a.tenant === b.tenant && a.agentId === b.agentId && sameNames(a.scope.queues, b.scope.queues) && sameNames(a.scope.teams, b.scope.teams);
+
 export interface SessionRecord {
   /** SHA-256 of the session id the cookie carries. */
   idDigest: string;
@@ -66,6 +73,11 @@ export interface AccountRepository {
    * tenant; `taken` when the name belongs to a user with a password, who is left as they are.
    */
   upsertPasswordlessUser(user: Omit<UserRecord, 'passwordHash'>): Promise<'created' | 'updated' | 'taken'>;
+  /**
+   * Gives a user this role, scope, tenant and agent id and, when that changes its access, ends all of its sessions, in
+   * one transaction. The user as it was before; undefined when there is no such user.
+   */
+  updateUserAccess(username: string, access: UserAccess): Promise<{ before: Omit<UserRecord, 'passwordHash'>; changed: boolean } | undefined>;
   /** Also ends the user's sessions; false when there was no such user. */
   deleteUser(username: string): Promise<boolean>;
 
@@ -155,6 +167,23 @@ export class KyselyAccountRepository implements AccountRepository {
       .executeTakeFirst();
     if (!row) return 'taken';
     return String(row.xmax) === '0' ? 'created' : 'updated';
+  }
+
+  async updateUserAccess(username: string, access: UserAccess) {
+    return this.#db.transaction().execute(async (trx) => {
+      // Locked: a concurrent change cannot slip between the comparison and the write.
+      const row = await trx.selectFrom('app_user').select(['username', 'role', 'scope', 'tenant_id', 'agent_id']).where('username', '=', username).forUpdate().executeTakeFirst();
+      if (!row) return undefined;
+      const before = userOf(row);
+      if (sameAccess(before, access)) return { before, changed: false };
+      await trx
+        .updateTable('app_user')
+        .set({ role: access.role, scope: JSON.stringify(access.scope), tenant_id: access.tenant, agent_id: access.agentId ?? null, updated_at: new Date() })
+        .where('username', '=', username)
+        .execute();
+      await trx.deleteFrom('user_session').where('username', '=', username).execute();
+      return { before, changed: true };
+    });
   }
 
   async deleteUser(username: string): Promise<boolean> {

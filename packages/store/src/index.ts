@@ -7,7 +7,7 @@ export type { Versioned } from './versioned.repository.js';
 export type { AlertRepository, AlertHistoryQuery, AlertScopeFilter, AlertStatsQuery, AlertStatsKey } from './alert.repository.js';
 export type { SilenceRepository } from './silence.repository.js';
 export type { AuditRepository, AuditRecord, AuditEntry, AuditQuery } from './audit.repository.js';
-export type { AccountRepository, AccountScope, UserRecord, SessionRecord, MachineTokenRecord, ActiveTokenRecord } from './account.repository.js';
+export type { AccountRepository, AccountScope, UserAccess, UserRecord, SessionRecord, MachineTokenRecord, ActiveTokenRecord } from './account.repository.js';
 export type { IntervalRepository } from './interval.repository.js';
 export type { TenantRepository, TenantRecord, StoredTenant } from './tenant.repository.js';
 export type { CallerRepository, CallerKeyRecord, CallbackRecord } from './caller.repository.js';

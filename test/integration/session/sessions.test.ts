@@ -186,7 +186,13 @@ describe('a fresh install without users or tokens', () => {
     const { paths } = (await (await fetch(`${server().url}/api/v1/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
     expect(Object.keys(paths['/api/v1/session'] ?? {}).sort()).toEqual(['delete', 'get', 'post']);
     expect(Object.keys(paths['/api/v1/users'] ?? {}).sort()).toEqual(['get', 'post']);
-    expect(Object.keys(paths['/api/v1/users/{username}'] ?? {})).toEqual(['delete']);
+    const user = paths['/api/v1/users/{username}'] ?? {};
+    expect(Object.keys(user).sort()).toEqual(['delete', 'patch']);
+    // The change's body is the contract's: every field optional.
+    const patch = user.patch as { requestBody: { content: Record<string, { schema: { properties: object; required?: string[] } }> } };
+    const body = patch.requestBody.content['application/json']!.schema;
+    expect(Object.keys(body.properties).sort()).toEqual(['agentId', 'role', 'scope', 'tenant']);
+    expect(body.required ?? []).toEqual([]);
   });
 });
 

@@ -1,12 +1,24 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { CreateUserRequest, ErrorBody, USERNAME_PATTERN, UserList, UserSummary } from '@plancia/contracts';
+import { CreateUserRequest, ErrorBody, UpdateUserRequest, USERNAME_PATTERN, UserList, UserSummary, type UserRole } from '@plancia/contracts';
 import { actorOf } from '../config-api/actor.js';
-import { grantFor, managesAccount, managesTenant } from '../tenancy/account-rules.js';
+import { managesAccount, managesTenant, userGrantFor, type Grant } from '../tenancy/account-rules.js';
 import { principalOf } from '../tenancy/tenancy-plugin.js';
 
 const tags = ['users'];
+const Params = Type.Object({ username: Type.String({ pattern: USERNAME_PATTERN }) });
+
+const refuse = (reply: FastifyReply, refusal: Extract<Grant, { ok: false }>) =>
+  reply.code(refusal.status).send({ error: refusal.status === 403 ? 'forbidden' : 'invalid_request', message: refusal.message });
+const unknown = (reply: FastifyReply, username: string) => reply.code(404).send({ error: 'not_found', message: `username: no user ${username}` });
+
+/** What a change leaves of a user: the fields not sent stay, except that leaving the role agent drops the agent id. */
+function changed(before: UserSummary, change: UpdateUserRequest) {
+  const role: UserRole = change.role ?? before.role;
+  const agentId = change.agentId ?? (role === 'agent' ? before.agentId : undefined);
+  return { role, agentId, tenant: change.tenant ?? before.tenant, scope: change.scope ?? before.scope };
+}
 
 /**
  * Users, for administrators: each sees and manages the users of its own tenant (the installation's own administrator:
@@ -36,13 +48,8 @@ export default async function userRoutes(app: FastifyInstance) {
     },
   }, async (request, reply) => {
     const { username, role, agentId } = request.body;
-    // An agent acts on the floor as one agent of the ACD; nobody else is one.
-    if ((role === 'agent') !== (agentId !== undefined)) {
-      const message = role === 'agent' ? 'agentId: required for the role agent' : `agentId: only for the role agent, not ${role}`;
-      return reply.code(400).send({ error: 'invalid_request', message });
-    }
-    const grant = grantFor(fastify.tenancy, principalOf(request), request.body);
-    if (!grant.ok) return reply.code(grant.status).send({ error: grant.status === 403 ? 'forbidden' : 'invalid_request', message: grant.message });
+    const grant = userGrantFor(fastify.tenancy, principalOf(request), request.body);
+    if (!grant.ok) return refuse(reply, grant);
     const { tenant, scope } = grant;
     if (!(await users.create({ ...request.body, tenant, scope }, actorOf(request)))) {
       return reply.code(409).send({ error: 'conflict', message: `username: ${username} is taken` });
@@ -55,7 +62,7 @@ export default async function userRoutes(app: FastifyInstance) {
     schema: {
       tags,
       summary: 'Delete a local user and end their sessions',
-      params: Type.Object({ username: Type.String({ pattern: USERNAME_PATTERN }) }),
+      params: Params,
       response: { 204: { type: 'null' }, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
     },
   }, async (request, reply) => {
@@ -63,11 +70,40 @@ export default async function userRoutes(app: FastifyInstance) {
     const user = await users.find(username);
     const admin = principalOf(request);
     // Another tenant's user is as unknown here as one that does not exist.
-    if (!user || !managesTenant(admin, user.tenant)) return reply.code(404).send({ error: 'not_found', message: `username: no user ${username}` });
+    if (!user || !managesTenant(admin, user.tenant)) return unknown(reply, username);
     if (!managesAccount(fastify.tenancy, admin, user)) {
       return reply.code(403).send({ error: 'forbidden', message: `username: ${username} sees more than your scope` });
     }
-    if (!(await users.remove(username, actorOf(request)))) return reply.code(404).send({ error: 'not_found', message: `username: no user ${username}` });
+    if (!(await users.remove(username, actorOf(request)))) return unknown(reply, username);
     return reply.code(204).send();
+  });
+
+  fastify.patch('/api/v1/users/:username', {
+    onRequest: admin,
+    schema: {
+      tags,
+      summary: "Change a user's role, scope, tenant or agent id and end their sessions",
+      description: 'Only the fields sent change, under the rules of a new user: an agent needs an agent id, nobody else '
+        + 'has one (leaving the role agent drops it), and an administrator gives no more than it holds. A change ends '
+        + "every session of the user. Another tenant's user is 404; a user beyond a scoped administrator's scope is 403.",
+      params: Params,
+      body: UpdateUserRequest,
+      response: { 200: UserSummary, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+    },
+  }, async (request, reply) => {
+    const { username } = request.params;
+    const before = await users.find(username);
+    const admin = principalOf(request);
+    // Another tenant's user is as unknown here as one that does not exist.
+    if (!before || !managesTenant(admin, before.tenant)) return unknown(reply, username);
+    if (!managesAccount(fastify.tenancy, admin, before)) {
+      return reply.code(403).send({ error: 'forbidden', message: `username: ${username} sees more than your scope` });
+    }
+    const after = changed(before, request.body);
+    const grant = userGrantFor(fastify.tenancy, admin, after);
+    if (!grant.ok) return refuse(reply, grant);
+    const { tenant, scope } = grant;
+    const updated = await users.update(username, { role: after.role, scope, tenant, ...(after.agentId === undefined ? {} : { agentId: after.agentId }) }, actorOf(request));
+    return updated ?? unknown(reply, username);
   });
 }

@@ -1,4 +1,4 @@
-import type { AccountScope } from '@plancia/contracts';
+import type { AccountScope, UserRole } from '@plancia/contracts';
 import { isInstallationWide, isUnscoped, type Principal } from '../plugins/app/principal.js';
 import type { Tenancy } from './tenancy.js';
 
@@ -13,7 +13,7 @@ export type Grant = { ok: true; tenant: string; scope: AccountScope } | { ok: fa
 export function grantFor(tenancy: Tenancy, admin: Principal, asked: { tenant?: string | undefined; scope?: AccountScope | undefined }): Grant {
   const tenant = asked.tenant ?? admin.tenant;
   if (tenant !== admin.tenant && !isInstallationWide(admin)) {
-    return { ok: false, status: 403, message: `tenant: only an administrator of the whole installation may create accounts of tenant ${tenant}` };
+    return { ok: false, status: 403, message: `tenant: only an administrator of the whole installation may place accounts in tenant ${tenant}` };
   }
   if (!tenancy.has(tenant)) return { ok: false, status: 400, message: `tenant: no tenant ${tenant}` };
   const scope = asked.scope ?? admin.scope;
@@ -26,6 +26,22 @@ export function grantFor(tenancy: Tenancy, admin: Principal, asked: { tenant?: s
     if (teams.length > 0) return { ok: false, status: 403, message: `scope/teams: outside your scope: ${teams.join(', ')}` };
   }
   return { ok: true, tenant, scope };
+}
+
+/**
+ * What an administrator may make a user (a new one, or an existing one as a change leaves it): the grant of any
+ * account, and an agent id exactly for the role agent, since an agent acts on the floor as one agent of the ACD.
+ */
+export function userGrantFor(
+  tenancy: Tenancy,
+  admin: Principal,
+  asked: { role: UserRole; agentId?: string | undefined; tenant?: string | undefined; scope?: AccountScope | undefined },
+): Grant {
+  if ((asked.role === 'agent') !== (asked.agentId !== undefined)) {
+    const message = asked.role === 'agent' ? 'agentId: required for the role agent' : `agentId: only for the role agent, not ${asked.role}`;
+    return { ok: false, status: 400, message };
+  }
+  return grantFor(tenancy, admin, asked);
 }
 
 /** An administrator manages the accounts of its own tenant; the installation's own manages all. */

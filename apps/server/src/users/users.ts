@@ -1,4 +1,4 @@
-import type { AccountRepository, AuditRepository, UserRecord } from '@plancia/store';
+import type { AccountRepository, AuditRepository, UserAccess, UserRecord } from '@plancia/store';
 import { DEFAULT_TENANT, type AccountScope, type CreateUserRequest, type UserRole, type UserSummary } from '@plancia/contracts';
 import type { SessionUser } from '../session/sessions.js';
 import { hashPassword, verifyPassword } from './password.js';
@@ -15,10 +15,27 @@ const sameNames = (a: readonly string[], b: readonly string[]) => a.length === b
 const sameAccess = (a: { role: string; scope: AccountScope; tenant: string }, b: UserSummary) =>
   a.role === b.role && a.tenant === b.tenant && sameNames(a.scope.queues, b.scope.queues) && sameNames(a.scope.teams, b.scope.teams);
 
+const ACCESS_FIELDS = ['role', 'scope', 'tenant', 'agentId'] as const;
+// A scope compares by its lists, whatever order the database keeps its keys in.
+const comparable = (access: UserAccess, field: (typeof ACCESS_FIELDS)[number]) =>
+  JSON.stringify(field === 'scope' ? [access.scope.queues, access.scope.teams] : access[field] ?? null);
+
+/** The access fields that differ, as they were and as they are (null: no agent id). */
+function changedFields(was: UserAccess, is: UserAccess) {
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  for (const field of ACCESS_FIELDS) {
+    if (comparable(was, field) === comparable(is, field)) continue;
+    before[field] = was[field] ?? null;
+    after[field] = is[field] ?? null;
+  }
+  return { before, after };
+}
+
 /**
- * Local users: creation, removal, password checks, each written to the audit log. Whether any user exists decides
- * whether the board is still open to anonymous viewers, so the count is kept here (read at start, then followed
- * through this server's own changes).
+ * Local users: creation, changes of access, removal, password checks, each written to the audit log. Whether any
+ * user exists decides whether the board is still open to anonymous viewers, so the count is kept here (read at start,
+ * then followed through this server's own changes).
  */
 export class Users {
   readonly #accounts: AccountRepository;
@@ -75,6 +92,20 @@ export class Users {
   async find(username: string): Promise<UserSummary | undefined> {
     const user = await this.#accounts.findUser(username);
     return user && summaryOf(user);
+  }
+
+  /**
+   * Gives a user this access (role, scope, tenant, agent id); when it changes, its sessions end with the change and
+   * the audit log keeps the fields that changed, before and after. Undefined when there is no such user.
+   */
+  async update(username: string, access: UserAccess, actor: string): Promise<UserSummary | undefined> {
+    const outcome = await this.#accounts.updateUserAccess(username, access);
+    if (!outcome) return undefined;
+    if (outcome.changed) {
+      const { before, after } = changedFields(outcome.before, access);
+      await this.record(actor, 'user.update', username, before, after);
+    }
+    return summaryOf({ username, ...access });
   }
 
   /**

@@ -48,6 +48,8 @@ const SETTINGS_MESSAGES = {
     username: 'Username', password: 'Password (at least 12 characters)', role: 'Role', agentId: 'Agent id', agentIdRequired: 'Agent id (required for an agent)',
     actions: 'Actions', newUser: 'New user', loadUsersError: 'Could not load the users: {message}',
     role_viewer: 'Viewer', role_agent: 'Agent', role_supervisor: 'Supervisor', role_admin: 'Administrator',
+    edit: 'Edit', editUser: 'Edit {id}', tenant: 'Tenant', updated: 'Saved {id}; a change ends their open sessions',
+    scopeQueues: 'Queues seen (comma-separated; empty: all)', scopeTeams: 'Teams seen (comma-separated; empty: all)',
   },
   it: {
     title: 'Impostazioni', back: 'Torna alla plancia', notifications: 'Notifiche', queues: 'Code', calendars: 'Calendari lavorativi', rules: 'Regole di allarme',
@@ -95,6 +97,8 @@ const SETTINGS_MESSAGES = {
     username: 'Nome utente', password: 'Password (almeno 12 caratteri)', role: 'Ruolo', agentId: 'Id operatore', agentIdRequired: 'Id operatore (obbligatorio per un operatore)',
     actions: 'Azioni', newUser: 'Nuovo utente', loadUsersError: 'Impossibile caricare gli utenti: {message}',
     role_viewer: 'Visualizzatore', role_agent: 'Operatore', role_supervisor: 'Supervisore', role_admin: 'Amministratore',
+    edit: 'Modifica', editUser: 'Modifica {id}', tenant: 'Cliente (tenant)', updated: 'Salvato {id}; una modifica chiude le sue sessioni aperte',
+    scopeQueues: 'Code visibili (separate da virgole; vuoto: tutte)', scopeTeams: 'Team visibili (separati da virgole; vuoto: tutti)',
   },
 } as const;
 

@@ -4,6 +4,7 @@ import { useSettingsText } from '../settings-messages.js';
 import { useSettingsStore } from '../stores/settings-store.js';
 import { usersApi } from '../users-api.js';
 import { DeleteButton } from './delete-button.js';
+import { UserEditForm } from './user-edit-form.js';
 import { UserForm } from './user-form.js';
 
 /** Local users of the administrator's tenant: who they are, their role and, for an agent, the ACD agent they are. */
@@ -12,6 +13,8 @@ export function UsersSection() {
   const token = useSettingsStore((s) => s.token);
   const [users, setUsers] = useState<UserSummary[]>([]);
   const [status, setStatus] = useState('');
+  // The user whose access is being changed, its form open under the list.
+  const [editing, setEditing] = useState<UserSummary | null>(null);
   // The reason the list did not load, put in words at render (the text function changes every render).
   const [loadError, setLoadError] = useState<string | null>(null);
   const load = useCallback(() => usersApi.list(token).then(
@@ -39,11 +42,22 @@ export function UsersSection() {
               <td>{user.username}</td>
               <td>{t(`role_${user.role}`)}</td>
               <td data-testid="user-agent-id">{user.agentId ?? '—'}</td>
-              <td><DeleteButton id={user.username} label={t('delete')} onConfirm={() => void remove(user.username)} /></td>
+              <td>
+                <button type="button" onClick={() => setEditing(user)}>{t('edit')}</button>
+                <DeleteButton id={user.username} label={t('delete')} onConfirm={() => void remove(user.username)} />
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {editing && (
+        <UserEditForm
+          key={editing.username}
+          user={editing}
+          onSaved={async (username) => { setEditing(null); await load(); setStatus(t('updated', { id: username })); }}
+          onCancel={() => setEditing(null)}
+        />
+      )}
       <UserForm onCreated={async (username) => { await load(); setStatus(t('created', { id: username })); }} />
       <p role="status" aria-live="polite" data-testid="section-status">{status}</p>
     </section>
