@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { randomBytes } from 'node:crypto';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { CallbackEntry, UserSummary } from '@plancia/contracts';
 import { wireEvent } from '../integration/helpers/events.js';
@@ -8,7 +8,6 @@ import { useBoardSession } from './board-session.js';
 
 const ADMIN_PASSWORD = 'agent-worklist-admin-password';
 const PASSWORD = 'agent-worklist-user-password';
-const LIVE = '[data-testid="connection-state"][data-status="live"]';
 const ROW = '[data-testid="callback-row"]';
 
 /** A caller who queued on `queueId`, waited 40 s and hung up a little while ago. */
@@ -23,19 +22,8 @@ function gaveUp(contactId: string, caller: string, queueId: string) {
 describe('an agent user works the callback worklist on the board, in Chromium', () => {
   const session = useBoardSession({ PLANCIA_ADMIN_PASSWORD: ADMIN_PASSWORD, PLANCIA_CALLBACK_KEY: randomBytes(32).toString('base64') });
 
-  async function signedIn(username: string, password: string): Promise<BrowserContext> {
-    const context = await session().browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Rome', viewport: { width: 1600, height: 1000 } });
-    const login = await context.request.post(`${session().proxy.url}/api/v1/session`, { data: { username, password } });
-    expect(login.status(), await login.text()).toBe(200);
-    return context;
-  }
-
-  async function open(context: BrowserContext, path: string): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${session().proxy.url}${path}`);
-    await page.locator(LIVE).waitFor({ timeout: 15_000 });
-    return page;
-  }
+  const signedIn = (username: string, password: string) => session().signedIn(username, password);
+  const open = (context: BrowserContext, path: string) => session().openIn(context, path);
 
   it('is created and edited by an admin in settings, claims and closes a callback on the board without a reveal button; a supervisor still reveals', async () => {
     await session().post(gaveUp('ag-1', '+390633333333', 'vendite'));
