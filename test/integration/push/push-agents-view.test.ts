@@ -70,7 +70,9 @@ describe("a board's agents choice", () => {
     for (const path of ['/api/v1/snapshot?agents=some', '/api/v1/live?agents=some']) {
       const response = await fetch(`${server().url}${path}`);
       expect(response.status).toBe(400);
-      expect(await response.text()).toMatch(/agents/);
+      const body = await response.json() as { error: string; details: { path: string }[] };
+      expect(body.error).toBe('invalid_request');
+      expect(body.details.map((d) => d.path)).toContain('/agents');
     }
     await expect(openLive(server().wsUrl, '?agents=some').opened).rejects.toThrow(/400/);
     const board = openBoard(server().url);
