@@ -8,7 +8,7 @@ import { NAMED_AGENTS, useServer } from '../helpers/plancia-server.js';
 const post = async (url: string, events: unknown[]) => expect((await postEvents(url, JSON.stringify(events))).status).toBe(202);
 
 /** Agents of a message the board heard: a snapshot's list or a change's patches. */
-const agentsIn = (m: Received) => (m.kind === 'snapshot' ? m.snapshot.agents : m.kind === 'changes' ? m.delta.agents ?? [] : []);
+const agentsIn = (m: Received): ReadonlyArray<{ agentId: string; state?: string }> => (m.kind === 'snapshot' ? m.snapshot.agents : m.kind === 'changes' ? m.delta.agents ?? [] : []);
 const agentHeard = (agentId: string) => (m: Received): m is Extract<Received, { kind: 'changes' }> =>
   m.kind === 'changes' && agentsIn(m).some((a) => a.agentId === agentId);
 /** A change of the queue's count of agents in `state`, as its patch carries it. */
