@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
-import type { BoardChanges, ClientToServerEvents, ServerToClientEvents } from '@plancia/contracts';
+import type { BoardChanges, ClientToServerEvents, ServerToClientEvents, View } from '@plancia/contracts';
 import { cpuMillis, startBaseline, startServer, type RunningProcess } from '../lib/processes.js';
 import { progress } from '../lib/progress.js';
 import { measurement, type Measurement } from '../lib/report.js';
@@ -13,9 +13,11 @@ const HZ = 4;
 const INGEST_RATE = 50;
 
 const CONNECT_TIMEOUT_MS = 30_000;
+/** Boards of each kind, default and `agents: 'none'`, that weigh the change messages side by side after the sizes. */
+const WEIGHED_BOARDS = 10;
 
-/** One board: connected, subscribed and holding its snapshot, or null when the server refused or dropped it. */
-function connectBoard(url: string): Promise<Board | null> {
+/** One board: connected, subscribed to `view` and holding its snapshot, or null when the server refused or dropped it. */
+function connectBoard(url: string, view: View): Promise<Board | null> {
   return new Promise((done) => {
     const socket: Board = io(url, { transports: ['websocket'], reconnection: false, timeout: CONNECT_TIMEOUT_MS });
     const give = (board: Board | null) => {
@@ -29,15 +31,15 @@ function connectBoard(url: string): Promise<Board | null> {
     socket.once('connect_error', lost);
     socket.once('disconnect', lost);
     socket.once('snapshot', () => give(socket));
-    socket.once('connect', () => socket.emit('subscribe', {}, () => undefined));
+    socket.once('connect', () => socket.emit('subscribe', view, () => undefined));
   });
 }
 
 /** Up to `n` boards, 100 at a time; those the server could not take in time are left out (callers report how many). */
-export async function connectBoards(url: string, n: number): Promise<Board[]> {
+export async function connectBoards(url: string, n: number, view: View = {}): Promise<Board[]> {
   const boards: Board[] = [];
   for (let i = 0; i < n; i += 100) {
-    const wave = await Promise.all(Array.from({ length: Math.min(100, n - i) }, () => connectBoard(url)));
+    const wave = await Promise.all(Array.from({ length: Math.min(100, n - i) }, () => connectBoard(url, view)));
     boards.push(...wave.filter((b): b is Board => b !== null));
   }
   return boards;
@@ -55,6 +57,45 @@ async function observe(proc: RunningProcess, seconds: number, latencies: number[
   const cpu = (cpuMillis(proc.child.pid!) - cpu0) / elapsed;
   const { p50, p99, n } = summarise(latencies);
   return { cpu, p50, p99, n, perSecond: (n / elapsed) * 1000 };
+}
+
+const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+
+/**
+ * Bytes per change message for boards of the whole centre that show agents and for boards that show none
+ * (`agents: 'none'`), side by side for `seconds` on a server of its own under the same ingest: one with named agent
+ * detail, since under the default (off) no board is sent any agent and the two would weigh the same.
+ */
+async function weighChanges(seconds: number, step: (s: string) => void): Promise<{ shown: number; none: number }> {
+  const server = await startServer({
+    PLANCIA_TICK_MS: String(1000 / HZ), PLANCIA_PUSH_INTERVAL_MS: String(1000 / HZ),
+    PLANCIA_AGENT_DETAIL: 'named', PLANCIA_AGENT_AGREEMENT: 'bench: invented agents',
+  });
+  const traffic = backgroundTraffic(server.url, INGEST_RATE, 'weigh');
+  const weigh = async (view: View) => {
+    const boards = await connectBoards(server.url, WEIGHED_BOARDS, view);
+    const heard = { sizes: [] as number[], withAgents: 0 };
+    for (const board of boards) {
+      board.on('changes', (delta: BoardChanges) => {
+        heard.sizes.push(JSON.stringify(delta).length);
+        if (delta.agents) heard.withAgents += 1;
+      });
+    }
+    return { boards, heard };
+  };
+  try {
+    const [shown, none] = await Promise.all([weigh({}), weigh({ agents: 'none' })]);
+    // Counted from when both kinds are subscribed, so they weigh the same changes.
+    for (const { heard } of [shown, none]) Object.assign(heard, { sizes: [], withAgents: 0 });
+    await new Promise((r) => setTimeout(r, seconds * 1000));
+    for (const board of [...shown.boards, ...none.boards]) board.disconnect();
+    const result = { shown: mean(shown.heard.sizes), none: mean(none.heard.sizes) };
+    step(`bytes per change, named agents: shown ${Math.round(result.shown)} (${shown.heard.withAgents} of ${shown.heard.sizes.length} with agents), agents 'none' ${Math.round(result.none)} (${none.heard.sizes.length} changes)`);
+    return result;
+  } finally {
+    await traffic.stop();
+    await server.stop();
+  }
 }
 
 /**
@@ -81,7 +122,7 @@ async function plancia(sizes: number[], seconds: number, step: (s: string) => vo
       results.set(n, { ...seen, boards: `${boards.filter((b) => b.connected).length} of ${n} boards connected at the end` });
       for (const board of boards) board.disconnect();
     }
-    return { results, avgBytes: sizesSeen.reduce((a, b) => a + b, 0) / Math.max(1, sizesSeen.length) };
+    return { results, avgBytes: mean(sizesSeen) };
   } finally {
     await traffic.stop();
     await server.stop();
@@ -119,6 +160,7 @@ export async function fanOutSuite(quick: boolean): Promise<Measurement[]> {
   const step = progress('fan-out');
   const ours = await plancia(sizes, seconds, step);
   const raw = await rawWs(sizes, seconds, ours.avgBytes || 2000, step);
+  const weighed = await weighChanges(Math.max(4, seconds), step);
   return sizes.flatMap((n) => {
     const p = ours.results.get(n)!;
     const r = raw.get(n)!;
@@ -128,7 +170,7 @@ export async function fanOutSuite(quick: boolean): Promise<Measurement[]> {
         suite: 'fan-out', name: `${n} boards at ${HZ} Hz: server CPU`, unit: 'cores', value: p.cpu,
         baseline: { name: 'raw ws broadcast of the same bytes', value: r.cpu },
         target: n === 5_000 ? { text: '5,000 clients at 4 Hz within one core (≥ 90 % delivered)', met: p.cpu <= 1 && p.perSecond >= 0.9 * n * HZ, ofLimit: p.cpu } : undefined,
-        notes: `server also ingests ${INGEST_RATE} events/s; ~${Math.round(ours.avgBytes)} bytes per change; ${delivered}; ${p.boards}`,
+        notes: `server also ingests ${INGEST_RATE} events/s; ~${Math.round(ours.avgBytes)} bytes per change (with named agents on the same traffic, ${WEIGHED_BOARDS} boards each: ~${Math.round(weighed.shown)} showing agents, ~${Math.round(weighed.none)} with agents 'none'); ${delivered}; ${p.boards}`,
       }),
       measurement({
         suite: 'fan-out', name: `${n} boards: delivery latency p99`, unit: 'ms', value: p.p99,

@@ -332,12 +332,20 @@ export type BoardChanges = { seq: number; generatedAt: string } & { [K in BoardS
 /** A change message holding only these slices' changes. */
 export type SliceChanges = Pick<Delta, BoardSliceName>;
 
-/** What a client looks at: everything, or a subset of queues, teams or channels. */
+/**
+ * Whether a board shows agents: `all` (the default) gets the agents of its view, `none` no entry of the agents slice,
+ * in its snapshot or its changes (an aggregate-only board: the queue and team figures still count agents by state).
+ */
+export const VIEW_AGENTS = ['all', 'none'] as const;
+export type ViewAgents = (typeof VIEW_AGENTS)[number];
+
+/** What a client looks at: everything, or a subset of queues, teams or channels; with or without the agents. */
 export const View = Type.Object(
   {
     queues: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 128 }), { maxItems: 500 })),
     teams: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 128 }), { maxItems: 500 })),
     channels: Type.Optional(Type.Array(literalUnion(CONTACT_CHANNELS), { maxItems: 10 })),
+    agents: Type.Optional({ ...literalUnion(VIEW_AGENTS), description: "'all' (the default): the view's agents; 'none': no agents slice entries" }),
   },
   { additionalProperties: false },
 );

@@ -22,7 +22,9 @@ export class ViewMatcher {
   private readonly queues: Set<string> | null;
   private readonly teams: Set<string> | null;
   private readonly channels: Set<string> | null;
-  /** The view has no list at all: it shows everything. */
+  /** False for `agents: 'none'`: no agent is shown, wherever it sits (alerts on an agent still follow its placement). */
+  readonly showsAgents: boolean;
+  /** The view has no list at all and shows agents: it shows everything. */
   readonly everything: boolean;
 
   constructor(view: View) {
@@ -30,12 +32,13 @@ export class ViewMatcher {
     this.queues = set(view.queues);
     this.teams = set(view.teams);
     this.channels = set(view.channels);
-    this.everything = !this.queues && !this.teams && !this.channels;
+    this.showsAgents = view.agents !== 'none';
+    this.everything = !this.queues && !this.teams && !this.channels && this.showsAgents;
   }
 
-  /** No queue or team list: every agent is shown. */
+  /** Agents shown and no queue or team list: every agent is shown. */
   get everyAgent(): boolean {
-    return !this.queues && !this.teams;
+    return this.showsAgents && !this.queues && !this.teams;
   }
 
   matchesQueue(queue: QueuePlacement): boolean {
@@ -74,6 +77,7 @@ export class ViewMatcher {
   }
 
   private entriesShown(audience: SliceAudience, entries: readonly unknown[]): unknown[] | undefined {
+    if (audience === 'agent' && !this.showsAgents) return undefined;
     const kept = entries.filter((entry) => this.shows(audience, entry));
     return kept.length > 0 ? kept : undefined;
   }

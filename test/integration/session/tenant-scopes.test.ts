@@ -117,12 +117,15 @@ describe('two tenants and scoped supervisors see only their own', () => {
   });
 
   it('writes each view of named agent detail to the audit log, with the user, the view and the channel', async () => {
+    // A view without agents serves no named detail: not written (nor does it hold back the view that follows).
+    await snapshotOf('anna', '?queues=acme-care&agents=none');
     await snapshotOf('anna', '?queues=acme-care');
     const entries = (await (await as('admin', '/api/v1/audit?limit=1000')).json()) as { actor: string; action: string; resource: string; after: unknown }[];
     const named = entries.filter((entry) => entry.action === 'agent_detail.view');
     expect(named).toContainEqual(expect.objectContaining({ actor: 'user:anna', resource: 'tenants/acme', after: { channel: 'snapshot', view: { queues: ['acme-care'] } } }));
     expect(named).toContainEqual(expect.objectContaining({ actor: 'user:bea', resource: 'tenants/beta', after: { channel: 'socket.io', view: {} } }));
     expect(named).toContainEqual(expect.objectContaining({ actor: 'user:bea', after: { channel: 'live', view: {} } }));
+    expect(named.filter((entry) => (entry.after as { view: { agents?: string } }).view.agents !== undefined)).toEqual([]);
     // The default tenant is off: the administrator was never served named detail.
     expect(named.filter((entry) => entry.actor === 'user:admin')).toEqual([]);
   });

@@ -3,7 +3,7 @@ import type { AgentSnapshot, BoardChanges, Delta, QueueSnapshot } from '@plancia
 import { Coalescer } from './coalescer.js';
 import { mergeChanges } from './delta-merge.js';
 import { ViewMatcher } from '@plancia/contracts';
-import { roomName } from './view-filter.js';
+import { canonicalView, roomName } from './view-filter.js';
 
 const queue = (queueId: string, waiting: number, placement: Partial<QueueSnapshot> = {}) =>
   ({ queueId, channel: 'voice', teamId: null, live: { waiting }, ...placement }) as QueueSnapshot;
@@ -79,5 +79,33 @@ describe('ViewMatcher', () => {
   it('names one room for a view however it is spelled', () => {
     expect(roomName({ queues: ['b', 'a', 'b'], teams: [] })).toBe(roomName({ queues: ['a', 'b'] }));
     expect(roomName({ queues: ['a'] })).not.toBe(roomName({ teams: ['a'] }));
+  });
+
+  it("keeps agents 'none' in the canonical view and the room name, and 'all' as the default it is", () => {
+    expect(canonicalView({ agents: 'all', queues: ['b', 'a'] })).toEqual({ queues: ['a', 'b'] });
+    expect(canonicalView({ agents: 'none', channels: [] })).toEqual({ agents: 'none' });
+    expect(roomName({ agents: 'all' })).toBe(roomName({}));
+    expect(roomName({ agents: 'none', queues: ['b', 'a'] })).toBe(roomName({ queues: ['a', 'b'], agents: 'none' }));
+    expect(roomName({ agents: 'none' })).not.toBe(roomName({}));
+  });
+
+  it("filters every agent out of a change for agents 'none', keeping the queues, teams and centre", () => {
+    const change = delta(1, {
+      queues: [queue('a', 1), queue('b', 1)], agents: [agent('x', ['a']), agent('y', ['b'], 'north')],
+      teams: [{ teamId: 'north', agents: { available: 1, on_contact: 0, wrap_up: 0, not_ready: 0, offline: 0 } }],
+      centre: { key: 'centre' } as Delta['centre'],
+    });
+    const whole = new ViewMatcher({ agents: 'none' });
+    expect(whole.everything).toBe(false);
+    expect(whole.everyAgent).toBe(false);
+    const filtered = whole.filter(change);
+    expect(filtered?.agents).toBeUndefined();
+    expect(filtered?.queues?.map((q) => q.queueId)).toEqual(['a', 'b']);
+    expect(filtered?.teams?.map((t) => t.teamId)).toEqual(['north']);
+    expect(filtered?.centre).toBeDefined();
+    expect(new ViewMatcher({ queues: ['a'], agents: 'none' }).filter(delta(2, { agents: [agent('x', ['a'])] }))).toBeNull();
+    expect(new ViewMatcher({ queues: ['a'], agents: 'all' }).filter(delta(2, { agents: [agent('x', ['a'])] }))?.agents?.map((a) => a.agentId)).toEqual(['x']);
+    // An alert on an agent still follows where the agent sits.
+    expect(whole.matchesAgent(agent('x', ['a']))).toBe(true);
   });
 });

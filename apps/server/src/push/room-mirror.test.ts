@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, applyPatch, defaultQueueConfig, type BoardChanges, type Delta, type Snapshot, type TimedEvent } from '@plancia/contracts';
+import { DEFAULT_SETTINGS, ViewMatcher, applyPatch, defaultQueueConfig, type BoardChanges, type Delta, type Snapshot, type TimedEvent, type View } from '@plancia/contracts';
 import { createEngine } from '@plancia/engine';
 import { RoomMirror } from './room-mirror.js';
 
@@ -26,14 +26,15 @@ function lifeEvents(life: number, atMs: number): Array<{ atMs: number; event: Ti
     { atMs: atMs + 500, event: event('contact.completed', atMs + 500, { contactId }) }];
 }
 
-/** Every change message a board of the whole centre gets over a minute, as whole entries (before) and as patches. */
-function run() {
+/** Every change message a board of `view` (the whole centre by default) gets over a minute, as whole entries (before) and as patches. */
+function run(view: View = {}) {
   const engine = createEngine({
     settings: DEFAULT_SETTINGS, calendars: [], alertRules: [], agents: [],
     queues: Array.from({ length: QUEUES }, (_, i) => defaultQueueConfig(`q${i}`, 'voice')),
   }, T0);
   const pending = Array.from({ length: STEPS * 3 }, (_, life) => lifeEvents(life, T0 + life * (STEP_MS / 3))).flat();
-  const first = engine.snapshot(T0);
+  const matcher = new ViewMatcher(view);
+  const first = engine.snapshot(T0, view);
   engine.drainDelta(T0);
   const mirror = new RoomMirror();
   mirror.startsFrom(first);
@@ -45,7 +46,8 @@ function run() {
     engine.apply(due.map((p) => p.event), now);
     pending.splice(0, pending.length, ...pending.filter((p) => p.atMs > now));
     engine.tick(now);
-    const delta = engine.drainDelta(now);
+    const drained = engine.drainDelta(now);
+    const delta = drained && matcher.filter(drained);
     if (!delta) continue;
     whole.push(delta);
     const changes = mirror.patch(delta);
@@ -84,5 +86,22 @@ describe('changes as patches', () => {
     console.info(`bytes per change per board: whole entries ${Math.round(before)}, patches ${Math.round(after)} (${(before / after).toFixed(1)}x fewer) over ${whole.length} changes`);
     expect(patches.length).toBe(whole.length);
     expect(before / after).toBeGreaterThanOrEqual(5);
+  });
+
+  it("carry no agents to a board of agents 'none', while its queues and teams still count agents by state", () => {
+    const shown = run();
+    const { engine, first, patches, end } = run({ agents: 'none' });
+    expect(shown.patches.some((changes) => (changes.agents ?? []).length > 0)).toBe(true);
+    expect(first.agents).toEqual([]);
+    expect(patches.filter((changes) => changes.agents !== undefined)).toEqual([]);
+    const queues = new Map(first.queues.map((q) => [q.queueId, q]));
+    for (const changes of patches) for (const patch of changes.queues ?? []) queues.set(patch.queueId, applyPatch(queues.get(patch.queueId)!, patch));
+    const last = engine.snapshot(end, { agents: 'none' });
+    expect(last.agents).toEqual([]);
+    expect([...queues.values()].map((q) => q.live.agents)).toEqual(last.queues.map((q) => q.live.agents));
+    expect(last.teams).toEqual(engine.snapshot(end).teams);
+    const perChange = (messages: readonly unknown[]) => bytes(messages) / messages.length;
+    console.info(`bytes per change per board: agents 'all' ${Math.round(perChange(shown.patches))}, agents 'none' ${Math.round(perChange(patches))}`);
+    expect(perChange(patches)).toBeLessThan(perChange(shown.patches));
   });
 });

@@ -2,7 +2,7 @@ import type { View } from '@plancia/contracts';
 
 const sortedUnique = (values: readonly string[] | undefined) => [...new Set(values ?? [])].sort();
 
-/** The same view however it was spelled: sorted, without duplicates, empty lists dropped. */
+/** The same view however it was spelled: sorted, without duplicates, empty lists and the default `agents: 'all'` dropped. */
 export function canonicalView(view: View): View {
   const canonical: View = {};
   const queues = sortedUnique(view.queues);
@@ -11,11 +11,12 @@ export function canonicalView(view: View): View {
   if (queues.length > 0) canonical.queues = queues;
   if (teams.length > 0) canonical.teams = teams;
   if (channels.length > 0) canonical.channels = channels;
+  if (view.agents === 'none') canonical.agents = 'none';
   return canonical;
 }
 
 /** One room per distinct view, so a change is encoded once for everyone looking at the same thing. */
 export function roomName(view: View): string {
   const v = canonicalView(view);
-  return `view:q=${(v.queues ?? []).join(',')};t=${(v.teams ?? []).join(',')};c=${(v.channels ?? []).join(',')}`;
+  return `view:q=${(v.queues ?? []).join(',')};t=${(v.teams ?? []).join(',')};c=${(v.channels ?? []).join(',')};a=${v.agents ?? 'all'}`;
 }

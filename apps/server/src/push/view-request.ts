@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { CONTACT_CHANNELS, View } from '@plancia/contracts';
+import { CONTACT_CHANNELS, VIEW_AGENTS, View, literalUnion } from '@plancia/contracts';
 
 /** A view must be valid before it names a room: the first error, with its field, or the view. */
 export function checkView(value: unknown): { ok: true; view: View } | { ok: false; error: string } {
@@ -13,11 +13,12 @@ const idList = (description: string) =>
   Type.Optional(Type.String({ maxLength: 16_384, pattern: '^[^,]+(,[^,]+)*$', description }));
 const channelAlternatives = CONTACT_CHANNELS.join('|');
 
-/** The query string of `GET /api/v1/live` and `GET /api/v1/snapshot`: comma-separated lists. */
+/** The query string of `GET /api/v1/live` and `GET /api/v1/snapshot`: comma-separated lists, and whether agents are shown. */
 export const ViewQuery = Type.Object({
   queues: idList('comma-separated queue ids'),
   teams: idList('comma-separated team ids'),
   channels: Type.Optional(Type.String({ pattern: `^(${channelAlternatives})(,(${channelAlternatives}))*$`, description: 'comma-separated channels' })),
+  agents: Type.Optional({ ...literalUnion(VIEW_AGENTS), description: "'all' (the default) or 'none': a board that shows no agents gets no agents slice entries" }),
   token: Type.Optional(Type.String({ maxLength: 512, description: 'a viewer token, for clients that cannot set headers' })),
 });
 export type ViewQuery = Static<typeof ViewQuery>;
@@ -29,5 +30,6 @@ export function viewFromQuery(query: ViewQuery): View {
     ...(query.queues ? { queues: split(query.queues) } : {}),
     ...(query.teams ? { teams: split(query.teams) } : {}),
     ...(query.channels ? { channels: split(query.channels) as View['channels'] } : {}),
+    ...(query.agents ? { agents: query.agents } : {}),
   };
 }

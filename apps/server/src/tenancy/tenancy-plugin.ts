@@ -56,7 +56,8 @@ export default fp(
     fastify.decorate('audienceOf', (principal: Principal | undefined) => audienceOf(tenancy, principal ?? installationPrincipal('open', 'anonymous')));
     const namedViews = new NamedViewAudit(store.audit);
     fastify.decorate('noteNamedView', (audience: Audience, view: View, channel: NamedViewChannel) => {
-      if (audience.agentDetail !== 'named') return;
+      // A view without agents serves no named detail: nothing to account for.
+      if (audience.agentDetail !== 'named' || view.agents === 'none') return;
       namedViews.record(audience.principal, view, channel).catch((error: unknown) => {
         fastify.log.error({ err: error }, 'recording a view of named agent detail in the audit log failed');
       });

@@ -9,7 +9,7 @@ import { NotificationsPage } from '../features/notifications/components/notifica
 import { useSettingsStore } from '../features/settings/stores/settings-store.js';
 import { LanguageSwitch } from '../components/language-switch.js';
 import { TvPage } from './tv/components/tv-page.js';
-import { boardParams } from '../lib/board-params.js';
+import { boardParams, pageView } from '../lib/board-params.js';
 import { startClock } from '../lib/clock.js';
 import { connectBoard, type BoardListener } from '../lib/socket-client.js';
 import { BoardPage } from './board-page.js';
@@ -22,6 +22,7 @@ const ReportsPage = lazy(() => import('./reports-page.js').then((m) => ({ defaul
 const params = boardParams(window.location.search);
 const path = window.location.pathname.replace(/\/+$/, '');
 const isTv = path === '/tv';
+const view = pageView(params.view, path);
 
 /** The board's listener, plus: a socket refused as unauthorized asks for the login form. */
 const listener: BoardListener = {
@@ -39,7 +40,7 @@ export function App() {
   const generation = useSessionStore((s) => s.generation);
   // The notification settings use the administration token the settings page keeps, if one was given.
   const adminToken = useSettingsStore((s) => s.token);
-  useEffect(() => connectBoard(params.view, params.token, listener), [generation]);
+  useEffect(() => connectBoard(view, params.token, listener), [generation]);
   useEffect(() => startClock(), []);
   useEffect(() => void (document.documentElement.lang = locale), [locale]);
   useAlertEffects();
@@ -48,7 +49,7 @@ export function App() {
     : path === '/settings/notifications' ? <NotificationsPage token={adminToken}><LanguageSwitch /></NotificationsPage>
     : path === '/control' ? <ControlPage />
     : path === '/reports' ? <Suspense fallback={null}><ReportsPage /></Suspense>
-    : isTv ? <TvPage rotateSeconds={params.rotateSeconds} /> : <BoardPage />;
+    : isTv ? <TvPage rotateSeconds={params.rotateSeconds} /> : <BoardPage showAgents={view.agents !== 'none'} />;
   return (
     <>
       {page}

@@ -24,8 +24,8 @@ import { useReportsText } from '../features/reports/reports-messages.js';
 // recharts is most of the bundle: TV mode never loads it, the desk board loads it after the first paint.
 const TrendPanel = lazy(() => import('../features/trend/components/trend-panel.js').then((m) => ({ default: m.TrendPanel })));
 
-/** The supervisor's desk board: everything on one scrolling page. */
-export function BoardPage() {
+/** The supervisor's desk board: everything on one scrolling page; the agents panel unless the address says `agents=none`. */
+export function BoardPage({ showAgents = true }: { showAgents?: boolean }) {
   const { t } = useI18n();
   // Supervisors and administrators send broadcasts; the server checks again and says why when it refuses.
   const mayBroadcast = useSessionStore((s) => s.user !== null && (s.user.role === 'supervisor' || s.user.role === 'admin'));
@@ -64,7 +64,7 @@ export function BoardPage() {
         {mayBroadcast && <BroadcastForm />}
         <TicketsPanel />
         <KpiTable />
-        <AgentGrid {...(mayAct ? { rowActions: agentActions } : {})} />
+        {showAgents && <AgentGrid {...(mayAct ? { rowActions: agentActions } : {})} />}
       </main>
     </div>
   );

@@ -40,6 +40,11 @@ export class ViewFilter {
     return this.matcher.everyAgent;
   }
 
+  /** The view lists agents at all (`agents: 'none'` lists none). */
+  showsAgents(): boolean {
+    return this.matcher.showsAgents;
+  }
+
   agent(agent: Agent): boolean {
     return this.matcher.matchesAgent(agent);
   }
@@ -58,7 +63,9 @@ export class ViewFilter {
 
 export function buildSnapshot(core: EngineCore, entries: EntryBuilder, seq: number, alerts: Alert[], view?: View): InstallationSnapshot {
   const filter = new ViewFilter(core, view);
-  const agents = filter.everyAgent() ? [...entries.allAgents()] : entries.sortedAgents().filter((a) => filter.agent(a)).map((a) => entries.agent(a));
+  const agents = !filter.showsAgents() ? []
+    : filter.everyAgent() ? [...entries.allAgents()]
+    : entries.sortedAgents().filter((a) => filter.agent(a)).map((a) => entries.agent(a));
   return {
     generatedAt: new Date(core.clock).toISOString(),
     seq,

@@ -40,6 +40,7 @@ function useTvPages(box: PageBox | null): TvPagePlan[] {
   // Joined into one string, so that the pages are planned again only when a queue's projection comes or goes.
   const projectedKey = useQueuesStore((s) => s.order.filter((id) => showsProjection(s.byId[id], metricWindow)).join('\n'));
   const projected = useMemo(() => new Set(projectedKey.split('\n')), [projectedKey]);
+  // A TV at `agents=none` is sent no agents: no agent pages in its rotation.
   const agentCount = useAgentsStore((s) => Object.keys(s.byId).length);
   const alertCount = useAlertsStore((s) => Object.keys(s.active).length);
   const waitingCount = useWaitingStore((s) => Object.values(s.byQueue).reduce((n, list) => n + list.contacts.length, 0));
