@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Vitest runs one file at a time on two cores (cores - 1). Integration files mostly wait on servers, databases and
+    // sockets, so two at a time shortens the run; the browser project still runs one file at a time (below).
+    maxWorkers: 2,
     projects: [
       {
         test: {
