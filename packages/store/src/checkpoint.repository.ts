@@ -28,6 +28,8 @@ export interface CheckpointRepository {
   save(checkpoint: CheckpointRecord): Promise<void>;
   /** The newest checkpoint of that log kind, or undefined. */
   latest(kind: string): Promise<CheckpointRecord | undefined>;
+  /** Every checkpoint kept of that log kind, newest first: a reader that cannot use the newest may use another. */
+  recent(kind: string): Promise<CheckpointRecord[]>;
 }
 
 export class KyselyCheckpointRepository implements CheckpointRepository {
@@ -53,19 +55,27 @@ export class KyselyCheckpointRepository implements CheckpointRepository {
   }
 
   async latest(kind: string): Promise<CheckpointRecord | undefined> {
-    const row = await this.#db
+    return (await this.newest(kind, 1))[0];
+  }
+
+  recent(kind: string): Promise<CheckpointRecord[]> {
+    return this.newest(kind, KEEP);
+  }
+
+  private async newest(kind: string, limit: number): Promise<CheckpointRecord[]> {
+    const rows = await this.#db
       .selectFrom('engine_checkpoint')
       .selectAll()
       .where('position_kind', '=', kind)
       .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return row && {
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({
       takenAt: row.taken_at,
       engineVersion: row.engine_version,
       at: { kind: row.position_kind, position: row.position },
       configFingerprint: row.config_fingerprint,
       state: row.state,
-    };
+    }));
   }
 }

@@ -1,6 +1,6 @@
 import type { TimedEvent } from '@plancia/contracts';
 import { createEngine, ENGINE_STATE_VERSION, type EngineConfig, type PlanciaEngine } from '@plancia/engine';
-import type { Store } from '@plancia/store';
+import type { CheckpointRecord, Store } from '@plancia/store';
 import { configFingerprint, decodeState } from './checkpoint-format.js';
 
 /** The journal's position kind; a stream's checkpoints (cluster mode) name theirs. */
@@ -75,21 +75,44 @@ export function recallThenReplay(engine: PlanciaEngine, startedAt: number, admit
   return state;
 }
 
+/** Why a stored checkpoint cannot stand in for a replay under this engine and configuration; null: it can. */
+export interface CheckpointRefusal {
+  level: 'warn' | 'info';
+  /** The log message's subject, completed by what the start does instead. */
+  reason: string;
+  detail: object;
+}
+
+/**
+ * The checks every start makes of a checkpoint before reading its state (the single process's and a cluster node's):
+ * a state of another engine version cannot be read, and one computed under another configuration is another state.
+ */
+export function checkpointRefusal(checkpoint: Pick<CheckpointRecord, 'engineVersion' | 'configFingerprint'>, fingerprint: string): CheckpointRefusal | null {
+  if (checkpoint.engineVersion !== ENGINE_STATE_VERSION) {
+    return { level: 'warn', reason: 'checkpoint of another engine version ignored', detail: { expected: ENGINE_STATE_VERSION } };
+  }
+  if (checkpoint.configFingerprint !== fingerprint) return { level: 'info', reason: 'checkpoint taken under another configuration ignored', detail: {} };
+  return null;
+}
+
+/** A checkpoint's state on an engine built for `config` (as it must be to restore one); throws if it is unreadable. */
+export async function restoredEngine(config: EngineConfig, checkpoint: CheckpointRecord): Promise<PlanciaEngine> {
+  const engine = createEngine(config, checkpoint.takenAt.getTime());
+  engine.restore(await decodeState(checkpoint.state));
+  return engine;
+}
+
 async function fromCheckpoint(deps: EngineStartDeps): Promise<{ engine: PlanciaEngine; position: string; checkpoint: EngineStart['checkpoint'] } | null> {
   const checkpoint = await deps.store.checkpoints.latest(JOURNAL_LOG);
   if (!checkpoint) return null;
   const about = { takenAt: checkpoint.takenAt.toISOString(), position: checkpoint.at.position, engineVersion: checkpoint.engineVersion };
-  if (checkpoint.engineVersion !== ENGINE_STATE_VERSION) {
-    deps.log.warn({ ...about, expected: ENGINE_STATE_VERSION }, 'checkpoint of another engine version ignored: replaying the journal');
-    return null;
-  }
-  if (checkpoint.configFingerprint !== configFingerprint(deps.config)) {
-    deps.log.info(about, 'checkpoint taken under another configuration ignored: replaying the journal');
+  const refusal = checkpointRefusal(checkpoint, configFingerprint(deps.config));
+  if (refusal) {
+    deps.log[refusal.level]({ ...about, ...refusal.detail }, `${refusal.reason}: replaying the journal`);
     return null;
   }
   try {
-    const engine = createEngine(deps.config, checkpoint.takenAt.getTime());
-    engine.restore(await decodeState(checkpoint.state));
+    const engine = await restoredEngine(deps.config, checkpoint);
     return { engine, position: checkpoint.at.position, checkpoint: { takenAt: checkpoint.takenAt, position: checkpoint.at.position } };
   } catch (error) {
     deps.log.warn({ ...about, err: error }, 'unreadable checkpoint ignored: replaying the journal');

@@ -22,6 +22,8 @@ export async function startReplica(bus: ClusterBus, live: Pick<ClusterLive, 'app
   })();
   return {
     caughtUp,
+    /** The stream's last sequence when the replica started. */
+    lastAtStart,
     async stop(): Promise<void> {
       await messages.close().catch(() => undefined);
       await done.catch(() => undefined);

@@ -1,13 +1,12 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
-import { Counter, Gauge } from 'prom-client';
-import type { TimedEvent } from '@plancia/contracts';
 import type { Store } from '@plancia/store';
 import type { PlanciaEngine } from '@plancia/engine';
 import { LiveState } from '../../live/live-state.js';
 import { Checkpointer } from '../../checkpoints/checkpointer.js';
 import { JOURNAL_LOG, startEngine } from '../../checkpoints/engine-start.js';
-import type { EntityCaps } from '../../ingest/entity-caps.js';
+import { checkpointOutcomes } from '../../checkpoints/checkpoint-outcomes.js';
+import { seedEntityCaps } from '../../checkpoints/seed-entity-caps.js';
 import type { NotificationDispatcher } from '../../notifications/dispatcher.js';
 import { describeRefusal, loadEngineConfig } from '../../config-api/engine-config.js';
 import { startClusterLive } from '../../cluster/cluster-start.js';
@@ -57,7 +56,7 @@ export default fp(
     const { engine } = start;
     const { dispatcher, worker } = fastify.notifications;
     await settleReplay(engine, store, dispatcher);
-    if (start.checkpoint) seedEntityCaps(engine, entityCaps);
+    if (start.checkpoint) seedEntityCaps(engine, entityCaps, Date.now());
     const live = new LiveState(engine, {
       // The transition and the notifications it owes in one transaction; the worker then sends what is due now.
       recordAlert: async (event) => {
@@ -91,34 +90,12 @@ export default fp(
 
 /** Checkpoints over the journal: the position is the last seq this server committed, or the one it started from. */
 function journalCheckpointer(fastify: FastifyInstance, live: LiveState, startPosition: string): Checkpointer {
-  const { store, log, metrics } = fastify;
-  const written = new Counter({ name: 'plancia_checkpoints_written_total', help: 'Engine checkpoints written', registers: [metrics.registry] });
-  const position = new Gauge({ name: 'plancia_checkpoint_position', help: 'Journal position (seq) the last checkpoint covers', registers: [metrics.registry] });
-  const blocked = new Gauge({ name: 'plancia_checkpoint_blocked_seconds', help: 'Event-loop time the last checkpoint took (state and JSON; the rest is off the loop)', registers: [metrics.registry] });
+  const { store } = fastify;
   return new Checkpointer({
     live,
     checkpoints: store.checkpoints,
     position: () => ({ kind: JOURNAL_LOG, position: store.journal.committedThrough() ?? startPosition }),
-    onWritten: (outcome) => {
-      written.inc();
-      position.set(Number(outcome.position));
-      blocked.set(outcome.blockedMs / 1000);
-      log.info(outcome, 'checkpoint written');
-    },
-    onError: (error) => log.error({ err: error }, 'checkpoint not written'),
+    ...checkpointOutcomes(fastify),
     now: Date.now,
   });
-}
-
-/**
- * The queue and agent limits count what a replay admits; a checkpoint brings its entities without a replay, so they
- * are counted from its state (as minimal events: the limits only read the ids).
- */
-function seedEntityCaps(engine: PlanciaEngine, caps: EntityCaps): void {
-  const snapshot = engine.snapshot(Date.now());
-  const mentions = [
-    ...snapshot.queues.map((q) => ({ type: 'contact.queued', data: { queueId: q.queueId } })),
-    ...snapshot.agents.map((a) => ({ type: 'agent.state', data: { agentId: a.agentId } })),
-  ] as unknown as TimedEvent[];
-  caps.admitReplayed(mentions);
 }
