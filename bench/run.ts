@@ -16,6 +16,7 @@ import { latencySuite } from './suites/latency.js';
 import { renderSuite } from './suites/render.js';
 import { amiAdapterSuite } from './suites/ami-adapter.js';
 import { clusterSuite } from './suites/cluster.js';
+import { encodingSuite } from './suites/encoding.js';
 
 const suites: Record<string, (quick: boolean) => Promise<Measurement[]>> = {
   engine: engineSuite,
@@ -29,6 +30,7 @@ const suites: Record<string, (quick: boolean) => Promise<Measurement[]>> = {
   render: renderSuite,
   'ami-adapter': amiAdapterSuite,
   cluster: clusterSuite,
+  encoding: encodingSuite,
 };
 
 const { values } = parseArgs({

@@ -13,19 +13,19 @@ export function agentsForTraffic(perSecond: number, lifeSeconds: number): number
   return Math.ceil((1 - ANSWER) * perSecond * lifeSeconds) + 1;
 }
 
+interface LifeOptions { queues: number; agents?: number; prefix: string; lifeSeconds: number }
+
 /**
- * Complete contact lives in real time (queued → answered → ended → completed, one in ten abandoned), each lasting
- * `lifeSeconds`, `perSecond` new lives a second over `queues` queues, posted every 100 ms until stopped. Contacts
- * finish, so the server's steady state is flat unless something leaks. Agents take lives in turn, each on one contact
- * at a time: `agents` of them, by default as few as that allows.
+ * Complete contact lives (queued → answered → ended → completed, one in ten abandoned), each lasting `lifeSeconds`,
+ * `perSecond` new lives a second over `queues` queues. Agents take lives in turn, each on one contact at a time:
+ * `agents` of them, by default as few as that allows. `due(nowMs)` starts the lives of the time since the last call
+ * (one call per 100 ms step) and answers the events due by `nowMs`; the clock is the caller's, real or simulated.
  */
-export function lifeTraffic(url: string, perSecond: number, opts: { queues: number; agents?: number; prefix: string; lifeSeconds: number }) {
+export function lifeSchedule(perSecond: number, opts: LifeOptions) {
   const needed = agentsForTraffic(perSecond, opts.lifeSeconds);
   const agents = opts.agents ?? needed;
   if (agents < needed) throw new Error(`lifeTraffic: ${agents} agents would hold several lives at once; ${perSecond} lives/s of ${opts.lifeSeconds} s need ${needed}`);
   let lives = 0;
-  let posted = 0;
-  let stopped = false;
   let carry = 0;
   const pending: Step[] = [];
   const make = (type: string, id: string, atMs: number, data: Record<string, unknown>) =>
@@ -45,14 +45,27 @@ export function lifeTraffic(url: string, perSecond: number, opts: { queues: numb
     pending.push({ dueMs: at(1), event: make('contact.completed', `${contactId}:c`, at(1), { contactId }) });
   };
 
+  return {
+    get lives() { return lives; },
+    due(nowMs: number): PlanciaEvent[] {
+      carry += (perSecond * TICK_MS) / 1000;
+      for (; carry >= 1; carry--) startLife(nowMs);
+      pending.sort((a, b) => a.dueMs - b.dueMs);
+      const due = pending.findIndex((s) => s.dueMs > nowMs);
+      return pending.splice(0, due === -1 ? pending.length : due).map((s) => s.event);
+    },
+  };
+}
+
+/** The lives of `lifeSchedule` posted in real time, every 100 ms until stopped. Contacts finish, so the server's steady state is flat unless something leaks. */
+export function lifeTraffic(url: string, perSecond: number, opts: LifeOptions) {
+  const schedule = lifeSchedule(perSecond, opts);
+  let posted = 0;
+  let stopped = false;
   const loop = (async () => {
     while (!stopped) {
       const started = Date.now();
-      carry += (perSecond * TICK_MS) / 1000;
-      for (; carry >= 1; carry--) startLife(started);
-      pending.sort((a, b) => a.dueMs - b.dueMs);
-      const due = pending.findIndex((s) => s.dueMs > started);
-      const batch = pending.splice(0, due === -1 ? pending.length : due).map((s) => s.event);
+      const batch = schedule.due(started);
       if (batch.length > 0) {
         const res = await fetch(`${url}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(batch) });
         if (res.status !== 202) throw new Error(`soak traffic: ingest answered ${res.status}: ${await res.text()}`);
@@ -62,7 +75,7 @@ export function lifeTraffic(url: string, perSecond: number, opts: { queues: numb
     }
   })();
   loop.catch(() => undefined); // handled: stop() rethrows it
-  return { async stop() { stopped = true; await loop; return { lives, posted }; } };
+  return { async stop() { stopped = true; await loop; return { lives: schedule.lives, posted }; } };
 }
 
 /** Events a life posts on average: nine in ten have four, one in ten (abandoned) two. */
@@ -73,6 +86,11 @@ const EVENTS_PER_LIFE = 3.8;
  * boards from ~430 ms to 1.6–1.9 s. See docs/performance.md.
  */
 const BACKGROUND_LIFE_SECONDS = 0.5;
+
+/** The lives of `backgroundTraffic`, for a caller that runs its own clock (the encoding suite). */
+export function backgroundSchedule(eventsPerSecond: number, prefix: string) {
+  return lifeSchedule(eventsPerSecond / EVENTS_PER_LIFE, { queues: 20, prefix, lifeSeconds: BACKGROUND_LIFE_SECONDS });
+}
 
 /** About `eventsPerSecond` events a second of short complete lives over 20 queues: load for the push and latency suites. */
 export function backgroundTraffic(url: string, eventsPerSecond: number, prefix: string) {
