@@ -9,12 +9,13 @@ const PASSWORD = 'a-long-password-42';
 /** How soon a socket must close once its session ended. */
 const PROMPTLY_MS = 1_000;
 
-/** A board's socket.io connection and plain feed opened with one session cookie, and how each ended, if it did. */
-async function openSockets(url: string, wsUrl: string, cookie: string) {
-  const board = socketIoBoard(url, { cookie });
+/** A board's socket.io connection and plain feed opened with one session cookie (or token), and how each ended, if it did. */
+async function openSockets(url: string, wsUrl: string, cookieOrHeaders: string | Record<string, string>) {
+  const headers = typeof cookieOrHeaders === 'string' ? { cookie: cookieOrHeaders } : cookieOrHeaders;
+  const board = socketIoBoard(url, headers);
   expect(await board.first).toEqual({ snapshot: true });
   const boardClosed = new Promise<string>((resolve) => board.socket.once('disconnect', (reason) => resolve(reason)));
-  const feed = new WebSocket(`${wsUrl}/api/v1/live`, { headers: { cookie } });
+  const feed = new WebSocket(`${wsUrl}/api/v1/live`, { headers });
   await new Promise((resolve, reject) => {
     feed.once('message', resolve);
     feed.once('error', reject);
@@ -126,5 +127,33 @@ describe('sockets opened with a session close when it ends', () => {
     expect((await as('admin', '/api/v1/users/sara', 'DELETE')).status).toBe(204);
     await expectClosedPromptly(sara, since);
     expect(admin.isOpen()).toBe(true);
+  });
+
+  it('closes the sockets a named machine token opened when it is revoked, the ingest socket included', async () => {
+    const secrets: Record<string, string> = {};
+    for (const [name, role] of [['tv-floor-1', 'view'], ['tv-floor-2', 'view'], ['pbx-rome', 'ingest']] as const) {
+      const created = await as('admin', '/api/v1/tokens', 'POST', { name, role });
+      expect(created.status).toBe(201);
+      secrets[name] = ((await created.json()) as { secret: string }).secret;
+    }
+    const bearer = (name: string) => ({ authorization: `Bearer ${secrets[name]!}` });
+    const tv1 = await openSockets(server().url, server().wsUrl, bearer('tv-floor-1'));
+    const tv2 = await openSockets(server().url, server().wsUrl, bearer('tv-floor-2'));
+    opened.push(tv1, tv2);
+    const ingest = new WebSocket(`${server().wsUrl}/api/v1/ingest`, { headers: bearer('pbx-rome') });
+    await new Promise((resolve, reject) => {
+      ingest.once('open', resolve);
+      ingest.once('error', reject);
+    });
+    const ingestClosed = new Promise<number>((resolve) => ingest.once('close', (code) => resolve(code)));
+
+    let since = performance.now();
+    expect((await as('admin', '/api/v1/tokens/tv-floor-1', 'DELETE')).status).toBe(204);
+    await expectClosedPromptly(tv1, since);
+    expect(tv2.isOpen()).toBe(true);
+    since = performance.now();
+    expect((await as('admin', '/api/v1/tokens/pbx-rome', 'DELETE')).status).toBe(204);
+    expect(await within(ingestClosed, since)).toBe(4401);
+    expect(tv2.isOpen()).toBe(true);
   });
 });

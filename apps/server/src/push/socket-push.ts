@@ -3,7 +3,7 @@ import { Server, type Socket } from 'socket.io';
 import type { Ack, ClientToServerEvents, HandshakeAuth, ServerToClientEvents, View } from '@plancia/contracts';
 import type { Audience } from '../tenancy/audience.js';
 import { socketIoGate } from '../plugins/app/access.js';
-import { holdWhileSession } from '../session/session-sockets.js';
+import { holdWhileAdmitted } from '../session/session-sockets.js';
 import type { Principal } from '../plugins/app/principal.js';
 import { acknowledgeAs } from './acknowledge.js';
 import { pushBroadcasts } from './broadcast-push.js';
@@ -100,7 +100,7 @@ export function attachSocketPush(fastify: FastifyInstance, rooms: ViewRooms, opt
     socket.data = { lagging: false, principal: socket.data.principal };
     // Its session ended (logout, access changed, user deleted, expired): the client hears `io server disconnect`,
     // connects again and is refused as unauthorized, which takes the board to the login form.
-    const release = holdWhileSession(fastify, socket.request, socket.data.principal, () => socket.disconnect(true));
+    const release = holdWhileAdmitted(fastify, socket.request, socket.data.principal, () => socket.disconnect(true));
     socket.on('disconnect', release);
     const limit = new RateLimit(options.clientMessages.burst, options.clientMessages.perSecond);
     socket.use((packet, next) => {
