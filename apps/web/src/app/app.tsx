@@ -24,7 +24,7 @@ const params = boardParams(window.location.search);
 const path = window.location.pathname.replace(/\/+$/, '');
 const isTv = path === '/tv';
 
-/** The generation whose refusal was already checked: a second refusal on the same cookie asks for the login form. */
+/** The generation whose refusal was already checked (until the board connects): another refusal asks for the login form. */
 let checkedGeneration = -1;
 
 /**
@@ -50,6 +50,10 @@ function refused(): void {
 /** The board's listener, plus: a socket refused as unauthorized asks for the login form (see `refused`). */
 const listener: BoardListener = {
   ...boardListener,
+  snapshot(snapshot) {
+    checkedGeneration = -1;
+    boardListener.snapshot(snapshot);
+  },
   lost(at, reason) {
     boardListener.lost(at, reason);
     if (reason?.startsWith('unauthorized')) refused();
