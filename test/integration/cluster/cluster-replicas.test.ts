@@ -23,6 +23,8 @@ const ENV = {
 const TEN_MINUTES = 600_000;
 /** Reload notices reach the other node within a push or two; polled, so this is only the bound. */
 const NOTICE_MS = 10_000;
+/** A session ended on another node closes a socket here by its notice, well before the 10 s expiry check would. */
+const SESSION_NOTICE_MS = 2_000;
 
 const offer = (id: string, queueId: string, caller: string, atMs: number) =>
   wireEvent('contact.queued', id, { contactId: `c-${id}`, queueId, channel: 'voice', caller }, atMs);
@@ -166,6 +168,31 @@ describe.skipIf(!postgres)('cluster replicas: configuration, broadcasts, silence
     expect((await asPage(nodes[0]!.url, '/api/v1/tenants/acme', cookie, 'PUT', { ...tenant, queues: ['acme-q', 'other-q'] })).status).toBe(200);
     await eventually(async () => (await queuesSeen()) === 'acme-q,other-q', NOTICE_MS, 'the changed tenant on node 2');
   }, 60_000);
+
+  it("closes on node 2 the board of a user whose session ended on node 1 (role changed, logged out); another user's stays", async () => {
+    const password = 'a-long-password-42';
+    expect((await asPage(nodes[0]!.url, '/api/v1/users', cookie, 'POST', { username: 'sess-sup', password, role: 'supervisor' })).status).toBe(201);
+    const boardOnNode2 = async (who: string) => {
+      const board = socketIoBoard(nodes[1]!.url, { cookie: who });
+      expect(await board.first).toEqual({ snapshot: true });
+      return { socket: board.socket, closed: new Promise<string>((resolve) => board.socket.once('disconnect', resolve)) };
+    };
+    const admin = await boardOnNode2(cookie);
+    try {
+      const supervisor = await boardOnNode2((await login(nodes[1]!.url, 'sess-sup', password)).cookie);
+      expect((await asPage(nodes[0]!.url, '/api/v1/users/sess-sup', cookie, 'PATCH', { role: 'viewer' })).status).toBe(200);
+      await eventually(async () => !supervisor.socket.connected, SESSION_NOTICE_MS, 'the demoted user\'s board closed on node 2');
+      expect(await supervisor.closed).toBe('io server disconnect');
+
+      const session = (await login(nodes[1]!.url, 'sess-sup', password)).cookie;
+      const viewer = await boardOnNode2(session);
+      expect((await asPage(nodes[0]!.url, '/api/v1/session', session, 'DELETE')).status).toBe(204);
+      await eventually(async () => !viewer.socket.connected, SESSION_NOTICE_MS, 'the logged-out user\'s board closed on node 2');
+      expect(admin.socket.connected).toBe(true);
+    } finally {
+      admin.socket.close();
+    }
+  });
 
   it('counts a repeat after a restart for a caller who called yesterday within the queue window', async () => {
     const now = Date.now();

@@ -22,8 +22,11 @@ export type StreamMessage =
   | { kind: 'broadcast'; now: number; change: BroadcastChange }
   | ReloadNotice;
 
-/** State each node holds in memory from PostgreSQL and any node may change: its silences, its tenants. */
-export type ReloadTopic = 'silences' | 'tenancy';
+/**
+ * State each node holds in memory from PostgreSQL and any node may change: its silences, its tenants; and the
+ * sessions that ended (a logout, a user changed or deleted), whose sockets every node closes.
+ */
+export type ReloadTopic = 'silences' | 'tenancy' | 'sessions';
 
 /**
  * A change stored in PostgreSQL by node `node`: the other nodes read that state again from the store. It is no input
@@ -59,7 +62,7 @@ export function clusterNames(cluster: string) {
       config: `plancia.${cluster}.config`, broadcast: `plancia.${cluster}.broadcast`,
     },
     /** Each reload notice's topic on its own subject. */
-    reload: { silences: `plancia.${cluster}.silence`, tenancy: `plancia.${cluster}.tenancy` } satisfies Record<ReloadTopic, string>,
+    reload: { silences: `plancia.${cluster}.silence`, tenancy: `plancia.${cluster}.tenancy`, sessions: `plancia.${cluster}.sessions` } satisfies Record<ReloadTopic, string>,
     all: `plancia.${cluster}.>`,
     journalConsumer: 'journal-writer',
     bucket: `plancia_${cluster}_lease`,

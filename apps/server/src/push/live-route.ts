@@ -5,6 +5,7 @@ import type { LiveMessage } from '@plancia/contracts';
 import { inReach } from '../callbacks/callback-scope.js';
 import { toBroadcast } from '../control-log/broadcast-targets.js';
 import type { Audience } from '../tenancy/audience.js';
+import { holdWhileAdmitted, ADMISSION_ENDED_CLOSE } from '../session/session-sockets.js';
 import { principalOf } from '../tenancy/tenancy-plugin.js';
 import type { PushOptions } from './push-options.js';
 import { ViewQuery, viewFromQuery } from './view-request.js';
@@ -73,7 +74,9 @@ export default async function liveRoute(app: FastifyInstance, { rooms, push }: {
     send(JSON.stringify({ type: 'broadcasts', broadcasts: fastify.broadcasts.visibleTo(audience) } satisfies LiveMessage));
     clients.set(ws, room);
     audiences.set(ws, audience);
+    const release = holdWhileAdmitted(fastify, request, request.principal, () => ws.close(ADMISSION_ENDED_CLOSE, 'session ended: sign in again'));
     ws.on('close', () => {
+      release();
       clients.delete(ws);
       audiences.delete(ws);
       detach();

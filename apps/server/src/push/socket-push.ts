@@ -3,6 +3,7 @@ import { Server, type Socket } from 'socket.io';
 import type { Ack, ClientToServerEvents, HandshakeAuth, ServerToClientEvents, View } from '@plancia/contracts';
 import type { Audience } from '../tenancy/audience.js';
 import { socketIoGate } from '../plugins/app/access.js';
+import { holdWhileAdmitted } from '../session/session-sockets.js';
 import type { Principal } from '../plugins/app/principal.js';
 import { acknowledgeAs } from './acknowledge.js';
 import { pushBroadcasts } from './broadcast-push.js';
@@ -97,6 +98,10 @@ export function attachSocketPush(fastify: FastifyInstance, rooms: ViewRooms, opt
 
   io.on('connection', (socket) => {
     socket.data = { lagging: false, principal: socket.data.principal };
+    // Its session ended (logout, access changed, user deleted, expired): the client hears `io server disconnect`,
+    // connects again and is refused as unauthorized, which takes the board to the login form.
+    const release = holdWhileAdmitted(fastify, socket.request, socket.data.principal, () => socket.disconnect(true));
+    socket.on('disconnect', release);
     const limit = new RateLimit(options.clientMessages.burst, options.clientMessages.perSecond);
     socket.use((packet, next) => {
       if (limit.take()) return next();

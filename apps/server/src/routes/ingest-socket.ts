@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { IngestFrameReply } from '@plancia/contracts';
 import { answerFrame } from '../ingest/frame-ingest.js';
+import { holdWhileAdmitted, ADMISSION_ENDED_CLOSE } from '../session/session-sockets.js';
 
 /**
  * A raw WebSocket for high-rate producers. Frames are committed as they arrive (concurrent frames share group
@@ -14,8 +15,10 @@ export default async function ingestSocketRoute(fastify: FastifyInstance) {
     websocket: true,
     schema: { summary: 'Event stream (WebSocket)', description: 'Each text frame: one event, an array or NDJSON; answered with {ack} or {nack} per frame.' },
     preValidation: fastify.requireSocket('ingest'),
-  }, (socket: WebSocket) => {
+  }, (socket: WebSocket, request) => {
     gauge.inc();
+    // A producer whose named token is revoked is cut off at once, not at its next connection.
+    const release = holdWhileAdmitted(fastify, request, request.principal, () => socket.close(ADMISSION_ENDED_CLOSE, 'token revoked'));
     let seq = 0;
     let replies = Promise.resolve();
     socket.on('message', (data, isBinary) => {
@@ -28,6 +31,9 @@ export default async function ingestSocketRoute(fastify: FastifyInstance) {
         });
       replies = replies.then(() => answer).then((reply) => socket.send(JSON.stringify(reply)));
     });
-    socket.on('close', () => gauge.dec());
+    socket.on('close', () => {
+      release();
+      gauge.dec();
+    });
   });
 }

@@ -1,6 +1,8 @@
 import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
+import { reloadNotices } from '../cluster/reload-notices.js';
 import { Users } from '../users/users.js';
+import { endingId, endingOf } from './session-ends.js';
 import { Sessions } from './sessions.js';
 
 declare module 'fastify' {
@@ -13,6 +15,8 @@ declare module 'fastify' {
 }
 
 const PURGE_EVERY_MS = 60 * 60 * 1000;
+/** How soon a socket held open with a session notices that the session expired (one query per session at expiry). */
+const SWEEP_EVERY_MS = 10_000;
 
 /** Users and their sessions; PLANCIA_ADMIN_PASSWORD creates or resets the user `admin` before the server listens. */
 export default fp(
@@ -24,15 +28,34 @@ export default fp(
       const outcome = await users.bootstrapAdmin(fastify.config.adminPassword);
       fastify.log.info({ outcome }, 'PLANCIA_ADMIN_PASSWORD: the user admin has this password and the admin role');
     }
+    // Cluster mode: a session ended on another node closes the sockets opened with it here too.
+    const notices = reloadNotices(fastify.cluster, fastify.live, 'sessions');
+    const { loaded: sessions, stop: stopNotices } = await notices.loadFollowing(
+      async () => new Sessions(accounts),
+      async (loaded, id) => {
+        const ending = id === undefined ? undefined : endingOf(id);
+        if (ending) loaded.heard(ending);
+      },
+    );
+    sessions.announceThrough((ending) => notices.announce(endingId(ending)));
+    users.endSessionsThrough((username) => sessions.endedFor(username));
     fastify.decorate('users', users);
-    fastify.decorate('sessions', new Sessions(accounts));
+    fastify.decorate('sessions', sessions);
 
     // Expired sessions no longer open anything; this only keeps the table small.
     const purge = setInterval(() => {
       accounts.purgeExpiredSessions(Date.now()).catch((error: unknown) => fastify.log.warn({ err: error }, 'purging expired sessions failed'));
     }, PURGE_EVERY_MS);
     purge.unref();
-    fastify.addHook('onClose', async () => clearInterval(purge));
+    const sweep = setInterval(() => {
+      sessions.sweep().catch((error: unknown) => fastify.log.warn({ err: error }, 'checking the sessions of open sockets failed'));
+    }, SWEEP_EVERY_MS);
+    sweep.unref();
+    fastify.addHook('onClose', async () => {
+      clearInterval(purge);
+      clearInterval(sweep);
+      stopNotices();
+    });
   },
-  { name: 'sessions', dependencies: ['config', 'store'] },
+  { name: 'sessions', dependencies: ['config', 'store', 'cluster', 'live'] },
 );

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AccountRepository } from '@plancia/store';
 import type { AccountScope, UserRole } from '@plancia/contracts';
+import { SessionEnds, type Ending } from './session-ends.js';
 
 /** A session ends after this long without a request, and in any case this long after login. */
 export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
@@ -31,6 +32,8 @@ export const sessionDigest = (id: string) => createHash('sha256').update(id).dig
 export class Sessions {
   readonly #accounts: AccountRepository;
   readonly #now: () => number;
+  readonly #ends = new SessionEnds();
+  #announce: (ending: Ending) => Promise<void> = async () => undefined;
 
   constructor(accounts: AccountRepository, now: () => number = Date.now) {
     this.#accounts = accounts;
@@ -69,6 +72,46 @@ export class Sessions {
   }
 
   async close(id: string): Promise<void> {
-    await this.#accounts.deleteSession(sessionDigest(id));
+    const digest = sessionDigest(id);
+    await this.#accounts.deleteSession(digest);
+    await this.#ended({ digest });
+  }
+
+  /** Closes what is held open with `id` (by `end`) when the session ends; the returned function forgets it. */
+  hold(id: string, username: string, end: () => void): () => void {
+    return this.#ends.hold(sessionDigest(id), username, end);
+  }
+
+  /** Every session of `username` ended (or its access changed) elsewhere: what they hold open closes. */
+  endedFor(username: string): Promise<void> {
+    return this.#ended({ username });
+  }
+
+  /** An ending another node announced: closed here, not announced again. */
+  heard(ending: Ending): void {
+    this.#ends.ended(ending);
+  }
+
+  /** Where this node's endings go for the other nodes of a cluster. */
+  announceThrough(announce: (ending: Ending) => Promise<void>): void {
+    this.#announce = announce;
+  }
+
+  /** Closes what is held open with sessions that have expired since they were last looked at. */
+  sweep(): Promise<void> {
+    return this.#ends.sweep(this.#now(), (digest) => this.#expiryOf(digest));
+  }
+
+  async #ended(ending: Ending): Promise<void> {
+    this.#ends.ended(ending);
+    await this.#announce(ending);
+  }
+
+  /** When the session ends unless extended; undefined once it has (never extends it: a socket is no activity). */
+  async #expiryOf(digest: string): Promise<number | undefined> {
+    const found = await this.#accounts.findSession(digest, this.#now());
+    if (!found) return undefined;
+    const absolute = (found.session.createdAtMs ?? this.#now()) + SESSION_ABSOLUTE_MS;
+    return absolute <= this.#now() ? undefined : Math.min(found.session.expiresAtMs, absolute);
   }
 }

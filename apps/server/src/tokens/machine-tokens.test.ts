@@ -152,6 +152,24 @@ describe('MachineTokens', () => {
     expect(tokens.match('plc_feed')?.name).toBe('feed');
   });
 
+  it('ends what is held open with a token revoked here at once, and with one revoked by another server at the refresh', async () => {
+    const { tokens, table } = await open([
+      { name: 'tv-1', secretDigest: tokenDigest('plc_tv1'), role: 'view', scope: whole, tenant: 'default' },
+      { name: 'tv-2', secretDigest: tokenDigest('plc_tv2'), role: 'view', scope: whole, tenant: 'default' },
+      { name: 'tv-3', secretDigest: tokenDigest('plc_tv3'), role: 'view', scope: whole, tenant: 'default' },
+    ]);
+    const ended: string[] = [];
+    for (const name of ['tv-1', 'tv-2', 'tv-3']) tokens.hold(name, () => ended.push(name));
+    const release = tokens.hold('tv-3', () => ended.push('tv-3 released'));
+    release();
+    expect(await tokens.revoke('tv-1', 'user:admin')).toBe(true);
+    expect(ended).toEqual(['tv-1']);
+    table.rows.get('tv-2')!.revokedAt = new Date(NOW).toISOString();
+    table.rows.get('tv-3')!.revokedAt = new Date(NOW).toISOString();
+    await tokens.refresh();
+    expect(ended).toEqual(['tv-1', 'tv-2', 'tv-3']);
+  });
+
   it('drops a refresh that a revocation overlapped, so it cannot bring the token back', async () => {
     const { tokens, table } = await open();
     const created = await tokens.create({ name: 'tv-1', role: 'view', tenant: 'default' }, 'user:admin');

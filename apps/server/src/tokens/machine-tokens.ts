@@ -53,6 +53,8 @@ export class MachineTokens {
   readonly #digestByName = new Map<string, string>();
   /** When each token's last-used time was last written (by this server). */
   readonly #touchedAt = new Map<string, number>();
+  /** What is held open with each token (sockets): closed when it is revoked. */
+  readonly #holders = new Map<string, Set<() => void>>();
   /** Counts this server's creations and revocations: a refresh that read the table meanwhile is dropped. */
   #changes = 0;
 
@@ -82,6 +84,19 @@ export class MachineTokens {
     this.#digestByName.clear();
     for (const record of records) this.#hold(record.secretDigest, storedToken(record));
     for (const name of this.#touchedAt.keys()) if (!this.#digestByName.has(name)) this.#touchedAt.delete(name);
+    // Revoked through another server (or node): what this one holds open with it closes now.
+    for (const name of [...this.#holders.keys()]) if (!this.#digestByName.has(name)) this.#ended(name);
+  }
+
+  /** Keeps `end` until the token `name` is revoked; the returned function forgets it. */
+  hold(name: string, end: () => void): () => void {
+    const holders = this.#holders.get(name) ?? new Set();
+    this.#holders.set(name, holders);
+    holders.add(end);
+    return () => {
+      holders.delete(end);
+      if (holders.size === 0 && this.#holders.get(name) === holders) this.#holders.delete(name);
+    };
   }
 
   /** The active token whose secret this is; undefined for anything else. */
@@ -128,6 +143,7 @@ export class MachineTokens {
     if (digest !== undefined) this.#byDigest.delete(digest);
     this.#digestByName.delete(name);
     this.#touchedAt.delete(name);
+    this.#ended(name);
     await this.#record(actor, 'token.revoke', name, before ?? { name }, null);
     return true;
   }
@@ -142,6 +158,12 @@ export class MachineTokens {
     if (last !== undefined && now - last < TOUCH_EVERY_MS) return;
     this.#touchedAt.set(name, now);
     this.#store.touchToken(name, now).catch((error: unknown) => this.#onTouchFailure(error, name));
+  }
+
+  #ended(name: string): void {
+    const holders = this.#holders.get(name);
+    this.#holders.delete(name);
+    for (const end of holders ?? []) end();
   }
 
   #hold(digest: string, token: StoredToken): void {

@@ -42,6 +42,7 @@ export class Users {
   readonly #audit: AuditRepository;
   readonly #now: () => number;
   #count = 0;
+  #sessionsEnded: (username: string) => Promise<void> = async () => undefined;
   /** Verified when the username is unknown, so an unknown name costs as long as a wrong password. */
   #decoy: Promise<string>;
 
@@ -56,6 +57,11 @@ export class Users {
     const users = new Users(accounts, audit, now);
     users.#count = await accounts.countUsers();
     return users;
+  }
+
+  /** Who hears that a user's sessions ended or its access changed (what they hold open must close). */
+  endSessionsThrough(sessionsEnded: (username: string) => Promise<void>): void {
+    this.#sessionsEnded = sessionsEnded;
   }
 
   hasUsers(): boolean {
@@ -102,6 +108,7 @@ export class Users {
     const outcome = await this.#accounts.updateUserAccess(username, access);
     if (!outcome) return undefined;
     if (outcome.changed) {
+      await this.#sessionsEnded(username);
       const { before, after } = changedFields(outcome.before, access);
       await this.record(actor, 'user.update', username, before, after);
     }
@@ -125,6 +132,8 @@ export class Users {
     }
     const previous = before && { username: before.username, role: before.role, scope: before.scope, tenant: before.tenant };
     if (previous && sameAccess(previous, person)) return 'unchanged';
+    // Its sessions stay, but sockets opened under the old access close and connect again under the new one.
+    await this.#sessionsEnded(person.username);
     await this.record(actor, 'user.update', person.username, previous ?? null, person);
     return 'updated';
   }
@@ -136,6 +145,7 @@ export class Users {
   async setPassword(username: string, password: string, actor: string): Promise<boolean> {
     const replaced = await this.#accounts.replacePassword(username, await hashPassword(password));
     if (!replaced) return false;
+    await this.#sessionsEnded(username);
     const own = actor === `user:${username}`;
     await this.record(actor, own ? 'user.password_change' : 'user.password_reset', username, null, null);
     return true;
@@ -146,6 +156,7 @@ export class Users {
     const before = await this.#accounts.findUser(username);
     if (!before || !(await this.#accounts.deleteUser(username))) return false;
     this.#count = Math.max(0, this.#count - 1);
+    await this.#sessionsEnded(username);
     await this.record(actor, 'user.delete', username, { username, role: before.role, scope: before.scope }, null);
     return true;
   }

@@ -4,6 +4,7 @@ import { useLocaleStore } from '../lib/i18n/locale-store.js';
 import { LoginForm } from '../features/session/components/login-form.js';
 import { SessionBar } from '../features/session/components/session-bar.js';
 import { useSessionStore } from '../features/session/stores/session-store.js';
+import { whoAmI } from '../features/session/session-api.js';
 import { SettingsPage } from '../features/settings/components/settings-page.js';
 import { NotificationsPage } from '../features/notifications/components/notifications-page.js';
 import { useSettingsStore } from '../features/settings/stores/settings-store.js';
@@ -24,12 +25,39 @@ const path = window.location.pathname.replace(/\/+$/, '');
 const isTv = path === '/tv';
 const view = pageView(params.view, path);
 
-/** The board's listener, plus: a socket refused as unauthorized asks for the login form. */
+/** The generation whose refusal was already checked (until the board connects): another refusal asks for the login form. */
+let checkedGeneration = -1;
+
+/**
+ * A socket refused as unauthorized asks for the login form, unless the browser holds a live session after all: the
+ * server closes the sockets of an ended session at once, and after a change of one's own password the reconnection
+ * can race the answer that brings the new cookie. Then it connects again, once.
+ */
+function refused(): void {
+  const session = useSessionStore.getState();
+  if (checkedGeneration === session.generation) return session.require();
+  checkedGeneration = session.generation;
+  whoAmI().then(
+    (user) => {
+      if (!user) return useSessionStore.getState().require();
+      useSessionStore.getState().signedIn(user);
+      // The reconnection this starts is the one retry: refused too, it asks for the login form.
+      checkedGeneration = useSessionStore.getState().generation;
+    },
+    () => useSessionStore.getState().require(),
+  );
+}
+
+/** The board's listener, plus: a socket refused as unauthorized asks for the login form (see `refused`). */
 const listener: BoardListener = {
   ...boardListener,
+  snapshot(snapshot) {
+    checkedGeneration = -1;
+    boardListener.snapshot(snapshot);
+  },
   lost(at, reason) {
     boardListener.lost(at, reason);
-    if (reason?.startsWith('unauthorized')) useSessionStore.getState().require();
+    if (reason?.startsWith('unauthorized')) refused();
   },
 };
 
