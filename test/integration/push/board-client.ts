@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
-import type { AlertEvent, BoardChanges, ClientToServerEvents, ServerToClientEvents, Snapshot, View } from '@plancia/contracts';
+import WebSocket from 'ws';
+import type { AlertEvent, BoardChanges, ClientToServerEvents, LiveMessage, ServerToClientEvents, Snapshot, View } from '@plancia/contracts';
 
 type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type Received =
@@ -62,4 +63,16 @@ export function handshakeOutcome(url: string, options: BoardOptions): Promise<st
     socket.on('connect', () => { socket.close(); resolve('connected'); });
     socket.on('connect_error', (error) => { socket.close(); resolve(error.message); });
   });
+}
+
+/** The plain feed (GET /api/v1/live) with `query`: every message it sends, parsed, and when its handshake settled. */
+export function openLive(url: string, query: string) {
+  const messages: LiveMessage[] = [];
+  const socket = new WebSocket(`${url}/api/v1/live${query}`);
+  socket.on('message', (data) => messages.push(JSON.parse(data.toString()) as LiveMessage));
+  const opened = new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('unexpected-response', (_request, response) => reject(new Error(`handshake answered ${response.statusCode}`)));
+  });
+  return { socket, messages, opened };
 }

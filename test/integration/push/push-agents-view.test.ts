@@ -1,8 +1,7 @@
-import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
-import type { LiveMessage, Snapshot } from '@plancia/contracts';
+import type { Snapshot } from '@plancia/contracts';
 import { agentState, postEvents, queued } from '../helpers/events.js';
-import { isSnapshot, openBoard, type Received } from './board-client.js';
+import { isSnapshot, openBoard, openLive, type Received } from './board-client.js';
 import { NAMED_AGENTS, useServer } from '../helpers/plancia-server.js';
 
 const post = async (url: string, events: unknown[]) => expect((await postEvents(url, JSON.stringify(events))).status).toBe(202);
@@ -14,17 +13,6 @@ const agentHeard = (agentId: string) => (m: Received): m is Extract<Received, { 
 /** A change of the queue's count of agents in `state`, as its patch carries it. */
 const countHeard = (queueId: string, state: 'available' | 'not_ready', atLeast: number) => (m: Received): m is Extract<Received, { kind: 'changes' }> =>
   m.kind === 'changes' && (m.delta.queues ?? []).some((q) => q.queueId === queueId && (q.live?.agents?.[state] ?? 0) >= atLeast);
-
-function openLive(url: string, query: string) {
-  const messages: LiveMessage[] = [];
-  const socket = new WebSocket(`${url}/api/v1/live${query}`);
-  socket.on('message', (data) => messages.push(JSON.parse(data.toString()) as LiveMessage));
-  const opened = new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('unexpected-response', (_request, response) => reject(new Error(`handshake answered ${response.statusCode}`)));
-  });
-  return { socket, messages, opened };
-}
 
 describe("a board's agents choice", () => {
   // Named agent detail: with the default (off) no board gets agents, whatever it asks for.

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
-import type { AlertEvent, LiveMessage } from '@plancia/contracts';
+import type { AlertEvent } from '@plancia/contracts';
 import { answered, postEvents, queued } from '../helpers/events.js';
-import { isAlert, isSnapshot, openBoard, type Received } from './board-client.js';
+import { isAlert, isSnapshot, openBoard, openLive, type Received } from './board-client.js';
 import { useServer } from '../helpers/plancia-server.js';
 
 const VIEW_TOKEN = 'viewer-token-0123456789';
@@ -20,17 +19,6 @@ const raisedOn = (queueId: string) => (m: Received): m is Extract<Received, { ki
   isAlert(m) && m.event.kind === 'raised' && m.event.alert.scope.id === queueId;
 const acknowledged = (alertId: string) => (m: Received): m is Extract<Received, { kind: 'alert' }> =>
   isAlert(m) && m.event.kind === 'acknowledged' && m.event.alert.id === alertId;
-
-function openLive(url: string, query: string) {
-  const messages: LiveMessage[] = [];
-  const socket = new WebSocket(`${url}/api/v1/live${query}`);
-  socket.on('message', (data) => messages.push(JSON.parse(data.toString()) as LiveMessage));
-  const opened = new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('unexpected-response', (_request, response) => reject(new Error(`handshake answered ${response.statusCode}`)));
-  });
-  return { socket, messages, opened };
-}
 
 describe('plain WebSocket feed and alert acknowledgement', () => {
   const server = useServer({ PLANCIA_TICK_MS: '20', PLANCIA_VIEW_TOKENS: 'viewer-token-0123456789' });

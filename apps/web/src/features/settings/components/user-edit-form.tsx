@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { UserRole, UserSummary } from '@plancia/contracts';
 import { useSettingsText } from '../settings-messages.js';
 import { useSettingsStore } from '../stores/settings-store.js';
-import { UserRefusal, usersApi } from '../users-api.js';
+import { useUserSubmit } from '../hooks/use-user-submit.js';
+import { usersApi } from '../users-api.js';
 import { SelectField } from './select-field.js';
 import { TextField } from './text-field.js';
 
@@ -27,31 +28,20 @@ export function UserEditForm({ user, onSaved, onCancel }: Props) {
   const [teams, setTeams] = useState(user.scope.teams.join(', '));
   const [tenant, setTenant] = useState(user.tenant);
   const [agentId, setAgentId] = useState(user.agentId ?? '');
-  const [refusal, setRefusal] = useState<UserRefusal | null>(null);
-  const [busy, setBusy] = useState(false);
-  const fieldError = (field: string) => (refusal?.field === field ? t('refused', { message: refusal.message }) : undefined);
+  const { refusal, busy, fieldError, submit } = useUserSubmit();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setRefusal(null);
-    // An empty agent id is left out, so the server names what is missing rather than a too-short string.
+  // An empty agent id is left out, so the server names what is missing rather than a too-short string.
+  const save = submit(async () => {
     const linked = role === 'agent' && agentId.trim() !== '' ? { agentId: agentId.trim() } : {};
     const scope = { queues: names(queues), teams: names(teams) };
-    try {
-      await usersApi.update(user.username, { role, scope, tenant: tenant.trim(), ...linked }, token);
-      await onSaved(user.username);
-    } catch (error) {
-      setRefusal(error instanceof UserRefusal ? error : new UserRefusal((error as Error).message));
-    } finally {
-      setBusy(false);
-    }
-  }
+    await usersApi.update(user.username, { role, scope, tenant: tenant.trim(), ...linked }, token);
+    await onSaved(user.username);
+  });
 
   const named = new Set(['role', 'scope', 'tenant', 'agentId']);
   const title = t('editUser', { id: user.username });
   return (
-    <form className="settings-card" onSubmit={(e) => void submit(e)} aria-label={title} data-testid="user-edit-form">
+    <form className="settings-card" onSubmit={(e) => void save(e)} aria-label={title} data-testid="user-edit-form">
       <h3>{title}</h3>
       <SelectField<UserRole> label={t('role')} value={role} options={ROLES} text={(r) => t(`role_${r}`)} onChange={setRole} />
       {fieldError('role') && <p role="alert" className="settings-error">{fieldError('role')}</p>}

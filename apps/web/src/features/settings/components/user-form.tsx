@@ -1,8 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { PASSWORD_LIMITS, type UserRole } from '@plancia/contracts';
 import { useSettingsText } from '../settings-messages.js';
 import { useSettingsStore } from '../stores/settings-store.js';
-import { UserRefusal, usersApi } from '../users-api.js';
+import { useUserSubmit } from '../hooks/use-user-submit.js';
+import { usersApi } from '../users-api.js';
 import { SelectField } from './select-field.js';
 import { TextField } from './text-field.js';
 
@@ -22,32 +23,21 @@ export function UserForm({ onCreated }: { onCreated(username: string): Promise<v
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<UserRole>('viewer');
   const [agentId, setAgentId] = useState('');
-  const [refusal, setRefusal] = useState<UserRefusal | null>(null);
-  const [busy, setBusy] = useState(false);
-  const fieldError = (field: string) => (refusal?.field === field ? t('refused', { message: refusal.message }) : undefined);
+  const { refusal, busy, fieldError, submit } = useUserSubmit();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setRefusal(null);
-    // An empty agent id is left out, so the server names what is missing rather than a too-short string.
+  // An empty agent id is left out, so the server names what is missing rather than a too-short string.
+  const create = submit(async () => {
     const linked = role === 'agent' && agentId.trim() !== '' ? { agentId: agentId.trim() } : {};
-    try {
-      await usersApi.create({ username: username.trim(), password, role, ...linked }, token);
-      setUsername('');
-      setPassword('');
-      setAgentId('');
-      await onCreated(username.trim());
-    } catch (error) {
-      setRefusal(error instanceof UserRefusal ? error : new UserRefusal((error as Error).message));
-    } finally {
-      setBusy(false);
-    }
-  }
+    await usersApi.create({ username: username.trim(), password, role, ...linked }, token);
+    setUsername('');
+    setPassword('');
+    setAgentId('');
+    await onCreated(username.trim());
+  });
 
   const named = new Set(['username', 'password', 'role', 'agentId']);
   return (
-    <form className="settings-card" onSubmit={(e) => void submit(e)} aria-label={t('newUser')} data-testid="user-form">
+    <form className="settings-card" onSubmit={(e) => void create(e)} aria-label={t('newUser')} data-testid="user-form">
       <h3>{t('newUser')}</h3>
       <TextField label={t('username')} value={username} error={fieldError('username')} onChange={setUsername} testId="user-username" />
       <label className="settings-field">
