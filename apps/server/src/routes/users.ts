@@ -30,6 +30,19 @@ export default async function userRoutes(app: FastifyInstance) {
   const admin = fastify.requireRole('admin');
   const { users } = fastify;
 
+  /**
+   * The user `username` if this administrator manages it; otherwise answers for it (another tenant's user is as
+   * unknown as one that does not exist: 404; one that sees more than a scoped administrator: 403) and gives undefined.
+   */
+  async function managedUser(principal: ReturnType<typeof principalOf>, username: string, reply: FastifyReply): Promise<UserSummary | undefined> {
+    const user = await users.find(username);
+    if (!user || !managesTenant(principal, user.tenant)) return void unknown(reply, username);
+    if (!managesAccount(fastify.tenancy, principal, user)) {
+      return void reply.code(403).send({ error: 'forbidden', message: `username: ${username} sees more than your scope` });
+    }
+    return user;
+  }
+
   fastify.get('/api/v1/users', {
     onRequest: admin,
     schema: { tags, summary: 'Every local user (never a password hash)', response: { 200: UserList, 401: ErrorBody, 403: ErrorBody } },
@@ -67,13 +80,8 @@ export default async function userRoutes(app: FastifyInstance) {
     },
   }, async (request, reply) => {
     const { username } = request.params;
-    const user = await users.find(username);
-    const admin = principalOf(request);
-    // Another tenant's user is as unknown here as one that does not exist.
-    if (!user || !managesTenant(admin, user.tenant)) return unknown(reply, username);
-    if (!managesAccount(fastify.tenancy, admin, user)) {
-      return reply.code(403).send({ error: 'forbidden', message: `username: ${username} sees more than your scope` });
-    }
+    const user = await managedUser(principalOf(request), username, reply);
+    if (!user) return reply;
     if (!(await users.remove(username, actorOf(request)))) return unknown(reply, username);
     return reply.code(204).send();
   });
@@ -92,13 +100,9 @@ export default async function userRoutes(app: FastifyInstance) {
     },
   }, async (request, reply) => {
     const { username } = request.params;
-    const before = await users.find(username);
     const admin = principalOf(request);
-    // Another tenant's user is as unknown here as one that does not exist.
-    if (!before || !managesTenant(admin, before.tenant)) return unknown(reply, username);
-    if (!managesAccount(fastify.tenancy, admin, before)) {
-      return reply.code(403).send({ error: 'forbidden', message: `username: ${username} sees more than your scope` });
-    }
+    const before = await managedUser(admin, username, reply);
+    if (!before) return reply;
     const after = changed(before, request.body);
     const grant = userGrantFor(fastify.tenancy, admin, after);
     if (!grant.ok) return refuse(reply, grant);
