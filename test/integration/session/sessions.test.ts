@@ -169,6 +169,9 @@ describe.each(backends)('users, sessions and roles on $name', (backend) => {
     expect(csp).toContain("frame-ancestors 'self'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    // TLS is the terminating proxy's business: no HSTS from the server itself.
+    expect(response.headers.get('strict-transport-security')).toBeNull();
   });
 });
 
