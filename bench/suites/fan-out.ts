@@ -1,62 +1,28 @@
-import { io, type Socket } from 'socket.io-client';
-import WebSocket from 'ws';
-import type { BoardChanges, ClientToServerEvents, ServerToClientEvents, View } from '@plancia/contracts';
+import type { BoardChanges, View } from '@plancia/contracts';
+import { startSwarm, type Swarm } from '../lib/board-swarm.js';
 import { cpuMillis, startBaseline, startServer, type RunningProcess } from '../lib/processes.js';
 import { progress } from '../lib/progress.js';
 import { measurement, type Measurement } from '../lib/report.js';
+import { connectBoards } from '../lib/socket-boards.js';
 import { summarise } from '../lib/stats.js';
 import { backgroundTraffic } from '../lib/life-traffic.js';
 
-export type Board = Socket<ServerToClientEvents, ClientToServerEvents>;
 const HZ = 4;
 /** Events/s ingested while boards listen, so that every tick has changes to send. */
 const INGEST_RATE = 50;
 
-const CONNECT_TIMEOUT_MS = 30_000;
 /** Boards of each kind, default and `agents: 'none'`, that weigh the change messages side by side after the sizes. */
 const WEIGHED_BOARDS = 10;
 
-/** One board: connected, subscribed to `view` and holding its snapshot, or null when the server refused or dropped it. */
-function connectBoard(url: string, view: View): Promise<Board | null> {
-  return new Promise((done) => {
-    const socket: Board = io(url, { transports: ['websocket'], reconnection: false, timeout: CONNECT_TIMEOUT_MS });
-    const give = (board: Board | null) => {
-      clearTimeout(timer);
-      socket.off('disconnect', lost);
-      if (!board) socket.disconnect();
-      done(board);
-    };
-    const lost = () => give(null);
-    const timer = setTimeout(lost, CONNECT_TIMEOUT_MS);
-    socket.once('connect_error', lost);
-    socket.once('disconnect', lost);
-    socket.once('snapshot', () => give(socket));
-    socket.once('connect', () => socket.emit('subscribe', view, () => undefined));
-  });
-}
-
-/** Up to `n` boards, 100 at a time; those the server could not take in time are left out (callers report how many). */
-export async function connectBoards(url: string, n: number, view: View = {}): Promise<Board[]> {
-  const boards: Board[] = [];
-  for (let i = 0; i < n; i += 100) {
-    const wave = await Promise.all(Array.from({ length: Math.min(100, n - i) }, () => connectBoard(url, view)));
-    boards.push(...wave.filter((b): b is Board => b !== null));
-  }
-  return boards;
-}
-
 interface Observed { cpu: number; p50: number; p99: number; n: number; perSecond: number }
 
-/** Server CPU share (of one core), delivery latencies and deliveries per second over `seconds`. */
-async function observe(proc: RunningProcess, seconds: number, latencies: number[]): Promise<Observed> {
-  latencies.length = 0;
+/** Server CPU share (of one core), delivery latencies and deliveries per second over `seconds`, heard by the swarm. */
+async function observe(proc: RunningProcess, swarm: Swarm, seconds: number): Promise<Observed & { connected: number; sizes: number[] }> {
   const cpu0 = cpuMillis(proc.child.pid!);
-  const t0 = Date.now();
-  await new Promise((r) => setTimeout(r, seconds * 1000));
-  const elapsed = Date.now() - t0;
-  const cpu = (cpuMillis(proc.child.pid!) - cpu0) / elapsed;
-  const { p50, p99, n } = summarise(latencies);
-  return { cpu, p50, p99, n, perSecond: (n / elapsed) * 1000 };
+  const heard = await swarm.listen(seconds);
+  const cpu = (cpuMillis(proc.child.pid!) - cpu0) / heard.elapsedMs;
+  const { p50, p99, n } = summarise(heard.latencies);
+  return { cpu, p50, p99, n, perSecond: (n / heard.elapsedMs) * 1000, connected: heard.connected, sizes: heard.sizes };
 }
 
 const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
@@ -98,6 +64,8 @@ async function weighChanges(seconds: number, step: (s: string) => void): Promise
   }
 }
 
+type Observations = Map<number, Observed & { boards: string; processes: number }>;
+
 /**
  * One Plancia server under steady ingest, observed with each number of boards in turn. Its engine ticks every
  * 250 ms (the default) and its push layer sends at most one change per 250 ms, so boards get them at 4 Hz.
@@ -105,22 +73,19 @@ async function weighChanges(seconds: number, step: (s: string) => void): Promise
 async function plancia(sizes: number[], seconds: number, step: (s: string) => void) {
   const server = await startServer({ PLANCIA_TICK_MS: String(1000 / HZ), PLANCIA_PUSH_INTERVAL_MS: String(1000 / HZ) });
   const traffic = backgroundTraffic(server.url, INGEST_RATE, 'fan');
-  const latencies: number[] = [];
   const sizesSeen: number[] = [];
   try {
-    const results = new Map<number, Observed & { boards: string }>();
+    const results: Observations = new Map();
     for (const n of sizes) {
-      const boards = await connectBoards(server.url, n);
-      step(`${boards.length} of ${n} socket.io boards subscribed`);
-      for (const board of boards) {
-        board.on('changes', (delta: BoardChanges) => {
-          latencies.push(Date.now() - Date.parse(delta.generatedAt));
-          if (sizesSeen.length < 200) sizesSeen.push(JSON.stringify(delta).length);
-        });
+      const swarm = await startSwarm({ url: server.url, kind: 'socket.io', boards: n });
+      step(`${swarm.connected} of ${n} socket.io boards subscribed, in ${swarm.processes} client processes`);
+      try {
+        const seen = await observe(server, swarm, seconds);
+        if (sizesSeen.length === 0) sizesSeen.push(...seen.sizes);
+        results.set(n, { ...seen, processes: swarm.processes, boards: `${seen.connected} of ${n} boards connected at the end` });
+      } finally {
+        await swarm.close();
       }
-      const seen = await observe(server, seconds, latencies);
-      results.set(n, { ...seen, boards: `${boards.filter((b) => b.connected).length} of ${n} boards connected at the end` });
-      for (const board of boards) board.disconnect();
     }
     return { results, avgBytes: mean(sizesSeen) };
   } finally {
@@ -129,24 +94,19 @@ async function plancia(sizes: number[], seconds: number, step: (s: string) => vo
   }
 }
 
-/** The baseline: raw `ws` broadcasting messages of the same size at the same rate, to the same numbers of clients. */
+/** The baseline: raw `ws` broadcasting messages of the same size at the same rate, to the same numbers of clients in as many processes. */
 async function rawWs(sizes: number[], seconds: number, payloadBytes: number, step: (s: string) => void) {
   const server = await startBaseline('raw-ws-broadcast.ts', { PAYLOAD_BYTES: String(Math.round(payloadBytes)), HZ: String(HZ) });
-  const latencies: number[] = [];
   const results = new Map<number, Observed>();
   try {
     for (const n of sizes) {
-      const sockets: WebSocket[] = [];
-      for (let i = 0; i < n; i++) {
-        const socket = new WebSocket(server.url.replace('http', 'ws'), { perMessageDeflate: false });
-        socket.on('message', (raw) => latencies.push(Date.now() - (JSON.parse(String(raw)) as { sentAt: number }).sentAt));
-        sockets.push(socket);
-        if (i % 100 === 99) await new Promise((r) => setTimeout(r, 20));
+      const swarm = await startSwarm({ url: server.url, kind: 'raw', boards: n });
+      step(`${swarm.connected} of ${n} raw ws clients connected, in ${swarm.processes} client processes`);
+      try {
+        results.set(n, await observe(server, swarm, seconds));
+      } finally {
+        await swarm.close();
       }
-      await new Promise((r) => setTimeout(r, 1000));
-      step(`${n} raw ws clients connected`);
-      results.set(n, await observe(server, seconds, latencies));
-      for (const s of sockets) s.terminate();
     }
     return results;
   } finally {
@@ -170,7 +130,7 @@ export async function fanOutSuite(quick: boolean): Promise<Measurement[]> {
         suite: 'fan-out', name: `${n} boards at ${HZ} Hz: server CPU`, unit: 'cores', value: p.cpu,
         baseline: { name: 'raw ws broadcast of the same bytes', value: r.cpu },
         target: n === 5_000 ? { text: '5,000 clients at 4 Hz within one core (≥ 90 % delivered)', met: p.cpu <= 1 && p.perSecond >= 0.9 * n * HZ, ofLimit: p.cpu } : undefined,
-        notes: `server also ingests ${INGEST_RATE} events/s; ~${Math.round(ours.avgBytes)} bytes per change (with named agents on the same traffic, ${WEIGHED_BOARDS} boards each: ~${Math.round(weighed.shown)} showing agents, ~${Math.round(weighed.none)} with agents 'none'); ${delivered}; ${p.boards}`,
+        notes: `boards in ${p.processes} client processes; server also ingests ${INGEST_RATE} events/s; ~${Math.round(ours.avgBytes)} bytes per change (with named agents on the same traffic, ${WEIGHED_BOARDS} boards each: ~${Math.round(weighed.shown)} showing agents, ~${Math.round(weighed.none)} with agents 'none'); ${delivered}; ${p.boards}`,
       }),
       measurement({
         suite: 'fan-out', name: `${n} boards: delivery latency p99`, unit: 'ms', value: p.p99,

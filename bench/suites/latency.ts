@@ -5,7 +5,7 @@ import { progress } from '../lib/progress.js';
 import { atMost, measurement, type Measurement } from '../lib/report.js';
 import { summarise } from '../lib/stats.js';
 import { backgroundTraffic } from '../lib/life-traffic.js';
-import { connectBoards } from './fan-out.js';
+import { connectBoards } from '../lib/socket-boards.js';
 
 const PROBE_EVERY_MS = 100;
 const RATE = 1_000;

@@ -1,0 +1,53 @@
+// One process of a board swarm (board-swarm.ts): connects its share of the boards, records when each change reached
+// it, and answers its parent over IPC. Run only by board-swarm.ts.
+import WebSocket from 'ws';
+import type { BoardChanges, View } from '@plancia/contracts';
+import { connectBoards, type Board } from './socket-boards.js';
+import type { SwarmCommand, SwarmReply, SwarmSpec } from './board-swarm.js';
+
+const spec = JSON.parse(process.env.SWARM_SPEC!) as SwarmSpec;
+const reply = (message: SwarmReply) => process.send!(message);
+
+/** Arrival latencies (ms after the message was made) while a measurement runs; null between measurements. */
+let heard: number[] | null = null;
+/** The length of the first changes heard while measuring, as JSON: what one change message weighs. */
+const sizes: number[] = [];
+const record = (madeAtMs: number) => heard?.push(Date.now() - madeAtMs);
+const weigh = (message: object) => {
+  if (heard && sizes.length < 200) sizes.push(JSON.stringify(message).length);
+};
+
+async function socketIoBoards(view: View): Promise<{ connected(): number; close(): void }> {
+  const boards: Board[] = await connectBoards(spec.url, spec.boards, view);
+  for (const board of boards) board.on('changes', (delta: BoardChanges) => {
+      record(Date.parse(delta.generatedAt));
+      weigh(delta);
+    });
+  return { connected: () => boards.filter((b) => b.connected).length, close: () => boards.forEach((b) => b.disconnect()) };
+}
+
+async function rawBoards(): Promise<{ connected(): number; close(): void }> {
+  const sockets: WebSocket[] = [];
+  for (let i = 0; i < spec.boards; i++) {
+    const socket = new WebSocket(spec.url.replace('http', 'ws'), { perMessageDeflate: false });
+    socket.on('message', (raw) => record((JSON.parse(String(raw)) as { sentAt: number }).sentAt));
+    sockets.push(socket);
+    if (i % 100 === 99) await new Promise((r) => setTimeout(r, 20));
+  }
+  await new Promise((r) => setTimeout(r, 1000));
+  return { connected: () => sockets.filter((s) => s.readyState === WebSocket.OPEN).length, close: () => sockets.forEach((s) => s.terminate()) };
+}
+
+const swarm = spec.kind === 'raw' ? await rawBoards() : await socketIoBoards(spec.view ?? {});
+reply({ kind: 'ready', connected: swarm.connected() });
+process.on('message', (command: SwarmCommand) => {
+  if (command.kind === 'start') heard = [];
+  if (command.kind === 'stop') {
+    reply({ kind: 'heard', latencies: heard ?? [], sizes: sizes.splice(0), connected: swarm.connected() });
+    heard = null;
+  }
+  if (command.kind === 'close') {
+    swarm.close();
+    process.exit(0);
+  }
+});
