@@ -225,12 +225,21 @@ export const WaitingContact = Type.Object({
 });
 export type WaitingContact = Static<typeof WaitingContact>;
 
+/**
+ * How many of a queue's waiting contacts its list carries: the longest waits. A board shows the top of the list; a
+ * storm of thousands waiting would otherwise make every join resend, and every board redraw, thousands of rows.
+ */
+export const WAITING_LIST_LIMIT = 100;
+
 /** A queue's waiting contacts, the longest wait first; placed like its queue (channel, team) for views and scopes. */
 export const WaitingList = Type.Object({
   queueId: Type.String(),
   channel: Type.Union([literalUnion(CONTACT_CHANNELS), Type.Null()]),
   teamId: Type.Union([Type.String(), Type.Null()]),
-  contacts: Type.Array(WaitingContact),
+  /** the longest-waiting WAITING_LIST_LIMIT contacts, each with its place in the order of service among all */
+  contacts: Type.Array(WaitingContact, { maxItems: WAITING_LIST_LIMIT }),
+  /** every contact waiting in the queue now, listed or not */
+  total: Count,
 });
 export type WaitingList = Static<typeof WaitingList>;
 

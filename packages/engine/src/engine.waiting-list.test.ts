@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { TimedEvent, WaitingList } from '@plancia/contracts';
+import { WAITING_LIST_LIMIT } from '@plancia/contracts';
 import { config, createEngineAt, ev, queue, s, T0 } from './engine-test-kit.js';
 
 const withData = (e: TimedEvent, extra: Record<string, unknown>): TimedEvent => ({ ...e, data: { ...e.data, ...extra } } as TimedEvent);
@@ -23,6 +24,7 @@ describe('waiting list', () => {
         { contactId: 'c2', channel: 'voice', since: new Date(s(10)).toISOString(), priority: 5, position: 1, caller: null, vip: true },
         { contactId: 'c3', channel: 'voice', since: new Date(s(20)).toISOString(), priority: 0, position: 3, caller: null, vip: false },
       ],
+      total: 3,
     });
   });
 
@@ -33,7 +35,7 @@ describe('waiting list', () => {
     engine.tick(s(30));
     expect(listOf(engine.drainDelta(s(30))?.waiting, 'q2')).toBeUndefined();
     engine.apply([ev.abandoned('c1', s(40))], s(40));
-    expect(listOf(engine.drainDelta(s(40))?.waiting, 'q2')).toEqual({ queueId: 'q2', channel: 'chat', teamId: 'red', contacts: [] });
+    expect(listOf(engine.drainDelta(s(40))?.waiting, 'q2')).toEqual({ queueId: 'q2', channel: 'chat', teamId: 'red', contacts: [], total: 0 });
   });
 
   it('a transfer starts a new wait in the next queue and keeps the priority unless it says another', () => {
@@ -93,24 +95,47 @@ function recount(plans: readonly Plan[], queueId: string) {
   }));
 }
 
+/** Applies the events in `batches` slices, draining the changes after each as a server does, and snapshots at the end. */
+function replay(shuffled: readonly TimedEvent[], batches: number) {
+  const engine = createEngineAt(config([queue('q1'), queue('q2')]));
+  const size = Math.ceil(shuffled.length / batches);
+  let seen = T0;
+  for (let i = 0; i < shuffled.length; i += size) {
+    const batch = shuffled.slice(i, i + size);
+    for (const e of batch) seen = Math.max(seen, e.timeMs);
+    engine.apply(batch, seen);
+    engine.drainDelta(seen);
+  }
+  return engine.snapshot(s(100));
+}
+
 describe('waiting list: property', () => {
+  it('lists only the longest waits of a long line, placed among all who wait, and counts them all', () => {
+    // two in three still wait in q1, so its line is always longer than the list
+    const long = (plans: Plan[]) => plans.map((p, i): Plan => (i % 3 === 0 ? p : { ...p, queue: 'q1', outcome: 'waiting' }));
+    const arb = fc.array(plan, { minLength: 1.6 * WAITING_LIST_LIMIT, maxLength: 2.5 * WAITING_LIST_LIMIT }).map(long).chain((plans) => {
+      const events = stream(plans);
+      return fc.tuple(fc.constant(plans), fc.shuffledSubarray(events, { minLength: events.length }), fc.integer({ min: 1, max: 3 }));
+    });
+    fc.assert(fc.property(arb, ([plans, shuffled, batches]) => {
+      const snap = replay(shuffled, batches);
+      for (const q of ['q1', 'q2']) {
+        const all = recount(plans, q);
+        if (q === 'q1') expect(all.length).toBeGreaterThan(WAITING_LIST_LIMIT);
+        const list = listOf(snap.waiting, q);
+        expect(list?.contacts ?? []).toEqual(all.slice(0, WAITING_LIST_LIMIT));
+        expect(list?.total ?? 0).toBe(all.length);
+      }
+    }), { numRuns: 25 });
+  });
+
   it('equals a recount of the raw events, whatever the arrival order', () => {
     const arb = fc.array(plan, { minLength: 1, maxLength: 15 }).chain((plans) => {
       const events = stream(plans);
       return fc.tuple(fc.constant(plans), fc.shuffledSubarray(events, { minLength: events.length }), fc.integer({ min: 1, max: 4 }));
     });
     fc.assert(fc.property(arb, ([plans, shuffled, batches]) => {
-      const engine = createEngineAt(config([queue('q1'), queue('q2')]));
-      const size = Math.ceil(shuffled.length / batches);
-      let seen = T0;
-      for (let i = 0; i < shuffled.length; i += size) {
-        const batch = shuffled.slice(i, i + size);
-        for (const e of batch) seen = Math.max(seen, e.timeMs);
-        engine.apply(batch, seen);
-        engine.drainDelta(seen);
-      }
-      const end = s(100);
-      const snap = engine.snapshot(end);
+      const snap = replay(shuffled, batches);
       for (const q of ['q1', 'q2']) expect(listOf(snap.waiting, q)?.contacts ?? []).toEqual(recount(plans, q));
     }), { numRuns: 200 });
   });

@@ -74,9 +74,9 @@ describe('board sync of the waiting list', () => {
   it('replaces every list on a snapshot and a queue\'s whole list on a change', async () => {
     const { useWaitingStore } = await import('../features/waiting-list/stores/waiting-store.js');
     const contact = (contactId: string) => ({ contactId, channel: 'voice' as const, since: '2026-03-02T09:59:00Z', priority: 0, position: 1, caller: null, vip: false });
-    applySnapshot({ ...snapshot(1, [], []), waiting: [{ queueId: 'sales', channel: 'voice', teamId: null, contacts: [contact('c1')] }] });
+    applySnapshot({ ...snapshot(1, [], []), waiting: [{ queueId: 'sales', channel: 'voice', teamId: null, contacts: [contact('c1')], total: 1 }] });
     expect(useWaitingStore.getState().byQueue.sales?.contacts.map((c) => c.contactId)).toEqual(['c1']);
-    applyDelta({ seq: 2, generatedAt: '2026-03-02T10:00:01Z', waiting: [{ queueId: 'sales', channel: 'voice', teamId: null, contacts: [] }] });
+    applyDelta({ seq: 2, generatedAt: '2026-03-02T10:00:01Z', waiting: [{ queueId: 'sales', channel: 'voice', teamId: null, contacts: [], total: 0 }] });
     expect(useWaitingStore.getState().byQueue.sales?.contacts).toEqual([]);
     applySnapshot(snapshot(3, [], []));
     expect(useWaitingStore.getState().byQueue).toEqual({});

@@ -201,9 +201,10 @@ export class ContactBook {
     const before = old.waitingQueue;
     const after = rec.view.waitingQueue;
     const view = rec.view;
-    if (before === after && old.waitingSince === view.waitingSince && old.waitingPriority === view.waitingPriority
-      && old.waitingVip === view.waitingVip && old.waitingCaller === view.waitingCaller) return;
-    if (before !== after && before !== null) this.waiting.get(before)!.leave(rec);
+    if (before === after && old.waitingSince === view.waitingSince && old.waitingChannel === view.waitingChannel
+      && old.waitingPriority === view.waitingPriority && old.waitingVip === view.waitingVip && old.waitingCaller === view.waitingCaller) return;
+    if (before !== after && before !== null) this.waiting.get(before)!.leave(rec, old);
+    if (before === after && before !== null) this.waiting.get(before)!.moved(rec, old);
     if (before !== after && after !== null) {
       let line = this.waiting.get(after);
       if (!line) {

@@ -1,20 +1,28 @@
 /** What a waiting contact shows: since when it waits and on which channel. */
+export interface WaitingView {
+  readonly waitingSince: number; readonly waitingChannel: string;
+  readonly waitingPriority: number; readonly waitingVip: boolean; readonly waitingCaller: string | null;
+}
+
 export interface Waiter {
   readonly id: string;
-  readonly view: {
-    readonly waitingSince: number; readonly waitingChannel: string;
-    readonly waitingPriority: number; readonly waitingVip: boolean; readonly waitingCaller: string | null;
-  };
+  readonly view: WaitingView;
   /** its position in the line it waits in, −1 when in none */
   waitingSlot: number;
 }
 
+/** How many of a line wait on one channel and the earliest start among them (stale: to be found again). */
+interface ChannelTally { count: number; oldest: number; stale: boolean }
+
 /**
  * The contacts waiting in one queue, unordered. Joining and leaving swap with the last one: contacts come and go
- * all the time, and a hash map's entries churned like that keep growing and shrinking its table.
+ * all the time, and a hash map's entries churned like that keep growing and shrinking its table. Per channel it keeps
+ * the count and the earliest start, so a board's "waiting" and "longest wait" cost nothing per waiter; the earliest
+ * is looked for again only after the one holding it left, and only when asked.
  */
 export class WaitingLine<T extends Waiter = Waiter> {
   private readonly list: T[] = [];
+  private readonly tallies = new Map<string, ChannelTally>();
 
   get waiters(): readonly T[] {
     return this.list;
@@ -23,14 +31,64 @@ export class WaitingLine<T extends Waiter = Waiter> {
   join(w: T): void {
     w.waitingSlot = this.list.length;
     this.list.push(w);
+    this.add(w.view);
   }
 
-  leave(w: T): void {
+  /** `was`: what the contact showed while it waited here, if its view has moved on since. */
+  leave(w: T, was: WaitingView = w.view): void {
     const last = this.list.pop()!;
     if (last !== w) {
       this.list[w.waitingSlot] = last;
       last.waitingSlot = w.waitingSlot;
     }
     w.waitingSlot = -1;
+    this.remove(was);
+  }
+
+  /** A contact staying in the line now shows another start or channel than `was`. */
+  moved(w: T, was: WaitingView): void {
+    this.remove(was);
+    this.add(w.view);
+  }
+
+  /** How many wait on that channel (every channel when null). */
+  count(channel: string | null): number {
+    if (channel !== null) return this.tallies.get(channel)?.count ?? 0;
+    return this.list.length;
+  }
+
+  /** The earliest start among those waiting on that channel (every channel when null); Infinity when none. */
+  oldest(channel: string | null): number {
+    if (channel !== null) return this.oldestOf(channel);
+    let oldest = Infinity;
+    for (const key of this.tallies.keys()) oldest = Math.min(oldest, this.oldestOf(key));
+    return oldest;
+  }
+
+  private oldestOf(channel: string): number {
+    const tally = this.tallies.get(channel);
+    if (!tally) return Infinity;
+    if (tally.stale) {
+      tally.oldest = Infinity;
+      for (const { view } of this.list) if (view.waitingChannel === channel && view.waitingSince < tally.oldest) tally.oldest = view.waitingSince;
+      tally.stale = false;
+    }
+    return tally.oldest;
+  }
+
+  private add(view: WaitingView): void {
+    const tally = this.tallies.get(view.waitingChannel);
+    if (!tally) {
+      this.tallies.set(view.waitingChannel, { count: 1, oldest: view.waitingSince, stale: false });
+      return;
+    }
+    tally.count++;
+    if (!tally.stale && view.waitingSince < tally.oldest) tally.oldest = view.waitingSince;
+  }
+
+  private remove(view: WaitingView): void {
+    const tally = this.tallies.get(view.waitingChannel)!;
+    if (--tally.count === 0) this.tallies.delete(view.waitingChannel);
+    else if (view.waitingSince <= tally.oldest) tally.stale = true;
   }
 }

@@ -223,13 +223,11 @@ export class EntryBuilder {
   waitingIn(queueIds: readonly string[] | null, channel: string | null = null): { waiting: number; since: string | null; sinceMs: number | null } {
     let waiting = 0;
     let oldest = Infinity;
-    const lines = queueIds ? queueIds.map((q) => this.core.contacts.waiting.get(q)) : [...this.core.contacts.waiting.values()];
+    const lines = queueIds ? queueIds.map((q) => this.core.contacts.waiting.get(q)) : this.core.contacts.waiting.values();
     for (const line of lines) {
-      for (const { view } of line?.waiters ?? []) {
-        if (channel && view.waitingChannel !== channel) continue;
-        waiting++;
-        if (view.waitingSince < oldest) oldest = view.waitingSince;
-      }
+      if (!line) continue;
+      waiting += line.count(channel);
+      oldest = Math.min(oldest, line.oldest(channel));
     }
     const sinceMs = oldest < Infinity ? oldest : null;
     return { waiting, since: sinceMs === null ? null : new Date(sinceMs).toISOString(), sinceMs };

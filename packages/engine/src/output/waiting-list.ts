@@ -1,6 +1,7 @@
-import type { ContactChannelName, WaitingContact, WaitingList } from '@plancia/contracts';
+import { WAITING_LIST_LIMIT, type ContactChannelName, type WaitingContact, type WaitingList } from '@plancia/contracts';
 import type { Waiter } from '../contacts/waiting-line.js';
 import type { EngineCore } from '../engine-core.js';
+import { longestWaits } from './longest-waits.js';
 
 /** How many characters of a caller pseudonym's digest the board shows: enough to tell callers apart on one list. */
 export const CALLER_TAG_LENGTH = 8;
@@ -12,26 +13,42 @@ export function callerTag(pseudonym: string | null): string | null {
   return digest.slice(0, CALLER_TAG_LENGTH) || null;
 }
 
-const byText = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
-/** Longest wait first; equal starts by contact id, so the order never depends on arrival. */
-const byWait = (x: Waiter, y: Waiter): number => x.view.waitingSince - y.view.waitingSince || byText(x.id, y.id);
-/** The order of service: highest priority first, then the longest wait. */
-const byService = (x: Waiter, y: Waiter): number => y.view.waitingPriority - x.view.waitingPriority || byWait(x, y);
+/** How many waiters have each priority, highest priority first, with how many wait at a higher one. */
+function aheadByPriority(waiters: readonly Waiter[]): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const { view } of waiters) counts.set(view.waitingPriority, (counts.get(view.waitingPriority) ?? 0) + 1);
+  const ahead = new Map<number, number>();
+  let higher = 0;
+  for (const [priority, count] of [...counts].sort((x, y) => y[0] - x[0])) {
+    ahead.set(priority, higher);
+    higher += count;
+  }
+  return ahead;
+}
 
-/** A queue's waiting contacts, the longest wait on top, each with its place in the order of service. */
+/**
+ * A queue's longest-waiting contacts, the longest wait on top, each with its place in the order of service (highest
+ * priority first, then the longest wait) among all who wait. Whoever waits longer at the same priority than a listed
+ * contact is listed too, so a place is the count of those at a higher priority plus those listed before it at its own.
+ */
 export function waitingList(core: EngineCore, queueId: string): WaitingList {
   const q = core.queueConfig(queueId);
-  const waiters = [...(core.contacts.waiting.get(queueId)?.waiters ?? [])];
-  const position = new Map<Waiter, number>();
-  waiters.sort(byService).forEach((w, i) => position.set(w, i + 1));
-  const contacts: WaitingContact[] = waiters.sort(byWait).map((w) => ({
-    contactId: w.id,
-    channel: w.view.waitingChannel as ContactChannelName,
-    since: new Date(w.view.waitingSince).toISOString(),
-    priority: w.view.waitingPriority,
-    position: position.get(w)!,
-    caller: callerTag(w.view.waitingCaller),
-    vip: w.view.waitingVip,
-  }));
-  return { queueId, channel: q.channel ?? null, teamId: q.teamId ?? null, contacts };
+  const waiters = core.contacts.waiting.get(queueId)?.waiters ?? [];
+  const ahead = aheadByPriority(waiters);
+  const seenAtPriority = new Map<number, number>();
+  const contacts = longestWaits(waiters, WAITING_LIST_LIMIT).map((w): WaitingContact => {
+    const priority = w.view.waitingPriority;
+    const seen = seenAtPriority.get(priority) ?? 0;
+    seenAtPriority.set(priority, seen + 1);
+    return {
+      contactId: w.id,
+      channel: w.view.waitingChannel as ContactChannelName,
+      since: new Date(w.view.waitingSince).toISOString(),
+      priority,
+      position: ahead.get(priority)! + seen + 1,
+      caller: callerTag(w.view.waitingCaller),
+      vip: w.view.waitingVip,
+    };
+  });
+  return { queueId, channel: q.channel ?? null, teamId: q.teamId ?? null, contacts, total: waiters.length };
 }

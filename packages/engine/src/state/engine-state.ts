@@ -25,11 +25,12 @@ import { classesIn, register, type StateGraph } from './state-graph.js';
  * name but changes meaning): a checkpoint of another version is ignored and the journal replayed in full. A field
  * added or removed, or a new class, is told apart anyway (restore refuses it).
  */
-export const ENGINE_STATE_VERSION = 2;
+export const ENGINE_STATE_VERSION = 3;
 
 /**
  * The engine's whole state as plain data: typed arrays, strings and small records, no cycles, no classes, so a structured
- * clone (v8.serialize, postMessage) carries it as it is. Version 1 was one JSON record per object.
+ * clone (v8.serialize, postMessage) carries it as it is. Version 1 was one JSON record per object; version 3 added the
+ * waiting lists' `total` to the cached entries.
  */
 export interface EngineState {
   version: number;

@@ -5,13 +5,13 @@ const WAITING_MESSAGES = {
   en: {
     title: 'Waiting now', none: 'Nobody is waiting', queue: 'Queue', position: 'Position', positionHint: 'Place in the order of service: priority first, then the longest wait',
     channel: 'Channel', wait: 'Wait', priority: 'Priority', caller: 'Caller', vip: 'VIP', unknownCaller: 'unknown',
-    count: '{n} waiting',
+    count: '{n} waiting', more: 'and {n} more waiting, not listed',
     voice: 'Voice', chat: 'Chat', messaging: 'Messaging', email: 'Email', social: 'Social', callback: 'Callback',
   },
   it: {
     title: 'In attesa ora', none: 'Nessuno in attesa', queue: 'Coda', position: 'Posizione', positionHint: 'Posto nell\'ordine di servizio: prima la priorità, poi l\'attesa più lunga',
     channel: 'Canale', wait: 'Attesa', priority: 'Priorità', caller: 'Chiamante', vip: 'VIP', unknownCaller: 'sconosciuto',
-    count: '{n} in attesa',
+    count: '{n} in attesa', more: 'e altri {n} in attesa, non elencati',
     voice: 'Voce', chat: 'Chat', messaging: 'Messaggi', email: 'Email', social: 'Social', callback: 'Richiamata',
   },
 } as const;

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { WaitingLine, type Waiter, type WaitingView } from './waiting-line.js';
+
+const view = (since: number, channel: string): WaitingView => ({ waitingSince: since, waitingChannel: channel, waitingPriority: 0, waitingVip: false, waitingCaller: null });
+
+type Step = { kind: 'join' | 'leave' | 'move'; who: number; since: number; channel: string };
+const step: fc.Arbitrary<Step> = fc.record({
+  kind: fc.constantFrom('join' as const, 'leave' as const, 'move' as const),
+  who: fc.integer({ min: 0, max: 12 }),
+  since: fc.integer({ min: 0, max: 30 }),
+  channel: fc.constantFrom('voice', 'chat', 'email'),
+});
+
+describe('WaitingLine', () => {
+  it('counts and finds the earliest start per channel as a scan of its waiters would, through joins, leaves and moves', () => {
+    fc.assert(fc.property(fc.array(step, { maxLength: 120 }), (steps) => {
+      const line = new WaitingLine();
+      const waiters = new Map<number, Waiter & { view: WaitingView }>();
+      for (const s of steps) {
+        const w = waiters.get(s.who);
+        if (s.kind === 'join' && !w) {
+          const fresh = { id: `c${s.who}`, view: view(s.since, s.channel), waitingSlot: -1 };
+          waiters.set(s.who, fresh);
+          line.join(fresh);
+        } else if (s.kind === 'leave' && w) {
+          // as the contact book does: the view may already be the next one when the contact leaves
+          const was = w.view;
+          w.view = view(s.since, s.channel);
+          line.leave(w, was);
+          waiters.delete(s.who);
+        } else if (s.kind === 'move' && w) {
+          const was = w.view;
+          w.view = view(s.since, s.channel);
+          line.moved(w, was);
+        }
+        for (const channel of ['voice', 'chat', 'email', null]) {
+          const shown = [...waiters.values()].filter((x) => channel === null || x.view.waitingChannel === channel);
+          expect(line.count(channel)).toBe(shown.length);
+          expect(line.oldest(channel)).toBe(Math.min(Infinity, ...shown.map((x) => x.view.waitingSince)));
+        }
+        expect(new Set(line.waiters)).toEqual(new Set(waiters.values()));
+      }
+    }), { numRuns: 300 });
+  });
+});
