@@ -2,7 +2,7 @@
 // it, and answers its parent over IPC. Run only by board-swarm.ts.
 import WebSocket from 'ws';
 import type { BoardChanges, View } from '@plancia/contracts';
-import { connectBoards, type Board } from './socket-boards.js';
+import { connectBoards, onChanges, type Board } from './socket-boards.js';
 import type { SwarmCommand, SwarmReply, SwarmSpec } from './board-swarm.js';
 
 const spec = JSON.parse(process.env.SWARM_SPEC!) as SwarmSpec;
@@ -10,19 +10,23 @@ const reply = (message: SwarmReply) => process.send!(message);
 
 /** Arrival latencies (ms after the message was made) while a measurement runs; null between measurements. */
 let heard: number[] | null = null;
-/** The length of the first changes heard while measuring, as JSON: what one change message weighs. */
+/** The payload length of the changes heard while measuring (of its first boards only): what one change weighs. */
 const sizes: number[] = [];
+/** The same changes' length as JSON, as a board taking `changes` would have been sent them. */
+const jsonSizes: number[] = [];
+const WEIGHED_BOARDS = 10;
 const record = (madeAtMs: number) => heard?.push(Date.now() - madeAtMs);
-const weigh = (message: object) => {
-  if (heard && sizes.length < 200) sizes.push(JSON.stringify(message).length);
-};
 
 async function socketIoBoards(view: View): Promise<{ connected(): number; close(): void }> {
   const boards: Board[] = await connectBoards(spec.url, spec.boards, view);
-  for (const board of boards) board.on('changes', (delta: BoardChanges) => {
-      record(Date.parse(delta.generatedAt));
-      weigh(delta);
-    });
+  // Every board of a room hears the same message, so a few boards weigh all the messages sent.
+  boards.forEach((board, i) => onChanges(board, (delta: BoardChanges, bytes) => {
+    record(Date.parse(delta.generatedAt));
+    if (heard && i < WEIGHED_BOARDS) {
+      sizes.push(bytes);
+      jsonSizes.push(JSON.stringify(delta).length);
+    }
+  }));
   return { connected: () => boards.filter((b) => b.connected).length, close: () => boards.forEach((b) => b.disconnect()) };
 }
 
@@ -43,7 +47,7 @@ reply({ kind: 'ready', connected: swarm.connected() });
 process.on('message', (command: SwarmCommand) => {
   if (command.kind === 'start') heard = [];
   if (command.kind === 'stop') {
-    reply({ kind: 'heard', latencies: heard ?? [], sizes: sizes.splice(0), connected: swarm.connected() });
+    reply({ kind: 'heard', latencies: heard ?? [], sizes: sizes.splice(0), jsonSizes: jsonSizes.splice(0), connected: swarm.connected() });
     heard = null;
   }
   if (command.kind === 'close') {

@@ -6,7 +6,7 @@ import { ROOT } from './processes.js';
 /** What one swarm process connects: socket.io boards subscribed to `view`, or raw ws clients of the baseline. */
 export interface SwarmSpec { url: string; kind: 'socket.io' | 'raw'; boards: number; view?: View }
 export type SwarmCommand = { kind: 'start' } | { kind: 'stop' } | { kind: 'close' };
-export type SwarmReply = { kind: 'ready'; connected: number } | { kind: 'heard'; latencies: number[]; sizes: number[]; connected: number };
+export type SwarmReply = { kind: 'ready'; connected: number } | { kind: 'heard'; latencies: number[]; sizes: number[]; jsonSizes?: number[]; connected: number };
 
 /** Boards one client process takes at most: beyond this one event loop decoding the changes would set the pace. */
 export const BOARDS_PER_PROCESS = 1_250;
@@ -18,7 +18,7 @@ export interface Swarm {
    * Every change heard by any board between start and stop, as latencies, the JSON length of the first ones (socket.io
    * boards), and how many boards were still connected.
    */
-  listen(seconds: number): Promise<{ latencies: number[]; sizes: number[]; connected: number; elapsedMs: number }>;
+  listen(seconds: number): Promise<{ latencies: number[]; sizes: number[]; jsonSizes: number[]; connected: number; elapsedMs: number }>;
   close(): Promise<void>;
 }
 
@@ -61,7 +61,7 @@ export async function startSwarm(spec: Omit<SwarmSpec, 'boards'> & { boards: num
       for (const child of children) child.send({ kind: 'stop' } satisfies SwarmCommand);
       const elapsedMs = Date.now() - started;
       const replies = (await Promise.all(heard)) as Extract<SwarmReply, { kind: 'heard' }>[];
-      return { latencies: replies.flatMap((r) => r.latencies), sizes: replies.flatMap((r) => r.sizes), connected: replies.reduce((sum, r) => sum + r.connected, 0), elapsedMs };
+      return { latencies: replies.flatMap((r) => r.latencies), sizes: replies.flatMap((r) => r.sizes), jsonSizes: replies.flatMap((r) => r.jsonSizes ?? []), connected: replies.reduce((sum, r) => sum + r.connected, 0), elapsedMs };
     },
     async close() {
       await Promise.all(children.map((child) => new Promise<void>((done) => {

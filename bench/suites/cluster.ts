@@ -7,7 +7,7 @@ import { startServer, type RunningProcess } from '../lib/processes.js';
 import { progress } from '../lib/progress.js';
 import { atMost, measurement, type Measurement } from '../lib/report.js';
 import { summarise } from '../lib/stats.js';
-import { connectBoards } from '../lib/socket-boards.js';
+import { connectBoards, onChanges } from '../lib/socket-boards.js';
 
 const NATS_URL = process.env.BENCH_NATS_URL ?? 'nats://127.0.0.1:4222';
 const PROBE_EVERY_MS = 100;
@@ -26,7 +26,7 @@ async function probeAcross(nodes: RunningProcess[], clients: number, probes: num
   try {
     for (const board of boards) {
       const seen = new Set<string>();
-      board.on('changes', (delta: BoardChanges) => {
+      onChanges(board, (delta: BoardChanges) => {
         const now = Date.now();
         for (const { queueId } of delta.queues ?? []) {
           const sent = sentAt.get(queueId);

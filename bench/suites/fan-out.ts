@@ -3,13 +3,15 @@ import { startSwarm, type Swarm } from '../lib/board-swarm.js';
 import { cpuMillis, startBaseline, startServer, type RunningProcess } from '../lib/processes.js';
 import { progress } from '../lib/progress.js';
 import { measurement, type Measurement } from '../lib/report.js';
-import { connectBoards } from '../lib/socket-boards.js';
+import { connectBoards, onChanges } from '../lib/socket-boards.js';
 import { summarise } from '../lib/stats.js';
 import { backgroundTraffic } from '../lib/life-traffic.js';
 
 const HZ = 4;
 /** Events/s ingested while boards listen, so that every tick has changes to send. */
 const INGEST_RATE = 50;
+/** Bytes per change message per board on this traffic in the run of 2026-11-23 (JSON, before deflate): issue 21's "~18 KB". */
+const BYTES_BEFORE = 18_454;
 
 /** Boards of each kind, default and `agents: 'none'`, that weigh the change messages side by side after the sizes. */
 const WEIGHED_BOARDS = 10;
@@ -17,12 +19,12 @@ const WEIGHED_BOARDS = 10;
 interface Observed { cpu: number; p50: number; p99: number; n: number; perSecond: number }
 
 /** Server CPU share (of one core), delivery latencies and deliveries per second over `seconds`, heard by the swarm. */
-async function observe(proc: RunningProcess, swarm: Swarm, seconds: number): Promise<Observed & { connected: number; sizes: number[] }> {
+async function observe(proc: RunningProcess, swarm: Swarm, seconds: number): Promise<Observed & { connected: number; sizes: number[]; jsonSizes: number[] }> {
   const cpu0 = cpuMillis(proc.child.pid!);
   const heard = await swarm.listen(seconds);
   const cpu = (cpuMillis(proc.child.pid!) - cpu0) / heard.elapsedMs;
   const { p50, p99, n } = summarise(heard.latencies);
-  return { cpu, p50, p99, n, perSecond: (n / heard.elapsedMs) * 1000, connected: heard.connected, sizes: heard.sizes };
+  return { cpu, p50, p99, n, perSecond: (n / heard.elapsedMs) * 1000, connected: heard.connected, sizes: heard.sizes, jsonSizes: heard.jsonSizes };
 }
 
 const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
@@ -32,7 +34,7 @@ const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / 
  * (`agents: 'none'`), side by side for `seconds` on a server of its own under the same ingest: one with named agent
  * detail, since under the default (off) no board is sent any agent and the two would weigh the same.
  */
-async function weighChanges(seconds: number, step: (s: string) => void): Promise<{ shown: number; none: number }> {
+async function weighChanges(seconds: number, step: (s: string) => void): Promise<{ shown: number; none: number; shownJson: number; noneJson: number }> {
   const server = await startServer({
     PLANCIA_TICK_MS: String(1000 / HZ), PLANCIA_PUSH_INTERVAL_MS: String(1000 / HZ),
     PLANCIA_AGENT_DETAIL: 'named', PLANCIA_AGENT_AGREEMENT: 'bench: invented agents',
@@ -40,10 +42,11 @@ async function weighChanges(seconds: number, step: (s: string) => void): Promise
   const traffic = backgroundTraffic(server.url, INGEST_RATE, 'weigh');
   const weigh = async (view: View) => {
     const boards = await connectBoards(server.url, WEIGHED_BOARDS, view);
-    const heard = { sizes: [] as number[], withAgents: 0 };
+    const heard = { sizes: [] as number[], jsonSizes: [] as number[], withAgents: 0 };
     for (const board of boards) {
-      board.on('changes', (delta: BoardChanges) => {
-        heard.sizes.push(JSON.stringify(delta).length);
+      onChanges(board, (delta: BoardChanges, bytes) => {
+        heard.sizes.push(bytes);
+        heard.jsonSizes.push(JSON.stringify(delta).length);
         if (delta.agents) heard.withAgents += 1;
       });
     }
@@ -52,11 +55,11 @@ async function weighChanges(seconds: number, step: (s: string) => void): Promise
   try {
     const [shown, none] = await Promise.all([weigh({}), weigh({ agents: 'none' })]);
     // Counted from when both kinds are subscribed, so they weigh the same changes.
-    for (const { heard } of [shown, none]) Object.assign(heard, { sizes: [], withAgents: 0 });
+    for (const { heard } of [shown, none]) Object.assign(heard, { sizes: [], jsonSizes: [], withAgents: 0 });
     await new Promise((r) => setTimeout(r, seconds * 1000));
     for (const board of [...shown.boards, ...none.boards]) board.disconnect();
-    const result = { shown: mean(shown.heard.sizes), none: mean(none.heard.sizes) };
-    step(`bytes per change, named agents: shown ${Math.round(result.shown)} (${shown.heard.withAgents} of ${shown.heard.sizes.length} with agents), agents 'none' ${Math.round(result.none)} (${none.heard.sizes.length} changes)`);
+    const result = { shown: mean(shown.heard.sizes), none: mean(none.heard.sizes), shownJson: mean(shown.heard.jsonSizes), noneJson: mean(none.heard.jsonSizes) };
+    step(`bytes per change, named agents: shown ${Math.round(result.shown)} (JSON ${Math.round(result.shownJson)}; ${shown.heard.withAgents} of ${shown.heard.sizes.length} with agents), agents 'none' ${Math.round(result.none)} (JSON ${Math.round(result.noneJson)}; ${none.heard.sizes.length} changes)`);
     return result;
   } finally {
     await traffic.stop();
@@ -74,6 +77,7 @@ async function plancia(sizes: number[], seconds: number, step: (s: string) => vo
   const server = await startServer({ PLANCIA_TICK_MS: String(1000 / HZ), PLANCIA_PUSH_INTERVAL_MS: String(1000 / HZ) });
   const traffic = backgroundTraffic(server.url, INGEST_RATE, 'fan');
   const sizesSeen: number[] = [];
+  const jsonSeen: number[] = [];
   try {
     const results: Observations = new Map();
     for (const n of sizes) {
@@ -81,13 +85,16 @@ async function plancia(sizes: number[], seconds: number, step: (s: string) => vo
       step(`${swarm.connected} of ${n} socket.io boards subscribed, in ${swarm.processes} client processes`);
       try {
         const seen = await observe(server, swarm, seconds);
-        if (sizesSeen.length === 0) sizesSeen.push(...seen.sizes);
+        if (sizesSeen.length === 0) {
+          sizesSeen.push(...seen.sizes);
+          jsonSeen.push(...seen.jsonSizes);
+        }
         results.set(n, { ...seen, processes: swarm.processes, boards: `${seen.connected} of ${n} boards connected at the end` });
       } finally {
         await swarm.close();
       }
     }
-    return { results, avgBytes: mean(sizesSeen) };
+    return { results, avgBytes: mean(sizesSeen), avgJson: mean(jsonSeen) };
   } finally {
     await traffic.stop();
     await server.stop();
@@ -121,7 +128,13 @@ export async function fanOutSuite(quick: boolean): Promise<Measurement[]> {
   const ours = await plancia(sizes, seconds, step);
   const raw = await rawWs(sizes, seconds, ours.avgBytes || 2000, step);
   const weighed = await weighChanges(Math.max(4, seconds), step);
-  return sizes.flatMap((n) => {
+  const bytes = measurement({
+    suite: 'fan-out', name: 'bytes per change per board', unit: 'B', value: ours.avgBytes,
+    baseline: { name: 'the same changes as JSON (socket.io text, as before deflate)', value: ours.avgJson },
+    target: { text: `≥ 5 × fewer than the ${BYTES_BEFORE.toLocaleString('en')} B per change of 2026-11-23`, met: ours.avgBytes * 5 <= BYTES_BEFORE },
+    notes: `deflated once per room, base64 (encoding 'deflate', as the web app asks); with named agents on the same traffic: ~${Math.round(weighed.shown)} B showing agents (JSON ${Math.round(weighed.shownJson)}), ~${Math.round(weighed.none)} B with agents 'none' (JSON ${Math.round(weighed.noneJson)})`,
+  });
+  return [bytes, ...sizes.flatMap((n) => {
     const p = ours.results.get(n)!;
     const r = raw.get(n)!;
     const delivered = `${Math.round(p.perSecond)} of ${n * HZ} expected changes/s delivered (raw ws: ${Math.round(r.perSecond)})`;
@@ -130,7 +143,7 @@ export async function fanOutSuite(quick: boolean): Promise<Measurement[]> {
         suite: 'fan-out', name: `${n} boards at ${HZ} Hz: server CPU`, unit: 'cores', value: p.cpu,
         baseline: { name: 'raw ws broadcast of the same bytes', value: r.cpu },
         target: n === 5_000 ? { text: '5,000 clients at 4 Hz within one core (≥ 90 % delivered)', met: p.cpu <= 1 && p.perSecond >= 0.9 * n * HZ, ofLimit: p.cpu } : undefined,
-        notes: `boards in ${p.processes} client processes; server also ingests ${INGEST_RATE} events/s; ~${Math.round(ours.avgBytes)} bytes per change (with named agents on the same traffic, ${WEIGHED_BOARDS} boards each: ~${Math.round(weighed.shown)} showing agents, ~${Math.round(weighed.none)} with agents 'none'); ${delivered}; ${p.boards}`,
+        notes: `boards in ${p.processes} client processes; server also ingests ${INGEST_RATE} events/s; ~${Math.round(ours.avgBytes)} bytes per change; ${delivered}; ${p.boards}`,
       }),
       measurement({
         suite: 'fan-out', name: `${n} boards: delivery latency p99`, unit: 'ms', value: p.p99,
@@ -138,5 +151,5 @@ export async function fanOutSuite(quick: boolean): Promise<Measurement[]> {
         notes: `p50 ${p.p50} ms (raw ws ${r.p50} ms) over ${p.n} deliveries`,
       }),
     ];
-  });
+  })];
 }

@@ -5,7 +5,7 @@ import { progress } from '../lib/progress.js';
 import { atMost, measurement, type Measurement } from '../lib/report.js';
 import { summarise } from '../lib/stats.js';
 import { backgroundTraffic } from '../lib/life-traffic.js';
-import { connectBoards } from '../lib/socket-boards.js';
+import { connectBoards, onChanges } from '../lib/socket-boards.js';
 
 const PROBE_EVERY_MS = 100;
 const RATE = 1_000;
@@ -59,7 +59,7 @@ const socketIoBoards: Attach = async (url, clients, record) => {
   const boards = await connectBoards(url, clients);
   for (const board of boards) {
     const seen = record();
-    board.on('changes', (delta: BoardChanges) => seen((delta.queues ?? []).map((q) => q.queueId)));
+    onChanges(board, (delta: BoardChanges) => seen((delta.queues ?? []).map((q) => q.queueId)));
   }
   return () => boards.forEach((b) => b.disconnect());
 };

@@ -10,6 +10,11 @@ export interface ServerToClientEvents {
   snapshot: (snapshot: Snapshot) => void;
   /** What changed since the last message, as patches (see BoardChanges): the board applies them to what it holds. */
   changes: (changes: BoardChanges) => void;
+  /**
+   * The same changes to a board that connected with `encoding: 'deflate'`: the JSON of BoardChanges, raw-deflated
+   * (RFC 1951, as `DecompressionStream('deflate-raw')` reads it) and base64-encoded, made once per room.
+   */
+  changesDeflated: (payload: string) => void;
   alert: (event: AlertEvent) => void;
   /** Every active broadcast the board shows, after each `subscribe` (the board replaces what it had). */
   broadcasts: (broadcasts: Broadcast[]) => void;
@@ -30,6 +35,19 @@ export interface ClientToServerEvents {
 /** What the handshake carries in `auth`. */
 export interface HandshakeAuth {
   token?: string;
+}
+
+/**
+ * How a board takes its changes, named in the handshake's `query.encoding`: `json` (the default) as `changes`, or
+ * `deflate` as `changesDeflated`, 4–20× fewer bytes on the wire for a deflate on the server once per room and message.
+ */
+export const BOARD_ENCODINGS = ['json', 'deflate'] as const;
+export type BoardEncoding = (typeof BOARD_ENCODINGS)[number];
+
+/** The encoding a handshake's query asks for (none: JSON), or null for one that is not offered. */
+export function boardEncodingOf(query: Record<string, unknown> | undefined): BoardEncoding | null {
+  const asked = query?.encoding ?? 'json';
+  return (BOARD_ENCODINGS as readonly unknown[]).includes(asked) ? (asked as BoardEncoding) : null;
 }
 
 /** Messages on the plain WebSocket `GET /api/v1/live`: the same payloads, tagged. */

@@ -1,18 +1,21 @@
+import { inflateRawSync } from 'node:zlib';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
-import type { AlertEvent, BoardChanges, ClientToServerEvents, LiveMessage, ServerToClientEvents, Snapshot, View } from '@plancia/contracts';
+import type { AlertEvent, BoardChanges, BoardEncoding, ClientToServerEvents, LiveMessage, ServerToClientEvents, Snapshot, View } from '@plancia/contracts';
 
 type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type Received =
   | { kind: 'snapshot'; at: number; snapshot: Snapshot }
-  | { kind: 'changes'; at: number; delta: BoardChanges }
+  /** `bytes`: the payload's length as sent (the JSON text, or the base64 of the deflated JSON). */
+  | { kind: 'changes'; at: number; delta: BoardChanges; bytes: number }
   | { kind: 'alert'; at: number; event: AlertEvent };
 
-export interface BoardOptions { view?: View; token?: string; origin?: string }
+export interface BoardOptions { view?: View; token?: string; origin?: string; encoding?: BoardEncoding | string }
 
-function socketFor(url: string, { token, origin }: BoardOptions): BoardSocket {
+function socketFor(url: string, { token, origin, encoding }: BoardOptions): BoardSocket {
   return io(url, {
     path: '/socket.io',
+    ...(encoding ? { query: { encoding } } : {}),
     transports: ['websocket'],
     auth: token ? { token } : {},
     ...(origin ? { extraHeaders: { origin } } : {}),
@@ -28,7 +31,11 @@ export function openBoard(url: string, options: BoardOptions = {}) {
   const received: Received[] = [];
   socket.on('connect', () => socket.emit('subscribe', options.view ?? {}, () => {}));
   socket.on('snapshot', (snapshot) => received.push({ kind: 'snapshot', at: performance.now(), snapshot }));
-  socket.on('changes', (delta) => received.push({ kind: 'changes', at: performance.now(), delta }));
+  socket.on('changes', (delta) => received.push({ kind: 'changes', at: performance.now(), delta, bytes: JSON.stringify(delta).length }));
+  socket.on('changesDeflated', (payload) => {
+    const delta = JSON.parse(inflateRawSync(Buffer.from(payload, 'base64')).toString('utf8')) as BoardChanges;
+    received.push({ kind: 'changes', at: performance.now(), delta, bytes: payload.length });
+  });
   socket.on('alert', (event) => received.push({ kind: 'alert', at: performance.now(), event }));
 
   /** Resolves with the first message from `from` on that satisfies `test`. */

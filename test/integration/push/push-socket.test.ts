@@ -53,6 +53,22 @@ describe('socket.io push', () => {
     await board.waitFor(isSnapshot, beforeDrop);
     board.close();
   });
+
+  it('sends a board that asks for deflate the same changes as a JSON board of its room, in fewer bytes', async () => {
+    const view = { queues: ['packed'] };
+    const plain = openBoard(server().url, { view });
+    const packed = openBoard(server().url, { view, encoding: 'deflate' });
+    await Promise.all([plain.waitFor(isSnapshot), packed.waitFor(isSnapshot)]);
+    const contacts = Array.from({ length: 30 }, (_, i) => queued(`packed-${i}`, 'packed'));
+    for (let i = 0; i < contacts.length; i += 10) await post(server().url, contacts.slice(i, i + 10));
+    await Promise.all([plain, packed].map((board) => board.waitFor(changesFor('packed', (waiting) => waiting === 30))));
+    const changes = (board: typeof plain) => board.received.flatMap((m) => (m.kind === 'changes' ? [m] : []));
+    expect(changes(packed).map((m) => m.delta)).toEqual(changes(plain).map((m) => m.delta));
+    const bytes = (board: typeof plain) => changes(board).reduce((sum, m) => sum + m.bytes, 0);
+    expect(bytes(packed)).toBeLessThan(bytes(plain));
+    plain.close();
+    packed.close();
+  });
 });
 
 describe('socket.io coalescing', () => {
@@ -97,5 +113,11 @@ describe('socket.io handshake', () => {
     expect(await handshakeOutcome(server().url, { token: 'viewer-token-0123456789', origin: 'https://evil.example' })).toMatch(/origin/);
     expect(await handshakeOutcome(server().url, { token: 'viewer-token-0123456789', origin: 'https://board.example' })).toBe('connected');
     expect(await handshakeOutcome(server().url, { token: 'viewer-token-0123456789', origin: server().url })).toBe('connected');
+  });
+
+  it('refuses an encoding it does not offer, naming the field', async () => {
+    const token = 'viewer-token-0123456789';
+    expect(await handshakeOutcome(server().url, { token, encoding: 'gzip' })).toMatch(/^encoding: /);
+    expect(await handshakeOutcome(server().url, { token, encoding: 'deflate' })).toBe('connected');
   });
 });

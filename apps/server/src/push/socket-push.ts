@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Server, type Socket } from 'socket.io';
-import type { Ack, ClientToServerEvents, HandshakeAuth, ServerToClientEvents, View } from '@plancia/contracts';
+import { boardEncodingOf, type Ack, type BoardChanges, type BoardEncoding, type ClientToServerEvents, type HandshakeAuth, type ServerToClientEvents, type View } from '@plancia/contracts';
 import type { Audience } from '../tenancy/audience.js';
 import { socketIoGate } from '../plugins/app/access.js';
 import { holdWhileAdmitted } from '../session/session-sockets.js';
@@ -8,13 +8,14 @@ import type { Principal } from '../plugins/app/principal.js';
 import { acknowledgeAs } from './acknowledge.js';
 import { pushBroadcasts } from './broadcast-push.js';
 import { pushCallbacks } from './callback-push.js';
+import { deflateChanges, encodingRoom } from './change-encoding.js';
 import type { PushOptions } from './push-options.js';
 import { RateLimit } from './rate-limit.js';
 import { attachWithOwnUpgrades } from './upgrade-routing.js';
 import { checkView } from './view-request.js';
 import { ViewRooms } from './view-rooms.js';
 
-interface SocketData { view?: View; room?: string; lagging: boolean; principal?: Principal }
+interface SocketData { view?: View; room?: string; lagging: boolean; principal?: Principal; encoding: BoardEncoding }
 type PushServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type PushSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -53,13 +54,33 @@ export function attachSocketPush(fastify: FastifyInstance, rooms: ViewRooms, opt
   const roomOutlets = new Map<string, () => void>();
 
   io.use(socketIoGate(fastify.access, 'view', fastify.identify));
+  io.use((socket, next) => {
+    const encoding = boardEncodingOf(socket.handshake.query);
+    if (!encoding) return next(new Error("encoding: expected 'json' or 'deflate'"));
+    socket.data.encoding = encoding;
+    next();
+  });
+
+  const hasMembers = (room: string) => (io.of('/').adapter.rooms.get(room)?.size ?? 0) > 0;
+  /** A room's changes, each encoding made once and only when a board of the room takes it. */
+  const sendChanges = (room: string, changes: BoardChanges) => {
+    const deflated = encodingRoom(room, 'deflate');
+    if (hasMembers(deflated)) io.to(deflated).emit('changesDeflated', deflateChanges(changes));
+    const json = encodingRoom(room, 'json');
+    if (hasMembers(json)) io.to(json).emit('changes', changes);
+  };
+  const join = (socket: PushSocket, room: string) => void socket.join([room, encodingRoom(room, socket.data.encoding)]);
+  const leave = (socket: PushSocket, room: string) => {
+    void socket.leave(room);
+    void socket.leave(encodingRoom(room, socket.data.encoding));
+  };
 
   /** The snapshot a newcomer to `room` starts from; the first one in opens the room's outlet. */
   const enterRoom = (room: string, view: View, audience: Audience) => {
     const snapshot = rooms.snapshotOf(room);
     if (snapshot && roomOutlets.has(room)) return snapshot;
     const attached = rooms.attach(view, audience, {
-      changes: (changes) => io.to(room).emit('changes', changes),
+      changes: (changes) => sendChanges(room, changes),
       alert: (event) => io.to(room).emit('alert', event),
     });
     roomOutlets.set(room, attached.detach);
@@ -72,12 +93,12 @@ export function attachSocketPush(fastify: FastifyInstance, rooms: ViewRooms, opt
     const refusal = audience.refusal(view);
     if (refusal) return { ok: false, error: `forbidden: ${refusal}` };
     const room = ViewRooms.nameOf(view, audience);
-    if (socket.data.room && socket.data.room !== room) void socket.leave(socket.data.room);
+    if (socket.data.room && socket.data.room !== room) leave(socket, socket.data.room);
     socket.data = { ...socket.data, view, room, lagging: false };
     socket.emit('snapshot', enterRoom(room, view, audience));
     socket.emit('broadcasts', fastify.broadcasts.visibleTo(audience));
     fastify.noteNamedView(audience, view, 'socket.io');
-    void socket.join(room);
+    join(socket, room);
     return { ok: true, room };
   };
 
@@ -89,7 +110,7 @@ export function attachSocketPush(fastify: FastifyInstance, rooms: ViewRooms, opt
       const backlog = isBacklogged(socket, options.maxBacklogBytes);
       if (!lagging && backlog === true) {
         socket.data.lagging = true;
-        void socket.leave(room);
+        leave(socket, room);
       } else if (lagging && backlog === 'empty') {
         subscribe(socket, view);
       }
@@ -97,7 +118,7 @@ export function attachSocketPush(fastify: FastifyInstance, rooms: ViewRooms, opt
   };
 
   io.on('connection', (socket) => {
-    socket.data = { lagging: false, principal: socket.data.principal };
+    socket.data = { lagging: false, principal: socket.data.principal, encoding: socket.data.encoding };
     // Its session ended (logout, access changed, user deleted, expired): the client hears `io server disconnect`,
     // connects again and is refused as unauthorized, which takes the board to the login form.
     const release = holdWhileAdmitted(fastify, socket.request, socket.data.principal, () => socket.disconnect(true));

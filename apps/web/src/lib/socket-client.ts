@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { inOrderInflater } from './inflate-changes.js';
 import type { AlertEvent, BoardChanges, Broadcast, CallbackEntry, ClientToServerEvents, ServerToClientEvents, Snapshot, View } from '@plancia/contracts';
 
 /** What a board does with what its socket hears; times are in ms. */
@@ -26,7 +27,8 @@ let socket: BoardSocket | null = null;
  * server sends. Everything heard, heartbeats included, marks the data fresh.
  */
 export function connectBoard(view: View, token: string | undefined, listener: BoardListener): () => void {
-  const current: BoardSocket = io({ path: '/socket.io', transports: ['websocket'], auth: token ? { token } : {} });
+  // Changes come deflated once per room on the server: a tenth to a twentieth of the bytes of their JSON.
+  const current: BoardSocket = io({ path: '/socket.io', transports: ['websocket'], auth: token ? { token } : {}, query: { encoding: 'deflate' } });
   socket = current;
   const heard = () => listener.heard(Date.now());
   current.on('connect', () => {
@@ -39,10 +41,15 @@ export function connectBoard(view: View, token: string | undefined, listener: Bo
     listener.snapshot(snapshot);
     heard();
   });
-  current.on('changes', (changes) => {
+  const takeDeflated = inOrderInflater((changes) => {
     listener.changes(changes);
     heard();
+  }, (error) => {
+    // A change it could not read leaves the board behind: it starts over from a fresh snapshot.
+    listener.lost(Date.now(), `unreadable changes: ${error.message}`);
+    current.disconnect().connect();
   });
+  current.on('changesDeflated', takeDeflated);
   current.on('alert', (event) => {
     listener.alert(event);
     heard();
