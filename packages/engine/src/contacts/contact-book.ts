@@ -3,7 +3,7 @@ import { DeadlineHeap } from './deadline-heap.js';
 import { ContactView, loadFact, sameFact } from './contact-view.js';
 import { deriveContact, type AgentMark, type DeriveContext } from './derive.js';
 import { compareSteps, contactStep, Lifecycle, type ContactEvent, type ContactStep } from './lifecycle.js';
-import { WaitingLine, type Waiter } from './waiting-line.js';
+import { WaitingLine, sameWaitingView, type Waiter } from './waiting-line.js';
 
 /** A live contact: its lifecycle (one object with it, not two), its events in time order and what it counts now. */
 export class ContactRecord extends Lifecycle implements Waiter {
@@ -201,8 +201,7 @@ export class ContactBook {
     const before = old.waitingQueue;
     const after = rec.view.waitingQueue;
     const view = rec.view;
-    if (before === after && old.waitingSince === view.waitingSince && old.waitingChannel === view.waitingChannel
-      && old.waitingPriority === view.waitingPriority && old.waitingVip === view.waitingVip && old.waitingCaller === view.waitingCaller) return;
+    if (before === after && sameWaitingView(old, view)) return;
     if (before !== after && before !== null) this.waiting.get(before)!.leave(rec, old);
     if (before === after && before !== null) this.waiting.get(before)!.moved(rec, old);
     if (before !== after && after !== null) {

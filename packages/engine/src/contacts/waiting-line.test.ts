@@ -2,36 +2,44 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { WaitingLine, type Waiter, type WaitingView } from './waiting-line.js';
 
-const view = (since: number, channel: string): WaitingView => ({ waitingSince: since, waitingChannel: channel, waitingPriority: 0, waitingVip: false, waitingCaller: null });
+const view = (since: number, channel: string, priority = 0): WaitingView => ({ waitingSince: since, waitingChannel: channel, waitingPriority: priority, waitingVip: false, waitingCaller: null });
 
-type Step = { kind: 'join' | 'leave' | 'move'; who: number; since: number; channel: string };
+type Step = { kind: 'join' | 'leave' | 'move'; who: number; since: number; channel: string; priority: number };
 const step: fc.Arbitrary<Step> = fc.record({
   kind: fc.constantFrom('join' as const, 'leave' as const, 'move' as const),
   who: fc.integer({ min: 0, max: 12 }),
   since: fc.integer({ min: 0, max: 30 }),
   channel: fc.constantFrom('voice', 'chat', 'email'),
+  priority: fc.integer({ min: -1, max: 3 }),
 });
 
+/** For each priority present, how many waiters are at a higher one, counted from scratch. */
+function aheadScanned(waiters: Iterable<Waiter>): Map<number, number> {
+  const all = [...waiters];
+  const priorities = new Set(all.map((w) => w.view.waitingPriority));
+  return new Map([...priorities].map((p) => [p, all.filter((w) => w.view.waitingPriority > p).length]));
+}
+
 describe('WaitingLine', () => {
-  it('counts and finds the earliest start per channel as a scan of its waiters would, through joins, leaves and moves', () => {
+  it('counts per channel and priority and finds the earliest start as a scan of its waiters would, through joins, leaves and moves', () => {
     fc.assert(fc.property(fc.array(step, { maxLength: 120 }), (steps) => {
       const line = new WaitingLine();
       const waiters = new Map<number, Waiter & { view: WaitingView }>();
       for (const s of steps) {
         const w = waiters.get(s.who);
         if (s.kind === 'join' && !w) {
-          const fresh = { id: `c${s.who}`, view: view(s.since, s.channel), waitingSlot: -1 };
+          const fresh = { id: `c${s.who}`, view: view(s.since, s.channel, s.priority), waitingSlot: -1 };
           waiters.set(s.who, fresh);
           line.join(fresh);
         } else if (s.kind === 'leave' && w) {
           // as the contact book does: the view may already be the next one when the contact leaves
           const was = w.view;
-          w.view = view(s.since, s.channel);
+          w.view = view(s.since, s.channel, s.priority);
           line.leave(w, was);
           waiters.delete(s.who);
         } else if (s.kind === 'move' && w) {
           const was = w.view;
-          w.view = view(s.since, s.channel);
+          w.view = view(s.since, s.channel, s.priority);
           line.moved(w, was);
         }
         for (const channel of ['voice', 'chat', 'email', null]) {
@@ -40,6 +48,7 @@ describe('WaitingLine', () => {
           expect(line.oldest(channel)).toBe(Math.min(Infinity, ...shown.map((x) => x.view.waitingSince)));
         }
         expect(new Set(line.waiters)).toEqual(new Set(waiters.values()));
+        expect(line.aheadByPriority()).toEqual(aheadScanned(waiters.values()));
       }
     }), { numRuns: 300 });
   });

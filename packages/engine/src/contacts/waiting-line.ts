@@ -4,6 +4,11 @@ export interface WaitingView {
   readonly waitingPriority: number; readonly waitingVip: boolean; readonly waitingCaller: string | null;
 }
 
+/** Whether two views show the same wait (views are recycled objects: compare what they hold). */
+export const sameWaitingView = (x: WaitingView, y: WaitingView): boolean => x.waitingSince === y.waitingSince
+  && x.waitingChannel === y.waitingChannel && x.waitingPriority === y.waitingPriority && x.waitingVip === y.waitingVip
+  && x.waitingCaller === y.waitingCaller;
+
 export interface Waiter {
   readonly id: string;
   readonly view: WaitingView;
@@ -23,6 +28,8 @@ interface ChannelTally { count: number; oldest: number; stale: boolean }
 export class WaitingLine<T extends Waiter = Waiter> {
   private readonly list: T[] = [];
   private readonly tallies = new Map<string, ChannelTally>();
+  /** How many wait at each priority: a listed contact's place counts everyone at a higher one. */
+  private readonly priorities = new Map<number, number>();
 
   get waiters(): readonly T[] {
     return this.list;
@@ -57,6 +64,17 @@ export class WaitingLine<T extends Waiter = Waiter> {
     return this.list.length;
   }
 
+  /** For each priority present, how many wait at a higher one (those served first). */
+  aheadByPriority(): Map<number, number> {
+    const ahead = new Map<number, number>();
+    let higher = 0;
+    for (const [priority, count] of [...this.priorities].sort((x, y) => y[0] - x[0])) {
+      ahead.set(priority, higher);
+      higher += count;
+    }
+    return ahead;
+  }
+
   /** The earliest start among those waiting on that channel (every channel when null); Infinity when none. */
   oldest(channel: string | null): number {
     if (channel !== null) return this.oldestOf(channel);
@@ -77,6 +95,7 @@ export class WaitingLine<T extends Waiter = Waiter> {
   }
 
   private add(view: WaitingView): void {
+    this.priorities.set(view.waitingPriority, (this.priorities.get(view.waitingPriority) ?? 0) + 1);
     const tally = this.tallies.get(view.waitingChannel);
     if (!tally) {
       this.tallies.set(view.waitingChannel, { count: 1, oldest: view.waitingSince, stale: false });
@@ -87,6 +106,9 @@ export class WaitingLine<T extends Waiter = Waiter> {
   }
 
   private remove(view: WaitingView): void {
+    const left = this.priorities.get(view.waitingPriority)! - 1;
+    if (left === 0) this.priorities.delete(view.waitingPriority);
+    else this.priorities.set(view.waitingPriority, left);
     const tally = this.tallies.get(view.waitingChannel)!;
     if (--tally.count === 0) this.tallies.delete(view.waitingChannel);
     else if (view.waitingSince <= tally.oldest) tally.stale = true;

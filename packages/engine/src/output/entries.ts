@@ -10,7 +10,7 @@ import { agentToday } from '../agents/agent-today.js';
 import type { EngineCore } from '../engine-core.js';
 import { agentsRequired } from '../staffing/erlang-c.js';
 import { queueStatus } from './queue-status.js';
-import { waitingList } from './waiting-list.js';
+import { sameWaitingList, waitingList } from './waiting-list.js';
 import { BUCKET_MS, type ScopeWindows } from '../windows/scope-windows.js';
 import { queueProjection } from '../projection/projection.js';
 
@@ -33,7 +33,7 @@ export class EntryBuilder {
   private allAgentsList: readonly AgentSnapshot[] = [];
   private allAgentsAt = -1;
   private allAgentsClock = -1;
-  private readonly waitingCache = new Map<string, { version: number; encoded: string; serial: number; entry: WaitingList }>();
+  private readonly waitingCache = new Map<string, { version: number; serial: number; entry: WaitingList }>();
   private waitingSerial = 0;
   private readonly todayCache = new Map<Agent, { base: AgentSnapshot; version: number; dayStart: number; asOf: number; entry: AgentSnapshot }>();
   private alertsByQueue = new Map<string, Alert[]>();
@@ -169,8 +169,7 @@ export class EntryBuilder {
     const hit = this.waitingCache.get(queueId);
     if (hit && hit.version === version) return hit;
     const entry = waitingList(this.core, queueId);
-    const encoded = JSON.stringify(entry);
-    const next = hit && hit.encoded === encoded ? { ...hit, version } : { version, encoded, serial: ++this.waitingSerial, entry };
+    const next = hit && sameWaitingList(hit.entry, entry) ? { ...hit, version } : { version, serial: ++this.waitingSerial, entry };
     this.waitingCache.set(queueId, next);
     return next;
   }

@@ -1,5 +1,5 @@
 import { WAITING_LIST_LIMIT, type ContactChannelName, type WaitingContact, type WaitingList } from '@plancia/contracts';
-import type { Waiter } from '../contacts/waiting-line.js';
+import { sameWaitingView, type Waiter, type WaitingView } from '../contacts/waiting-line.js';
 import type { EngineCore } from '../engine-core.js';
 import { longestWaits } from './longest-waits.js';
 
@@ -13,17 +13,24 @@ export function callerTag(pseudonym: string | null): string | null {
   return digest.slice(0, CALLER_TAG_LENGTH) || null;
 }
 
-/** How many waiters have each priority, highest priority first, with how many wait at a higher one. */
-function aheadByPriority(waiters: readonly Waiter[]): Map<number, number> {
-  const counts = new Map<number, number>();
-  for (const { view } of waiters) counts.set(view.waitingPriority, (counts.get(view.waitingPriority) ?? 0) + 1);
-  const ahead = new Map<number, number>();
-  let higher = 0;
-  for (const [priority, count] of [...counts].sort((x, y) => y[0] - x[0])) {
-    ahead.set(priority, higher);
-    higher += count;
-  }
-  return ahead;
+type ShownContact = Omit<WaitingContact, 'position'>;
+
+/**
+ * What a waiter shows, made again only when what it waits with moved: a long line's list is built again at every
+ * join, and its dates and tags need not be. The values are compared, not the view: views are recycled objects.
+ */
+const shownOf = new WeakMap<Waiter, { from: WaitingView; shown: ShownContact }>();
+
+function shown(w: Waiter): ShownContact {
+  const made = shownOf.get(w);
+  if (made && sameWaitingView(made.from, w.view)) return made.shown;
+  const { waitingSince, waitingChannel, waitingPriority, waitingVip, waitingCaller } = w.view;
+  const fresh: ShownContact = {
+    contactId: w.id, channel: waitingChannel as ContactChannelName, since: new Date(waitingSince).toISOString(),
+    priority: waitingPriority, caller: callerTag(waitingCaller), vip: waitingVip,
+  };
+  shownOf.set(w, { from: { waitingSince, waitingChannel, waitingPriority, waitingVip, waitingCaller }, shown: fresh });
+  return fresh;
 }
 
 /**
@@ -33,22 +40,22 @@ function aheadByPriority(waiters: readonly Waiter[]): Map<number, number> {
  */
 export function waitingList(core: EngineCore, queueId: string): WaitingList {
   const q = core.queueConfig(queueId);
-  const waiters = core.contacts.waiting.get(queueId)?.waiters ?? [];
-  const ahead = aheadByPriority(waiters);
+  const line = core.contacts.waiting.get(queueId);
+  const waiters = line?.waiters ?? [];
+  const ahead = line?.aheadByPriority() ?? new Map<number, number>();
   const seenAtPriority = new Map<number, number>();
   const contacts = longestWaits(waiters, WAITING_LIST_LIMIT).map((w): WaitingContact => {
     const priority = w.view.waitingPriority;
     const seen = seenAtPriority.get(priority) ?? 0;
     seenAtPriority.set(priority, seen + 1);
-    return {
-      contactId: w.id,
-      channel: w.view.waitingChannel as ContactChannelName,
-      since: new Date(w.view.waitingSince).toISOString(),
-      priority,
-      position: ahead.get(priority)! + seen + 1,
-      caller: callerTag(w.view.waitingCaller),
-      vip: w.view.waitingVip,
-    };
+    return { ...shown(w), position: ahead.get(priority)! + seen + 1 };
   });
   return { queueId, channel: q.channel ?? null, teamId: q.teamId ?? null, contacts, total: waiters.length };
+}
+
+/** Whether two lists of one queue show the same, field by field (every field of a list and of a contact is a plain value). */
+export function sameWaitingList(a: WaitingList, b: WaitingList): boolean {
+  const sameFields = <T extends object>(x: T, y: T) => (Object.keys(x) as (keyof T)[]).every((k) => k === 'contacts' || x[k] === y[k]);
+  if (a.contacts.length !== b.contacts.length || !sameFields(a, b)) return false;
+  return a.contacts.every((x, i) => sameFields(x, b.contacts[i]!));
 }
