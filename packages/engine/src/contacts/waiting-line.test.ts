@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { byWait } from './longest-waits.js';
 import { WaitingLine, type Waiter, type WaitingView } from './waiting-line.js';
 
 const view = (since: number, channel: string, priority = 0): WaitingView => ({ waitingSince: since, waitingChannel: channel, waitingPriority: priority, waitingVip: false, waitingCaller: null });
@@ -20,8 +21,10 @@ function aheadScanned(waiters: Iterable<Waiter>): Map<number, number> {
   return new Map([...priorities].map((p) => [p, all.filter((w) => w.view.waitingPriority > p).length]));
 }
 
+const LISTED = 4;
+
 describe('WaitingLine', () => {
-  it('counts per channel and priority and finds the earliest start as a scan of its waiters would, through joins, leaves and moves', () => {
+  it('counts per channel and priority, finds the earliest start and the longest waits as a scan of its waiters would, through joins, leaves and moves', () => {
     fc.assert(fc.property(fc.array(step, { maxLength: 120 }), (steps) => {
       const line = new WaitingLine();
       const waiters = new Map<number, Waiter & { view: WaitingView }>();
@@ -49,6 +52,8 @@ describe('WaitingLine', () => {
         }
         expect(new Set(line.waiters)).toEqual(new Set(waiters.values()));
         expect(line.aheadByPriority()).toEqual(aheadScanned(waiters.values()));
+        // kept as waiters come and go, found again after a listed one leaves a longer line
+        expect(line.longest(LISTED).map((w) => w.id)).toEqual([...waiters.values()].sort(byWait).slice(0, LISTED).map((w) => w.id));
       }
     }), { numRuns: 300 });
   });

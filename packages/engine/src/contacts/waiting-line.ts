@@ -1,3 +1,5 @@
+import { byWait, longestWaits, placeInOrder } from './longest-waits.js';
+
 /** What a waiting contact shows: since when it waits and on which channel. */
 export interface WaitingView {
   readonly waitingSince: number; readonly waitingChannel: string;
@@ -30,6 +32,12 @@ export class WaitingLine<T extends Waiter = Waiter> {
   private readonly tallies = new Map<string, ChannelTally>();
   /** How many wait at each priority: a listed contact's place counts everyone at a higher one. */
   private readonly priorities = new Map<number, number>();
+  /**
+   * The `listedLimit` longest waits in wait order, kept as waiters come (a newcomer rarely outwaits the last listed)
+   * and looked for again, in one pass, only after a listed one left a longer line or a wait moved; null: to be found.
+   */
+  private listed: T[] | null = null;
+  private listedLimit = 0;
 
   get waiters(): readonly T[] {
     return this.list;
@@ -39,6 +47,7 @@ export class WaitingLine<T extends Waiter = Waiter> {
     w.waitingSlot = this.list.length;
     this.list.push(w);
     this.add(w.view);
+    this.listIfLonger(w);
   }
 
   /** `was`: what the contact showed while it waited here, if its view has moved on since. */
@@ -50,12 +59,41 @@ export class WaitingLine<T extends Waiter = Waiter> {
     }
     w.waitingSlot = -1;
     this.remove(was);
+    this.unlist(w);
   }
 
   /** A contact staying in the line now shows another start or channel than `was`. */
   moved(w: T, was: WaitingView): void {
     this.remove(was);
     this.add(w.view);
+    this.listed = null;
+  }
+
+  /** The `limit` longest waits, longest first (equal starts by contact id). */
+  longest(limit: number): readonly T[] {
+    if (this.listed === null || this.listedLimit !== limit) {
+      this.listed = longestWaits(this.list, limit);
+      this.listedLimit = limit;
+    }
+    return this.listed;
+  }
+
+  private listIfLonger(w: T): void {
+    const listed = this.listed;
+    if (listed === null || this.listedLimit === 0) return;
+    if (listed.length === this.listedLimit && byWait(w, listed[listed.length - 1]!) > 0) return;
+    listed.splice(placeInOrder(listed, w), 0, w);
+    if (listed.length > this.listedLimit) listed.pop();
+  }
+
+  private unlist(w: T): void {
+    const listed = this.listed;
+    if (listed === null) return;
+    const at = listed.indexOf(w);
+    if (at === -1) return;
+    // Someone unlisted may now belong on the list: only a pass over the line can tell who.
+    if (this.list.length >= this.listedLimit) this.listed = null;
+    else listed.splice(at, 1);
   }
 
   /** How many wait on that channel (every channel when null). */

@@ -1,7 +1,6 @@
 import { WAITING_LIST_LIMIT, type ContactChannelName, type WaitingContact, type WaitingList } from '@plancia/contracts';
 import { sameWaitingView, type Waiter, type WaitingView } from '../contacts/waiting-line.js';
 import type { EngineCore } from '../engine-core.js';
-import { longestWaits } from './longest-waits.js';
 
 /** How many characters of a caller pseudonym's digest the board shows: enough to tell callers apart on one list. */
 export const CALLER_TAG_LENGTH = 8;
@@ -13,24 +12,23 @@ export function callerTag(pseudonym: string | null): string | null {
   return digest.slice(0, CALLER_TAG_LENGTH) || null;
 }
 
-type ShownContact = Omit<WaitingContact, 'position'>;
-
 /**
- * What a waiter shows, made again only when what it waits with moved: a long line's list is built again at every
- * join, and its dates and tags need not be. The values are compared, not the view: views are recycled objects.
+ * What a waiter was last shown as, made again only when its wait or its place moved: a long line's list is built again
+ * at every join, and its dates and tags need not be, nor a list compared entry by entry when its entries are the same
+ * objects. The values are compared, not the view: views are recycled objects.
  */
-const shownOf = new WeakMap<Waiter, { from: WaitingView; shown: ShownContact }>();
+const shownOf = new WeakMap<Waiter, { from: WaitingView; entry: WaitingContact }>();
 
-function shown(w: Waiter): ShownContact {
+function shown(w: Waiter, position: number): WaitingContact {
   const made = shownOf.get(w);
-  if (made && sameWaitingView(made.from, w.view)) return made.shown;
+  if (made && made.entry.position === position && sameWaitingView(made.from, w.view)) return made.entry;
   const { waitingSince, waitingChannel, waitingPriority, waitingVip, waitingCaller } = w.view;
-  const fresh: ShownContact = {
+  const entry: WaitingContact = {
     contactId: w.id, channel: waitingChannel as ContactChannelName, since: new Date(waitingSince).toISOString(),
-    priority: waitingPriority, caller: callerTag(waitingCaller), vip: waitingVip,
+    priority: waitingPriority, position, caller: callerTag(waitingCaller), vip: waitingVip,
   };
-  shownOf.set(w, { from: { waitingSince, waitingChannel, waitingPriority, waitingVip, waitingCaller }, shown: fresh });
-  return fresh;
+  shownOf.set(w, { from: { waitingSince, waitingChannel, waitingPriority, waitingVip, waitingCaller }, entry });
+  return entry;
 }
 
 /**
@@ -41,21 +39,20 @@ function shown(w: Waiter): ShownContact {
 export function waitingList(core: EngineCore, queueId: string): WaitingList {
   const q = core.queueConfig(queueId);
   const line = core.contacts.waiting.get(queueId);
-  const waiters = line?.waiters ?? [];
   const ahead = line?.aheadByPriority() ?? new Map<number, number>();
   const seenAtPriority = new Map<number, number>();
-  const contacts = longestWaits(waiters, WAITING_LIST_LIMIT).map((w): WaitingContact => {
+  const contacts = (line?.longest(WAITING_LIST_LIMIT) ?? []).map((w): WaitingContact => {
     const priority = w.view.waitingPriority;
     const seen = seenAtPriority.get(priority) ?? 0;
     seenAtPriority.set(priority, seen + 1);
-    return { ...shown(w), position: ahead.get(priority)! + seen + 1 };
+    return shown(w, ahead.get(priority)! + seen + 1);
   });
-  return { queueId, channel: q.channel ?? null, teamId: q.teamId ?? null, contacts, total: waiters.length };
+  return { queueId, channel: q.channel ?? null, teamId: q.teamId ?? null, contacts, total: line?.count(null) ?? 0 };
 }
 
 /** Whether two lists of one queue show the same, field by field (every field of a list and of a contact is a plain value). */
 export function sameWaitingList(a: WaitingList, b: WaitingList): boolean {
   const sameFields = <T extends object>(x: T, y: T) => (Object.keys(x) as (keyof T)[]).every((k) => k === 'contacts' || x[k] === y[k]);
   if (a.contacts.length !== b.contacts.length || !sameFields(a, b)) return false;
-  return a.contacts.every((x, i) => sameFields(x, b.contacts[i]!));
+  return a.contacts.every((x, i) => x === b.contacts[i] || sameFields(x, b.contacts[i]!));
 }

@@ -1,9 +1,21 @@
-import type { Waiter } from '../contacts/waiting-line.js';
+import type { Waiter } from './waiting-line.js';
 
 const byText = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
 
 /** Longest wait first; equal starts by contact id, so the order never depends on arrival. */
 export const byWait = (x: Waiter, y: Waiter): number => x.view.waitingSince - y.view.waitingSince || byText(x.id, y.id);
+
+/** Where `w` goes in `sorted` (wait order): after every waiter that comes before it. */
+export function placeInOrder(sorted: readonly Waiter[], w: Waiter): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (byWait(sorted[mid]!, w) < 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
 
 /** Moves the heap's root down to its place: the root is the shortest wait kept, the first to give way. */
 function siftDown(heap: Waiter[], from: number): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { Waiter } from '../contacts/waiting-line.js';
+import type { Waiter } from './waiting-line.js';
 import { byWait, longestWaits } from './longest-waits.js';
 
 const waiter = (id: string, since: number): Waiter => ({
