@@ -35,6 +35,21 @@ export function createEngineAt(cfg: EngineConfig, nowMs = T0): Engine {
   return createEngine(cfg, nowMs);
 }
 
+/**
+ * Applies `events` in `batches` slices as they arrived, the engine's clock at the latest event seen so far; `after`
+ * runs after each slice (a server drains the changes there).
+ */
+export function applyInBatches(engine: Engine, events: readonly TimedEvent[], batches: number, startMs = T0, after?: (seenMs: number) => void): void {
+  const size = Math.ceil(events.length / batches);
+  let seen = startMs;
+  for (let i = 0; i < events.length; i += size) {
+    const batch = events.slice(i, i + size);
+    for (const e of batch) seen = Math.max(seen, e.timeMs);
+    engine.apply(batch, seen);
+    after?.(seen);
+  }
+}
+
 export function engineWith(events: TimedEvent[], nowMs: number, cfg = config()): Engine {
   const engine = createEngine(cfg, T0);
   engine.apply(events, nowMs);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { AgentCounts, AgentStateName, AgentToday, TimedEvent } from '@plancia/contracts';
-import { config, createEngineAt, ev, s, T0 } from './engine-test-kit.js';
+import { applyInBatches, config, createEngineAt, ev, s, T0 } from './engine-test-kit.js';
 
 const todayOf = (snap: { agents: { agentId: string; today?: AgentToday }[] }, agentId: string): AgentToday => {
   const today = snap.agents.find((a) => a.agentId === agentId)?.today;
@@ -194,13 +194,7 @@ describe('agents today: property', () => {
     });
     fc.assert(fc.property(arb, ([events, shuffled, batches, end]) => {
       const engine = createEngineAt(config(), midnight - 30 * 60_000);
-      const size = Math.ceil(shuffled.length / batches);
-      let seen = midnight - 30 * 60_000;
-      for (let i = 0; i < shuffled.length; i += size) {
-        const batch = shuffled.slice(i, i + size);
-        for (const e of batch) seen = Math.max(seen, e.timeMs);
-        engine.apply(batch, seen);
-      }
+      applyInBatches(engine, shuffled, batches, midnight - 30 * 60_000);
       const snap = engine.snapshot(end);
       for (const agentId of agents) {
         const { asOf, ...today } = todayOf(snap, agentId);

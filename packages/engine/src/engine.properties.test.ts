@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { InstallationSnapshot, TimedEvent, WindowMetrics } from '@plancia/contracts';
-import { config, contactEnding, createEngineAt, ev, queue, s, T0, type ContactOutcome } from './engine-test-kit.js';
+import { applyInBatches, config, contactEnding, createEngineAt, ev, queue, s, type ContactOutcome } from './engine-test-kit.js';
 
 interface Plan { queue: 'q1' | 'q2'; channel: 'voice' | 'chat'; start: number; wait: number; outcome: ContactOutcome; talk: number; wrap: number | null; agentFirst: boolean }
 
@@ -58,13 +58,7 @@ describe('arrival order', () => {
       const inOrder = createEngineAt(cfg());
       for (const e of [...events].sort((a, b) => a.timeMs - b.timeMs)) inOrder.apply([e], e.timeMs);
       const permuted = createEngineAt(cfg());
-      const size = Math.ceil(shuffled.length / batches);
-      let seen = T0;
-      for (let i = 0; i < shuffled.length; i += size) {
-        const batch = shuffled.slice(i, i + size);
-        for (const e of batch) seen = Math.max(seen, e.timeMs);
-        permuted.apply(batch, seen);
-      }
+      applyInBatches(permuted, shuffled, batches);
       const end = s(200);
       inOrder.tick(end);
       permuted.tick(end);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { TimedEvent, WaitingList } from '@plancia/contracts';
 import { WAITING_LIST_LIMIT } from '@plancia/contracts';
-import { config, createEngineAt, ev, queue, s, T0 } from './engine-test-kit.js';
+import { applyInBatches, config, createEngineAt, ev, queue, s, T0 } from './engine-test-kit.js';
 
 const withData = (e: TimedEvent, extra: Record<string, unknown>): TimedEvent => ({ ...e, data: { ...e.data, ...extra } } as TimedEvent);
 const cfg = () => config([queue('q1'), queue('q2', {}, { channel: 'chat', teamId: 'red' })]);
@@ -98,14 +98,7 @@ function recount(plans: readonly Plan[], queueId: string) {
 /** Applies the events in `batches` slices, draining the changes after each as a server does, and snapshots at the end. */
 function replay(shuffled: readonly TimedEvent[], batches: number) {
   const engine = createEngineAt(config([queue('q1'), queue('q2')]));
-  const size = Math.ceil(shuffled.length / batches);
-  let seen = T0;
-  for (let i = 0; i < shuffled.length; i += size) {
-    const batch = shuffled.slice(i, i + size);
-    for (const e of batch) seen = Math.max(seen, e.timeMs);
-    engine.apply(batch, seen);
-    engine.drainDelta(seen);
-  }
+  applyInBatches(engine, shuffled, batches, T0, (seen) => engine.drainDelta(seen));
   return engine.snapshot(s(100));
 }
 
