@@ -3,7 +3,7 @@ import type { PlanciaEvent } from '@plancia/contracts';
 import type { IngestService } from '../../ingest/ingest-service.js';
 import type { SourceTelemetry } from '../telemetry.js';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
-import { ReconnectingLink, type LinkSession } from './reconnecting-link.js';
+import { ReconnectingLink, type LinkHandlers, type LinkSession } from './reconnecting-link.js';
 import { StreamSubmitter } from './stream-submitter.js';
 
 export interface AdapterLog {
@@ -20,6 +20,7 @@ export interface StreamDeps {
 }
 
 export interface StreamSource {
+  /** Opens the link (nothing if it runs); a stopped source may start again. */
   start(): void;
   stop(): Promise<void>;
 }
@@ -44,7 +45,9 @@ export interface StreamSink {
 export function createStreamSource(vendor: string, deps: StreamDeps, open: (signal: AbortSignal, sink: StreamSink) => Promise<LinkSession>): StreamSource {
   const { telemetry, log } = deps;
   const source = telemetry.source;
-  const submitter = new StreamSubmitter(deps.ingest, telemetry, log);
+  // A stopped submitter takes nothing more: each start has its own (a cluster node starts the links on every lead).
+  let submitter = new StreamSubmitter(deps.ingest, telemetry, log);
+  let link: ReconnectingLink | null = null;
   let ignored = 0;
   const sink: StreamSink = {
     map(describe, mapping) {
@@ -70,7 +73,7 @@ export function createStreamSource(vendor: string, deps: StreamDeps, open: (sign
     saturated: () => submitter.saturated,
     drained: () => submitter.idle(),
   };
-  const link = new ReconnectingLink({
+  const handlers: LinkHandlers = {
     open: (signal) => open(signal, sink),
     up: () => {
       telemetry.link(true);
@@ -84,12 +87,19 @@ export function createStreamSource(vendor: string, deps: StreamDeps, open: (sign
       telemetry.reconnected();
       log.info({ source, delayMs: Math.round(delayMs) }, `${vendor} reconnecting`);
     },
-  }, deps.backoff ?? DEFAULT_BACKOFF);
+  };
   return {
-    start: () => link.start(),
+    start() {
+      if (link) return;
+      link = new ReconnectingLink(handlers, deps.backoff ?? DEFAULT_BACKOFF);
+      link.start();
+    },
     async stop() {
+      if (!link) return;
       await link.stop();
       await submitter.close();
+      submitter = new StreamSubmitter(deps.ingest, telemetry, log);
+      link = null;
     },
   };
 }
