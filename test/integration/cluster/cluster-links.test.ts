@@ -36,6 +36,11 @@ describe.skipIf(!postgres)('PBX links in a cluster: on the leader only, moving o
     const id = await admin.leader();
     return nodes.find((node) => node.id === id);
   };
+  /** What a node's /readyz says of the AMI link. */
+  const linkHealth = async (node: ClusterNode) => {
+    const { sources } = (await (await fetch(`${node.url}/readyz`)).json()) as { sources: Record<string, { healthy: boolean; connected?: boolean; detail?: string }> };
+    return Object.values(sources)[0];
+  };
   const said = () => nodes.map((node) => `${node.id}:\n  ${linkLines(node)}`).join('\n');
 
   beforeAll(async () => {
@@ -77,7 +82,11 @@ describe.skipIf(!postgres)('PBX links in a cluster: on the leader only, moving o
         expect(agents.filter((a) => a.agentId === 'Bob'), node.id).toHaveLength(1);
       }
       expect(linkLines(leader)).toMatch(/PBX links: opened on this node/);
-      for (const follower of nodes.filter((node) => node !== leader)) expect(linkLines(follower)).not.toMatch(/PBX links: opened/);
+      expect(await linkHealth(leader)).toMatchObject({ healthy: true, connected: true });
+      for (const follower of nodes.filter((node) => node !== leader)) {
+        expect(linkLines(follower)).not.toMatch(/PBX links: opened/);
+        expect(await linkHealth(follower)).toMatchObject({ healthy: true, connected: false, detail: expect.stringMatching(/held by the cluster leader/) });
+      }
     } finally {
       await admin.close();
     }

@@ -10,6 +10,7 @@ function recordingSource(calls: string[]): StreamSource {
       await new Promise((resolve) => setTimeout(resolve, 20));
       calls.push('stop');
     },
+    standby: () => void calls.push('standby'),
   };
 }
 
@@ -24,7 +25,7 @@ describe('LeaderLinks', () => {
     await links.follow(true);
     await links.follow(false);
     await links.follow(false);
-    expect(calls).toEqual(['start', 'stop']);
+    expect(calls).toEqual(['standby', 'start', 'stop', 'standby', 'standby']);
   });
 
   it('runs changes in the order they came: a lead right after a loss reopens after the close has finished', async () => {
@@ -33,13 +34,13 @@ describe('LeaderLinks', () => {
     void links.follow(true);
     void links.follow(false);
     await links.follow(true);
-    expect(calls).toEqual(['start', 'start', 'stop', 'stop', 'start', 'start']);
+    expect(calls).toEqual(['start', 'start', 'stop', 'stop', 'standby', 'standby', 'start', 'start']);
   });
 
   it('a failed close does not stop the next change', async () => {
     const calls: string[] = [];
     let failing = true;
-    const source: StreamSource = { start: () => void calls.push('start'), stop: async () => { if (failing) throw new Error('boom'); } };
+    const source: StreamSource = { start: () => void calls.push('start'), stop: async () => { if (failing) throw new Error('boom'); }, standby: () => undefined };
     const links = new LeaderLinks([source], 'n1', quiet);
     await links.follow(true);
     await expect(links.follow(false)).rejects.toThrow('boom');

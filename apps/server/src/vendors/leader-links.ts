@@ -30,9 +30,12 @@ export class LeaderLinks {
   }
 
   private async stop(): Promise<void> {
-    if (!this.open) return;
-    this.open = false;
-    await Promise.all(this.sources.map((source) => source.stop()));
-    this.log.info({ node: this.node, links: this.sources.length }, 'PBX links: closed on this node (it no longer leads)');
+    if (this.open) {
+      this.open = false;
+      await Promise.all(this.sources.map((source) => source.stop()));
+      this.log.info({ node: this.node, links: this.sources.length }, 'PBX links: closed on this node (it no longer leads)');
+    }
+    // A follower's /readyz says where the link is rather than "connecting" for ever.
+    for (const source of this.sources) source.standby('held by the cluster leader, not this node');
   }
 }

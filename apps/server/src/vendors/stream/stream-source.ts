@@ -23,6 +23,8 @@ export interface StreamSource {
   /** Opens the link (nothing if it runs); a stopped source may start again. */
   start(): void;
   stop(): Promise<void>;
+  /** Reports the link as closed on purpose, held elsewhere (`detail`), to /readyz and /metrics. */
+  standby(detail: string): void;
 }
 
 /** What a vendor's session needs from its source: where mapped events go and whether to stop reading. */
@@ -101,5 +103,6 @@ export function createStreamSource(vendor: string, deps: StreamDeps, open: (sign
       submitter = new StreamSubmitter(deps.ingest, telemetry, log);
       link = null;
     },
+    standby: (detail) => telemetry.standby(detail),
   };
 }
