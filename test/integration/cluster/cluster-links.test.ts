@@ -32,6 +32,11 @@ describe.skipIf(!postgres)('PBX links in a cluster: on the leader only, moving o
     ((await (await asPage(node.url, '/api/v1/snapshot', cookies.get(node)!)).json()) as Snapshot).agents;
   const pause = (node: ClusterNode, agentId: string, reason: string) =>
     asPage(node.url, `/api/v1/agents/${agentId}/pause`, cookies.get(node)!, 'POST', { paused: true, reason });
+  /** A new link learns the members from its QueueStatus: until then its leader refuses, as a fresh start would. */
+  const pauseOnNewLink = (node: ClusterNode, agentId: string, reason: string) => eventually('the action accepted through the new link', async () => {
+    const answer = await pause(node, agentId, reason);
+    return answer.status === 502 && /has not reported a queue member/.test(await answer.clone().text()) ? undefined : answer;
+  }, 5_000);
   const leaderOf = async (admin: Awaited<ReturnType<typeof inspect>>) => {
     const id = await admin.leader();
     return nodes.find((node) => node.id === id);
@@ -143,11 +148,7 @@ describe.skipIf(!postgres)('PBX links in a cluster: on the leader only, moving o
       expect(linkLines(next)).toMatch(/PBX links: opened on this node/);
 
       const follower = nodes.find((node) => node !== next)!;
-      // The new link learns the members from its QueueStatus: until then its leader refuses, as a fresh start would.
-      const response = await eventually('the action accepted through the new leader', async () => {
-        const answer = await pause(follower, 'Bob', 'Lunch');
-        return answer.status === 502 && /has not reported a queue member/.test(await answer.clone().text()) ? undefined : answer;
-      }, 5_000);
+      const response = await pauseOnNewLink(follower, 'Bob', 'Lunch');
       expect(response.status, await response.clone().text()).toBe(202);
       expect(peer.actions.at(-1)).toMatchObject({ Action: 'QueuePause', Interface: 'PJSIP/202', Reason: 'Lunch' });
       await eventually('Bob paused on both nodes, each agent once', async () => {
@@ -160,4 +161,29 @@ describe.skipIf(!postgres)('PBX links in a cluster: on the leader only, moving o
       await admin.close();
     }
   }, 60_000);
+
+  it('a leader that stops cleanly hands the link over at once, without waiting for its lease to expire', async () => {
+    const admin = await inspect(cluster);
+    try {
+      const leader = (await leaderOf(admin))!;
+      const loginsBefore = peer.logins;
+      const stoppedAt = Date.now();
+      leader.child.kill('SIGTERM');
+      await eventually('the link on the last node', async () => (peer.logins === loginsBefore + 1 && peer.sessions === 1 ? true : undefined), 15_000);
+      const movedMs = Date.now() - stoppedAt;
+      await leader.exited;
+      nodes = nodes.filter((node) => node !== leader);
+      console.log(`PBX link moved in ${movedMs} ms after a clean stop (lease ${LEASE_MS} ms)`);
+      expect(movedMs, said()).toBeLessThan(LEASE_MS);
+      expect(linkLines(leader)).toMatch(/PBX links: closed on this node/);
+      const [last] = nodes;
+      expect(await leaderOf(admin)).toBe(last);
+      // The last node leads and sends on its own link.
+      const response = await pauseOnNewLink(last!, 'Ada', 'Training');
+      expect(response.status, await response.clone().text()).toBe(202);
+      expect(peer.actions.at(-1)).toMatchObject({ Action: 'QueuePause', Interface: 'PJSIP/201', Reason: 'Training' });
+    } finally {
+      await admin.close();
+    }
+  }, 30_000);
 });
