@@ -29,6 +29,8 @@ const FALSE = new Set(['no', 'false', 'n', 'f', '0', 'off']);
  */
 export class AmiActionPeer {
   readonly actions: AmiMessage[] = [];
+  /** Accepted logins so far: one per session a client opened. */
+  logins = 0;
   holdEvents = false;
   private readonly tcp: LocalTcpServer;
   private readonly sockets = new Set<Socket>();
@@ -40,6 +42,11 @@ export class AmiActionPeer {
 
   async listen(): Promise<string> {
     return `ami://plancia:${encodeURIComponent(this.secret)}@127.0.0.1:${await this.tcp.listen()}`;
+  }
+
+  /** Logged-in sessions open now. */
+  get sessions(): number {
+    return this.sockets.size;
   }
 
   releaseEvents(): void {
@@ -71,6 +78,7 @@ export class AmiActionPeer {
       case 'Login':
         if (amiField(action, 'Secret') !== this.secret) return error('Authentication failed');
         this.sockets.add(socket);
+        this.logins++;
         return reply({ Message: 'Authentication accepted' });
       case 'Ping':
         return reply({ Ping: 'Pong', Timestamp: this.now() });

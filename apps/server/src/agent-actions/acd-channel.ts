@@ -27,6 +27,11 @@ export class AcdRefusal extends Error {
   }
 }
 
+/** No node could send the action now (no leader, or it did not answer): a 503 naming the reason. */
+export class ActionUnavailable extends Error {
+  override name = 'ActionUnavailable';
+}
+
 /** The request cannot become an action of this vendor (e.g. a reason with no configured activity): a 400 naming the field. */
 export class ActionInvalid extends Error {
   override name = 'ActionInvalid';

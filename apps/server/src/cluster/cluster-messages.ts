@@ -68,6 +68,8 @@ export function clusterNames(cluster: string) {
     bucket: `plancia_${cluster}_lease`,
     /** Without expiry: how far the leader has recorded alert transitions. */
     stateBucket: `plancia_${cluster}_state`,
+    /** Request/reply, outside the stream (`all`): a follower's agent action for the leader's PBX link. */
+    agentActions: `plancia_${cluster}.agent-action`,
   };
 }
 

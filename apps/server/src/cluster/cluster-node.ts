@@ -4,6 +4,7 @@ import type { AlertLedger } from './alert-ledger.js';
 import type { ClusterBus } from './cluster-bus.js';
 import { JournalWriter } from './journal-writer.js';
 import { LeaderLease } from './leader-lease.js';
+import type { LeadershipSignal } from './leadership.js';
 
 export interface LeaderDutiesOptions {
   bus: ClusterBus;
@@ -11,6 +12,8 @@ export interface LeaderDutiesOptions {
   ledger: AlertLedger;
   worker: DeliveryWorker;
   tickMs: number;
+  /** Told after the duties have started, and before they stop: what else leads (the PBX links) follows it. */
+  leadership: LeadershipSignal;
   log: { info(details: object, message: string): void; error(details: object, message: string): void };
 }
 
@@ -47,13 +50,16 @@ export class LeaderDuties {
   private async change(leading: boolean): Promise<void> {
     if (leading === this.leading) return;
     this.leading = leading;
-    const { bus, ledger, worker, tickMs, log } = this.options;
+    const { bus, ledger, worker, tickMs, log, leadership } = this.options;
     log.info({ node: bus.config.nodeId, leading }, leading ? 'cluster: this node leads' : 'cluster: this node follows');
+    if (!leading) leadership.set(false);
     if (leading) {
       this.ticker ??= setInterval(() => void bus.publishTick(Date.now()).catch((error: unknown) => log.error({ err: error }, 'cluster: failed publishing a tick')), tickMs);
       this.journal.start();
       await ledger.lead();
       worker.start();
+      // The lease may have gone while the duties started: only a node that still leads says so.
+      if (this.leading) leadership.set(true);
     } else {
       clearInterval(this.ticker);
       this.ticker = undefined;

@@ -10,6 +10,7 @@ import { AlertLedger } from './alert-ledger.js';
 import type { ClusterBus } from './cluster-bus.js';
 import { ClusterClock, ClusterLive } from './cluster-live.js';
 import { LeaderDuties } from './cluster-node.js';
+import { LeadershipSignal } from './leadership.js';
 import { startReplica } from './replica.js';
 import { streamLog } from './checkpoint-choice.js';
 import { resumeFromCheckpoint, TickAlignedCheckpoints } from './stream-checkpoints.js';
@@ -90,7 +91,9 @@ export async function startClusterLive(fastify: FastifyInstance, bus: ClusterBus
     await dispatcher.record(event, Date.now());
     void worker.poke();
   }, onError);
-  const duties = new LeaderDuties({ bus, repository: store.cluster, ledger, worker, tickMs: config.tickMs, log });
+  const leadership = new LeadershipSignal();
+  fastify.decorate('leadership', leadership);
+  const duties = new LeaderDuties({ bus, repository: store.cluster, ledger, worker, tickMs: config.tickMs, log, leadership });
   const live: ClusterLive = new ClusterLive(engine, {
     recordAlert: async (event) => ledger.add(live.position, event),
     // Closed intervals are upserted by the leader alone; followers computed the same ones.

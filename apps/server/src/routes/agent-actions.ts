@@ -2,11 +2,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AgentActionParams, AgentActionRefused, AgentActionSent, ErrorBody, PauseRequest } from '@plancia/contracts';
 import { actorOf } from '../config-api/actor.js';
-import { ActionInvalid, type AgentAction } from '../agent-actions/acd-channel.js';
+import { ActionInvalid, ActionUnavailable, type AgentAction } from '../agent-actions/acd-channel.js';
 import { performAgentAction, type ActionOutcome } from '../agent-actions/agent-action-service.js';
 
 const responses = { 202: AgentActionSent, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 502: AgentActionRefused, 503: ErrorBody };
-const ANSWERS = '202: the ACD accepted it (the board follows when the ACD reports the new state); 502: the ACD refused it or could not be reached; 409: the agent\'s source has no action channel.';
+const ANSWERS = '202: the ACD accepted it (the board follows when the ACD reports the new state); 502: the ACD refused it or could not be reached; 409: the agent\'s source has no action channel; 503 (cluster): no leader holds the PBX link, or it did not answer.';
 
 /**
  * `POST /api/v1/agents/:agentId/pause` and `/logoff`: supervisor actions through the ACD that reports the agent
@@ -52,6 +52,8 @@ async function act(fastify: FastifyInstance, request: FastifyRequest, agentId: s
   try {
     outcome = await performAgentAction(fastify, request.principal, agentId, action);
   } catch (error) {
+    // Nothing reached an ACD: no audit entry.
+    if (error instanceof ActionUnavailable) return reply.code(503).send({ error: 'leader_unavailable', message: error.message });
     if (!(error instanceof ActionInvalid)) throw error;
     return reply.code(400).send(invalid(`/${error.field}`, error.message));
   }

@@ -14,6 +14,8 @@ export interface SourceTelemetry {
   signatureFailed(): void;
   /** Stream sources: the link came up or went down. */
   link(connected: boolean, detail?: string): void;
+  /** Stream sources: closed on purpose, another node holds the link (`detail` says so); nothing is wrong here. */
+  standby(detail: string): void;
   /** The source sent something the board learnt from. */
   heard(atMs: number): void;
 }
@@ -55,6 +57,10 @@ export function createTelemetry(registry: Registry, health: Map<string, SourceHe
         const { detail: _old, ...rest } = state;
         state = rest;
         report({ healthy: connected, connected, ...(detail ? { detail } : {}) });
+      },
+      standby(detail) {
+        metrics.connected.set(labels, 0);
+        report({ healthy: true, connected: false, detail });
       },
       heard(atMs) {
         const { detail: _old, ...rest } = state;

@@ -10,6 +10,7 @@ import { seedEntityCaps } from '../../checkpoints/seed-entity-caps.js';
 import type { NotificationDispatcher } from '../../notifications/dispatcher.js';
 import { describeRefusal, loadEngineConfig } from '../../config-api/engine-config.js';
 import { startClusterLive } from '../../cluster/cluster-start.js';
+import { SOLE_NODE, type Leadership } from '../../cluster/leadership.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -19,6 +20,8 @@ declare module 'fastify' {
     checkpointer: Checkpointer;
     /** How this start built the engine: from which checkpoint (null: a full replay) and how many events it read. */
     engineStart: { checkpoint: { takenAt: Date; position: string } | null; replayed: number };
+    /** Whether this node leads: always alone; in cluster mode while it holds the lease (cluster/leadership.ts). */
+    leadership: Leadership;
   }
 }
 
@@ -47,6 +50,7 @@ export default fp(
     // Cluster mode: the engine is a replica of the stream (cluster/cluster-start.ts).
     if (fastify.cluster) return startClusterLive(fastify, fastify.cluster);
     const { store, config, log, entityCaps } = fastify;
+    fastify.decorate('leadership', SOLE_NODE);
     const startedAt = Date.now();
     // What the engine would refuse is left out, and logged naming the entity, the field and how to repair it.
     const engineConfig = await loadEngineConfig(store.config, (refusal) => {

@@ -3,7 +3,7 @@ import type { PlanciaEvent } from '@plancia/contracts';
 import type { IngestService } from '../../ingest/ingest-service.js';
 import type { SourceTelemetry } from '../telemetry.js';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
-import { ReconnectingLink, type LinkSession } from './reconnecting-link.js';
+import { ReconnectingLink, type LinkHandlers, type LinkSession } from './reconnecting-link.js';
 import { StreamSubmitter } from './stream-submitter.js';
 
 export interface AdapterLog {
@@ -20,8 +20,11 @@ export interface StreamDeps {
 }
 
 export interface StreamSource {
+  /** Opens the link (nothing if it runs); a stopped source may start again. */
   start(): void;
   stop(): Promise<void>;
+  /** Reports the link as closed on purpose, held elsewhere (`detail`), to /readyz and /metrics. */
+  standby(detail: string): void;
 }
 
 /** What a vendor's session needs from its source: where mapped events go and whether to stop reading. */
@@ -44,7 +47,9 @@ export interface StreamSink {
 export function createStreamSource(vendor: string, deps: StreamDeps, open: (signal: AbortSignal, sink: StreamSink) => Promise<LinkSession>): StreamSource {
   const { telemetry, log } = deps;
   const source = telemetry.source;
-  const submitter = new StreamSubmitter(deps.ingest, telemetry, log);
+  // A stopped submitter takes nothing more: each start has its own (a cluster node starts the links on every lead).
+  let submitter = new StreamSubmitter(deps.ingest, telemetry, log);
+  let link: ReconnectingLink | null = null;
   let ignored = 0;
   const sink: StreamSink = {
     map(describe, mapping) {
@@ -70,7 +75,7 @@ export function createStreamSource(vendor: string, deps: StreamDeps, open: (sign
     saturated: () => submitter.saturated,
     drained: () => submitter.idle(),
   };
-  const link = new ReconnectingLink({
+  const handlers: LinkHandlers = {
     open: (signal) => open(signal, sink),
     up: () => {
       telemetry.link(true);
@@ -84,12 +89,20 @@ export function createStreamSource(vendor: string, deps: StreamDeps, open: (sign
       telemetry.reconnected();
       log.info({ source, delayMs: Math.round(delayMs) }, `${vendor} reconnecting`);
     },
-  }, deps.backoff ?? DEFAULT_BACKOFF);
+  };
   return {
-    start: () => link.start(),
+    start() {
+      if (link) return;
+      link = new ReconnectingLink(handlers, deps.backoff ?? DEFAULT_BACKOFF);
+      link.start();
+    },
     async stop() {
+      if (!link) return;
       await link.stop();
       await submitter.close();
+      submitter = new StreamSubmitter(deps.ingest, telemetry, log);
+      link = null;
     },
+    standby: (detail) => telemetry.standby(detail),
   };
 }
