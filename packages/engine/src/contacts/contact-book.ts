@@ -5,9 +5,12 @@ import { deriveContact, type AgentMark, type DeriveContext } from './derive.js';
 import { compareSteps, contactStep, Lifecycle, type ContactEvent, type ContactStep } from './lifecycle.js';
 import { WaitingLine, type Waiter } from './waiting-line.js';
 
+const NO_STEPS: readonly ContactStep[] = [];
+
 /** A live contact: its lifecycle (one object with it, not two), its events in time order and what it counts now. */
 export class ContactRecord extends Lifecycle implements Waiter {
-  readonly events: ContactStep[] = [];
+  /** replaced, not grown, by each event (see ContactBook.add) */
+  events: readonly ContactStep[] = NO_STEPS;
   /** what the contact counts now (empty before its first derivation) */
   view = new ContactView();
   /** the view's deadline, already in the heap (Infinity: none) */
@@ -34,11 +37,6 @@ const NONE: readonly never[] = [];
 /** A redelivered event (same id from the same source) is already counted. */
 function holds(events: readonly ContactStep[], e: ContactEvent): boolean {
   for (const x of events) if (x.id === e.id && x.source === e.source) return true;
-  return false;
-}
-
-function includesMark(list: readonly AgentMark[], m: AgentMark): boolean {
-  for (const x of list) if (x.agentId === m.agentId && x.at === m.at && x.state === m.state) return true;
   return false;
 }
 
@@ -88,12 +86,14 @@ export class ContactBook {
     const step = contactStep(e, seq);
     let at = events.length;
     while (at > 0 && compareSteps(events[at - 1]!, step) > 0) at--;
+    // A new array of exactly the events held: a contact keeps its handful of events for hours, and a push would
+    // reserve seventeen slots for them (a concat, unlike a push or a spread, allocates just the length).
     if (at === events.length) {
-      events.push(step);
+      rec.events = events.concat([step]);
       rec.step(step);
     } else {
-      events.splice(at, 0, step);
-      rec.rebuild(events);
+      rec.events = events.slice(0, at).concat([step], events.slice(at));
+      rec.rebuild(rec.events);
     }
     this.rederiveOne(rec);
   }
@@ -148,7 +148,7 @@ export class ContactBook {
     this.spare = old;
     rec.epoch = this.epoch;
     this.diffFacts(old, view);
-    const affected = this.diffMarks(old.marks, view.marks, rec.id);
+    const affected = this.diffMarks(old, view, rec.id);
     this.updateWaiting(rec, old);
     // Orphans, ghosts and contradictions can be transient (the explaining event still in flight, however late), so
     // their counts follow the derivation: the same whatever order the events came in.
@@ -190,10 +190,16 @@ export class ContactBook {
   }
 
   /** Applies the marks that changed; returns the other contacts their agents' timelines concern. */
-  private diffMarks(old: readonly AgentMark[], next: readonly AgentMark[], self: string): readonly string[] {
+  private diffMarks(old: ContactView, next: ContactView, self: string): readonly string[] {
     let affected: string[] | null = null;
-    for (const m of old) if (!includesMark(next, m)) affected = others(affected, this.host.applyMark(m, -1), self);
-    for (const m of next) if (!includesMark(old, m)) affected = others(affected, this.host.applyMark(m, 1), self);
+    for (let i = 0; i < old.markCount; i++) {
+      const m = old.marks[i]!;
+      if (!next.holdsMark(m)) affected = others(affected, this.host.applyMark(m, -1), self);
+    }
+    for (let i = 0; i < next.markCount; i++) {
+      const m = next.marks[i]!;
+      if (!old.holdsMark(m)) affected = others(affected, this.host.applyMark(m, 1), self);
+    }
     return affected ?? NONE;
   }
 

@@ -23,6 +23,8 @@ export const FACT_STRIDE = Object.keys(SLOT).length;
  * at the first instant written, then copied again, larger, at the third fact: three arrays per contact for one.
  */
 const FACTS_ROOM: readonly number[] = Array.from({ length: 4 * FACT_STRIDE }, () => 0.5).fill(0);
+/** A new view's mark storage: room for an answered life's three marks (answer, end of talk, end of wrap-up). */
+const MARKS_ROOM: readonly (AgentMark | null)[] = [null, null, null];
 
 /**
  * Everything a contact contributes, derived from its events alone (plus the clock for deadlines). Views are
@@ -34,7 +36,12 @@ export class ContactView {
   /** plain numbers: V8 keeps them unboxed in a double array, and such an array costs far less to create than a typed one */
   readonly facts: number[] = FACTS_ROOM.slice();
   factCount = 0;
-  readonly marks: AgentMark[] = [];
+  /**
+   * The derivation's marks are the first `markCount`; the slots after them are null. The array is never cut: cut to
+   * length 0 (a contact still queued has no mark), V8 drops its storage, and the answer's mark regrows it to 17 slots.
+   */
+  readonly marks: (AgentMark | null)[] = MARKS_ROOM.slice();
+  markCount = 0;
   /** the queue the contact waits in now, null when not waiting */
   waitingQueue: string | null = null;
   waitingChannel = '';
@@ -55,8 +62,6 @@ export class ContactView {
   deadline = Infinity;
   /** the previous view, whose equal marks a derivation reuses while it fills this one */
   private previous: ContactView | null = null;
-  /** Marks are overwritten in place and cut at the end: emptying an array (length 0) would drop its storage. */
-  private markCount = 0;
 
   /** Starts a derivation that may reuse `previous`'s equal marks. */
   begin(previous: ContactView): void {
@@ -66,8 +71,18 @@ export class ContactView {
   }
 
   end(): void {
-    this.marks.length = this.markCount;
+    // Emptied, not cut (see `marks`); the slots after the count hold no stale mark, so no entry is kept alive by them.
+    for (let i = this.markCount; i < this.marks.length && this.marks[i] !== null; i++) this.marks[i] = null;
     this.previous = null;
+  }
+
+  /** Whether this view holds a mark equal to `m` (the marks of one view are all of one contact). */
+  holdsMark(m: AgentMark): boolean {
+    for (let i = 0; i < this.markCount; i++) {
+      const x = this.marks[i]!;
+      if (x.agentId === m.agentId && x.at === m.at && x.state === m.state) return true;
+    }
+    return false;
   }
 
   /** A contact offered to a queue, or abandoned before the short-abandon limit: a count alone. */
@@ -103,8 +118,9 @@ export class ContactView {
   }
 
   mark(agentId: string, at: number, state: MarkState, contactId: string): void {
-    const old = this.previous?.marks[this.markCount];
-    const same = old !== undefined && old.agentId === agentId && old.at === at && old.state === state && old.key === contactId;
+    const previous = this.previous;
+    const old = previous && this.markCount < previous.markCount ? previous.marks[this.markCount]! : null;
+    const same = old !== null && old.agentId === agentId && old.at === at && old.state === state && old.key === contactId;
     this.marks[this.markCount++] = same ? old : markEntry(agentId, at, state, contactId);
   }
 }
