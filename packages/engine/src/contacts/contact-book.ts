@@ -34,6 +34,18 @@ export interface ContactHost extends DeriveContext {
 
 const NONE: readonly never[] = [];
 
+/**
+ * The events with `step` at position `at`, in a new array of exactly their length: a contact keeps its handful of
+ * events for hours, and a push would reserve seventeen slots for them (a concat would too, but costs more per call).
+ */
+function withStep(events: readonly ContactStep[], at: number, step: ContactStep): ContactStep[] {
+  const out = new Array<ContactStep>(events.length + 1);
+  for (let i = 0; i < at; i++) out[i] = events[i]!;
+  out[at] = step;
+  for (let i = at; i < events.length; i++) out[i + 1] = events[i]!;
+  return out;
+}
+
 /** A redelivered event (same id from the same source) is already counted. */
 function holds(events: readonly ContactStep[], e: ContactEvent): boolean {
   for (const x of events) if (x.id === e.id && x.source === e.source) return true;
@@ -86,15 +98,9 @@ export class ContactBook {
     const step = contactStep(e, seq);
     let at = events.length;
     while (at > 0 && compareSteps(events[at - 1]!, step) > 0) at--;
-    // A new array of exactly the events held: a contact keeps its handful of events for hours, and a push would
-    // reserve seventeen slots for them (a concat, unlike a push or a spread, allocates just the length).
-    if (at === events.length) {
-      rec.events = events.concat([step]);
-      rec.step(step);
-    } else {
-      rec.events = events.slice(0, at).concat([step], events.slice(at));
-      rec.rebuild(rec.events);
-    }
+    rec.events = withStep(events, at, step);
+    if (at === events.length) rec.step(step);
+    else rec.rebuild(rec.events);
     this.rederiveOne(rec);
   }
 
