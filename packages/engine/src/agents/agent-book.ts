@@ -1,7 +1,7 @@
 import type { AgentCounts, AgentProfile, AgentStateName, TimedEvent } from '@plancia/contracts';
 import type { Fact } from '../windows/facts.js';
 import type { AgentMark } from '../contacts/derive.js';
-import { AgentSpans, type Entry, type OfferOutcome, type SpanTargets } from './agent-spans.js';
+import { AgentSpans, entryOf, type Entry, type OfferOutcome, type SpanTargets } from './agent-spans.js';
 import { heldIn } from './memberships.js';
 import { compareEntries, indexOfKey, insertionIndex, type SaidMembership, type TimelineEntry } from './timeline.js';
 
@@ -40,14 +40,6 @@ export interface AgentHost {
 }
 
 const NO_CONTACTS: readonly string[] = [];
-
-/** A new timeline entry, counting no time yet (spans are set once its neighbours are known). */
-function entryOf(
-  at: number, rank: 0 | 1, key: string, seq: number, state: AgentStateName, reason: string | null, contactId: string | null,
-  memberships: readonly SaidMembership[] | null = null, offer: OfferOutcome | null = null,
-): Entry {
-  return { at, rank, key, seq, state, reason, contactId, said: state, saidReason: reason, memberships, offer, conflict: false, spanKind: -1, spanAt: 0, spanMs: 0, spanTargets: null };
-}
 
 function saidMemberships(e: AgentStateEvent): readonly SaidMembership[] | null {
   const list = e.data.memberships;
@@ -148,20 +140,20 @@ export class AgentBook {
       agent.nameSeq = seq;
       agent.name = e.data.name;
     }
-    const entry = entryOf(at, 0, e.id, seq, e.data.state, e.data.reason ?? null, null, saidMemberships(e), offerOf(e));
+    const entry = entryOf(agent.agentId, at, 0, e.id, seq, e.data.state, e.data.reason ?? null, null, saidMemberships(e), offerOf(e));
     this.insert(agent, entry);
     this.host.countsChanged(agent, before?.state ?? null, beforeQueues, beforeTeam);
     return watchersBut(agent, null);
   }
 
+  /** Puts a contact's mark on its agent's timeline (sign 1) or takes it off (sign −1); the mark is the entry itself. */
   addMark(m: AgentMark, sign: number): readonly string[] {
     const agent = this.agent(m.agentId);
     const before = this.current(agent)?.state ?? null;
-    const entry = entryOf(m.at, 1, m.contactId, 0, m.state, null, m.state === 'available' ? null : m.contactId);
-    if (sign > 0) this.insert(agent, entry);
-    else this.remove(agent, entry);
+    if (sign > 0) this.insert(agent, m);
+    else this.remove(agent, m);
     this.host.countsChanged(agent, before, agent.queueIds, agent.teamId);
-    return watchersBut(agent, m.contactId);
+    return watchersBut(agent, m.key);
   }
 
   current(agent: Agent): TimelineEntry | undefined {

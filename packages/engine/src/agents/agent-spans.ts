@@ -1,3 +1,4 @@
+import type { AgentStateName } from '@plancia/contracts';
 import { Fact, K, type FactKind } from '../windows/facts.js';
 import type { Agent, AgentHost } from './agent-book.js';
 import { BUSY_STATES, type SaidMembership, type TimelineEntry } from './timeline.js';
@@ -16,6 +17,8 @@ export type OfferOutcome = 'missed' | 'rejected';
  * the targets it was counted in.
  */
 export type Entry = TimelineEntry & {
+  /** whose timeline it is on (a contact's mark names its agent: the mark is the entry itself) */
+  agentId: string;
   /** what the phone system said (rank 0); `state` may differ while a contact of the agent is in talk */
   said: TimelineEntry['state'];
   saidReason: string | null;
@@ -25,6 +28,28 @@ export type Entry = TimelineEntry & {
   offer: OfferOutcome | null;
   conflict: boolean; spanKind: number; spanAt: number; spanMs: number; spanTargets: SpanTargets | null;
 };
+
+/** A new timeline entry, counting no time yet (spans are set once its neighbours are known). */
+export function entryOf(
+  agentId: string, at: number, rank: 0 | 1, key: string, seq: number, state: AgentStateName, reason: string | null, contactId: string | null,
+  memberships: readonly SaidMembership[] | null = null, offer: OfferOutcome | null = null,
+): Entry {
+  return {
+    agentId, at, rank, key, seq, state, reason, contactId, said: state, saidReason: reason, memberships, offer,
+    conflict: false, spanKind: -1, spanAt: 0, spanMs: 0, spanTargets: null,
+  };
+}
+
+/** What a contact puts its agent in: answer, end of talk, end of wrap-up. */
+export type MarkState = 'on_contact' | 'wrap_up' | 'available';
+
+/**
+ * A contact's mark (rank 1, keyed by the contact) built as the timeline entry itself: the contact's view keeps it
+ * and the agent's timeline holds the same object, so a mark costs one object, not a mark and then its entry.
+ */
+export function markEntry(agentId: string, at: number, state: MarkState, contactId: string): Entry {
+  return entryOf(agentId, at, 1, contactId, 0, state, null, state === 'available' ? null : contactId);
+}
 
 /** Counts the time between an agent's timeline entries as busy or available, and takes it back when it changes. */
 export class AgentSpans {

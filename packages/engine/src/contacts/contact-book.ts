@@ -5,9 +5,12 @@ import { deriveContact, type AgentMark, type DeriveContext } from './derive.js';
 import { compareSteps, contactStep, Lifecycle, type ContactEvent, type ContactStep } from './lifecycle.js';
 import { WaitingLine, sameWaitingView, type Waiter } from './waiting-line.js';
 
+const NO_STEPS: readonly ContactStep[] = [];
+
 /** A live contact: its lifecycle (one object with it, not two), its events in time order and what it counts now. */
 export class ContactRecord extends Lifecycle implements Waiter {
-  readonly events: ContactStep[] = [];
+  /** replaced, not grown, by each event (see ContactBook.add) */
+  events: readonly ContactStep[] = NO_STEPS;
   /** what the contact counts now (empty before its first derivation) */
   view = new ContactView();
   /** the view's deadline, already in the heap (Infinity: none) */
@@ -31,14 +34,21 @@ export interface ContactHost extends DeriveContext {
 
 const NONE: readonly never[] = [];
 
+/**
+ * The events with `step` at position `at`, in a new array of exactly their length: a contact keeps its handful of
+ * events for hours, and a push would reserve seventeen slots for them (a concat would too, but costs more per call).
+ */
+function withStep(events: readonly ContactStep[], at: number, step: ContactStep): ContactStep[] {
+  const out = new Array<ContactStep>(events.length + 1);
+  for (let i = 0; i < at; i++) out[i] = events[i]!;
+  out[at] = step;
+  for (let i = at; i < events.length; i++) out[i + 1] = events[i]!;
+  return out;
+}
+
 /** A redelivered event (same id from the same source) is already counted. */
 function holds(events: readonly ContactStep[], e: ContactEvent): boolean {
   for (const x of events) if (x.id === e.id && x.source === e.source) return true;
-  return false;
-}
-
-function includesMark(list: readonly AgentMark[], m: AgentMark): boolean {
-  for (const x of list) if (x.agentId === m.agentId && x.at === m.at && x.state === m.state) return true;
   return false;
 }
 
@@ -88,13 +98,9 @@ export class ContactBook {
     const step = contactStep(e, seq);
     let at = events.length;
     while (at > 0 && compareSteps(events[at - 1]!, step) > 0) at--;
-    if (at === events.length) {
-      events.push(step);
-      rec.step(step);
-    } else {
-      events.splice(at, 0, step);
-      rec.rebuild(events);
-    }
+    rec.events = withStep(events, at, step);
+    if (at === events.length) rec.step(step);
+    else rec.rebuild(rec.events);
     this.rederiveOne(rec);
   }
 
@@ -148,7 +154,7 @@ export class ContactBook {
     this.spare = old;
     rec.epoch = this.epoch;
     this.diffFacts(old, view);
-    const affected = this.diffMarks(old.marks, view.marks, rec.id);
+    const affected = this.diffMarks(old, view, rec.id);
     this.updateWaiting(rec, old);
     // Orphans, ghosts and contradictions can be transient (the explaining event still in flight, however late), so
     // their counts follow the derivation: the same whatever order the events came in.
@@ -190,10 +196,16 @@ export class ContactBook {
   }
 
   /** Applies the marks that changed; returns the other contacts their agents' timelines concern. */
-  private diffMarks(old: readonly AgentMark[], next: readonly AgentMark[], self: string): readonly string[] {
+  private diffMarks(old: ContactView, next: ContactView, self: string): readonly string[] {
     let affected: string[] | null = null;
-    for (const m of old) if (!includesMark(next, m)) affected = others(affected, this.host.applyMark(m, -1), self);
-    for (const m of next) if (!includesMark(old, m)) affected = others(affected, this.host.applyMark(m, 1), self);
+    for (let i = 0; i < old.markCount; i++) {
+      const m = old.marks[i]!;
+      if (!next.holdsMark(m)) affected = others(affected, this.host.applyMark(m, -1), self);
+    }
+    for (let i = 0; i < next.markCount; i++) {
+      const m = next.marks[i]!;
+      if (!old.holdsMark(m)) affected = others(affected, this.host.applyMark(m, 1), self);
+    }
     return affected ?? NONE;
   }
 

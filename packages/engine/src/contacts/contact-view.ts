@@ -1,12 +1,11 @@
+import { markEntry, type Entry, type MarkState } from '../agents/agent-spans.js';
 import { K, type Fact, type FactKind } from '../windows/facts.js';
 
-/** A state an agent is put in by a contact: answer, end of talk, end of wrap-up. */
-export interface AgentMark {
-  agentId: string;
-  at: number;
-  state: 'on_contact' | 'wrap_up' | 'available';
-  contactId: string;
-}
+/**
+ * A state an agent is put in by a contact: answer, end of talk, end of wrap-up. It is the agent's timeline entry
+ * (rank 1, keyed by the contact), compared by agent, instant, state and contact (`key`).
+ */
+export type AgentMark = Entry;
 
 /**
  * How a view stores a fact: kind, at, queue and channel numbers, then the kind's amounts (three at most) in the order
@@ -19,6 +18,15 @@ const SLOT = { kind: 0, at: 1, queue: 2, channel: 3, amount1: 4, amount2: 5, amo
 export const FACT_STRIDE = Object.keys(SLOT).length;
 
 /**
+ * A new view's fact storage: room for an answered life's four facts (offered, answered, settled, handled), already an
+ * array of doubles. Grown from empty instead, the array was first made for small integers, then copied as doubles
+ * at the first instant written, then copied again, larger, at the third fact: three arrays per contact for one.
+ */
+const FACTS_ROOM: readonly number[] = Array.from({ length: 4 * FACT_STRIDE }, () => 0.5).fill(0);
+/** A new view's mark storage: room for an answered life's three marks (answer, end of talk, end of wrap-up). */
+const MARKS_ROOM: readonly (AgentMark | null)[] = [null, null, null];
+
+/**
  * Everything a contact contributes, derived from its events alone (plus the clock for deadlines). Views are
  * written in place: each contact keeps one, and a derivation fills a spare that then takes its place. Facts are
  * numbers in one array, overwritten in place, so a derivation allocates nothing for them and a difference is a
@@ -26,9 +34,14 @@ export const FACT_STRIDE = Object.keys(SLOT).length;
  */
 export class ContactView {
   /** plain numbers: V8 keeps them unboxed in a double array, and such an array costs far less to create than a typed one */
-  readonly facts: number[] = [];
+  readonly facts: number[] = FACTS_ROOM.slice();
   factCount = 0;
-  readonly marks: AgentMark[] = [];
+  /**
+   * The derivation's marks are the first `markCount`; the slots after them are null. The array is never cut: cut to
+   * length 0 (a contact still queued has no mark), V8 drops its storage, and the answer's mark regrows it to 17 slots.
+   */
+  readonly marks: (AgentMark | null)[] = MARKS_ROOM.slice();
+  markCount = 0;
   /** the queue the contact waits in now, null when not waiting */
   waitingQueue: string | null = null;
   waitingChannel = '';
@@ -49,8 +62,6 @@ export class ContactView {
   deadline = Infinity;
   /** the previous view, whose equal marks a derivation reuses while it fills this one */
   private previous: ContactView | null = null;
-  /** Marks are overwritten in place and cut at the end: emptying an array (length 0) would drop its storage. */
-  private markCount = 0;
 
   /** Starts a derivation that may reuse `previous`'s equal marks. */
   begin(previous: ContactView): void {
@@ -60,8 +71,18 @@ export class ContactView {
   }
 
   end(): void {
-    this.marks.length = this.markCount;
+    // Emptied, not cut (see `marks`); the slots after the count hold no stale mark, so no entry is kept alive by them.
+    for (let i = this.markCount; i < this.marks.length && this.marks[i] !== null; i++) this.marks[i] = null;
     this.previous = null;
+  }
+
+  /** Whether this view holds a mark equal to `m` (the marks of one view are all of one contact). */
+  holdsMark(m: AgentMark): boolean {
+    for (let i = 0; i < this.markCount; i++) {
+      const x = this.marks[i]!;
+      if (x.agentId === m.agentId && x.at === m.at && x.state === m.state) return true;
+    }
+    return false;
   }
 
   /** A contact offered to a queue, or abandoned before the short-abandon limit: a count alone. */
@@ -96,10 +117,11 @@ export class ContactView {
     f[o + SLOT.amount3] = amount3;
   }
 
-  mark(agentId: string, at: number, state: AgentMark['state'], contactId: string): void {
-    const old = this.previous?.marks[this.markCount];
-    const same = old !== undefined && old.agentId === agentId && old.at === at && old.state === state && old.contactId === contactId;
-    this.marks[this.markCount++] = same ? old : { agentId, at, state, contactId };
+  mark(agentId: string, at: number, state: MarkState, contactId: string): void {
+    const previous = this.previous;
+    const old = previous && this.markCount < previous.markCount ? previous.marks[this.markCount]! : null;
+    const same = old !== null && old.agentId === agentId && old.at === at && old.state === state && old.key === contactId;
+    this.marks[this.markCount++] = same ? old : markEntry(agentId, at, state, contactId);
   }
 }
 

@@ -72,8 +72,11 @@ export class BucketRing {
     const sums = rolling.sums;
     const o = slot * FIELD_COUNT;
     for (let i = 0; i < FIELD_COUNT; i++) sums[i]! -= this.sums[o + i]!;
-    for (const waitSlot of this.waitSlots[slot] ?? []) rolling.addWait(waitSlot, -1);
-    for (const survey of this.surveys[slot] ?? []) rolling.addSurvey(survey, -1);
+    // Most slots list no survey, and some no wait: a missing list is skipped, not replaced by a new empty one.
+    const waits = this.waitSlots[slot];
+    if (waits) for (let i = 0; i < waits.length; i++) rolling.addWait(waits[i]!, -1);
+    const surveys = this.surveys[slot];
+    if (surveys) for (let i = 0; i < surveys.length; i++) rolling.addSurvey(surveys[i]!, -1);
     this.reset(slot, -1);
   }
 
