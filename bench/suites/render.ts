@@ -57,7 +57,8 @@ export async function renderSuite(quick: boolean): Promise<Measurement[]> {
   const step = progress('render');
   const { rebuilt } = await currentWebBuild();
   if (rebuilt) step('web app rebuilt');
-  const server = await startServer({});
+  // Named agent detail: under the default (off) the board shows no agent rows, and 500 of them are the load measured.
+  const server = await startServer({ PLANCIA_AGENT_DETAIL: 'named', PLANCIA_AGENT_AGREEMENT: 'bench: invented agents' });
   const chromium = await launchChromium();
   try {
     await post(server.url, renderCentre());
