@@ -54,6 +54,8 @@ export function boardEncodingOf(query: Record<string, unknown> | undefined): Boa
 export type LiveMessage =
   | { type: 'snapshot'; snapshot: Snapshot }
   | { type: 'changes'; delta: BoardChanges }
+  /** Instead of `changes`, on a feed opened with `encoding=deflate`: the same payload as socket.io's `changesDeflated`. */
+  | { type: 'changesDeflated'; payload: string }
   | { type: 'alert'; event: AlertEvent }
   /** After the snapshot: every active broadcast the feed's view shows. */
   | { type: 'broadcasts'; broadcasts: Broadcast[] }

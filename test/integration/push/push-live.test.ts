@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import type { AlertEvent } from '@plancia/contracts';
+import type { AlertEvent, BoardChanges } from '@plancia/contracts';
 import { answered, postEvents, queued } from '../helpers/events.js';
 import { isAlert, isSnapshot, openBoard, openLive, type Received } from './board-client.js';
 import { useServer } from '../helpers/plancia-server.js';
@@ -32,6 +33,20 @@ describe('plain WebSocket feed and alert acknowledgement', () => {
     await expect.poll(() => live.messages.some((m) => m.type === 'changes' && m.delta.queues?.some((q) => q.queueId === 'feed'))).toBe(true);
     expect(live.messages.some((m) => m.type === 'changes' && m.delta.queues?.some((q) => q.queueId === 'other'))).toBe(false);
     live.socket.close();
+  });
+
+  it('frames the same changes deflated on a feed opened with encoding=deflate, and refuses an encoding it does not offer', async () => {
+    const live = openLive(server().wsUrl, '?queues=packed-feed&encoding=deflate&token=viewer-token-0123456789');
+    await live.opened;
+    expect((await postEvents(server().url, JSON.stringify([queued('packed-feed-1', 'packed-feed')]))).status).toBe(202);
+    const inflated = () => live.messages.flatMap((m) => (m.type === 'changesDeflated'
+      ? [JSON.parse(inflateRawSync(Buffer.from(m.payload, 'base64')).toString('utf8')) as BoardChanges] : []));
+    await expect.poll(() => inflated().some((c) => c.queues?.some((q) => q.queueId === 'packed-feed' && q.live?.waiting === 1))).toBe(true);
+    expect(live.messages.some((m) => m.type === 'changes')).toBe(false);
+    live.socket.close();
+    const response = await fetch(`${server().url}/api/v1/live?encoding=gzip`, { headers: { authorization: 'Bearer viewer-token-0123456789' } });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/encoding/);
   });
 
   it('refuses the feed without a token and rejects a malformed view naming the field', async () => {

@@ -8,7 +8,7 @@ import type { Audience } from '../tenancy/audience.js';
 import { holdWhileAdmitted, ADMISSION_ENDED_CLOSE } from '../session/session-sockets.js';
 import { principalOf } from '../tenancy/tenancy-plugin.js';
 import type { PushOptions } from './push-options.js';
-import { ViewQuery, viewFromQuery } from './view-request.js';
+import { LiveQuery, viewFromQuery } from './view-request.js';
 import type { ViewRooms } from './view-rooms.js';
 
 /**
@@ -48,10 +48,11 @@ export default async function liveRoute(app: FastifyInstance, { rooms, push }: {
     schema: {
       summary: 'Live feed over a plain WebSocket',
       description: 'A snapshot and the active broadcasts, then coalesced changes, alert transitions, broadcasts sent or withdrawn and callback worklist entries as they change (in the viewer\'s reach), as JSON LiveMessage frames. A view outside the caller\'s scope is refused (403) before the upgrade.',
-      querystring: ViewQuery,
+      querystring: LiveQuery,
     },
   }, (ws, request) => {
     const view = viewFromQuery(request.query);
+    const encoding = request.query.encoding ?? 'json';
     const audience = fastify.audienceOf(principalOf(request));
     fastify.noteNamedView(audience, view, 'live');
     let lagging = false;
@@ -66,7 +67,7 @@ export default async function liveRoute(app: FastifyInstance, { rooms, push }: {
           return;
         }
         if (ws.bufferedAmount > push.maxBacklogBytes) lagging = true;
-        if (!lagging) send(encoded());
+        if (!lagging) send(encoded(encoding));
       },
       alert: (_event, encoded) => send(encoded()),
     });

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { CONTACT_CHANNELS, VIEW_AGENTS, View, literalUnion } from '@plancia/contracts';
+import { BOARD_ENCODINGS, CONTACT_CHANNELS, VIEW_AGENTS, View, literalUnion } from '@plancia/contracts';
 
 /** A view must be valid before it names a room: the first error, with its field, or the view. */
 export function checkView(value: unknown): { ok: true; view: View } | { ok: false; error: string } {
@@ -22,6 +22,12 @@ export const ViewQuery = Type.Object({
   token: Type.Optional(Type.String({ maxLength: 512, description: 'a viewer token, for clients that cannot set headers' })),
 });
 export type ViewQuery = Static<typeof ViewQuery>;
+
+/** The query string of `GET /api/v1/live`: a view, and how its changes are framed. */
+export const LiveQuery = Type.Composite([ViewQuery, Type.Object({
+  encoding: Type.Optional({ ...literalUnion(BOARD_ENCODINGS), description: "'json' (the default): `changes` frames; 'deflate': `changesDeflated` frames, the same changes deflated once per room" }),
+})]);
+export type LiveQuery = Static<typeof LiveQuery>;
 
 /** The view a query names; spaces around the ids are ignored (`?queues=sales, care`). */
 export function viewFromQuery(query: ViewQuery): View {

@@ -1,4 +1,5 @@
-import { ViewMatcher, type AlertEvent, type BoardChanges, type Delta, type LiveMessage, type Snapshot, type View } from '@plancia/contracts';
+import { ViewMatcher, type AlertEvent, type BoardChanges, type BoardEncoding, type Delta, type LiveMessage, type Snapshot, type View } from '@plancia/contracts';
+import { deflateChanges } from './change-encoding.js';
 import type { Audience } from '../tenancy/audience.js';
 import { Coalescer } from './coalescer.js';
 import type { LiveSource } from './live-source.js';
@@ -7,7 +8,8 @@ import { canonicalView, roomName } from './view-filter.js';
 
 /** Receives a room's coalesced changes and its alert transitions, each also as a LiveMessage frame serialised once per room. */
 export interface RoomOutlet {
-  changes(changes: BoardChanges, encoded: () => string): void;
+  /** `encoded`: the change's LiveMessage frame in a board encoding, each encoding made at most once per room. */
+  changes(changes: BoardChanges, encoded: (encoding: BoardEncoding) => string): void;
   alert(event: AlertEvent, encoded: () => string): void;
 }
 
@@ -23,6 +25,13 @@ interface Room {
 const once = (message: LiveMessage) => {
   let json: string | undefined;
   return () => (json ??= JSON.stringify(message));
+};
+
+/** A change's frames by encoding, each serialised (and deflated) only when a receiver asks for it. */
+const framesOf = (changes: BoardChanges): ((encoding: BoardEncoding) => string) => {
+  const json = once({ type: 'changes', delta: changes });
+  let deflated: string | undefined;
+  return (encoding) => (encoding === 'json' ? json() : (deflated ??= JSON.stringify({ type: 'changesDeflated', payload: deflateChanges(changes) } satisfies LiveMessage)));
 };
 
 /**
@@ -80,7 +89,7 @@ export class ViewRooms {
   private open(name: string, view: View, audience: Audience): Room {
     const outlets = new Set<RoomOutlet>();
     const coalescer = new Coalescer(this.intervalMs, (changes) => {
-      const encoded = once({ type: 'changes', delta: changes });
+      const encoded = framesOf(changes);
       for (const outlet of outlets) outlet.changes(changes, encoded);
     });
     const room = { view, audience, matcher: new ViewMatcher(view), mirror: new RoomMirror(), coalescer, outlets };
