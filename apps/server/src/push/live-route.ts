@@ -59,7 +59,7 @@ export default async function liveRoute(app: FastifyInstance, { rooms, push }: {
     const send = (message: string) => ws.send(message);
     // Frames already encoded for the room; a client too far behind skips them and restarts from a snapshot.
     const { room, snapshot, detach } = rooms.attach(view, audience, {
-      changes: (_changes, encoded) => {
+      changes: (_changes, frames) => {
         if (lagging && ws.bufferedAmount === 0) {
           lagging = false;
           const fresh = rooms.snapshotOf(room);
@@ -67,7 +67,7 @@ export default async function liveRoute(app: FastifyInstance, { rooms, push }: {
           return;
         }
         if (ws.bufferedAmount > push.maxBacklogBytes) lagging = true;
-        if (!lagging) send(encoded(encoding));
+        if (!lagging) send(frames.frame(encoding));
       },
       alert: (_event, encoded) => send(encoded()),
     });

@@ -8,12 +8,12 @@ import type { Principal } from '../plugins/app/principal.js';
 import { acknowledgeAs } from './acknowledge.js';
 import { pushBroadcasts } from './broadcast-push.js';
 import { pushCallbacks } from './callback-push.js';
-import { deflateChanges, encodingRoom } from './change-encoding.js';
+import { encodingRoom } from './change-encoding.js';
 import type { PushOptions } from './push-options.js';
 import { RateLimit } from './rate-limit.js';
 import { attachWithOwnUpgrades } from './upgrade-routing.js';
 import { checkView } from './view-request.js';
-import { ViewRooms } from './view-rooms.js';
+import { ViewRooms, type ChangeFrames } from './view-rooms.js';
 
 interface SocketData { view?: View; room?: string; lagging: boolean; principal?: Principal; encoding: BoardEncoding }
 type PushServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -62,10 +62,10 @@ export function attachSocketPush(fastify: FastifyInstance, rooms: ViewRooms, opt
   });
 
   const hasMembers = (room: string) => (io.of('/').adapter.rooms.get(room)?.size ?? 0) > 0;
-  /** A room's changes, each encoding made once and only when a board of the room takes it. */
-  const sendChanges = (room: string, changes: BoardChanges) => {
+  /** A room's changes in each encoding a board of the room takes (the deflated payload shared with the plain feed). */
+  const sendChanges = (room: string, changes: BoardChanges, frames: ChangeFrames) => {
     const deflated = encodingRoom(room, 'deflate');
-    if (hasMembers(deflated)) io.to(deflated).emit('changesDeflated', deflateChanges(changes));
+    if (hasMembers(deflated)) io.to(deflated).emit('changesDeflated', frames.deflated());
     const json = encodingRoom(room, 'json');
     if (hasMembers(json)) io.to(json).emit('changes', changes);
   };
@@ -80,7 +80,7 @@ export function attachSocketPush(fastify: FastifyInstance, rooms: ViewRooms, opt
     const snapshot = rooms.snapshotOf(room);
     if (snapshot && roomOutlets.has(room)) return snapshot;
     const attached = rooms.attach(view, audience, {
-      changes: (changes) => sendChanges(room, changes),
+      changes: (changes, frames) => sendChanges(room, changes, frames),
       alert: (event) => io.to(room).emit('alert', event),
     });
     roomOutlets.set(room, attached.detach);

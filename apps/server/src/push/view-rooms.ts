@@ -6,10 +6,17 @@ import type { LiveSource } from './live-source.js';
 import { RoomMirror } from './room-mirror.js';
 import { canonicalView, roomName } from './view-filter.js';
 
+/** A room's change in the forms receivers take, each made at most once per room and only when one asks for it. */
+export interface ChangeFrames {
+  /** The payload of `changesDeflated`, for socket.io and the plain feed alike. */
+  deflated(): string;
+  /** The change's LiveMessage frame in a board encoding. */
+  frame(encoding: BoardEncoding): string;
+}
+
 /** Receives a room's coalesced changes and its alert transitions, each also as a LiveMessage frame serialised once per room. */
 export interface RoomOutlet {
-  /** `encoded`: the change's LiveMessage frame in a board encoding, each encoding made at most once per room. */
-  changes(changes: BoardChanges, encoded: (encoding: BoardEncoding) => string): void;
+  changes(changes: BoardChanges, frames: ChangeFrames): void;
   alert(event: AlertEvent, encoded: () => string): void;
 }
 
@@ -27,11 +34,13 @@ const once = (message: LiveMessage) => {
   return () => (json ??= JSON.stringify(message));
 };
 
-/** A change's frames by encoding, each serialised (and deflated) only when a receiver asks for it. */
-const framesOf = (changes: BoardChanges): ((encoding: BoardEncoding) => string) => {
+const framesOf = (changes: BoardChanges): ChangeFrames => {
   const json = once({ type: 'changes', delta: changes });
-  let deflated: string | undefined;
-  return (encoding) => (encoding === 'json' ? json() : (deflated ??= JSON.stringify({ type: 'changesDeflated', payload: deflateChanges(changes) } satisfies LiveMessage)));
+  let payload: string | undefined;
+  const deflated = () => (payload ??= deflateChanges(changes));
+  const deflatedFrame = () => JSON.stringify({ type: 'changesDeflated', payload: deflated() } satisfies LiveMessage);
+  let framed: string | undefined;
+  return { deflated, frame: (encoding) => (encoding === 'json' ? json() : (framed ??= deflatedFrame())) };
 };
 
 /**
@@ -89,8 +98,8 @@ export class ViewRooms {
   private open(name: string, view: View, audience: Audience): Room {
     const outlets = new Set<RoomOutlet>();
     const coalescer = new Coalescer(this.intervalMs, (changes) => {
-      const encoded = framesOf(changes);
-      for (const outlet of outlets) outlet.changes(changes, encoded);
+      const frames = framesOf(changes);
+      for (const outlet of outlets) outlet.changes(changes, frames);
     });
     const room = { view, audience, matcher: new ViewMatcher(view), mirror: new RoomMirror(), coalescer, outlets };
     this.rooms.set(name, room);
