@@ -17,7 +17,9 @@ function kernelBufferBytes(): number {
     return 32 << 20;
   }
 }
-const PUSHED_BYTES = kernelBufferBytes() + (8 << 20);
+// Well past what the kernel can hold: the server checks its backlog every 500 ms, and a margin of a few messages
+// (about 1 MB each here) could end the rounds before a check saw the paused board's backlog.
+const PUSHED_BYTES = kernelBufferBytes() + (32 << 20);
 
 /** Roughly what the change messages a board has heard weighed on the wire, counted once per message. */
 function changeWeigher(received: Received[]): () => number {
