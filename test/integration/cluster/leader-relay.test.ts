@@ -51,6 +51,8 @@ describe('the leader relay over NATS request/reply', () => {
       return { sent: [{ Action: 'QueuePause', Interface: 'PJSIP/201', Paused: 'true', Reason: 'Lunch' }], reason: 'Lunch' };
     } });
     leader.serve(true);
+    // The subscription is on the leader's own connection: the server must have it before the follower's connection asks.
+    await leaderBus.nc.flush();
     try {
       await expect(followerChannel.send('Ada', PAUSE)).resolves.toMatchObject({ reason: 'Lunch', sent: [{ Action: 'QueuePause' }] });
       expect(received).toEqual([{ agentId: 'Ada', action: PAUSE }]);
@@ -73,6 +75,8 @@ describe('the leader relay over NATS request/reply', () => {
   it('a leader that does not answer in time is a timeout naming the wait, not a hang', async () => {
     const { leader, followerChannel } = relays({ vendor: 'asterisk', send: () => new Promise(() => {}) }, 300);
     leader.serve(true);
+    // The subscription is on the leader's own connection: the server must have it before the follower's connection asks.
+    await leaderBus.nc.flush();
     try {
       await expect(followerChannel.send('Ada', PAUSE)).rejects.toThrow(/did not answer within 0.3 s/);
     } finally {
