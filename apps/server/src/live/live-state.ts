@@ -2,6 +2,14 @@ import { EventEmitter } from 'node:events';
 import type { Alert, AlertEvent, Delta, QueueConfig, Snapshot, TimedEvent, View } from '@plancia/contracts';
 import type { AlertAction, ClosedInterval, EngineConfig, EngineState, PlanciaEngine } from '@plancia/engine';
 
+/**
+ * Changes from ingest are drained from the engine at most this often: each drain builds every changed entry and
+ * evaluates the alert rules, so under a stream of small commits (a webhook per event) draining after each one built
+ * the same busy agents and queues again and again. A room about to send drains first (`settle`), so pacing never
+ * makes a change miss the message it would have been in.
+ */
+export const DRAIN_GAP_MS = 20;
+
 /** What the server adds to an alert it shows (the silence matching it now); never stored by the engine. */
 export type AlertMarker = (alert: Alert, atMs: number) => Alert;
 
@@ -18,7 +26,9 @@ export interface LiveSinks {
  *
  *   live.apply(events)                 events already committed to the journal
  *   live.snapshot(view?) → Snapshot    full state for a new or reconnected client
- *   live.onDelta((delta) => …) → off   changes (whole changed entries) right after an ingest turn and at each tick
+ *   live.onDelta((delta) => …) → off   changes (whole changed entries) after an ingest turn (at most every DRAIN_GAP_MS)
+ *                                      and at each tick
+ *   live.settle()                      drains now what ingest applied: a room about to send takes it along
  *   live.onAlert((event) => …) → off   alert lifecycle transitions (raised, acknowledged, resolved), in order, and
  *                                      `updated`: an open alert's shown value moved (at most once a tick per alert)
  *   live.acknowledgeAlert(id, by, note) → AlertEvent | null   records the transition and tells the listeners
@@ -33,7 +43,9 @@ export class LiveState {
   private readonly emitter = new EventEmitter();
   private timer: NodeJS.Timeout | undefined;
   private inflight: Promise<void> | undefined;
-  private changesDue: NodeJS.Immediate | undefined;
+  /** The drain ingest asked for, not yet done: at the end of this I/O turn, or when the gap since the last is over. */
+  private changesDue: { cancel(): void } | undefined;
+  private lastDrainAt = Number.NEGATIVE_INFINITY;
   private recording: Promise<void> = Promise.resolve();
   private marker: AlertMarker = (alert) => alert;
   private markerActive: () => boolean = () => false;
@@ -142,13 +154,30 @@ export class LiveState {
    */
   private scheduleChanges(): void {
     if (this.changesDue) return;
-    this.changesDue = setImmediate(() => {
-      this.changesDue = undefined;
-      this.emitChanges(this.now());
-    });
+    const wait = this.lastDrainAt + DRAIN_GAP_MS - performance.now();
+    if (wait <= 0) {
+      const due = setImmediate(this.drainDue);
+      this.changesDue = { cancel: () => clearImmediate(due) };
+    } else {
+      const due = setTimeout(this.drainDue, wait);
+      this.changesDue = { cancel: () => clearTimeout(due) };
+    }
+  }
+
+  private readonly drainDue = (): void => {
+    this.changesDue = undefined;
+    this.emitChanges(this.now());
+  };
+
+  /** Publishes now the changes ingest applied and that wait for their drain; nothing when none wait. */
+  settle(): void {
+    if (!this.changesDue) return;
+    this.changesDue.cancel();
+    this.drainDue();
   }
 
   private emitChanges(now: number): void {
+    this.lastDrainAt = performance.now();
     const delta = this.engine.drainDelta(now);
     if (delta) this.emitter.emit('delta', delta);
   }
@@ -193,7 +222,7 @@ export class LiveState {
   /** Stops the ticker and flushes the last alerts and intervals to the store. */
   async stop(): Promise<void> {
     clearInterval(this.timer);
-    clearImmediate(this.changesDue);
+    this.changesDue?.cancel();
     await this.inflight;
     await this.tick().catch((error: unknown) => this.sinks.onError(error, 'the final tick'));
     this.emitter.removeAllListeners();

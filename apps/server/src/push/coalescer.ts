@@ -14,6 +14,8 @@ export class Coalescer {
     private readonly intervalMs: number,
     private readonly send: (changes: BoardChanges) => void,
     private readonly now: () => number = () => performance.now(),
+    /** Runs as the interval ends, before the merged changes leave: what it pushes leaves with them. */
+    private readonly beforeFlush: () => void = () => {},
   ) {}
 
   push(changes: BoardChanges): void {
@@ -25,6 +27,8 @@ export class Coalescer {
       return;
     }
     this.timer = setTimeout(() => {
+      // Still timed while it runs: what it pushes merges into what leaves now.
+      this.beforeFlush();
       this.timer = undefined;
       this.flush();
     }, wait);

@@ -7,6 +7,8 @@ import type { AlertEvent, Delta, Snapshot, View } from '@plancia/contracts';
 export interface LiveSource {
   snapshot(view?: View): Snapshot;
   onDelta(listener: (delta: Delta) => void): () => void;
+  /** Hands the listeners at once the changes that wait for their (paced) drain: called before a room sends. */
+  settle(): void;
   onAlert(listener: (event: AlertEvent) => void): () => void;
   acknowledgeAlert(alertId: string, by: string, note: string | null): Promise<AlertEvent | null>;
 }

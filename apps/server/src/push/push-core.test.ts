@@ -54,6 +54,24 @@ describe('Coalescer', () => {
     coalescer.push(changes(4));
     expect(sent.map((d) => d.seq)).toEqual([1, 3, 4]);
   });
+
+  it('lets the changes still waiting upstream join the send as the interval ends, in the same message', () => {
+    const sent: BoardChanges[] = [];
+    let upstream: BoardChanges | null = null;
+    const coalescer: Coalescer = new Coalescer(100, (d) => sent.push(d), () => Date.now(), () => {
+      if (upstream) coalescer.push(upstream);
+      upstream = null;
+    });
+    coalescer.push(changes(1));
+    vi.advanceTimersByTime(50);
+    coalescer.push(changes(2, { queues: [{ queueId: 'a', live: { waiting: 2 } }] }));
+    upstream = changes(3, { queues: [{ queueId: 'b', live: { waiting: 1 } }] });
+    vi.advanceTimersByTime(50);
+    expect(sent.map((d) => d.seq)).toEqual([1, 3]);
+    expect(sent[1]!.queues?.map((q) => q.queueId)).toEqual(['a', 'b']);
+    vi.advanceTimersByTime(500);
+    expect(sent).toHaveLength(2);
+  });
 });
 
 describe('ViewMatcher', () => {

@@ -100,7 +100,7 @@ export class ViewRooms {
     const coalescer = new Coalescer(this.intervalMs, (changes) => {
       const frames = framesOf(changes);
       for (const outlet of outlets) outlet.changes(changes, frames);
-    });
+    }, undefined, () => this.live.settle());
     const room = { view, audience, matcher: new ViewMatcher(view), mirror: new RoomMirror(), coalescer, outlets };
     this.rooms.set(name, room);
     return room;
