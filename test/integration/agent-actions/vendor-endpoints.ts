@@ -94,7 +94,8 @@ export class CallcenterEslPeer {
   private readonly authenticated = new Set<Socket>();
   private sequence = 100;
 
-  constructor(private readonly password: string, private readonly agents: Map<string, string>) {
+  /** `agents`: each agent's status; a test may change one as the agent would at the phone, while no link is open to hear it. */
+  constructor(private readonly password: string, readonly agents: Map<string, string>) {
     this.tcp = new LocalTcpServer((socket) => this.session(socket));
   }
 
