@@ -88,15 +88,24 @@ async function sha256Hex(body: string): Promise<string> {
  */
 export class CallcenterEslPeer {
   readonly commands: string[] = [];
+  /** Accepted `auth` commands so far: one per session a client opened. */
+  logins = 0;
   private readonly tcp: LocalTcpServer;
+  private readonly authenticated = new Set<Socket>();
   private sequence = 100;
 
-  constructor(private readonly password: string, private readonly agents: Map<string, string>) {
+  /** `agents`: each agent's status; a test may change one as the agent would at the phone, while no link is open to hear it. */
+  constructor(private readonly password: string, readonly agents: Map<string, string>) {
     this.tcp = new LocalTcpServer((socket) => this.session(socket));
   }
 
   async listen(): Promise<string> {
     return `esl://:${encodeURIComponent(this.password)}@127.0.0.1:${await this.tcp.listen()}`;
+  }
+
+  /** Authenticated sessions open now. */
+  get sessions(): number {
+    return this.authenticated.size;
   }
 
   async close(): Promise<void> {
@@ -106,6 +115,7 @@ export class CallcenterEslPeer {
   private session(socket: Socket): void {
     let buffered = '';
     socket.write('Content-Type: auth/request\n\n');
+    socket.once('close', () => this.authenticated.delete(socket));
     socket.on('data', (chunk) => {
       buffered += chunk.toString('utf8');
       let end: number;
@@ -120,7 +130,7 @@ export class CallcenterEslPeer {
   private answer(socket: Socket, command: string): void {
     const reply = (text: string) => socket.write(`Content-Type: command/reply\nReply-Text: ${text}\n\n`);
     const api = (body: string) => socket.write(`Content-Type: api/response\nContent-Length: ${Buffer.byteLength(body)}\n\n${body}`);
-    if (command.startsWith('auth ')) return void reply(command === `auth ${this.password}` ? '+OK accepted' : '-ERR invalid');
+    if (command.startsWith('auth ')) return void reply(this.authenticate(socket, command) ? '+OK accepted' : '-ERR invalid');
     if (command === 'event plain CUSTOM callcenter::info') {
       reply('+OK event listener enabled plain');
       for (const [agent, status] of this.agents) socket.write(plainEvent(this.statusEvent(agent, status)));
@@ -134,6 +144,13 @@ export class CallcenterEslPeer {
     this.agents.set(agent!, status!);
     api('+OK\n');
     socket.write(plainEvent(this.statusEvent(agent!, status!)));
+  }
+
+  private authenticate(socket: Socket, command: string): boolean {
+    if (command !== `auth ${this.password}`) return false;
+    this.logins++;
+    this.authenticated.add(socket);
+    return true;
   }
 
   private statusEvent(agent: string, status: string): Record<string, string> {

@@ -12,15 +12,16 @@ export interface AmiActionLink {
 
 /**
  * One Asterisk: a link that logs in again after every drop, and one mapper kept across reconnects, so what
- * QueueStatus reports on reconnecting is compared with what the board was already told (nothing counted twice).
- * The same link carries supervisor actions (`actions`).
+ * QueueStatus reports on reconnecting is compared with what the board was already told (nothing counted twice); a
+ * new mapper each time the source starts again. The same link carries supervisor actions (`actions`).
  */
 export function createAmiSource(
   endpoint: LinkEndpoint,
   wrapUpSeconds: Record<string, number>,
   deps: StreamDeps & { keepAlive: KeepAlive },
 ): StreamSource & { actions: AmiActionLink } {
-  const mapper = new AsteriskMapper({ source: endpoint.source, wrapUpSeconds });
+  const fresh = () => new AsteriskMapper({ source: endpoint.source, wrapUpSeconds });
+  let mapper = fresh();
   const members = new MemberDirectory();
   const clock = new PeerClock();
   let current: AmiLinkSession | null = null;
@@ -53,6 +54,6 @@ export function createAmiSource(
       if (current === session) current = null;
     });
     return session;
-  });
+  }, () => (mapper = fresh()));
   return { ...source, actions: { session: () => current, members } };
 }

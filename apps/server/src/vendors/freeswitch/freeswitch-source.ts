@@ -9,11 +9,12 @@ export interface EslActionLink {
 }
 
 /**
- * One FreeSWITCH: a reconnecting event-socket link and one mod_callcenter mapper kept across reconnects. The same
- * link carries supervisor actions (`actions`).
+ * One FreeSWITCH: a reconnecting event-socket link and one mod_callcenter mapper kept across reconnects (a new one
+ * each time the source starts again). The same link carries supervisor actions (`actions`).
  */
 export function createFreeSwitchSource(endpoint: LinkEndpoint, deps: StreamDeps): StreamSource & { actions: EslActionLink } {
-  const mapper = new FreeSwitchCallcenterMapper({ source: endpoint.source });
+  const fresh = () => new FreeSwitchCallcenterMapper({ source: endpoint.source });
+  let mapper = fresh();
   let current: EslLinkSession | null = null;
   const source = createStreamSource('FreeSWITCH event socket', deps, async (signal, sink) => {
     const session = await openEslSession({
@@ -31,6 +32,6 @@ export function createFreeSwitchSource(endpoint: LinkEndpoint, deps: StreamDeps)
       if (current === session) current = null;
     });
     return session;
-  });
+  }, () => (mapper = fresh()));
   return { ...source, actions: { session: () => current } };
 }

@@ -43,8 +43,16 @@ export interface StreamSink {
 /**
  * The part every connected vendor shares: a reconnecting link whose sessions map what they read and submit it
  * through the ingest path, with the link's ups, downs and retries reported to /readyz, /metrics and the log.
+ * `forget` drops what the vendor's mapper believes once the link has stopped: a source started again (a cluster node
+ * that leads again) must not compare what the PBX says with what it told the board before, since another node's
+ * link has told the board other things meanwhile, and a stale belief would pass over a change as nothing new.
  */
-export function createStreamSource(vendor: string, deps: StreamDeps, open: (signal: AbortSignal, sink: StreamSink) => Promise<LinkSession>): StreamSource {
+export function createStreamSource(
+  vendor: string,
+  deps: StreamDeps,
+  open: (signal: AbortSignal, sink: StreamSink) => Promise<LinkSession>,
+  forget: () => void = () => undefined,
+): StreamSource {
   const { telemetry, log } = deps;
   const source = telemetry.source;
   // A stopped submitter takes nothing more: each start has its own (a cluster node starts the links on every lead).
@@ -102,6 +110,7 @@ export function createStreamSource(vendor: string, deps: StreamDeps, open: (sign
       await submitter.close();
       submitter = new StreamSubmitter(deps.ingest, telemetry, log);
       link = null;
+      forget();
     },
     standby: (detail) => telemetry.standby(detail),
   };
