@@ -5,6 +5,7 @@ export * from './bands.js';
 export * from './config-api.js';
 export * from './snapshot.js';
 export * from './view-matcher.js';
+export * from './agent-page.js';
 export * from './board-patch.js';
 export * from './alerts.js';
 export * from './socket.js';

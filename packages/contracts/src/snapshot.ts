@@ -258,6 +258,26 @@ export const Anomalies = Type.Object({
   conflicts: Count, // e.g. an agent answering while already on a contact
 });
 
+/** The most agents one page may hold: a TV page of rows, with room to spare. */
+export const AGENT_PAGE_LIMIT_MAX = 200;
+
+/**
+ * One page of a view's agents, in AGENT_PAGE_ORDER (agent-page.ts): the `limit` agents from the `offset`-th (0-based).
+ * `limit: 0` asks for no agent, only the total.
+ */
+export const AgentPage = Type.Object(
+  {
+    offset: Type.Integer({ minimum: 0, maximum: 100_000, description: 'the first agent of the page, counted from 0 in name order' }),
+    limit: Type.Integer({ minimum: 0, maximum: AGENT_PAGE_LIMIT_MAX, description: `how many agents the page holds, at most ${AGENT_PAGE_LIMIT_MAX}; 0: only the total` }),
+  },
+  { additionalProperties: false },
+);
+export type AgentPage = Static<typeof AgentPage>;
+
+/** The page a board was sent, and how many agents its view has in all (to plan its pages). */
+export const AgentPageInfo = Type.Composite([AgentPage, Type.Object({ total: Count })]);
+export type AgentPageInfo = Static<typeof AgentPageInfo>;
+
 /**
  * The board's slices, declared once: what each holds, whether it is one value or a list of entries (and the field
  * that names an entry), and which views show it. The snapshot and the change message are derived from this table,
@@ -313,6 +333,8 @@ export const Snapshot = Type.Object({
   seq: Type.Integer({ minimum: 0, description: 'the change sequence this snapshot includes' }),
   ...sliceFields(),
   alerts: Type.Array(Alert),
+  /** present when the view asks for an agent page: which page `agents` holds, and how many agents the view has in all */
+  agentPage: Type.Optional(AgentPageInfo),
 });
 export type Snapshot = Static<typeof Snapshot>;
 /** A snapshot as the engine makes it: of the whole installation, so its installation-wide figures are all there. */
@@ -336,7 +358,12 @@ type SliceChange<K extends BoardSliceName> = Snapshot[K] extends ReadonlyArray<i
  * room sees it, each slice's value and each changed entry as a patch (board-patch.ts) from what the room was last
  * sent; an entry keeps its key, and one the room was never sent, or that came back into its view, comes whole.
  */
-export type BoardChanges = { seq: number; generatedAt: string } & { [K in BoardSliceName]?: SliceChange<K> };
+export type BoardChanges = { seq: number; generatedAt: string } & { [K in BoardSliceName]?: SliceChange<K> } & {
+  /** the view's agent page and how many agents the view has in all, whenever that total moved */
+  agentPage?: AgentPageInfo;
+  /** agents the board must drop, applied before the entries: they left its agent page (or its view) */
+  removed?: { agents?: string[] };
+};
 
 /** A change message holding only these slices' changes. */
 export type SliceChanges = Pick<Delta, BoardSliceName>;
@@ -348,13 +375,14 @@ export type SliceChanges = Pick<Delta, BoardSliceName>;
 export const VIEW_AGENTS = ['all', 'none'] as const;
 export type ViewAgents = (typeof VIEW_AGENTS)[number];
 
-/** What a client looks at: everything, or a subset of queues, teams or channels; with or without the agents. */
+/** What a client looks at: everything, or a subset of queues, teams or channels; with all its agents, one page of them, or none. */
 export const View = Type.Object(
   {
     queues: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 128 }), { maxItems: 500 })),
     teams: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 128 }), { maxItems: 500 })),
     channels: Type.Optional(Type.Array(literalUnion(CONTACT_CHANNELS), { maxItems: 10 })),
     agents: Type.Optional({ ...literalUnion(VIEW_AGENTS), description: "'all' (the default): the view's agents; 'none': no agents slice entries" }),
+    agentPage: Type.Optional({ ...AgentPage, description: "only this page of the view's agents (in name order), and their total; ignored with agents: 'none'" }),
   },
   { additionalProperties: false },
 );

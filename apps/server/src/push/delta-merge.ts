@@ -33,5 +33,24 @@ export function mergeChanges(earlier: BoardChanges, later: BoardChanges): BoardC
     const value = mergeSlice(name, earlier, later);
     if (value !== undefined) merged[name] = value;
   }
-  return merged as BoardChanges;
+  const agentPage = later.agentPage ?? earlier.agentPage;
+  if (agentPage) merged.agentPage = agentPage;
+  return mergeRemovals(merged as BoardChanges, earlier, later);
+}
+
+/**
+ * Removals go before the entries when a board applies them: an agent dropped by `later` loses whatever `earlier`
+ * sent of it; one dropped by `earlier` and back in `later` comes whole (the mirror forgot it), so both stay.
+ */
+function mergeRemovals(merged: BoardChanges, earlier: BoardChanges, later: BoardChanges): BoardChanges {
+  const dropped = later.removed?.agents ?? [];
+  const removed = [...new Set([...(earlier.removed?.agents ?? []), ...dropped])];
+  if (removed.length === 0) return merged;
+  if (dropped.length > 0 && merged.agents) {
+    const gone = new Set(dropped);
+    const kept = merged.agents.filter((agent) => !gone.has(agent.agentId));
+    if (kept.length > 0) merged.agents = kept;
+    else delete merged.agents;
+  }
+  return { ...merged, removed: { agents: removed } };
 }

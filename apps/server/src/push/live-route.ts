@@ -8,7 +8,7 @@ import type { Audience } from '../tenancy/audience.js';
 import { holdWhileAdmitted, ADMISSION_ENDED_CLOSE } from '../session/session-sockets.js';
 import { principalOf } from '../tenancy/tenancy-plugin.js';
 import type { PushOptions } from './push-options.js';
-import { LiveQuery, viewFromQuery } from './view-request.js';
+import { LiveQuery, refuseHalfAgentPage, viewFromQuery } from './view-request.js';
 import type { ViewRooms } from './view-rooms.js';
 
 /**
@@ -44,7 +44,7 @@ export default async function liveRoute(app: FastifyInstance, { rooms, push }: {
 
   fastify.get('/api/v1/live', {
     websocket: true,
-    preHandler: [fastify.requireSocket('view'), fastify.refuseOutsideScope],
+    preHandler: [fastify.requireSocket('view'), refuseHalfAgentPage, fastify.refuseOutsideScope],
     schema: {
       summary: 'Live feed over a plain WebSocket',
       description: 'A snapshot and the active broadcasts, then coalesced changes, alert transitions, broadcasts sent or withdrawn and callback worklist entries as they change (in the viewer\'s reach), as JSON LiveMessage frames. A view outside the caller\'s scope is refused (403) before the upgrade.',

@@ -40,6 +40,12 @@ export class RoomMirror {
     this.seeded = true;
   }
 
+  /** Entries the boards were told to drop: one that comes back is sent whole. */
+  forget(name: BoardSliceName, ids: readonly unknown[]): void {
+    const held = this.entries.get(name);
+    for (const id of ids) held?.delete(id);
+  }
+
   /** The patches that bring the room's boards to `delta`, which becomes what they hold; null when nothing moved. */
   patch(delta: Delta): BoardChanges | null {
     const changes: Record<string, unknown> = { seq: delta.seq, generatedAt: delta.generatedAt };

@@ -3,6 +3,7 @@ import { deflateChanges } from './change-encoding.js';
 import type { Audience } from '../tenancy/audience.js';
 import { Coalescer } from './coalescer.js';
 import type { LiveSource } from './live-source.js';
+import { RoomAgentPage } from './room-agent-page.js';
 import { RoomMirror } from './room-mirror.js';
 import { canonicalView, roomName } from './view-filter.js';
 
@@ -25,6 +26,8 @@ interface Room {
   audience: Audience;
   matcher: ViewMatcher;
   mirror: RoomMirror;
+  /** Present when the view asks for one page of its agents. */
+  agentPage: RoomAgentPage | null;
   coalescer: Coalescer;
   outlets: Set<RoomOutlet>;
 }
@@ -90,7 +93,9 @@ export class ViewRooms {
 
   /** Every snapshot handed out starts a receiver: the room's mirror learns what that receiver holds. */
   private snapshot(room: Room): Snapshot {
-    const snapshot = room.audience.snapshot(this.live.snapshot(room.view));
+    const { agentPage: _cutHere, ...engineView } = room.view;
+    const shown = room.audience.snapshot(this.live.snapshot(engineView));
+    const snapshot = room.agentPage ? room.agentPage.snapshot(shown) : shown;
     room.mirror.startsFrom(snapshot);
     return snapshot;
   }
@@ -101,7 +106,9 @@ export class ViewRooms {
       const frames = framesOf(changes);
       for (const outlet of outlets) outlet.changes(changes, frames);
     }, undefined, () => this.live.settle());
-    const room = { view, audience, matcher: new ViewMatcher(view), mirror: new RoomMirror(), coalescer, outlets };
+    const matcher = new ViewMatcher(view);
+    const agentPage = view.agentPage ? new RoomAgentPage(view.agentPage, matcher, audience) : null;
+    const room = { view, audience, matcher, mirror: new RoomMirror(), agentPage, coalescer, outlets };
     this.rooms.set(name, room);
     return room;
   }
@@ -117,11 +124,26 @@ export class ViewRooms {
 
   private dispatch(delta: Delta): void {
     for (const room of this.rooms.values()) {
-      const viewed = room.matcher.filter(delta);
-      const shown = viewed && room.audience.delta(viewed);
-      const changes = shown && room.mirror.patch(shown);
+      const changes = this.changesOf(room, delta);
       if (changes) room.coalescer.push(changes);
     }
+  }
+
+  /** The engine's change as the room's boards get it: its view, what its audience may see, patched from what they hold. */
+  private changesOf(room: Room, delta: Delta): BoardChanges | null {
+    const viewed = room.matcher.filter(delta);
+    const shown = viewed && room.audience.delta(viewed);
+    if (!room.agentPage) return shown && room.mirror.patch(shown);
+    const page = room.agentPage.change(delta, shown);
+    // Forgotten, an agent that comes back onto the page is sent whole.
+    room.mirror.forget('agents', page.left);
+    const changes = page.shown && room.mirror.patch(page.shown);
+    if (page.left.length === 0 && !page.info) return changes;
+    return {
+      ...(changes ?? { seq: delta.seq, generatedAt: delta.generatedAt }),
+      ...(page.left.length > 0 ? { removed: { agents: page.left } } : {}),
+      ...(page.info ? { agentPage: page.info } : {}),
+    };
   }
 
   private dispatchAlert(event: AlertEvent): void {
