@@ -46,7 +46,8 @@ async function everyPage(page: Page, name: string, onPage?: (kind: string | null
   await page.screenshot({ path: join(SCREENSHOTS, `${name}-0.png`) });
   for (let i = 1; i < first.count; i += 1) {
     await page.keyboard.press('ArrowRight');
-    await page.locator(`[data-testid="tv-mode"][data-page="${i}"]`).waitFor();
+    // An agent page is complete once the server has sent its agents.
+    await page.locator(`[data-testid="tv-mode"][data-page="${i}"][data-page-ready="true"]`).waitFor();
     const shown = await measure(page);
     pages.push(shown);
     await onPage?.(shown.kind);
@@ -157,6 +158,8 @@ describe('TV mode: the projection on tiles, the KPI pages and hundreds of agents
       expectNoScrolling(pages, viewport);
       const names = pages.flatMap((p) => p.agentNames).filter((n) => n?.startsWith('floor-agent-'));
       expect(new Set(names).size).toBe(agents);
+      // The server cuts the pages in name order: page after page, the names run A→Z.
+      expect(names).toEqual([...names].sort());
       await page.context().close();
     }
   });

@@ -54,9 +54,10 @@ async function walkOnce(page: Page, name: string) {
   for (let i = 1; i < start.count; i += 1) {
     await page.keyboard.press('ArrowRight');
     const next = (start.at + i) % start.count;
+    // An agent page is complete once the server has sent its agents (data-page-ready).
     await page.waitForFunction(([at, count]) => {
       const tv = document.querySelector('[data-testid="tv-mode"]');
-      return Number(tv?.getAttribute('data-page')) === at || Number(tv?.getAttribute('data-page-count')) !== count;
+      return (Number(tv?.getAttribute('data-page')) === at && tv?.getAttribute('data-page-ready') === 'true') || Number(tv?.getAttribute('data-page-count')) !== count;
     }, [next, start.count] as const);
     if ((await position(page)).count !== start.count) return null;
     pages.push(await measure(page));

@@ -12,7 +12,8 @@ import { LanguageSwitch } from '../components/language-switch.js';
 import { TvPage } from './tv/components/tv-page.js';
 import { boardParams, pageView } from '../lib/board-params.js';
 import { startClock } from '../lib/clock.js';
-import { connectBoard, type BoardListener } from '../lib/socket-client.js';
+import { connectBoard, resubscribe, type BoardListener } from '../lib/socket-client.js';
+import { useViewStore } from '../stores/view-store.js';
 import { BoardPage } from './board-page.js';
 import { ControlPage } from './control-page.js';
 import { boardListener } from './board-sync.js';
@@ -24,6 +25,7 @@ const params = boardParams(window.location.search);
 const path = window.location.pathname.replace(/\/+$/, '');
 const isTv = path === '/tv';
 const view = pageView(params.view, path);
+useViewStore.setState({ view });
 
 /** The generation whose refusal was already checked (until the board connects): another refusal asks for the login form. */
 let checkedGeneration = -1;
@@ -68,7 +70,9 @@ export function App() {
   const generation = useSessionStore((s) => s.generation);
   // The notification settings use the administration token the settings page keeps, if one was given.
   const adminToken = useSettingsStore((s) => s.token);
-  useEffect(() => connectBoard(view, params.token, listener), [generation]);
+  useEffect(() => connectBoard(() => useViewStore.getState().view, params.token, listener), [generation]);
+  // A TV turning to another agent page subscribes to it on the same socket.
+  useEffect(() => useViewStore.subscribe((now, before) => void (now.view !== before.view && resubscribe())), []);
   useEffect(() => startClock(), []);
   useEffect(() => void (document.documentElement.lang = locale), [locale]);
   useAlertEffects();

@@ -47,6 +47,17 @@ describe('board sync', () => {
     expect(useCentreStore.getState().seq).toBe(9);
   });
 
+  it("holds a TV's agent page: removals before entries, the total as it moves, and no page after a whole snapshot", () => {
+    applySnapshot({ ...snapshot(5, [], [agent('b'), agent('c')]), agentPage: { offset: 1, limit: 2, total: 4 } });
+    expect(useAgentsStore.getState().page).toEqual({ offset: 1, limit: 2, total: 4 });
+    applyDelta({ seq: 6, generatedAt: '2026-03-02T10:00:01Z', removed: { agents: ['c', 'b'] }, agents: [agent('a2'), { ...agent('b'), state: 'on_contact' }], agentPage: { offset: 1, limit: 2, total: 5 } });
+    expect(Object.keys(useAgentsStore.getState().byId).sort()).toEqual(['a2', 'b']);
+    expect(useAgentsStore.getState().byId.b?.state).toBe('on_contact');
+    expect(useAgentsStore.getState().page?.total).toBe(5);
+    applySnapshot(snapshot(7, [], [agent('a1')]));
+    expect(useAgentsStore.getState().page).toBeNull();
+  });
+
   it('applies newer changes entry by entry and ignores those a snapshot already holds', () => {
     applySnapshot(snapshot(5, [queue('sales', 1), queue('care', 2)], [agent('a1'), agent('a2')]));
     applyDelta({ seq: 4, generatedAt: '2026-03-02T10:00:01Z', queues: [queue('sales', 40)] });

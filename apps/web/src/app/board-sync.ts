@@ -43,7 +43,7 @@ const SLICE_CONSUMERS: { [K in BoardSliceName]: (value: NonNullable<BoardChanges
 /** A snapshot replaces everything the board shows: after a reconnect nothing old is mixed with the new. */
 export function applySnapshot(snapshot: Snapshot): void {
   useQueuesStore.getState().replace(snapshot.queues);
-  useAgentsStore.getState().replace(snapshot.agents);
+  useAgentsStore.getState().replace(snapshot.agents, snapshot.agentPage ?? null);
   useAlertsStore.getState().replace(snapshot.alerts);
   // A server from before the waiting list sends none: the panel then says nobody waits rather than failing.
   useWaitingStore.getState().replace(snapshot.waiting ?? []);
@@ -55,6 +55,9 @@ export function applySnapshot(snapshot: Snapshot): void {
 /** Changes newer than what the board shows are applied to what it holds; older ones (already in a snapshot) are ignored. */
 export function applyDelta(changes: BoardChanges): void {
   if (changes.seq <= useCentreStore.getState().seq) return;
+  // Agents that left the board's agent page go first: one that comes back in the same change comes whole.
+  if (changes.removed?.agents) useAgentsStore.getState().remove(changes.removed.agents);
+  if (changes.agentPage) useAgentsStore.getState().setPage(changes.agentPage);
   for (const name of Object.keys(SLICE_CONSUMERS) as BoardSliceName[]) {
     const value = changes[name];
     if (value !== undefined) (SLICE_CONSUMERS[name] as (v: typeof value, c: BoardChanges) => void)(value, changes);

@@ -11,7 +11,9 @@ describe('the view a board asks for', () => {
   it('asks for no agents on the pages that show none, and for what the address says on the board and the TV', () => {
     const view = boardParams('?teams=north').view;
     for (const path of ['/control', '/reports', '/settings/notifications']) expect(pageView(view, path)).toEqual({ teams: ['north'], agents: 'none' });
-    for (const path of ['', '/tv', '/settings']) expect(pageView(view, path)).toEqual({ teams: ['north'] });
+    for (const path of ['', '/settings']) expect(pageView(view, path)).toEqual({ teams: ['north'] });
+    // A TV starts from its agents' total only: it asks for the page it turns to.
+    expect(pageView(view, '/tv')).toEqual({ teams: ['north'], agentPage: { offset: 0, limit: 0 } });
     expect(pageView(boardParams('?agents=none').view, '/tv')).toEqual({ agents: 'none' });
   });
 });

@@ -34,7 +34,11 @@ export function boardParams(search: string): BoardParams {
 /** Pages that show no agent whatever the address says: the board's socket feeds them alerts and figures only. */
 const PAGES_WITHOUT_AGENTS = new Set(['/control', '/reports', '/settings/notifications']);
 
-/** The view a page subscribes to: the address's, without agents where the page shows none (nothing to pay for). */
+/**
+ * The view a page subscribes to: the address's, without agents where the page shows none (nothing to pay for); a TV
+ * starts from the total of its agents only, then asks for the page of agents it turns to (tv-page.tsx).
+ */
 export function pageView(view: View, path: string): View {
-  return PAGES_WITHOUT_AGENTS.has(path) ? { ...view, agents: 'none' } : view;
+  if (PAGES_WITHOUT_AGENTS.has(path)) return { ...view, agents: 'none' };
+  return path === '/tv' && view.agents !== 'none' ? { ...view, agentPage: { offset: 0, limit: 0 } } : view;
 }

@@ -21,22 +21,27 @@ export interface BoardListener {
 
 type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 let socket: BoardSocket | null = null;
+let subscribe: (() => void) | null = null;
 
 /**
- * Connects the board: on every (re)connection it subscribes to its view and starts over from the snapshot the
- * server sends. Everything heard, heartbeats included, marks the data fresh.
+ * Connects the board: on every (re)connection it subscribes to its view as `view()` gives it then, and starts over
+ * from the snapshot the server sends. Everything heard, heartbeats included, marks the data fresh.
  */
-export function connectBoard(view: View, token: string | undefined, listener: BoardListener): () => void {
+export function connectBoard(view: () => View, token: string | undefined, listener: BoardListener): () => void {
   // Changes come deflated once per room on the server: a tenth to a twentieth of the bytes of their JSON.
   const current: BoardSocket = io({ path: '/socket.io', transports: ['websocket'], auth: token ? { token } : {}, query: { encoding: 'deflate' } });
   socket = current;
   const heard = () => listener.heard(Date.now());
-  current.on('connect', () => {
-    current.emit('subscribe', view, (result) => {
+  const subscribeNow = () => {
+    current.emit('subscribe', view(), (result) => {
       if (result.ok) listener.connected(Date.now());
       else listener.lost(Date.now(), result.error);
     });
-  });
+  };
+  subscribe = () => {
+    if (current.connected) subscribeNow();
+  };
+  current.on('connect', subscribeNow);
   current.on('snapshot', (snapshot) => {
     listener.snapshot(snapshot);
     heard();
@@ -67,8 +72,15 @@ export function connectBoard(view: View, token: string | undefined, listener: Bo
   current.on('connect_error', (error) => listener.lost(Date.now(), error.message));
   return () => {
     current.close();
-    if (socket === current) socket = null;
+    if (socket !== current) return;
+    socket = null;
+    subscribe = null;
   };
+}
+
+/** The board's view changed (a TV turned to another agent page): subscribe to it, starting over from its snapshot. */
+export function resubscribe(): void {
+  subscribe?.();
 }
 
 /** Acknowledges an alert for everyone; resolves to an error message, or null when done. */

@@ -10,6 +10,9 @@ export interface AgentSort { key: AgentSortKey; descending: boolean }
 /** The order the board opens with: whoever has been in their state longest on top. */
 export const DEFAULT_AGENT_SORT: AgentSort = { key: 'timeInState', descending: true };
 
+/** The order a TV's agent pages are cut in on the server (compareAgentPageOrder): by name, A→Z. */
+export const PAGE_ORDER_SORT: AgentSort = { key: 'name', descending: false };
+
 type Compare = (a: AgentSnapshot, b: AgentSnapshot, stateLabel: (state: AgentSnapshot['state']) => string, nowMs: number) => number;
 
 const text = (a: string | null, b: string | null) => (a ?? '').localeCompare(b ?? '');

@@ -11,6 +11,7 @@ import { useI18n } from '../../../lib/i18n/use-i18n.js';
 import { KpiTvTable } from '../../../features/queues/components/kpi-tv-table.js';
 import { QueueGrid } from '../../../features/queues/components/queue-grid.js';
 import { showsProjection } from '../../../features/queues/projection-shown.js';
+import { useViewStore } from '../../../stores/view-store.js';
 import { useWindowStore } from '../../../stores/window-store.js';
 import { useQueuesStore } from '../../../stores/queues-store.js';
 import { TicketsPanel } from '../../../features/tickets/components/tickets-panel.js';
@@ -40,8 +41,8 @@ function useTvPages(box: PageBox | null): TvPagePlan[] {
   // Joined into one string, so that the pages are planned again only when a queue's projection comes or goes.
   const projectedKey = useQueuesStore((s) => s.order.filter((id) => showsProjection(s.byId[id], metricWindow)).join('\n'));
   const projected = useMemo(() => new Set(projectedKey.split('\n')), [projectedKey]);
-  // A TV at `agents=none` is sent no agents: no agent pages in its rotation.
-  const agentCount = useAgentsStore((s) => Object.keys(s.byId).length);
+  // The server sends the TV one page of agents and the total of its view; at `agents=none` neither: no agent pages.
+  const agentCount = useAgentsStore((s) => s.page?.total ?? Object.keys(s.byId).length);
   const alertCount = useAlertsStore((s) => Object.keys(s.active).length);
   const waitingCount = useWaitingStore((s) => Object.values(s.byQueue).reduce((n, list) => n + list.contacts.length, 0));
   if (!box) return [{ kind: 'queues', ids: [], span: 'none' }];
@@ -59,9 +60,23 @@ function TvPageContent({ plan }: { plan: TvPagePlan }) {
   }
 }
 
+/** The agents a page needs from the server: its own on an agent page, else none (the total comes with any page). */
+const agentPageOf = (plan: TvPagePlan) => (plan.kind === 'agents' ? { offset: plan.from, limit: plan.to - plan.from } : { offset: 0, limit: 0 });
+
+/**
+ * Subscribes to the agents the page on screen shows; true once the board holds them (always, on other pages), so
+ * the page says when it is complete.
+ */
+function useAgentPage(plan: TvPagePlan): boolean {
+  const { offset, limit } = agentPageOf(plan);
+  useEffect(() => useViewStore.getState().setAgentPage({ offset, limit }), [offset, limit]);
+  return useAgentsStore((s) => plan.kind !== 'agents' || (s.page?.offset === offset && s.page.limit === limit));
+}
+
 /**
  * Large type readable across a room; `/tv?queues=…&rotate=20` opens straight here. Each page holds what fits the
- * screen and the rest goes onto further pages, so a TV never scrolls.
+ * screen and the rest goes onto further pages, so a TV never scrolls. Agents come from the server a page at a time:
+ * the TV is sent only the agents of the agent page on screen, and none while it shows other pages.
  */
 export function TvPage({ rotateSeconds }: { rotateSeconds: number }) {
   const { ref, box } = usePageBox<HTMLElement>();
@@ -70,10 +85,11 @@ export function TvPage({ rotateSeconds }: { rotateSeconds: number }) {
   const { t } = useI18n();
   useFullScreenOnFirstGesture();
   const plan = pages[page] ?? pages[0]!;
+  const ready = useAgentPage(plan);
   const grid = box ? tileGrid(box) : { columns: 1, rows: 1 };
   const style = { '--tv-columns': grid.columns, '--tv-rows': grid.rows } as CSSProperties;
   return (
-    <div className="tv" data-testid="tv-mode" data-page={page} data-page-kind={plan.kind} data-page-count={pages.length}>
+    <div className="tv" data-testid="tv-mode" data-page={page} data-page-kind={plan.kind} data-page-count={pages.length} data-page-ready={ready}>
       <StaleBanner />
       <AlertBanner />
       <BroadcastTicker />

@@ -2,7 +2,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import type { AgentSnapshot } from '@plancia/contracts';
 import type { MessageKey } from '../../../lib/i18n/messages.js';
 import { useI18n } from '../../../lib/i18n/use-i18n.js';
-import { DEFAULT_AGENT_SORT, sortAgents, TODAY_SORT_KEYS, type AgentSort, type AgentSortKey, type TodaySortKey } from '../agent-sort.js';
+import { DEFAULT_AGENT_SORT, PAGE_ORDER_SORT, sortAgents, TODAY_SORT_KEYS, type AgentSort, type AgentSortKey, type TodaySortKey } from '../agent-sort.js';
 import { useTodayText } from '../agent-today-messages.js';
 import { useClockStore } from '../../../stores/clock-store.js';
 import { STATE_TEXT } from '../state-text.js';
@@ -29,12 +29,16 @@ export interface AgentRowActions {
   render(agent: AgentSnapshot): ReactNode;
 }
 
-/** Every agent in view, sortable by any column with the keyboard or the mouse; `range` shows one TV page of them. */
+/**
+ * Every agent in view, sortable by any column with the keyboard or the mouse; `range` shows one TV page of them. A
+ * board sent one page of its agents (a TV) holds just that page: it shows them all, in the order they are paged in.
+ */
 export function AgentGrid({ range, rowActions }: { range?: { from: number; to: number }; rowActions?: AgentRowActions }) {
   const byId = useAgentsStore((s) => s.byId);
+  const page = useAgentsStore((s) => s.page);
   const { t } = useI18n();
   const tt = useTodayText();
-  const [sort, setSort] = useState<AgentSort>(DEFAULT_AGENT_SORT);
+  const [sort, setSort] = useState<AgentSort>(page ? PAGE_ORDER_SORT : DEFAULT_AGENT_SORT);
   const [compact, setCompact] = useState(false);
   const detail = useAgentDetail();
   // Figures of the day tick: sorted by one, the order follows the clock; otherwise the clock does not re-sort.
@@ -45,14 +49,16 @@ export function AgentGrid({ range, rowActions }: { range?: { from: number; to: n
     ...COLUMNS.map(({ key, label }) => ({ key, text: t(label) })),
     ...today.map((key) => ({ key, text: tt(key) })),
   ];
-  const shown = range ? agents.slice(range.from, range.to) : agents;
+  // Until the page asked for arrives, the rows held are another page's.
+  const shown = !range ? agents : page ? (page.offset === range.from ? agents : []) : agents.slice(range.from, range.to);
+  const total = page?.total ?? agents.length;
   const toggle = (key: AgentSortKey) => setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }));
   const direction = sort.descending ? 'descending' : 'ascending';
-  if (detail === 'off' && agents.length === 0) return <AgentDetailOff />;
+  if (detail === 'off' && total === 0) return <AgentDetailOff />;
   return (
     <section className="panel" aria-labelledby="agents-title">
       <h2 id="agents-title">
-        {t('agents')} ({range ? t('shownOf', { from: range.from + 1, to: range.to, total: agents.length }) : agents.length})
+        {t('agents')} ({range ? t('shownOf', { from: range.from + 1, to: range.to, total }) : total})
       </h2>
       {!range && (
         <button type="button" className="agent-grid__compact" aria-pressed={compact} title={tt('compactHint')} onClick={() => setCompact(!compact)} data-testid="agent-grid-compact">
