@@ -50,7 +50,8 @@ export function AgentGrid({ range, rowActions }: { range?: { from: number; to: n
     ...today.map((key) => ({ key, text: tt(key) })),
   ];
   // Until the page asked for arrives, the rows held are another page's.
-  const shown = !range ? agents : page ? (page.offset === range.from ? agents : []) : agents.slice(range.from, range.to);
+  const holdsRange = page?.offset === range?.from && page?.limit === (range ? range.to - range.from : undefined);
+  const shown = !range ? agents : page ? (holdsRange ? agents : []) : agents.slice(range.from, range.to);
   const total = page?.total ?? agents.length;
   const toggle = (key: AgentSortKey) => setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }));
   const direction = sort.descending ? 'descending' : 'ascending';
