@@ -1,4 +1,4 @@
-import { classOf, StateMismatchError, TAG, typedName, type StateGraph, type StateShape, type Typed } from './state-graph.js';
+import { classOf, OMITTABLE, StateMismatchError, TAG, typedName, type StateGraph, type StateShape, type Typed } from './state-graph.js';
 
 /** A typed array that grows as it is written, like an array, without boxing its numbers. */
 class Column<T extends Uint8Array | Int32Array | Float64Array> {
@@ -85,16 +85,26 @@ export function encodeGraph(root: object): StateGraph {
     }
   };
 
-  /** The shape of an object of that prototype with those keys: found by comparing key lists, not by building a key. */
-  const shapesByProto = new Map<object | null, { id: number; keys: string[]; frozen: boolean }[]>();
-  const objectShape = (o: object, proto: object | null, keys: string[]): number => {
+  /** The layouts met so far, by prototype: found by comparing key lists, not by building a key. */
+  const layoutsByProto = new Map<object | null, Layout[]>();
+  const layoutOf = (o: object, proto: object | null): Layout => {
+    const keys = Object.keys(o);
     const frozen = Object.isFrozen(o);
-    let known = shapesByProto.get(proto);
-    if (!known) shapesByProto.set(proto, (known = []));
-    for (const shape of known) if (shape.frozen === frozen && sameList(shape.keys, keys)) return shape.id;
-    // The key list is part of the shape: instances of one class whose fields were added in another order differ.
-    const id = shapes.push({ k: 'obj', c: classOf(o), keys, frozen }) - 1;
-    known.push({ id, keys, frozen });
+    let known = layoutsByProto.get(proto);
+    if (!known) layoutsByProto.set(proto, (known = []));
+    for (const layout of known) if (layout.frozen === frozen && sameList(layout.keys, keys)) return layout;
+    // The key list is part of the layout: instances of one class whose fields were added in another order differ.
+    const layout: Layout = { c: classOf(o), keys, frozen, write: writerOf(keys), shapes: new Map() };
+    known.push(layout);
+    return layout;
+  };
+  const objectShape = (layout: Layout, empty: number): number => {
+    let id = layout.shapes.get(empty);
+    if (id === undefined) {
+      const nulls = Math.floor(empty / EMPTY_SPLIT), undefs = empty % EMPTY_SPLIT;
+      id = shapes.push({ k: 'obj', c: layout.c, keys: layout.keys, frozen: layout.frozen, nulls, undefs }) - 1;
+      layout.shapes.set(empty, id);
+    }
     return id;
   };
 
@@ -102,10 +112,9 @@ export function encodeGraph(root: object): StateGraph {
     const proto = Object.getPrototypeOf(o) as object | null;
     if (proto === Object.prototype || !(Array.isArray(o) || o instanceof Map || o instanceof Set || o instanceof Date || ArrayBuffer.isView(o))) {
       if (o instanceof WeakMap || o instanceof WeakSet || o instanceof Promise) throw new StateMismatchError(`a ${classOf(o)} cannot be written`);
-      const keys = Object.keys(o);
-      nodeShapes.push(objectShape(o, proto, keys));
+      const layout = layoutOf(o, proto);
+      nodeShapes.push(objectShape(layout, layout.write(o, value)));
       sizes.push(0);
-      for (let j = 0; j < keys.length; j++) value((o as Record<string, unknown>)[keys[j]!]);
     } else if (Array.isArray(o)) {
       nodeShapes.push(shapeOf('[]', () => ({ k: 'arr' })));
       sizes.push(o.length);
@@ -141,6 +150,44 @@ export function encodeGraph(root: object): StateGraph {
   for (let i = 0; i < pending.length; i++) write(pending[i]!);
   return {
     shapes, nodeShapes: nodeShapes.done(), sizes: sizes.done(), tags: tags.done(), ints: ints.done(), floats: floats.done(), strings,
+  };
+}
+
+/** How objects of one prototype with one list of own keys are written. */
+interface Layout {
+  c: string;
+  keys: string[];
+  frozen: boolean;
+  /** Writes the object's values in key order but the empty ones; returns which were empty, as nulls * EMPTY_SPLIT + undefs. */
+  write: Writer;
+  /** The shape of each set of empty keys. */
+  shapes: Map<number, number>;
+}
+
+type Writer = (o: object, value: (v: unknown) => void) => number;
+
+const EMPTY_SPLIT = 2 ** OMITTABLE;
+
+/**
+ * A layout's writer, compiled for its keys: it reads each field by constant name, and a null or undefined field among
+ * the first OMITTABLE is not written but named in the returned masks (its shape says it), since a day's contact steps
+ * and timeline entries are a quarter empty fields. Safe to compile: each key is quoted by JSON.stringify, so no key
+ * is read as code; an own `__proto__` (a parsed payload's) would be read as the prototype, so it is read generically.
+ */
+function writerOf(keys: readonly string[]): Writer {
+  if (keys.includes('__proto__')) return genericWriter(keys);
+  const lines = keys.map((k, i) => {
+    const field = `o[${JSON.stringify(k)}]`;
+    if (i >= OMITTABLE) return `value(${field});`;
+    return `x = ${field}; if (x === null) nulls |= ${1 << i}; else if (x === undefined) undefs |= ${1 << i}; else value(x);`;
+  });
+  return new Function('o', 'value', `let x, nulls = 0, undefs = 0;\n${lines.join('\n')}\nreturn nulls * ${EMPTY_SPLIT} + undefs;`) as Writer;
+}
+
+function genericWriter(keys: readonly string[]): Writer {
+  return (o, value) => {
+    for (const k of keys) value(Object.getOwnPropertyDescriptor(o, k)?.value);
+    return 0;
   };
 }
 
