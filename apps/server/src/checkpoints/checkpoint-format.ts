@@ -1,28 +1,51 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
-import { gunzip, gzip } from 'node:zlib';
+import { gunzipSync, gzip } from 'node:zlib';
 import type { EngineConfig, EngineState } from '@plancia/engine';
 
 const gzipAsync = promisify(gzip);
-const gunzipAsync = promisify(gunzip);
 
 /**
- * The state as stored: structured-clone bytes (v8.serialize), compressed on the thread pool. The state is typed arrays
- * and interned strings, so the event loop only pays for copying them into the buffer.
+ * zlib's output chunk: its default, 16 KiB, makes a day's state thousands of buffers, each an external allocation
+ * that adds to V8's external memory pressure, so full collections of a large heap ran in the middle of the work (a
+ * 270 MB state took 12 to 15 s of CPU to gunzip beside a 1.8 GB heap, 1.2 to 4 s in one buffer).
+ */
+const GZIP_CHUNK = 8 << 20;
+const GUNZIP_CHUNK = { min: 64 << 10, max: 1 << 30 };
+
+/**
+ * The state as stored: structured-clone bytes (v8.serialize), gzip level 1 on the thread pool. The state is typed
+ * arrays and interned strings, so the event loop only pays for copying them into the buffer. Gzip level 1 restores
+ * fastest of what zlib offers here (measured on a 270 MB state: gunzip 0.55 s, raw inflate 0.5 s, brotli quality 1
+ * 1.2 s); stored uncompressed, the row would be 5x larger on the wire and PostgreSQL would pglz-compress it itself.
  */
 export function encodeState(state: EngineState): Promise<Buffer> {
-  return gzipAsync(serialize(state), { level: 1 });
+  return gzipAsync(serialize(state), { level: 1, chunkSize: GZIP_CHUNK });
 }
 
-/** The stored bytes back to a state; throws on anything that is not one (a torn or foreign row). */
+/**
+ * The stored bytes back to a state; throws on anything that is not one (a torn or foreign row). Inflated in one
+ * buffer of the size the gzip trailer states, synchronously: the restore that follows holds the event loop for longer
+ * anyway, and the thread pool's version copies the whole output once more at its end.
+ */
 export async function decodeState(bytes: Uint8Array): Promise<EngineState> {
-  const state = deserialize(await gunzipAsync(bytes)) as Partial<EngineState> | null;
+  const state = deserialize(gunzipSync(bytes, { chunkSize: gunzipChunk(bytes) })) as Partial<EngineState> | null;
   const graph = state?.graph;
   if (typeof state?.version !== 'number' || typeof graph !== 'object' || !(graph.tags instanceof Uint8Array) || !Array.isArray(graph.shapes)) {
     throw new Error('not an engine state');
   }
   return state as EngineState;
+}
+
+/**
+ * The inflated size the gzip trailer states (ISIZE, little-endian, the size mod 2^32), plus one byte so that zlib
+ * sees the end within the one chunk; a torn trailer only makes the chunk wrong, never the result.
+ */
+function gunzipChunk(bytes: Uint8Array): number {
+  const n = bytes.length;
+  const stated = n < 4 ? 0 : (bytes[n - 4]! | (bytes[n - 3]! << 8) | (bytes[n - 2]! << 16) | (bytes[n - 1]! << 24)) >>> 0;
+  return Math.min(Math.max(stated + 1, GUNZIP_CHUNK.min), GUNZIP_CHUNK.max);
 }
 
 /**

@@ -25,14 +25,15 @@ import { classesIn, register, type StateGraph } from './state-graph.js';
  * name but changes meaning): a checkpoint of another version is ignored and the journal replayed in full. A field
  * added or removed, or a new class, is told apart anyway (restore refuses it).
  */
-export const ENGINE_STATE_VERSION = 4;
+export const ENGINE_STATE_VERSION = 5;
 
 /**
  * The engine's whole state as plain data: typed arrays, strings and small records, no cycles, no classes, so a structured
  * clone (v8.serialize, postMessage) carries it as it is. Version 1 was one JSON record per object; version 3 added the
  * waiting lists' `total` to the cached entries; version 4 made a contact view's marks the agent's timeline entries
  * themselves (an entry now names its agent), so marks and entries are one object shared by view and timeline, and a view's marks array keeps
- * null slots past its `markCount`.
+ * null slots past its `markCount`; version 5 leaves an object's null and undefined fields out of the value streams,
+ * its shape naming them (`nulls`, `undefs`).
  */
 export interface EngineState {
   version: number;

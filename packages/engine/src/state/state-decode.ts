@@ -1,4 +1,4 @@
-import { StateMismatchError, TAG, TYPED, type ClassRegistry, type StateGraph, type StateShape } from './state-graph.js';
+import { leftOut, StateMismatchError, TAG, TYPED, type ClassRegistry, type StateGraph, type StateShape } from './state-graph.js';
 
 /** Reads the value streams in order; the two passes over the nodes each walk them once from the start. */
 class Streams {
@@ -44,7 +44,8 @@ export function decodeGraph(graph: StateGraph, fresh: object, classes: ClassRegi
   const nodes = new Array<unknown>(count);
   const functions = new Map<number, unknown>();
   const protos = graph.shapes.map((shape) => (shape.k === 'obj' ? prototypeOf(shape.c, classes) : null));
-  const literals = graph.shapes.map((shape, s) => (shape.k === 'obj' && protos[s] === Object.prototype ? literalOf(shape.keys) : null));
+  const literals = graph.shapes.map((shape, s) => (shape.k === 'obj' && protos[s] === Object.prototype ? literalOf(shape) : null));
+  const fillers = graph.shapes.map((shape) => (shape.k === 'obj' ? fillerOf(shape) : null));
   const starts = place(graph, protos, literals, fresh, nodes, functions);
   const streams = new Streams(graph, nodes, functions);
   // Last node first: a node's values mostly refer to nodes reached after it (numbered higher), so they exist by then.
@@ -55,10 +56,11 @@ export function decodeGraph(graph: StateGraph, fresh: object, classes: ClassRegi
     const s = graph.nodeShapes[i]!;
     const shape = graph.shapes[s]!;
     const literal = literals[s];
-    if (nodes[i] === undefined && literal) {
-      nodes[i] = literal(streams);
-      if (shape.k === 'obj' && shape.frozen) Object.freeze(nodes[i]);
-    } else fill(shape, graph.sizes[i]!, nodes[i], streams);
+    const filler = fillers[s];
+    if (nodes[i] === undefined && literal) nodes[i] = literal(streams);
+    else if (filler) filler(nodes[i] as Record<string, unknown>, streams);
+    else fill(shape, graph.sizes[i]!, nodes[i], streams);
+    if (shape.k === 'obj' && shape.frozen) Object.freeze(nodes[i]);
   }
   if (nodes[0] !== fresh) throw new StateMismatchError('the state is not of this engine');
 }
@@ -70,11 +72,32 @@ type Literal = (streams: Streams) => Record<string, unknown>;
  * map the engine's own literals of those keys have, where an empty object given its fields one by one gets another: the
  * engine then runs polymorphic over its restored objects (measured twice as slow), and building them takes longer.
  */
-function literalOf(keys: readonly string[]): Literal | null {
-  if (keys.includes('__proto__')) return null; // a literal would take it as the prototype
+function literalOf(shape: ObjectShape): Literal | null {
+  if (shape.keys.includes('__proto__')) return null; // a literal would take it as the prototype
   // Each key is quoted by JSON.stringify: nothing the state holds is read as code.
-  return new Function('s', `return {${keys.map((k) => `${JSON.stringify(k)}: s.read()`).join(', ')}};`) as Literal;
+  const fields = shape.keys.map((k, i) => `${JSON.stringify(k)}: ${valueCode(shape, i)}`);
+  return new Function('s', `return {${fields.join(', ')}};`) as Literal;
 }
+
+type Filler = (o: Record<string, unknown>, streams: Streams) => void;
+
+/**
+ * An object's filler, compiled for its shape like a literal: each field stored by constant name, where a loop over
+ * the keys stored every field of every class through one megamorphic store.
+ */
+function fillerOf(shape: ObjectShape): Filler | null {
+  if (shape.keys.includes('__proto__')) return null; // a store would set the prototype
+  const stores = shape.keys.map((k, i) => `o[${JSON.stringify(k)}] = ${valueCode(shape, i)};`);
+  return new Function('o', 's', stores.join('\n')) as Filler;
+}
+
+/** The code of keys[i]'s value: read from the streams, or the empty value the shape says it holds. */
+const valueCode = (shape: ObjectShape, i: number): string => {
+  const empty = leftOut(shape, i);
+  return empty === 'written' ? 's.read()' : String(empty);
+};
+
+type ObjectShape = Extract<StateShape, { k: 'obj' }>;
 
 function prototypeOf(c: string, classes: ClassRegistry): object | null {
   if (c === '') return Object.prototype;
@@ -107,8 +130,8 @@ function place(
   const reused = new Set<object>();
   reached[0] = 1;
   let t = 0, ii = 0, fi = 0;
-  /** Passes over one value; `counterpart` is what the fresh engine holds in its place. */
-  const visit = (counterpart: unknown, where: string): void => {
+  /** Passes over one value; `counterpart` is what the fresh engine holds in its place, `of` and `at` say where (for errors only). */
+  const visit = (counterpart: unknown, of: string, at: string | number): void => {
     switch (tags[t++]) {
       case TAG.INT: ii++; return;
       case TAG.FLOAT: fi++; return;
@@ -127,7 +150,7 @@ function place(
         return;
       }
       case TAG.FN:
-        if (typeof counterpart !== 'function') throw new StateMismatchError(`${where}: a function the fresh engine does not have`);
+        if (typeof counterpart !== 'function') throw new StateMismatchError(`${of || 'object'}[${at}]: a function the fresh engine does not have`);
         functions.set(t - 1, counterpart);
         return;
       case undefined: throw new StateMismatchError('the state\'s values end early');
@@ -157,27 +180,27 @@ function place(
         const kept = keep(old, proto, shape, reused);
         if (kept) nodes[i] = kept;
         else if (!literals[nodeShapes[i]!]) nodes[i] = proto === Object.prototype ? {} : Object.create(proto);
-        for (const k of shape.keys) visit(kept?.[k], `${shape.c || 'object'}.${k}`);
+        for (let j = 0; j < shape.keys.length; j++) if (leftOut(shape, j) === 'written') visit(kept?.[shape.keys[j]!], shape.c, shape.keys[j]!);
         break;
       }
       case 'arr': {
         nodes[i] = [];
         const counterparts = Array.isArray(old) ? old : [];
-        for (let j = 0; j < size; j++) visit(counterparts[j], 'array');
+        for (let j = 0; j < size; j++) visit(counterparts[j], 'array', j);
         break;
       }
       case 'map': {
         nodes[i] = new Map();
         for (let j = 0; j < size; j++) {
           const k = old instanceof Map ? key() : undefined;
-          visit(undefined, 'map key');
-          visit(old instanceof Map ? old.get(k) : undefined, 'map');
+          visit(undefined, 'map key', j);
+          visit(old instanceof Map ? old.get(k) : undefined, 'map', j);
         }
         break;
       }
       case 'set':
         nodes[i] = new Set();
-        for (let j = 0; j < size; j++) visit(undefined, 'set');
+        for (let j = 0; j < size; j++) visit(undefined, 'set', j);
         break;
       case 'date': nodes[i] = new Date(floats[fi++]!); break;
       case 'typed': nodes[i] = new TYPED[shape.c](floats.subarray(fi, (fi += size))); break;
@@ -188,7 +211,7 @@ function place(
 }
 
 /** The fresh object to fill in place of a new one, if it is of the class written; its fields must be the state's. */
-function keep(old: unknown, proto: object | null, shape: Extract<StateShape, { k: 'obj' }>, reused: Set<object>): Record<string, unknown> | null {
+function keep(old: unknown, proto: object | null, shape: ObjectShape, reused: Set<object>): Record<string, unknown> | null {
   if (typeof old !== 'object' || old === null || Object.getPrototypeOf(old) !== proto || Object.isFrozen(old) || reused.has(old)) return null;
   reused.add(old);
   const fields = Object.keys(old);
@@ -206,8 +229,10 @@ function fill(shape: StateShape, size: number, node: unknown, streams: Streams):
   switch (shape.k) {
     case 'obj': {
       const o = node as Record<string, unknown>;
-      for (const k of shape.keys) o[k] = streams.read();
-      if (shape.frozen) Object.freeze(o);
+      for (let j = 0; j < shape.keys.length; j++) {
+        const empty = leftOut(shape, j);
+        o[shape.keys[j]!] = empty === 'written' ? streams.read() : empty;
+      }
       return;
     }
     case 'arr': {

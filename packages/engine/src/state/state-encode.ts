@@ -1,36 +1,51 @@
-import { classOf, StateMismatchError, TAG, typedName, type StateGraph, type StateShape, type Typed } from './state-graph.js';
+import { classOf, OMITTABLE, StateMismatchError, TAG, typedName, type StateGraph, type StateShape, type Typed } from './state-graph.js';
 
-/** A typed array that grows as it is written, like an array, without boxing its numbers. */
+/**
+ * A typed array that grows as it is written, like an array, without boxing its numbers. It grows by chunks, never
+ * copied until the one array `done` returns: doubling one array copied it a score of times and made each copy an
+ * external allocation, and V8 answers external memory growth with full collections of the (large) heap.
+ */
 class Column<T extends Uint8Array | Int32Array | Float64Array> {
-  private data: T;
-  length = 0;
+  private readonly full: T[] = [];
+  private chunk: T;
+  private used = 0;
 
   constructor(private readonly make: (size: number) => T) {
-    this.data = make(1024);
+    this.chunk = make(FIRST_CHUNK);
   }
 
   push(value: number): void {
-    if (this.length === this.data.length) this.grow(this.length + 1);
-    this.data[this.length++] = value;
+    if (this.used === this.chunk.length) this.next();
+    this.chunk[this.used++] = value;
   }
 
   pushAll(values: ArrayLike<number>): void {
-    if (this.length + values.length > this.data.length) this.grow(this.length + values.length);
-    for (let i = 0; i < values.length; i++) this.data[this.length + i] = values[i]!;
-    this.length += values.length;
+    for (let i = 0; i < values.length; i++) this.push(values[i]!);
   }
 
-  /** The written part, in an array of its own length (a copy: the column's spare room is not carried). */
+  /** Everything written, in one array of its length. */
   done(): T {
-    return this.data.slice(0, this.length) as T;
+    const filled = this.full.reduce((sum, chunk) => sum + chunk.length, 0);
+    const out = this.make(filled + this.used);
+    let at = 0;
+    for (const chunk of this.full) {
+      out.set(chunk, at);
+      at += chunk.length;
+    }
+    out.set(this.chunk.subarray(0, this.used), at);
+    return out;
   }
 
-  private grow(needed: number): void {
-    const next = this.make(Math.max(needed, this.data.length * 2));
-    next.set(this.data);
-    this.data = next;
+  private next(): void {
+    this.full.push(this.chunk);
+    this.chunk = this.make(Math.min(this.chunk.length * 2, LAST_CHUNK));
+    this.used = 0;
   }
 }
+
+/** Chunks start small (a test's engine writes a few hundred values) and stop doubling at a million values. */
+const FIRST_CHUNK = 1024;
+const LAST_CHUNK = 1 << 20;
 
 const isInt32 = (v: number) => (v | 0) === v && !Object.is(v, -0);
 
@@ -64,19 +79,24 @@ export function encodeGraph(root: object): StateGraph {
     }
     return id;
   };
+  const stringId = (v: string): number => {
+    let id = stringIds.get(v);
+    if (id === undefined) {
+      id = strings.push(v) - 1;
+      stringIds.set(v, id);
+    }
+    return id;
+  };
+  const stringAt = (id: number): void => {
+    tags.push(TAG.STR);
+    ints.push(id);
+  };
   const value = (v: unknown): void => {
     switch (typeof v) {
       case 'number':
         if (isInt32(v)) return (tags.push(TAG.INT), ints.push(v));
         return (tags.push(TAG.FLOAT), floats.push(v));
-      case 'string': {
-        let id = stringIds.get(v);
-        if (id === undefined) {
-          id = strings.push(v) - 1;
-          stringIds.set(v, id);
-        }
-        return (tags.push(TAG.STR), ints.push(id));
-      }
+      case 'string': return stringAt(stringId(v));
       case 'boolean': return tags.push(v ? TAG.TRUE : TAG.FALSE);
       case 'undefined': return tags.push(TAG.UNDEF);
       case 'function': return tags.push(TAG.FN);
@@ -85,16 +105,26 @@ export function encodeGraph(root: object): StateGraph {
     }
   };
 
-  /** The shape of an object of that prototype with those keys: found by comparing key lists, not by building a key. */
-  const shapesByProto = new Map<object | null, { id: number; keys: string[]; frozen: boolean }[]>();
-  const objectShape = (o: object, proto: object | null, keys: string[]): number => {
+  /** The layouts met so far, by prototype: found by comparing key lists, not by building a key. */
+  const layoutsByProto = new Map<object | null, Layout[]>();
+  const layoutOf = (o: object, proto: object | null): Layout => {
+    const keys = Object.keys(o);
     const frozen = Object.isFrozen(o);
-    let known = shapesByProto.get(proto);
-    if (!known) shapesByProto.set(proto, (known = []));
-    for (const shape of known) if (shape.frozen === frozen && sameList(shape.keys, keys)) return shape.id;
-    // The key list is part of the shape: instances of one class whose fields were added in another order differ.
-    const id = shapes.push({ k: 'obj', c: classOf(o), keys, frozen }) - 1;
-    known.push({ id, keys, frozen });
+    let known = layoutsByProto.get(proto);
+    if (!known) layoutsByProto.set(proto, (known = []));
+    for (const layout of known) if (layout.frozen === frozen && sameList(layout.keys, keys)) return layout;
+    // The key list is part of the layout: instances of one class whose fields were added in another order differ.
+    const layout: Layout = { c: classOf(o), keys, frozen, write: writerOf(keys, { value, stringId, stringAt }), shapes: new Map() };
+    known.push(layout);
+    return layout;
+  };
+  const objectShape = (layout: Layout, empty: number): number => {
+    let id = layout.shapes.get(empty);
+    if (id === undefined) {
+      const nulls = Math.floor(empty / EMPTY_SPLIT), undefs = empty % EMPTY_SPLIT;
+      id = shapes.push({ k: 'obj', c: layout.c, keys: layout.keys, frozen: layout.frozen, nulls, undefs }) - 1;
+      layout.shapes.set(empty, id);
+    }
     return id;
   };
 
@@ -102,10 +132,9 @@ export function encodeGraph(root: object): StateGraph {
     const proto = Object.getPrototypeOf(o) as object | null;
     if (proto === Object.prototype || !(Array.isArray(o) || o instanceof Map || o instanceof Set || o instanceof Date || ArrayBuffer.isView(o))) {
       if (o instanceof WeakMap || o instanceof WeakSet || o instanceof Promise) throw new StateMismatchError(`a ${classOf(o)} cannot be written`);
-      const keys = Object.keys(o);
-      nodeShapes.push(objectShape(o, proto, keys));
+      const layout = layoutOf(o, proto);
+      nodeShapes.push(objectShape(layout, layout.write(o)));
       sizes.push(0);
-      for (let j = 0; j < keys.length; j++) value((o as Record<string, unknown>)[keys[j]!]);
     } else if (Array.isArray(o)) {
       nodeShapes.push(shapeOf('[]', () => ({ k: 'arr' })));
       sizes.push(o.length);
@@ -141,6 +170,63 @@ export function encodeGraph(root: object): StateGraph {
   for (let i = 0; i < pending.length; i++) write(pending[i]!);
   return {
     shapes, nodeShapes: nodeShapes.done(), sizes: sizes.done(), tags: tags.done(), ints: ints.done(), floats: floats.done(), strings,
+  };
+}
+
+/** How objects of one prototype with one list of own keys are written. */
+interface Layout {
+  c: string;
+  keys: string[];
+  frozen: boolean;
+  /** Writes the object's values in key order but the empty ones; returns which were empty, as nulls * EMPTY_SPLIT + undefs. */
+  write: Writer;
+  /** The shape of each set of empty keys. */
+  shapes: Map<number, number>;
+}
+
+type Writer = (o: object) => number;
+
+/** How a writer writes values: any value, or a string by its interned number. */
+interface Output {
+  value: (v: unknown) => void;
+  stringId: (v: string) => number;
+  stringAt: (id: number) => void;
+}
+
+const EMPTY_SPLIT = 2 ** OMITTABLE;
+
+/**
+ * A layout's writer, compiled for its keys: it reads each field by constant name, and a null or undefined field among
+ * the first OMITTABLE is not written but named in the returned masks (its shape says it), since a day's contact steps
+ * and timeline entries are a quarter empty fields. Each field keeps its last string and that string's number, so a
+ * field that repeats itself (a type, a queue, the agent of a timeline's entries) is not looked up again in the
+ * interning map, the export's costliest part with the map of objects. Safe to compile: each key is quoted by
+ * JSON.stringify, so no key is read as code; an own `__proto__` (a parsed payload's) would be read as the prototype,
+ * so it is read generically.
+ */
+function writerOf(keys: readonly string[], out: Output): Writer {
+  if (keys.includes('__proto__')) return genericWriter(keys, out);
+  const omittable = keys.slice(0, OMITTABLE);
+  const caches = omittable.map((_, i) => `s${i} = null, n${i} = 0`);
+  const lines = keys.map((k, i) => {
+    const field = `o[${JSON.stringify(k)}]`;
+    if (i >= OMITTABLE) return `value(${field});`;
+    const text = `if (x !== s${i}) { s${i} = x; n${i} = stringId(x); } stringAt(n${i});`;
+    return `x = ${field}; if (x === null) nulls |= ${1 << i}; else if (x === undefined) undefs |= ${1 << i}; else if (typeof x === 'string') { ${text} } else value(x);`;
+  });
+  const body = `let ${caches.join(', ') || 'none'};
+return function (o) {
+let x, nulls = 0, undefs = 0;
+${lines.join('\n')}
+return nulls * ${EMPTY_SPLIT} + undefs;
+};`;
+  return (new Function('value', 'stringId', 'stringAt', body) as (...args: Output[keyof Output][]) => Writer)(out.value, out.stringId, out.stringAt);
+}
+
+function genericWriter(keys: readonly string[], { value }: Output): Writer {
+  return (o) => {
+    for (const k of keys) value(Object.getOwnPropertyDescriptor(o, k)?.value);
+    return 0;
   };
 }
 

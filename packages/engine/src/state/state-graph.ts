@@ -17,13 +17,25 @@ export type TypedName = keyof typeof TYPED;
 export type Typed = InstanceType<(typeof TYPED)[TypedName]>;
 
 /**
- * What a node is. `c` of an object: its class name; '' a plain object, '~' one without a prototype. Arrays, maps, sets
- * and typed arrays take their length from `sizes`; a date and a typed array's contents are numbers in `floats`.
+ * What a node is. `c` of an object: its class name; '' a plain object, '~' one without a prototype. `nulls` and
+ * `undefs`: the keys whose value is null, or undefined, and so is not written (bit i for keys[i], only among the first
+ * OMITTABLE): objects of one class differ in shape by which of their fields are empty. Arrays, maps, sets and typed arrays take their length
+ * from `sizes`; a date and a typed array's contents are numbers in `floats`.
  */
 export type StateShape =
-  | { k: 'obj'; c: string; keys: string[]; frozen: boolean }
+  | { k: 'obj'; c: string; keys: string[]; frozen: boolean; nulls: number; undefs: number }
   | { k: 'arr' } | { k: 'map' } | { k: 'set' } | { k: 'date' }
   | { k: 'typed'; c: TypedName };
+
+/** How many of an object's first keys may be left out when null or undefined: two such masks make a shape's exact key (2^52). */
+export const OMITTABLE = 26;
+
+/** What keys[i] of an object shape holds when it is not written: null, undefined, or nothing (it is written). */
+export function leftOut(shape: { nulls: number; undefs: number }, i: number): null | undefined | 'written' {
+  if (i >= OMITTABLE) return 'written';
+  if ((shape.nulls >>> i) & 1) return null;
+  return (shape.undefs >>> i) & 1 ? undefined : 'written';
+}
 
 /** How a value is written: its tag, and its number in `ints` (INT, STR, REF) or `floats` (FLOAT). */
 export const TAG = { INT: 0, FLOAT: 1, STR: 2, REF: 3, TRUE: 4, FALSE: 5, NULL: 6, UNDEF: 7, FN: 8, HOLE: 9 } as const;
