@@ -88,9 +88,11 @@ describe('the shift log', () => {
       expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
       return parse(await response.text(), { columns: true }) as Record<string, string>[];
     };
+    // The raise is written to the alert history after the board shows it: the file is read once the history has it.
+    const history = async () => ((await (await as('anna', '/api/v1/alerts')).json()) as { alerts: { id: string; raisedAt: string }[] }).alerts;
+    await expect.poll(async () => (await history()).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const alerts = await history();
     const rows = await handoverOf('anna');
-    const { alerts } = (await (await as('anna', '/api/v1/alerts')).json()) as { alerts: { id: string; raisedAt: string }[] };
-    expect(alerts.length).toBeGreaterThan(0);
     expect(rows.filter((row) => row.record === 'alert').map((row) => row.alertId).sort()).toEqual(alerts.map((a) => a.id).sort());
     expect(rows.filter((row) => row.record === 'note').map((row) => row.text).reverse()).toEqual((await notesOf('anna')).map((n) => n.text.startsWith('=') ? `'${n.text}` : n.text));
     const times = rows.map((row) => Date.parse(row.at!));
