@@ -25,7 +25,7 @@ export class RoomAgentPage {
 
   /** The room's snapshot (already its audience's) cut to the page, with the page and the view's total. */
   snapshot(shown: Snapshot): Snapshot {
-    return { ...shown, agents: this.pager.startsFrom(shown.agents), agentPage: this.pager.info() };
+    return pagedSnapshot(this.pager, shown);
   }
 
   /**
@@ -52,6 +52,10 @@ export class RoomAgentPage {
 /** A snapshot of `view` (already its audience's) cut to the view's agent page, if it asks for one (the snapshot route). */
 export function cutToAgentPage(view: View, shown: Snapshot): Snapshot {
   if (!view.agentPage || view.agents === 'none') return shown;
-  const pager = new AgentPager(view.agentPage);
+  return pagedSnapshot(new AgentPager(view.agentPage), shown);
+}
+
+/** `shown` with only the page's agents (the pager starts over from all of them), the page and the view's total. */
+function pagedSnapshot(pager: AgentPager, shown: Snapshot): Snapshot {
   return { ...shown, agents: pager.startsFrom(shown.agents), agentPage: pager.info() };
 }
