@@ -45,4 +45,15 @@ describe('CallbackTracker', () => {
     tracker.prune(T0 + HOUR_MS + 1);
     expect(tracker.waiting).toBe(0);
   });
+
+  it('hands its waiting contacts to another tracker, which keeps what it heard itself', () => {
+    const before = new CallbackTracker('default', HOUR_MS);
+    before.follow([queued('c1', 'cp1:k:anna', T0), queued('c2', 'cp1:k:bruno', T0 + 1_000), answered('c2', T0 + 2_000)]);
+    const after = new CallbackTracker('default', HOUR_MS);
+    after.follow([event('contact.transferred', 't3', { contactId: 'c3', toQueueId: 'care', caller: 'cp1:k:dino' }, T0 + 3_000)]);
+    after.resume(JSON.parse(JSON.stringify(before.waitingContacts())));
+    expect(after.waiting).toBe(2);
+    const { attempts } = after.follow([abandoned('c1', T0 + 40_000), abandoned('c3', T0 + 50_000)]);
+    expect(attempts.map((a) => [a.contactId, a.pseudonym, a.queueId, a.waitedMs])).toEqual([['c1', 'cp1:k:anna', 'sales', 40_000], ['c3', 'cp1:k:dino', 'care', 47_000]]);
+  });
 });

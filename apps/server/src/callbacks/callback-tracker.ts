@@ -2,7 +2,7 @@ import type { TimedEvent } from '@plancia/contracts';
 import type { CallbackAttemptRecord, CallbackReachRecord } from '@plancia/store';
 
 /** What the worklist needs to know of a contact still in a queue, from its queued (and transferred) events. */
-interface ContactFacts {
+export interface ContactFacts {
   queueId: string | null;
   queuedAtMs: number | null;
   pseudonym: string | null;
@@ -15,6 +15,9 @@ interface ContactData {
   toQueueId?: string;
   caller?: string;
 }
+
+/** What the tracker knows of the contacts still waiting, as a worklist checkpoint stores it (callback-checkpoints.ts). */
+export type WaitingContacts = Array<[key: string, facts: ContactFacts]>;
 
 export interface CallbackFollowUp {
   attempts: CallbackAttemptRecord[];
@@ -94,6 +97,16 @@ export class CallbackTracker {
     if (nowMs < this.#prunedAtMs + PRUNE_EVERY_MS) return;
     this.#prunedAtMs = nowMs;
     for (const [key, facts] of this.#contacts) if (facts.seenAtMs < nowMs - this.horizonMs) this.#contacts.delete(key);
+  }
+
+  /** The contacts still waiting, to be taken up by `resume` after a restart. */
+  waitingContacts(): WaitingContacts {
+    return [...this.#contacts].map(([key, facts]) => [key, { ...facts }]);
+  }
+
+  /** Takes up the contacts a checkpoint says were waiting; what this tracker has heard since is newer and stays. */
+  resume(contacts: WaitingContacts): void {
+    for (const [key, facts] of contacts) if (!this.#contacts.has(key)) this.#contacts.set(key, { ...facts });
   }
 
   get waiting(): number {

@@ -19,11 +19,7 @@ export default fp(
       protect: (events) => callers.protect(events),
       // The worklist hears every event of the batch, redelivered ones too, before the acknowledgement: a batch
       // journaled just before a crash is recorded when its producer sends it again (recording twice changes nothing).
-      append: async (events) => {
-        const appended = await journalAppend(events);
-        await callbackWorklist.record(events);
-        return appended;
-      },
+      append: (events) => callbackWorklist.journaled(events, () => journalAppend(events)),
       apply: cluster ? () => undefined : (events) => live.apply(events),
       now: Date.now,
       observe({ accepted, duplicates, rejected, commitSeconds }) {
