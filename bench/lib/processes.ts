@@ -72,7 +72,8 @@ export async function startServer(env: Record<string, string>, timeoutMs = 120_0
       PORT: String(port),
       HOST: '127.0.0.1',
       PLANCIA_DEMO: '0',
-      LOG_LEVEL: 'warn',
+      // BENCH_LOG_LEVEL=info shows where a server's start spends its time (its own log lines carry `ms`).
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
       PLANCIA_DATA_DIR: mkdtempSync(join(tmpdir(), 'plancia-bench-')),
       ...env,
     },
