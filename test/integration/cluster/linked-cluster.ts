@@ -64,14 +64,13 @@ export function linkedCluster(pbx: ClusterPbx, ids: readonly string[]) {
     page(node, `/api/v1/agents/${encodeURIComponent(agentId)}/pause`, 'POST', body);
   const pause = (node: ClusterNode, agentId: string, reason: string) => act(node, agentId, { paused: true, reason });
   /**
-   * Sends an action through a link that may have just opened, asking again while it refuses as `pbx.notYet`, or
-   * while the journal, which the leader writes a moment after the boards show an event, names no source for an agent
-   * just reported (409 no_action_channel).
+   * Sends an action through a link that may have just opened, asking again while the PBX refuses it as `pbx.notYet`
+   * or while the node has not yet taken the lead it was just given (503 leader_unavailable, "try again").
    */
   const onNewLink = (request: () => Promise<Response>) => eventually('the action accepted through the new link', async () => {
     const answer = await request();
     const text = await answer.clone().text();
-    return (answer.status === 502 && pbx.notYet.test(text)) || (answer.status === 409 && /no_action_channel/.test(text)) ? undefined : answer;
+    return (answer.status === 502 && pbx.notYet.test(text)) || (answer.status === 503 && /leader_unavailable/.test(text)) ? undefined : answer;
   }, 5_000);
   const pauseOnNewLink = (node: ClusterNode, agentId: string, reason: string) => onNewLink(() => pause(node, agentId, reason));
   /** Posts a pause to `node` (through `send`) and checks the peer received it exactly once. */

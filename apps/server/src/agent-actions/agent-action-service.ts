@@ -28,7 +28,7 @@ export async function performAgentAction(fastify: FastifyInstance, principal: Pr
   if (!agent) return refused(404, 'not_found', `No agent ${shownId} is on the board`);
   // An agent in no queue and no team belongs to no scope: only someone who sees the whole installation may act on it.
   if (!audience.reach.whole && !audience.reach.hasAgent(agent)) return refused(403, 'forbidden', `The agent ${shownId} is outside your scope`);
-  const source = await fastify.store.journal.latestAgentSource(agent.agentId);
+  const source = fastify.live.agentSources.of(agent.agentId) ?? await fastify.store.journal.latestAgentSource(agent.agentId);
   const channel = source === undefined ? undefined : fastify.acdChannels.for(source);
   if (source === undefined || !channel) {
     return refused(409, 'no_action_channel', `The agent's source (${source ?? 'none'}) has no action channel configured: see docs/integrations`);

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Alert, AlertEvent, Delta, QueueConfig, Snapshot, TimedEvent, View } from '@plancia/contracts';
 import type { AlertAction, ClosedInterval, EngineConfig, EngineState, PlanciaEngine } from '@plancia/engine';
+import { AgentSources } from './agent-sources.js';
 
 /**
  * Changes from ingest are drained from the engine at most this often: each drain builds every changed entry and
@@ -25,6 +26,7 @@ export interface LiveSinks {
  * hear each change set and each alert transition as they happen.
  *
  *   live.apply(events)                 events already committed to the journal
+ *   live.agentSources.of(agentId)      the ACD that last reported the agent, among the events applied here
  *   live.snapshot(view?) → Snapshot    full state for a new or reconnected client
  *   live.onDelta((delta) => …) → off   changes (whole changed entries) after an ingest turn (at most every DRAIN_GAP_MS)
  *                                      and at each tick
@@ -40,6 +42,7 @@ export interface LiveSinks {
  * Listeners run synchronously on the ticker: they should encode and send, not compute.
  */
 export class LiveState {
+  readonly agentSources = new AgentSources();
   private readonly emitter = new EventEmitter();
   private timer: NodeJS.Timeout | undefined;
   private inflight: Promise<void> | undefined;
@@ -64,6 +67,7 @@ export class LiveState {
   apply(events: readonly TimedEvent[]): void {
     if (events.length === 0) return;
     this.engine.apply(events, this.now());
+    this.agentSources.note(events);
     this.scheduleChanges();
   }
 

@@ -20,6 +20,8 @@ export interface AgentShaper {
   /** null: the alert is not shown in this mode. */
   alert(a: Alert): Alert | null;
   alertEvent(e: AlertEvent): AlertEvent | null;
+  /** The id a board of this mode knows an agent by. */
+  agentId(realId: string): string;
   /**
    * The engine's id of the alert a board knows as `shownId`, among the `active` alerts; undefined when no alert the
    * board could have been shown has that id (an acknowledgement of it is then a 404, never a hint that it exists).
@@ -40,6 +42,7 @@ const NAMED: AgentShaper = {
   delta: (d) => d,
   alert: (a) => a,
   alertEvent: (e) => e,
+  agentId: (realId) => realId,
   realAlertId: (shownId) => shownId,
 };
 
@@ -53,6 +56,7 @@ const withoutAgents: AgentShaper = {
   },
   alert: (a) => (isAgentAlert(a) ? null : a),
   alertEvent: (e) => (isAgentAlert(e.alert) ? null : e),
+  agentId: (realId) => realId,
   realAlertId: (shownId, active) => (active.some((a) => a.id === shownId && isAgentAlert(a)) ? undefined : shownId),
 };
 
@@ -91,6 +95,7 @@ function pseudonymous(pseudonymKey: string): AgentShaper {
     delta: (d) => (d.agents === undefined ? d : { ...d, agents: d.agents.map(agent) }),
     alert,
     alertEvent: (e) => (isAgentAlert(e.alert) ? { ...e, alert: alert(e.alert) } : e),
+    agentId: pseudonymOf,
     realAlertId: (id, active) => {
       const match = active.find((a) => alert(a).id === id);
       if (match) return match.id;

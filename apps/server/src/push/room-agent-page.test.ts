@@ -42,17 +42,27 @@ class FloorSource implements Pick<LiveSource, 'snapshot' | 'onDelta' | 'onAlert'
   }
 }
 
-const audienceIn = (mode: 'named' | 'pseudonymous' | 'off'): Audience => {
+/** An audience of `mode` that reaches the agents of `teams` (all when absent), as a scoped supervisor's would. */
+const audienceIn = (mode: 'named' | 'pseudonymous' | 'off', teams?: string[]): Audience => {
   const shaper = agentShaper(mode, 'key');
-  return { key: mode, agentDetail: mode, refusal: () => null, snapshot: shaper.snapshot, delta: shaper.delta, alertEvent: shaper.alertEvent } as unknown as Audience;
+  const reached = (agents: readonly AgentSnapshot[]) => agents.filter((a) => !teams || teams.includes(a.teamId ?? ''));
+  return {
+    key: `${mode}|${teams?.join(',') ?? '*'}`, agentDetail: mode, refusal: () => null,
+    snapshot: (s: Snapshot) => shaper.snapshot({ ...s, agents: reached(s.agents) }),
+    delta: (d: Delta) => {
+      const agents = d.agents && reached(d.agents);
+      return shaper.delta(agents?.length ? { ...d, agents } : { seq: d.seq, generatedAt: d.generatedAt });
+    },
+    alertEvent: shaper.alertEvent, shownAgentId: shaper.agentId,
+  } as unknown as Audience;
 };
 
 /** A board of `view`: its snapshot, then every change message its room sends (intervalMs 0: each one at once). */
-function board(view: View, mode: 'named' | 'pseudonymous' | 'off' = 'named') {
+function board(view: View, mode: 'named' | 'pseudonymous' | 'off' = 'named', teams?: string[]) {
   const source = new FloorSource();
   const rooms = new ViewRooms(source as unknown as LiveSource, 0);
   const received: BoardChanges[] = [];
-  const { snapshot } = rooms.attach(view, audienceIn(mode), { changes: (changes) => received.push(changes), alert: () => {} });
+  const { snapshot } = rooms.attach(view, audienceIn(mode, teams), { changes: (changes) => received.push(changes), alert: () => {} });
   return { source, snapshot, received };
 }
 
@@ -95,6 +105,22 @@ describe('ViewRooms with an agent page', () => {
     expect(received).toEqual([]);
     source.change({ ...FLOOR[1]!, teamId: 'south' });
     expect(received[0]).toMatchObject({ agents: [FLOOR[3]], removed: { agents: ['b'] }, agentPage: { total: 5 } });
+  });
+
+  it("drops an agent that changes out of the audience's reach from the page, under its pseudonym too", () => {
+    for (const mode of ['named', 'pseudonymous'] as const) {
+      const { source, snapshot, received } = board({ agentPage: { offset: 0, limit: 6 } }, mode, ['north']);
+      const shownBruno = audienceIn(mode).shownAgentId('b');
+      expect(snapshot.agents.map((a) => a.agentId)).toContain(shownBruno);
+      // Moved to a team this audience does not reach (the room's view, all agents, still matches it).
+      source.change({ ...FLOOR[1]!, teamId: 'south' });
+      expect(received).toHaveLength(1);
+      expect(received[0]).toMatchObject({ removed: { agents: [shownBruno] }, agentPage: { total: 5 } });
+      expect(received[0]!.agents?.map((a) => a.agentId) ?? []).not.toContain(shownBruno);
+      // An agent it never reached changes: its boards hear nothing of it.
+      source.change({ ...agent('s', 'Sara', 'south'), state: 'on_contact' });
+      expect(received).toHaveLength(1);
+    }
   });
 
   it('pages what the audience may see: pseudonyms in their own order, and nothing at all with agent detail off', () => {

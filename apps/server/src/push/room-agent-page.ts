@@ -35,10 +35,16 @@ export class RoomAgentPage {
   change(delta: Delta, shown: Delta | null): PagedChange {
     const { agents: _viewed, ...rest } = shown ?? { seq: delta.seq, generatedAt: delta.generatedAt };
     if (!delta.agents) return { shown: hasSlices(rest as Delta) ? (rest as Delta) : null, left: [] };
-    // Every changed agent the audience may see, in the view or not: one that no longer matches it left it.
+    // Every changed agent the audience may see, in the view or not: one that no longer matches it left it, and so
+    // did one that changed out of the audience's reach (the pager drops only agents it holds: nothing is told of
+    // an agent this audience never saw).
     const reached = this.audience.delta({ seq: delta.seq, generatedAt: delta.generatedAt, agents: delta.agents })?.agents ?? [];
     const inView = reached.filter((agent) => this.matcher.matchesAgent(agent));
-    const gone = reached.filter((agent) => !this.matcher.matchesAgent(agent)).map((agent) => agent.agentId);
+    const reachedIds = new Set(reached.map((agent) => agent.agentId));
+    const gone = [
+      ...reached.filter((agent) => !this.matcher.matchesAgent(agent)).map((agent) => agent.agentId),
+      ...delta.agents.map((agent) => this.audience.shownAgentId(agent.agentId)).filter((id) => !reachedIds.has(id)),
+    ];
     const page = this.pager.apply(inView, gone);
     const paged = page.shown.length > 0 ? { ...rest, agents: page.shown } as Delta : rest as Delta;
     return {

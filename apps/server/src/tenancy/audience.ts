@@ -19,6 +19,8 @@ export interface Audience {
   snapshot(snapshot: Snapshot): Snapshot;
   delta(delta: Delta): Delta | null;
   alertEvent(event: AlertEvent): AlertEvent | null;
+  /** The id this audience's boards know an agent by (its pseudonym when agents are pseudonymous). */
+  shownAgentId(realId: string): string;
 }
 
 export function audienceOf(tenancy: Tenancy, principal: Principal): Audience {
@@ -37,5 +39,6 @@ export function audienceOf(tenancy: Tenancy, principal: Principal): Audience {
       return reached && shaper.delta(reached);
     },
     alertEvent: (event) => (reach.hasAlert(event.alert) ? shaper.alertEvent(event) : null),
+    shownAgentId: (realId) => shaper.agentId(realId),
   };
 }
