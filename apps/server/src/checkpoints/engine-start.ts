@@ -23,8 +23,8 @@ export interface EngineStart {
   /** The journal position the engine now covers: where the next checkpoint starts from. */
   position: string;
   replayed: number;
-  /** The checkpoint the start resumed from, or null for a full replay. */
-  checkpoint: { takenAt: Date; position: string } | null;
+  /** The checkpoint the start resumed from (and how long reading and restoring it took), or null for a full replay. */
+  checkpoint: { takenAt: Date; position: string; restoreMs?: number } | null;
   fromMs: number | null;
 }
 
@@ -36,11 +36,13 @@ export interface EngineStart {
 export async function startEngine(deps: EngineStartDeps): Promise<EngineStart> {
   const { store } = deps;
   const [open, handResolved] = [await store.alerts.active(), await store.alerts.handResolved()];
+  const restoreStartedAt = performance.now();
   const resumed = deps.useCheckpoints ? await fromCheckpoint(deps) : null;
   if (resumed) {
+    const restoreMs = Math.round(performance.now() - restoreStartedAt);
     resumed.engine.restoreAlerts(open, handResolved);
     const tail = await store.journal.readAfter(resumed.position, (events) => resumed.engine.apply(deps.admit(events), deps.now()), REPLAY_CHUNK);
-    return { engine: resumed.engine, position: tail.lastSeq ?? resumed.position, replayed: tail.read, checkpoint: resumed.checkpoint, fromMs: null };
+    return { engine: resumed.engine, position: tail.lastSeq ?? resumed.position, replayed: tail.read, checkpoint: { ...resumed.checkpoint, restoreMs }, fromMs: null };
   }
   const startedAt = deps.now();
   const engine = createEngine(deps.config, startedAt);
@@ -102,7 +104,7 @@ export async function restoredEngine(config: EngineConfig, checkpoint: Checkpoin
   return engine;
 }
 
-async function fromCheckpoint(deps: EngineStartDeps): Promise<{ engine: PlanciaEngine; position: string; checkpoint: EngineStart['checkpoint'] } | null> {
+async function fromCheckpoint(deps: EngineStartDeps): Promise<{ engine: PlanciaEngine; position: string; checkpoint: { takenAt: Date; position: string } } | null> {
   const checkpoint = await deps.store.checkpoints.latest(JOURNAL_LOG);
   if (!checkpoint) return null;
   const about = { takenAt: checkpoint.takenAt.toISOString(), position: checkpoint.at.position, engineVersion: checkpoint.engineVersion };
