@@ -69,4 +69,17 @@ describe("a board's agents choice", () => {
     expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/^view\/agents/) });
     board.close();
   });
+
+  it('tells a board to drop an agent that leaves its view, and sends it whole when it comes back', async () => {
+    const board = openBoard(server().url, { view: { queues: ['east'] } });
+    await board.waitFor(isSnapshot);
+    await post(server().url, [agentState('east-a1', 'agent-east', 'available', ['east'])]);
+    await board.waitFor(agentHeard('agent-east'));
+    await post(server().url, [agentState('east-a2', 'agent-east', 'available', ['west'])]);
+    await expect.poll(() => board.received.some((m) => m.kind === 'changes' && m.delta.removed?.agents?.includes('agent-east'))).toBe(true);
+    await post(server().url, [agentState('east-a3', 'agent-east', 'not_ready', ['east'])]);
+    const back = await board.waitFor((m): m is Extract<Received, { kind: 'changes' }> => agentHeard('agent-east')(m) && agentsIn(m).some((a) => a.state === 'not_ready'));
+    expect(back.delta.agents?.find((a) => a.agentId === 'agent-east')).toMatchObject({ agentId: 'agent-east', queueIds: ['east'], state: 'not_ready', name: expect.any(String) });
+    board.close();
+  });
 });

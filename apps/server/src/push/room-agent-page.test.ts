@@ -143,6 +143,26 @@ describe('ViewRooms with an agent page', () => {
   });
 });
 
+describe('ViewRooms without an agent page', () => {
+  it("tells its boards to drop an agent that leaves the view or the audience's reach, and nothing of agents they never held", () => {
+    for (const mode of ['named', 'pseudonymous'] as const) {
+      const shownBruno = audienceIn(mode).shownAgentId('b');
+      const reach = board({}, mode, ['north']);
+      reach.source.change({ ...FLOOR[1]!, teamId: 'south' });
+      expect(reach.received).toEqual([{ seq: 1, generatedAt: expect.any(String), removed: { agents: [shownBruno] } }]);
+      reach.source.change({ ...agent('s', 'Sara', 'south'), state: 'on_contact' }, { ...FLOOR[1]!, teamId: 'south', state: 'on_contact' });
+      expect(reach.received).toHaveLength(1);
+      // Back within reach, the agent comes whole: the boards dropped what they held.
+      reach.source.change(FLOOR[1]!);
+      expect(reach.received[1]!.agents).toEqual([mode === 'named' ? FLOOR[1] : expect.objectContaining({ agentId: shownBruno, teamId: 'north', state: 'available' })]);
+    }
+    const view = board({ teams: ['north'] });
+    view.source.change({ ...FLOOR[2]!, teamId: 'south' });
+    expect(view.received[0]).toMatchObject({ removed: { agents: ['c'] } });
+    expect(view.received[0]!.agents).toBeUndefined();
+  });
+});
+
 describe('mergeChanges with removals', () => {
   const at = (seq: number, rest: Partial<BoardChanges>): BoardChanges => ({ seq, generatedAt: '2026-03-02T10:00:00Z', ...rest });
 

@@ -40,6 +40,11 @@ export class RoomMirror {
     this.seeded = true;
   }
 
+  /** Whether the room's boards hold that entry. */
+  holds(name: BoardSliceName, id: unknown): boolean {
+    return this.entries.get(name)?.has(id) ?? false;
+  }
+
   /** Entries the boards were told to drop: one that comes back is sent whole. */
   forget(name: BoardSliceName, ids: readonly unknown[]): void {
     const held = this.entries.get(name);

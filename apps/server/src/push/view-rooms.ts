@@ -133,9 +133,8 @@ export class ViewRooms {
   private changesOf(room: Room, delta: Delta): BoardChanges | null {
     const viewed = room.matcher.filter(delta);
     const shown = viewed && room.audience.delta(viewed);
-    if (!room.agentPage) return shown && room.mirror.patch(shown);
-    const page = room.agentPage.change(delta, shown);
-    // Forgotten, an agent that comes back onto the page is sent whole.
+    const page = room.agentPage ? room.agentPage.change(delta, shown) : { shown, left: leftTheBoards(room, delta, shown) };
+    // Forgotten, an agent that comes back (onto the page, into the view or the reach) is sent whole.
     room.mirror.forget('agents', page.left);
     const changes = page.shown && room.mirror.patch(page.shown);
     if (page.left.length === 0 && !page.info) return changes;
@@ -154,4 +153,14 @@ export class ViewRooms {
       for (const outlet of room.outlets) outlet.alert(shown, encoded);
     }
   }
+}
+
+/**
+ * The agents a room's boards hold that `delta` took out of their view or out of their audience's reach: they are
+ * told to drop them. Only agents the boards hold are named, so nothing is told of an agent they never saw.
+ */
+function leftTheBoards(room: Room, delta: Delta, shown: Delta | null): string[] {
+  if (!delta.agents) return [];
+  const still = new Set((shown?.agents ?? []).map((agent) => agent.agentId));
+  return delta.agents.map((agent) => room.audience.shownAgentId(agent.agentId)).filter((id) => !still.has(id) && room.mirror.holds('agents', id));
 }
