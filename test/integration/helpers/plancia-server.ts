@@ -25,15 +25,20 @@ export interface TestServer {
  */
 export const NAMED_AGENTS = { PLANCIA_AGENT_DETAIL: 'named', PLANCIA_AGENT_AGREEMENT: 'Test: invented agents' } as const;
 
+/** The settings that point a server at `database`: its PostgreSQL URL, or the embedded database's folder. */
+export function databaseEnv(database: TestDatabase): Record<string, string> {
+  const { databaseUrl, dataDir } = database.options as { databaseUrl?: string; dataDir?: string };
+  return databaseUrl ? { DATABASE_URL: databaseUrl } : { PLANCIA_DATA_DIR: dataDir! };
+}
+
 /** Starts the real application on port 0 over `database`, demo traffic off, quiet logs. */
 export async function startTestServer(database: TestDatabase, env: Record<string, string> = {}): Promise<TestServer> {
-  const { databaseUrl, dataDir } = database.options as { databaseUrl?: string; dataDir?: string };
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
     PLANCIA_DEMO: '0',
     LOG_LEVEL: 'silent',
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { PLANCIA_DATA_DIR: dataDir }),
+    ...databaseEnv(database),
     ...env,
   });
   const app = await buildServer(config);

@@ -1,17 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Alert, AlertEvent, AlertStats, LiveMessage, Silence } from '@plancia/contracts';
-import { backends, type TestDatabase } from '../helpers/plancia-server.js';
+import { backends, type TestDatabase, databaseEnv } from '../helpers/plancia-server.js';
 import { postEvents, queued } from '../helpers/events.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 
 const TEN_MINUTES = 600_000;
 const RULE = 'sales:longest-wait';
-
-function envFor(database: TestDatabase): Record<string, string> {
-  const { databaseUrl, dataDir } = database.options as { databaseUrl?: string; dataDir?: string };
-  return databaseUrl ? { DATABASE_URL: databaseUrl } : { PLANCIA_DATA_DIR: dataDir! };
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -59,7 +54,7 @@ describe.each(backends)('the alert lifecycle over HTTP on $name', (backend) => {
     await database?.dispose();
   });
   const start = async () => {
-    const server = await startServerProcess(envFor(database));
+    const server = await startServerProcess(databaseEnv(database));
     servers.push(server);
     return server;
   };

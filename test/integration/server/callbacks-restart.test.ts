@@ -2,18 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateEvents, type CallbackEntry } from '@plancia/contracts';
 import { openStore } from '@plancia/store';
-import { backends, type TestDatabase } from '../helpers/plancia-server.js';
+import { backends, type TestDatabase, databaseEnv } from '../helpers/plancia-server.js';
 import { answered, postEvents, queued, wireEvent, type WireEvent } from '../helpers/events.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 import { asPage, login } from '../session/session-client.js';
 
 const PASSWORD = 'correct horse battery staple';
 const EARLIER_TRAFFIC = 1_500;
-
-function envFor(database: TestDatabase): Record<string, string> {
-  const { databaseUrl, dataDir } = database.options as { databaseUrl?: string; dataDir?: string };
-  return databaseUrl ? { DATABASE_URL: databaseUrl } : { PLANCIA_DATA_DIR: dataDir! };
-}
 
 /** The hour before, journaled behind the server's back: contacts queued and answered, none with a caller. */
 async function journalEarlierTraffic(database: TestDatabase, startMs: number): Promise<void> {
@@ -34,6 +29,12 @@ function worklistStart(server: ServerProcess): { from: string; read: number } {
   const line = server.output().split('\n').find((l) => l.includes('callback worklist caught up with the journal'));
   if (!line) throw new Error(`no worklist start logged:\n${server.output()}`);
   return JSON.parse(line) as { from: string; read: number };
+}
+
+/** The journal positions of the worklist checkpoints the server logged as written. */
+function checkpointsWritten(server: ServerProcess): number[] {
+  return server.output().split('\n').filter((l) => l.includes('callback worklist checkpoint written'))
+    .map((l) => Number((JSON.parse(l) as { position: string }).position));
 }
 
 async function until(what: string, check: () => boolean, withinMs = 20_000): Promise<void> {
@@ -60,16 +61,16 @@ describe.each(backends)('the callback worklist across a SIGKILL on $name', (back
     databases.push(database);
     const now = Date.now();
     await journalEarlierTraffic(database, now - 3_600_000);
-    const env = { ...envFor(database), PLANCIA_CALLBACK_KEY: randomBytes(32).toString('base64'), PLANCIA_ADMIN_PASSWORD: PASSWORD, PLANCIA_CHECKPOINT_INTERVAL_S: '1', LOG_LEVEL: 'info' };
+    const env = { ...databaseEnv(database), PLANCIA_CALLBACK_KEY: randomBytes(32).toString('base64'), PLANCIA_ADMIN_PASSWORD: PASSWORD, PLANCIA_CHECKPOINT_INTERVAL_S: '1', LOG_LEVEL: 'info' };
     const first = await startServerProcess(env, { capture: true });
     servers.push(first);
     // No checkpoint yet: the last hours are read.
     expect(worklistStart(first)).toMatchObject({ from: 'recent-journal', read: EARLIER_TRAFFIC });
 
-    const written = () => first.output().split('callback worklist checkpoint written').length - 1;
-    const before = written();
     expect((await postEvents(first.url, JSON.stringify([withCaller('k1', 'c-anna', '+390611111111', now - 60_000)]))).status).toBe(202);
-    await until('a worklist checkpoint after the first contact', () => written() > before);
+    // A fresh journal written in one append numbers its events from 1: the first contact is the next one.
+    const firstContactSeq = EARLIER_TRAFFIC + 1;
+    await until('a worklist checkpoint covering the first contact', () => checkpointsWritten(first).some((position) => position >= firstContactSeq));
     // Acknowledged after that checkpoint, then the process dies without warning.
     expect((await postEvents(first.url, JSON.stringify([withCaller('k2', 'c-bruno', '+390622222222', now - 30_000)]))).status).toBe(202);
     first.child.kill('SIGKILL');

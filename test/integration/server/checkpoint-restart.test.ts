@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { validateEvents } from '@plancia/contracts';
 import { ENGINE_STATE_VERSION } from '@plancia/engine';
 import { openStore } from '@plancia/store';
-import { backends, startTestServer, type TestDatabase, NAMED_AGENTS } from '../helpers/plancia-server.js';
+import { backends, startTestServer, type TestDatabase, NAMED_AGENTS, databaseEnv } from '../helpers/plancia-server.js';
 import { agentState, answered, postEvents, queued, wireEvent, type WireEvent } from '../helpers/events.js';
 import { openIngestSocket } from '../helpers/ingest-socket.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
@@ -123,11 +123,6 @@ describe.each(backends)('restart from a checkpoint on $name', (backend) => {
 const FRAME_EVENTS = 25;
 const ACKS_AFTER_CHECKPOINT = 20;
 
-function envFor(database: TestDatabase): Record<string, string> {
-  const { databaseUrl, dataDir } = database.options as { databaseUrl?: string; dataDir?: string };
-  return databaseUrl ? { DATABASE_URL: databaseUrl } : { PLANCIA_DATA_DIR: dataDir! };
-}
-
 async function journalIds(database: TestDatabase): Promise<Set<string>> {
   const store = await openStore(database.options);
   const ids = new Set<string>();
@@ -147,7 +142,7 @@ describe.each(backends)('SIGKILL after a checkpoint on $name', (backend) => {
   it('loses nothing acknowledged: the restart resumes from the checkpoint and finds every event in its state', async () => {
     const database = await backend.create();
     databases.push(database);
-    const env = { ...envFor(database), PLANCIA_CHECKPOINT_INTERVAL_S: '1', LOG_LEVEL: 'info' };
+    const env = { ...databaseEnv(database), PLANCIA_CHECKPOINT_INTERVAL_S: '1', LOG_LEVEL: 'info' };
     const server = await startServerProcess(env, { capture: true });
     servers.push(server);
     const producer = await openIngestSocket(server.wsUrl);

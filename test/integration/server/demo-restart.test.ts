@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Snapshot, TimedEvent } from '@plancia/contracts';
 import { openStore } from '@plancia/store';
-import { backends, type TestDatabase } from '../helpers/plancia-server.js';
+import { backends, type TestDatabase, databaseEnv } from '../helpers/plancia-server.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 
 const SECOND = 1000;
@@ -10,8 +10,7 @@ const SECOND = 1000;
 const WARM_UP_MS = 10 * 60 * SECOND;
 
 function envFor(database: TestDatabase, demo: '1' | '0'): Record<string, string> {
-  const { databaseUrl, dataDir } = database.options as { databaseUrl?: string; dataDir?: string };
-  return { PLANCIA_DEMO: demo, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { PLANCIA_DATA_DIR: dataDir! }) };
+  return { PLANCIA_DEMO: demo, ...databaseEnv(database) };
 }
 
 async function counter(url: string, name: string): Promise<number> {

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '@plancia/store';
-import { backends, type TestDatabase } from '../helpers/plancia-server.js';
+import { backends, type TestDatabase, databaseEnv } from '../helpers/plancia-server.js';
 import { queued, type WireEvent } from '../helpers/events.js';
 import { openIngestSocket } from '../helpers/ingest-socket.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
@@ -16,11 +16,6 @@ async function journalIds(database: TestDatabase): Promise<Set<string>> {
   return ids;
 }
 
-function envFor(database: TestDatabase): Record<string, string> {
-  const { databaseUrl, dataDir } = database.options as { databaseUrl?: string; dataDir?: string };
-  return databaseUrl ? { DATABASE_URL: databaseUrl } : { PLANCIA_DATA_DIR: dataDir! };
-}
-
 describe.each(backends)('SIGKILL in the middle of a stream on $name', (backend) => {
   const databases: TestDatabase[] = [];
   const servers: ServerProcess[] = [];
@@ -33,7 +28,7 @@ describe.each(backends)('SIGKILL in the middle of a stream on $name', (backend) 
   it('finds every acknowledged event in the journal and in the rebuilt state after a restart', async () => {
     const database = await backend.create();
     databases.push(database);
-    const server = await startServerProcess(envFor(database));
+    const server = await startServerProcess(databaseEnv(database));
     servers.push(server);
     const producer = await openIngestSocket(server.wsUrl);
     const frames = new Map<number, WireEvent[]>();
@@ -66,7 +61,7 @@ describe.each(backends)('SIGKILL in the middle of a stream on $name', (backend) 
     const journal = await journalIds(database);
     expect(acknowledged.filter((id) => !journal.has(id))).toEqual([]);
 
-    const restarted = await startServerProcess(envFor(database));
+    const restarted = await startServerProcess(databaseEnv(database));
     servers.push(restarted);
     const snapshot = (await (await fetch(`${restarted.url}/api/v1/snapshot`)).json()) as { centre: { live: { waiting: number } } };
     // Every journaled event queued a distinct contact that nobody answered: all of them must be waiting again.
