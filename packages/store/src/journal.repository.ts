@@ -9,6 +9,25 @@ import { chunk, eventKey, payloadOf, splitResults, uniqueEvents, type AppendResu
 const INSERT_CHUNK = 5_000;
 const DEFAULT_READ_CHUNK = 5_000;
 
+/**
+ * What a streamed read selects of each event: its payload, its time as epoch milliseconds and as the database's own
+ * text (the keyset's next bound, exact to the microsecond). Reading `time` as a Date parsed every row's timestamp
+ * string (3 % of a replay's profile) only to take its milliseconds; extract() is exact numeric arithmetic.
+ */
+const STREAMED = [
+  'seq',
+  'payload',
+  sql<number>`floor(extract(epoch from time) * 1000)::float8`.as('time_ms'),
+  sql<string>`time::text`.as('time_text'),
+] as const;
+
+/** The stored event with its time: the payload object is the driver's fresh parse, so it is completed, not copied. */
+function streamedEvent(row: { payload: unknown; time_ms: number }): TimedEvent {
+  const event = row.payload as { timeMs: number };
+  event.timeMs = row.time_ms;
+  return event as TimedEvent;
+}
+
 export interface JournalStats {
   /** Transactions committed by append. */
   commits: number;
@@ -119,26 +138,26 @@ export class KyselyJournalRepository implements JournalRepository {
     chunkSize = DEFAULT_READ_CHUNK,
   ): Promise<number> {
     let read = 0;
-    let after: { time: Date; seq: string } | null = null;
+    let after: { time: string; seq: string } | null = null;
     for (;;) {
       const rows = await this.#page(fromMs, after, chunkSize);
       if (rows.length === 0) return read;
-      await onChunk(rows.map((row) => ({ ...(row.payload as object), timeMs: row.time.getTime() }) as TimedEvent));
+      await onChunk(rows.map(streamedEvent));
       read += rows.length;
       const last = rows[rows.length - 1]!;
-      after = { time: last.time, seq: String(last.seq) };
+      after = { time: last.time_text, seq: String(last.seq) };
       if (rows.length < chunkSize) return read;
     }
   }
 
   // Keyset paging on (time, seq): each page starts where the last ended, however large the journal.
-  #page(fromMs: number, after: { time: Date; seq: string } | null, limit: number) {
+  #page(fromMs: number, after: { time: string; seq: string } | null, limit: number) {
     let query = this.#db
       .selectFrom('event_journal')
-      .select(['seq', 'time', 'payload'])
+      .select(STREAMED)
       .where('time', '>=', new Date(fromMs));
     if (after) {
-      query = query.where(sql<boolean>`(time, seq) > (${after.time.toISOString()}::timestamptz, ${after.seq}::bigint)`);
+      query = query.where(sql<boolean>`(time, seq) > (${after.time}::timestamptz, ${after.seq}::bigint)`);
     }
     return query.orderBy('time').orderBy('seq').limit(limit).execute();
   }
@@ -152,11 +171,11 @@ export class KyselyJournalRepository implements JournalRepository {
     let after = afterSeq;
     for (;;) {
       // Keyset paging on seq (its own index, migration 0013): each page starts where the last ended.
-      let query = this.#db.selectFrom('event_journal').select(['seq', 'time', 'payload']);
+      let query = this.#db.selectFrom('event_journal').select(STREAMED);
       if (after !== null) query = query.where(sql<boolean>`seq > ${after}::bigint`);
       const rows = await query.orderBy('seq').limit(chunkSize).execute();
       if (rows.length > 0) {
-        await onChunk(rows.map((row) => ({ ...(row.payload as object), timeMs: row.time.getTime() }) as TimedEvent));
+        await onChunk(rows.map(streamedEvent));
         read += rows.length;
         after = String(rows[rows.length - 1]!.seq);
       }

@@ -104,6 +104,14 @@ describe.each(backends)('journal reading and retention on $name', (backend) => {
     expect(events.map((e) => e.id)).toEqual(['early', 'middle', 'tie-1', 'tie-2', 'late']);
     expect(events[4]).toEqual(late);
     expect(events[0]).toEqual(queued('early', 0));
+    // Two events of the same instant on either side of a chunk's end: the next chunk starts after the first, exactly.
+    const straddling: string[] = [];
+    expect(await store.journal.readSince(BASE_MS, (chunk) => void straddling.push(...chunk.map((e) => e.id)), 3)).toBe(5);
+    expect(straddling).toEqual(['early', 'middle', 'tie-1', 'tie-2', 'late']);
+    const inSeqOrder: TimedEvent[] = [];
+    await store.journal.readAfter(null, (chunk) => void inSeqOrder.push(...chunk), 4);
+    expect(inSeqOrder.map((e) => e.id)).toEqual(['late', 'early', 'middle', 'tie-1', 'tie-2', 'before-window']);
+    expect(inSeqOrder.find((e) => e.id === 'before-window')!.timeMs).toBe(BASE_MS - 60_000);
   });
 
   it('waits for an asynchronous chunk handler before reading on', async () => {
