@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentSnapshot, Snapshot } from '@plancia/contracts';
 import { backends, NAMED_AGENTS, startTestServer, type TestDatabase, type TestServer } from '../helpers/plancia-server.js';
-import { eventually } from '../adapters/board.js';
+import { eventually, queueOf, settled, snapshotOf } from '../adapters/board.js';
 import { CallcenterEslPeer, json, LocalHttpEndpoint, verifySigV4, type Received } from './vendor-endpoints.js';
 
 const hex = (char: string) => char.repeat(32);
@@ -184,8 +184,16 @@ describe('Amazon Connect: PutUserStatus through the AWS SDK, SigV4-signed', () =
   });
 });
 
-describe('FreeSWITCH mod_callcenter: callcenter_config agent set status over the event socket', () => {
-  const esl = new CallcenterEslPeer('ClueCon', new Map([['carla@default', 'Available']]));
+describe('FreeSWITCH mod_callcenter: what the link reads at open, and callcenter_config agent set status over the event socket', () => {
+  // As FreeSWITCH holds them before the link opens: it tells none of this on subscribing, only later changes.
+  const esl = new CallcenterEslPeer('ClueCon', new Map([['carla@default', 'Available'], ['dora@default', 'On Break'], ['enzo@default', 'Available']]));
+  esl.states.set('enzo@default', 'In a queue call');
+  const joined = Math.floor(Date.now() / 1000) - 40;
+  esl.members.push(
+    { queue: 'support@default', uuid: 'member-waiting-1', cidNumber: '3331234567', cidName: 'Rossi', joinedEpoch: joined, state: 'Waiting' },
+    { queue: 'support@default', uuid: 'member-answered', cidNumber: '3337654321', cidName: 'Neri', joinedEpoch: joined, state: 'Answered' },
+  );
+  const support = async () => queueOf(await snapshotOf(server), 'support@default');
 
   beforeAll(async () => {
     const url = await esl.listen();
@@ -193,6 +201,27 @@ describe('FreeSWITCH mod_callcenter: callcenter_config agent set status over the
     await start({ PLANCIA_FREESWITCH_URL: url });
     await stateOf('carla@default', 'available');
   }, 60_000);
+
+  it('agents already Available, On Break or in a call and a caller already waiting are on the board once the link opens', { timeout: 30_000 }, async () => {
+    await stateOf('dora@default', 'not_ready', 'On Break');
+    await stateOf('enzo@default', 'on_contact');
+    const queue = await eventually('the waiting caller', async () => ((await support())?.live.waiting === 1 ? support() : undefined));
+    expect(queue!.live.longestWaitSince).toBe(new Date(joined * 1000).toISOString());
+    expect(esl.reads).toEqual(['api callcenter_config agent list', 'api callcenter_config queue list', 'api callcenter_config queue list members support@default']);
+  });
+
+  it('a reconnect reads again: what changed meanwhile shows, the caller already waiting is not counted twice', { timeout: 30_000 }, async () => {
+    const offered = (await support())!.windows.rolling.offered;
+    esl.drop();
+    esl.agents.set('dora@default', 'Available');
+    esl.members.push({ queue: 'support@default', uuid: 'member-waiting-2', cidNumber: '3330001111', cidName: 'Verdi', joinedEpoch: joined + 20, state: 'Waiting' });
+    await stateOf('dora@default', 'available');
+    await eventually('the second waiting caller', async () => ((await support())?.live.waiting === 2 ? true : undefined));
+    await settled(server);
+    expect(esl.logins).toBe(2);
+    expect((await support())!.windows.rolling.offered).toBe(offered + 1);
+    expect((await support())!.live.waiting).toBe(2);
+  });
 
   it('pause, unpause and log off send the api command; the board follows mod_callcenter\'s events', { timeout: 30_000 }, async () => {
     const pause = await act('carla@default', 'pause', { paused: true, reason: 'Briefing' });

@@ -81,15 +81,45 @@ async function sha256Hex(body: string): Promise<string> {
   return Buffer.from(await hash.digest()).toString('hex');
 }
 
+/** A caller mod_callcenter holds in a queue (its members table): Waiting, Trying, Answered or Abandoned. */
+export interface CallcenterMember {
+  queue: string;
+  uuid: string;
+  cidNumber: string;
+  cidName: string;
+  joinedEpoch: number;
+  state: 'Waiting' | 'Trying' | 'Answered' | 'Abandoned';
+}
+
+// The columns as a recent mod_callcenter prints its tables (`SELECT *`, so in table order).
+const AGENT_COLUMNS = 'name|instance_id|uuid|type|contact|status|state|max_no_answer|wrap_up_time|reject_delay_time|busy_delay_time|no_answer_delay_time|last_bridge_start|last_bridge_end|last_offered_call|last_status_change|no_answer_count|calls_answered|talk_time|ready_time|external_calls_count';
+const QUEUE_COLUMNS = 'name|strategy|moh_sound|time_base_score|tier_rules_apply|tier_rule_wait_second|tier_rule_wait_multiply_level|tier_rule_no_agent_no_wait|discard_abandoned_after|abandoned_resume_allowed|max_wait_time|max_wait_time_with_no_agent|max_wait_time_with_no_agent_time_reached|record_template';
+const MEMBER_COLUMNS = 'queue|instance_id|uuid|session_uuid|cid_number|cid_name|system_epoch|joined_epoch|rejoined_epoch|bridge_epoch|abandoned_epoch|base_score|skill_score|serving_agent|serving_system|state';
+
+/** A `callcenter_config … list` answer: the header and rows joined by `|`, then `+OK`; a table list with no rows is only `+OK`. */
+function listAnswer(header: string, rows: string[][], headerAlways = false): string {
+  const lines = rows.length > 0 || headerAlways ? [header, ...rows.map((row) => row.join('|'))] : [];
+  return [...lines, '+OK', ''].join('\n');
+}
+
 /**
- * A local FreeSWITCH event socket that holds mod_callcenter agents and answers
- * `api callcenter_config agent set status <agent> '<status>'` as mod_callcenter does (`+OK` or `-ERR Invalid Agent!`),
- * then emits the `agent-status-change` event it would.
+ * A local FreeSWITCH event socket that holds mod_callcenter agents and waiting callers as FreeSWITCH does: it sends
+ * events only on changes (nothing on subscribing), answers `api callcenter_config agent list`, `queue list` and
+ * `queue list members <queue>` from its state in mod_callcenter's format, and answers
+ * `api callcenter_config agent set status <agent> '<status>'` (`+OK` or `-ERR Invalid Agent!`), then emits the
+ * `agent-status-change` event it would.
  */
 export class CallcenterEslPeer {
+  /** The `api` commands that change something (not the reads), in the order received. */
   readonly commands: string[] = [];
+  /** The `api` reads received (`callcenter_config agent list`, …). */
+  readonly reads: string[] = [];
   /** Accepted `auth` commands so far: one per session a client opened. */
   logins = 0;
+  /** Each agent's state (Waiting unless set): mod_callcenter keeps it apart from the status. */
+  readonly states = new Map<string, string>();
+  readonly queues: string[] = ['support@default'];
+  readonly members: CallcenterMember[] = [];
   private readonly tcp: LocalTcpServer;
   private readonly authenticated = new Set<Socket>();
   private sequence = 100;
@@ -106,6 +136,11 @@ export class CallcenterEslPeer {
   /** Authenticated sessions open now. */
   get sessions(): number {
     return this.authenticated.size;
+  }
+
+  /** Ends every open session, as a FreeSWITCH restart or a network cut would. */
+  drop(): void {
+    for (const socket of this.authenticated) socket.destroy();
   }
 
   async close(): Promise<void> {
@@ -131,10 +166,12 @@ export class CallcenterEslPeer {
     const reply = (text: string) => socket.write(`Content-Type: command/reply\nReply-Text: ${text}\n\n`);
     const api = (body: string) => socket.write(`Content-Type: api/response\nContent-Length: ${Buffer.byteLength(body)}\n\n${body}`);
     if (command.startsWith('auth ')) return void reply(this.authenticate(socket, command) ? '+OK accepted' : '-ERR invalid');
-    if (command === 'event plain CUSTOM callcenter::info') {
-      reply('+OK event listener enabled plain');
-      for (const [agent, status] of this.agents) socket.write(plainEvent(this.statusEvent(agent, status)));
-      return;
+    // FreeSWITCH confirms the subscription and sends nothing until something changes.
+    if (command === 'event plain CUSTOM callcenter::info') return void reply('+OK event listener enabled plain');
+    const list = this.list(command);
+    if (list !== null) {
+      this.reads.push(command);
+      return void api(list);
     }
     this.commands.push(command);
     const set = /^api callcenter_config agent set status (\S+) '(Logged Out|Available|Available \(On Demand\)|On Break)'$/.exec(command);
@@ -144,6 +181,25 @@ export class CallcenterEslPeer {
     this.agents.set(agent!, status!);
     api('+OK\n');
     socket.write(plainEvent(this.statusEvent(agent!, status!)));
+  }
+
+  /** The answer to a `callcenter_config` list command, null for any other command. */
+  private list(command: string): string | null {
+    const now = String(Math.floor(Date.now() / 1000));
+    if (command === 'api callcenter_config agent list') {
+      return listAnswer(AGENT_COLUMNS, [...this.agents].map(([name, status]) => [
+        name, 'single_box', '', 'callback', `user/${name.split('@')[0]}`, status, this.states.get(name) ?? 'Waiting', '3', '10', '10', '60', '0', '0', '0', '0', now, '0', '0', '0', '0', '0',
+      ]));
+    }
+    // queue list prints its header from a fixed string, so even with no queue.
+    if (command === 'api callcenter_config queue list') {
+      return listAnswer(QUEUE_COLUMNS, this.queues.map((name) => [name, 'longest-idle-agent', 'local_stream://moh', 'queue', 'false', '0', 'false', 'true', '60', 'false', '0', '0', '5', '(null)']), true);
+    }
+    const members = /^api callcenter_config queue list members (\S+)$/.exec(command);
+    if (!members) return null;
+    return listAnswer(MEMBER_COLUMNS, this.members.filter((m) => m.queue === members[1]).map((m) => [
+      m.queue, 'single_box', m.uuid, `session-${m.uuid}`, m.cidNumber, m.cidName, String(m.joinedEpoch), String(m.joinedEpoch), '0', '0', '0', '0', '0', '', '', m.state,
+    ]));
   }
 
   private authenticate(socket: Socket, command: string): boolean {

@@ -27,8 +27,8 @@ export function amiPbx(): ClusterPbx {
 }
 
 /**
- * FreeSWITCH: mod_callcenter agents `carla@default` and `dave@default` behind a real event socket peer, which tells
- * each one's status as a link subscribes (FreeSWITCH itself tells only changes), so the first leader's board learns them.
+ * FreeSWITCH: mod_callcenter agents `carla@default` and `dave@default` behind a real event socket peer, which like
+ * FreeSWITCH tells only changes: each link learns the agents as they are from its `callcenter_config agent list` read.
  */
 export function eslPbx(): ClusterPbx {
   const peer = new CallcenterEslPeer('ClueCon', new Map([['carla@default', 'Available'], ['dave@default', 'Available']]));

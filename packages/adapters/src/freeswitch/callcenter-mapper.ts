@@ -2,6 +2,7 @@ import type { AgentStateName, EventType, PlanciaEvent } from '@plancia/contracts
 import { AdapterError } from '../common/errors.js';
 import { callerData } from '../common/caller.js';
 import { cloudEvent } from '../common/events.js';
+import type { CallcenterRow } from './callcenter-list.js';
 import type { EslEvent } from './esl-event.js';
 
 export interface FreeSwitchMapperOptions {
@@ -11,11 +12,15 @@ export interface FreeSwitchMapperOptions {
 
 interface AgentRecord { status: string; state: string; wrapping: string | null; believed: string | null }
 
+/** Members mod_callcenter still holds in its queue: Trying is a waiting caller being offered to an agent. */
+const WAITING_MEMBER_STATES = new Set(['Waiting', 'Trying']);
+
 /**
  * Maps mod_callcenter's `CUSTOM callcenter::info` events. The member (caller in queue) is identified by
  * CC-Member-UUID; times come from the CC-*-Time fields (epoch seconds) or Event-Date-Timestamp (µs).
  * mod_callcenter keeps an agent's *status* (Available, On Break, Logged Out) apart from its *state*
  * (Waiting, Receiving, In a queue call, Idle, Reserved); the board's state combines the two.
+ * Events tell only changes, so a link that opens also reads what mod_callcenter holds now (`agentNow`, `memberNow`).
  */
 export class FreeSwitchCallcenterMapper {
   private readonly agents = new Map<string, AgentRecord>();
@@ -31,9 +36,9 @@ export class FreeSwitchCallcenterMapper {
     const member = () => need(event, 'CC-Member-UUID');
     switch (event['CC-Action']) {
       case 'member-queue-start':
-        return [this.queued(event, at())];
+        return [this.queuedEvent(event, at())];
       case 'bridge-agent-start': {
-        const queued = event['CC-Member-Joined-Time'] ? [this.queued(event, at('CC-Member-Joined-Time'))] : [];
+        const queued = event['CC-Member-Joined-Time'] ? [this.queuedEvent(event, at('CC-Member-Joined-Time'))] : [];
         const agentId = need(event, 'CC-Agent');
         return [...queued, this.event('contact.answered', `${member()}:answered`, at('CC-Agent-Answered-Time'), { contactId: member(), agentId })];
       }
@@ -50,6 +55,27 @@ export class FreeSwitchCallcenterMapper {
       default:
         return [];
     }
+  }
+
+  /**
+   * An agent as `callcenter_config agent list` reports it, dated at the receive time: it sets both status and state
+   * as a change event would, so the events heard after the read compare with what the read said.
+   */
+  agentNow(row: CallcenterRow, receivedAtMs: number): PlanciaEvent[] {
+    return this.agentChange({
+      'CC-Action': 'agent list', 'CC-Agent': column(row, 'name'), 'CC-Agent-Status': row.status ?? '', 'CC-Agent-State': row.state ?? '',
+    }, receivedAtMs);
+  }
+
+  /**
+   * A member as `callcenter_config queue list members` reports it: one still waiting is queued at its join time,
+   * with the id a live member-queue-start gives it, so hearing both (or reading it again) never counts it twice.
+   */
+  memberNow(row: CallcenterRow, receivedAtMs: number): PlanciaEvent[] {
+    if (!WAITING_MEMBER_STATES.has(row.state ?? '')) return [];
+    const joinedSeconds = Number(row.joined_epoch);
+    const timeMs = Number.isFinite(joinedSeconds) && joinedSeconds > 0 ? joinedSeconds * 1000 : receivedAtMs;
+    return [this.queued(column(row, 'uuid'), column(row, 'queue'), row.cid_number, timeMs)];
   }
 
   private agentChange(event: EslEvent, timeMs: number): PlanciaEvent[] {
@@ -75,9 +101,12 @@ export class FreeSwitchCallcenterMapper {
     return out;
   }
 
-  private queued(event: EslEvent, timeMs: number): PlanciaEvent {
-    const contactId = need(event, 'CC-Member-UUID');
-    const data = { contactId, queueId: need(event, 'CC-Queue'), channel: 'voice', ...callerData(event['CC-Member-CID-Number']) };
+  private queuedEvent(event: EslEvent, timeMs: number): PlanciaEvent {
+    return this.queued(need(event, 'CC-Member-UUID'), need(event, 'CC-Queue'), event['CC-Member-CID-Number'], timeMs);
+  }
+
+  private queued(contactId: string, queueId: string, callerNumber: string | undefined, timeMs: number): PlanciaEvent {
+    const data = { contactId, queueId, channel: 'voice', ...callerData(callerNumber) };
     return this.event('contact.queued', `${contactId}:queued`, timeMs, data);
   }
 
@@ -103,6 +132,12 @@ function boardState(agent: AgentRecord): [AgentStateName, string | undefined] {
 function need(event: EslEvent, name: string): string {
   const value = event[name]?.trim();
   if (!value) throw new AdapterError('freeswitch', name, `${event['CC-Action'] ?? 'event'} has no ${name}`);
+  return value;
+}
+
+function column(row: CallcenterRow, name: string): string {
+  const value = row[name]?.trim();
+  if (!value) throw new AdapterError('freeswitch', name, `a callcenter_config list row has no ${name}`);
   return value;
 }
 

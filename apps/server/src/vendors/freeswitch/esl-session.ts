@@ -18,7 +18,14 @@ export interface EslSessionOptions {
 /** A subscribed event-socket link, over which `api` commands can be sent: resolves with the command's output. */
 export interface EslLinkSession extends LinkSession {
   api(command: string): Promise<string>;
+  /**
+   * Sends an `api` command whose output `handle` gets in stream order: after every event received before it and
+   * before any received after it, which a promise (settled a turn later) could not promise. Nothing if the link ends first.
+   */
+  read(command: string, handle: (body: string, receivedAtMs: number) => void): void;
 }
+
+type ReplyHandler = (frame: EslFrame, receivedAtMs: number) => void;
 
 /**
  * One inbound event-socket connection: answer `auth/request` with the password, subscribe to mod_callcenter's
@@ -28,7 +35,8 @@ export async function openEslSession(options: EslSessionOptions): Promise<EslLin
   const link = openLinkSocket(options.host, options.port, options.signal, 'FreeSWITCH');
   const { socket, closed, fail } = link;
   const parser = new EslFrameParser();
-  const replies: ((frame: EslFrame) => void)[] = [];
+  // Replies come in the order commands went out: each reply frame is the oldest command's.
+  const replies: ReplyHandler[] = [];
   const nextReply = () => new Promise<EslFrame>((resolve, reject) => {
     replies.push(resolve);
     void closed.then((reason) => reject(new Error(reason)));
@@ -36,14 +44,21 @@ export async function openEslSession(options: EslSessionOptions): Promise<EslLin
 
   socket.on('data', (chunk: Buffer) => {
     const receivedAtMs = Date.now();
-    const events: EslEvent[] = [];
+    let events: EslEvent[] = [];
+    const deliverHeard = () => {
+      if (events.length > 0) options.deliver(events, receivedAtMs);
+      events = [];
+    };
     for (const frame of parser.push(chunk)) {
       const type = frame.headers['Content-Type'];
       if (type === 'text/event-plain') events.push(parseEslEvent(frame.body));
       else if (type === 'text/disconnect-notice') fail('FreeSWITCH sent a disconnect notice');
-      else replies.shift()?.(frame);
+      else {
+        deliverHeard();
+        replies.shift()?.(frame, receivedAtMs);
+      }
     }
-    if (events.length > 0) options.deliver(events, receivedAtMs);
+    deliverHeard();
     link.pushBack(options.saturated, options.drained);
   });
 
@@ -61,11 +76,15 @@ export async function openEslSession(options: EslSessionOptions): Promise<EslLin
     await command(`auth ${options.password}`);
     await command(CALLCENTER_SUBSCRIPTION);
   });
-  // Replies come in the order commands went out, so an api command's answer is the next reply frame (api/response).
+  // An api command's answer is the next reply frame (api/response).
   const api = async (text: string) => {
     const reply = nextReply();
     socket.write(`api ${text}\n\n`);
     return (await reply).body;
   };
-  return { closed, close: () => fail('closed'), api };
+  const read = (text: string, handle: (body: string, receivedAtMs: number) => void) => {
+    replies.push((frame, receivedAtMs) => handle(frame.body, receivedAtMs));
+    socket.write(`api ${text}\n\n`);
+  };
+  return { closed, close: () => fail('closed'), api, read };
 }

@@ -1,6 +1,7 @@
 import { FreeSwitchCallcenterMapper } from '@plancia/adapters';
 import { createStreamSource, type StreamDeps, type StreamSource } from '../stream/stream-source.js';
 import { openEslSession, type EslLinkSession } from './esl-session.js';
+import { readCallcenterNow } from './callcenter-reads.js';
 import type { LinkEndpoint } from '../stream/link-url.js';
 
 /** What supervisor actions need of a FreeSWITCH source: the event socket now up, null while down. */
@@ -10,7 +11,9 @@ export interface EslActionLink {
 
 /**
  * One FreeSWITCH: a reconnecting event-socket link and one mod_callcenter mapper kept across reconnects (a new one
- * each time the source starts again). The same link carries supervisor actions (`actions`).
+ * each time the source starts again). Every link, once subscribed, reads the agents and waiting callers as they are
+ * now; the mapper compares that with what it already believes, so a reconnect tells only what changed meanwhile.
+ * The same link carries supervisor actions (`actions`).
  */
 export function createFreeSwitchSource(endpoint: LinkEndpoint, deps: StreamDeps): StreamSource & { actions: EslActionLink } {
   const fresh = () => new FreeSwitchCallcenterMapper({ source: endpoint.source });
@@ -26,6 +29,11 @@ export function createFreeSwitchSource(endpoint: LinkEndpoint, deps: StreamDeps)
         const mapped = events.flatMap((event) => sink.map(() => ({ action: event['CC-Action'] }), () => mapper.map(event, receivedAtMs)));
         sink.submit(mapped, receivedAtMs);
       },
+    });
+    readCallcenterNow(session, {
+      mapper: () => mapper,
+      sink,
+      refused: (command, reason) => deps.log.warn({ source: endpoint.source, command, reason }, 'FreeSWITCH refused a callcenter_config read: what it lists is known only once it changes'),
     });
     current = session;
     void session.closed.then(() => {
