@@ -12,17 +12,20 @@ export interface CapRefusal {
 
 interface Mention { kind: EntityKind; id: string; path: string }
 
+const NONE: readonly Mention[] = [];
+// Module-level, not per call: a replay asks this of every event of the day.
+const queue = (id: string | undefined, path: string): readonly Mention[] => (id === undefined ? NONE : [{ kind: 'queue', id, path }]);
+const agent = (id: string, path: string): Mention[] => [{ kind: 'agent', id, path }];
+
 /** Every queue and agent an event names, with where: each becomes a row of the snapshot once seen. */
-function mentions(event: TimedEvent): Mention[] {
-  const queue = (id: string | undefined, path: string): Mention[] => (id === undefined ? [] : [{ kind: 'queue', id, path }]);
-  const agent = (id: string, path: string): Mention[] => [{ kind: 'agent', id, path }];
+function mentions(event: TimedEvent): readonly Mention[] {
   switch (event.type) {
     case 'contact.queued': case 'ticket.created': case 'survey.completed': return queue(event.data.queueId, '/data/queueId');
     case 'contact.transferred': return queue(event.data.toQueueId, '/data/toQueueId');
     case 'contact.answered': case 'ticket.replied': return agent(event.data.agentId, '/data/agentId');
     case 'agent.state':
       return [...agent(event.data.agentId, '/data/agentId'), ...(event.data.queueIds ?? []).flatMap((id, i) => queue(id, `/data/queueIds/${i}`))];
-    default: return [];
+    default: return NONE;
   }
 }
 
@@ -59,10 +62,12 @@ export class EntityCaps {
 
   /** Admits the whole batch, counting its new ids, or refuses it whole naming the first event past a limit. */
   admit(events: readonly TimedEvent[]): CapRefusal | null {
-    const fresh: Record<EntityKind, Set<string>> = { queue: new Set(), agent: new Set() };
-    for (const [index, event] of events.entries()) {
-      for (const { kind, id, path } of mentions(event)) {
-        if (this.known[kind].has(id) || fresh[kind].has(id)) continue;
+    // Made only when the batch names someone new: most name known queues and agents (a replay asks per event).
+    let fresh: Record<EntityKind, Set<string>> | null = null;
+    for (let index = 0; index < events.length; index++) {
+      for (const { kind, id, path } of mentions(events[index]!)) {
+        if (this.known[kind].has(id) || fresh?.[kind].has(id)) continue;
+        fresh ??= { queue: new Set(), agent: new Set() };
         if (this.known[kind].size + fresh[kind].size >= this.limit(kind)) {
           this.onRefused(kind, events.length);
           return this.refusal(kind, index, path);
@@ -70,7 +75,7 @@ export class EntityCaps {
         fresh[kind].add(id);
       }
     }
-    for (const kind of ['queue', 'agent'] as const) for (const id of fresh[kind]) this.known[kind].add(id);
+    if (fresh) for (const kind of ['queue', 'agent'] as const) for (const id of fresh[kind]) this.known[kind].add(id);
     return null;
   }
 
