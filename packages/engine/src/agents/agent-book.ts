@@ -198,7 +198,8 @@ export class AgentBook {
       let drop = 0;
       while (drop < t.length - 1 && t[drop + 1]!.at < horizonMs) drop++;
       if (drop === 0) continue;
-      t.copyWithin(0, drop); // unlike splice, builds no array of the removed entries
+      // A plain loop, not copyWithin (its generic path was ~20× slower here) nor splice (builds an array of the removed).
+      for (let i = drop; i < t.length; i++) t[i - drop] = t[i]!;
       t.length -= drop;
       this.revision++; // the start of the current state may now read later
     }

@@ -32,6 +32,9 @@ export function compareEntries(x: TimelineEntry, y: TimelineEntry): number {
 
 /** Position where `entry` sorts (binary search; the tail is where most entries land). */
 export function insertionIndex(list: readonly TimelineEntry[], entry: TimelineEntry): number {
+  // The tail first: nearly every entry sorts after the last, and one comparison settles it (a day's search took ~9).
+  const last = list[list.length - 1];
+  if (last === undefined || compareEntries(last, entry) <= 0) return list.length;
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
