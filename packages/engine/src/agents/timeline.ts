@@ -45,6 +45,27 @@ export function insertionIndex(list: readonly TimelineEntry[], entry: TimelineEn
   return lo;
 }
 
+/**
+ * The first index whose entry is at or after `atMs` (the length when none is), in a list in time order. Searched
+ * from the tail, doubling the step back, then by halves: the instants asked about are recent, near the end of a
+ * day's timeline, which a binary search over the whole list reached only at its last steps.
+ */
+export function firstAtOrAfter(list: readonly { at: number }[], atMs: number): number {
+  let hi = list.length;
+  let step = 1;
+  while (hi - step >= 0 && list[hi - step]!.at >= atMs) {
+    hi -= step;
+    step *= 2;
+  }
+  let lo = Math.max(0, hi - step + 1);
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.at < atMs) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function indexOfKey(list: readonly TimelineEntry[], entry: TimelineEntry): number {
   const at = insertionIndex(list, entry) - 1;
   return at >= 0 && compareEntries(list[at]!, entry) === 0 ? at : -1;
