@@ -83,9 +83,10 @@ export class BucketRing {
   private reset(slot: number, tag: number): void {
     this.tags[slot] = tag;
     this.sums.fill(0, slot * FIELD_COUNT, (slot + 1) * FIELD_COUNT);
+    // Setting a length is a runtime call even when it changes nothing, and most slots' lists are already empty.
     const waits = this.waitSlots[slot];
-    if (waits) waits.length = 0;
+    if (waits && waits.length > 0) waits.length = 0;
     const surveys = this.surveys[slot];
-    if (surveys) surveys.length = 0;
+    if (surveys && surveys.length > 0) surveys.length = 0;
   }
 }
