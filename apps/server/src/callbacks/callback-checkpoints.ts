@@ -2,6 +2,7 @@ import type { TimedEvent } from '@plancia/contracts';
 import type { CheckpointRepository, JournalRepository } from '@plancia/store';
 import type { ContactFacts, WaitingContacts } from './callback-tracker.js';
 import { CONTACT_HORIZON_MS, type CallbackWorklist } from './callback-worklist.js';
+import { PeriodicWriter } from '../checkpoints/periodic-writer.js';
 
 /** The worklist's checkpoints sit beside the engine's under a kind of their own: the two never mix. */
 export const WORKLIST_LOG = 'callback-worklist';
@@ -52,38 +53,30 @@ async function usableCheckpoint(deps: Deps): Promise<{ position: string; contact
 
 /** Writes the worklist's waiting contacts with the journal position they cover, every `intervalMs` and at stop. */
 export class WorklistCheckpointer {
-  #timer: NodeJS.Timeout | undefined;
-  #writing: Promise<boolean> | undefined;
+  readonly #writer: PeriodicWriter;
   #written: string | undefined;
 
-  constructor(private readonly deps: Deps & { onWritten(position: string): void; onError(error: unknown): void }) {}
+  constructor(private readonly deps: Deps & { onWritten(position: string): void; onError(error: unknown): void }) {
+    this.#writer = new PeriodicWriter(() => this.#take(), (error) => deps.onError(error));
+  }
 
   start(intervalMs: number): void {
-    this.#timer = setInterval(() => void this.write(), intervalMs);
-    this.#timer.unref();
+    this.#writer.start(intervalMs);
+  }
+
+  /** Stops the timed writes, then writes the last one. */
+  async stop(): Promise<void> {
+    await this.#writer.stop();
+    await this.#writer.run();
   }
 
   /**
-   * One checkpoint now (a call while one is written waits for it); false when none was stored: none could be
-   * claimed, or the journal has not moved since the last one (nothing recorded since, nothing to add).
+   * Stores a checkpoint unless none can be claimed or the journal has not moved since the last one (nothing recorded
+   * since, nothing to add).
    */
-  write(): Promise<boolean> {
-    this.#writing ??= this.#take().catch((error: unknown) => {
-      this.deps.onError(error);
-      return false;
-    }).finally(() => (this.#writing = undefined));
-    return this.#writing;
-  }
-
-  async stop(): Promise<void> {
-    clearInterval(this.#timer);
-    await this.#writing;
-    await this.write();
-  }
-
-  async #take(): Promise<boolean> {
+  async #take(): Promise<void> {
     const taken = await this.deps.worklist.checkpoint(() => this.deps.journal.committedThrough());
-    if (!taken || taken.position === this.#written) return false;
+    if (!taken || taken.position === this.#written) return;
     await this.deps.checkpoints.save({
       takenAt: new Date(this.deps.now()),
       engineVersion: FORMAT,
@@ -93,7 +86,6 @@ export class WorklistCheckpointer {
     });
     this.#written = taken.position;
     this.deps.onWritten(taken.position);
-    return true;
   }
 }
 

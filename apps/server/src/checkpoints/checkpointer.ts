@@ -2,6 +2,7 @@ import { ENGINE_STATE_VERSION } from '@plancia/engine';
 import type { CheckpointRepository, LogPosition } from '@plancia/store';
 import type { LiveState } from '../live/live-state.js';
 import { configFingerprint, encodeState } from './checkpoint-format.js';
+import { PeriodicWriter } from './periodic-writer.js';
 
 export interface CheckpointerDeps {
   live: Pick<LiveState, 'checkpoint'>;
@@ -19,26 +20,23 @@ export interface CheckpointerDeps {
  * its own, never part of ingest's commits, so acknowledgements wait at most for that synchronous part.
  */
 export class Checkpointer {
-  private timer: NodeJS.Timeout | undefined;
-  private writing: Promise<void> | undefined;
+  private readonly writer: PeriodicWriter;
 
-  constructor(private readonly deps: CheckpointerDeps) {}
+  constructor(private readonly deps: CheckpointerDeps) {
+    this.writer = new PeriodicWriter(() => this.take(), (error) => deps.onError(error));
+  }
 
   start(intervalMs: number): void {
-    if (intervalMs <= 0) return;
-    this.timer = setInterval(() => void this.write(), intervalMs);
-    this.timer.unref();
+    this.writer.start(intervalMs);
   }
 
   /** One checkpoint now; a call while one is being written waits for it instead of starting another. */
   write(): Promise<void> {
-    this.writing ??= this.take().catch((error: unknown) => this.deps.onError(error)).finally(() => (this.writing = undefined));
-    return this.writing;
+    return this.writer.run();
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.writing;
+  stop(): Promise<void> {
+    return this.writer.stop();
   }
 
   private async take(): Promise<void> {
