@@ -18,13 +18,19 @@ export interface EngineStartDeps {
   now(): number;
 }
 
+/** A checkpoint a start resumed from: when it was taken and the log position it covers. */
+interface ResumedFrom {
+  takenAt: Date;
+  position: string;
+}
+
 export interface EngineStart {
   engine: PlanciaEngine;
   /** The journal position the engine now covers: where the next checkpoint starts from. */
   position: string;
   replayed: number;
   /** The checkpoint the start resumed from (and how long reading and restoring it took), or null for a full replay. */
-  checkpoint: { takenAt: Date; position: string; restoreMs?: number } | null;
+  checkpoint: (ResumedFrom & { restoreMs?: number }) | null;
   fromMs: number | null;
 }
 
@@ -104,7 +110,7 @@ export async function restoredEngine(config: EngineConfig, checkpoint: Checkpoin
   return engine;
 }
 
-async function fromCheckpoint(deps: EngineStartDeps): Promise<{ engine: PlanciaEngine; position: string; checkpoint: { takenAt: Date; position: string } } | null> {
+async function fromCheckpoint(deps: EngineStartDeps): Promise<{ engine: PlanciaEngine; position: string; checkpoint: ResumedFrom } | null> {
   const checkpoint = await deps.store.checkpoints.latest(JOURNAL_LOG);
   if (!checkpoint) return null;
   const about = { takenAt: checkpoint.takenAt.toISOString(), position: checkpoint.at.position, engineVersion: checkpoint.engineVersion };

@@ -129,17 +129,14 @@ function boardState(agent: AgentRecord): [AgentStateName, string | undefined] {
   return ['available', undefined];
 }
 
-function need(event: EslEvent, name: string): string {
-  const value = event[name]?.trim();
-  if (!value) throw new AdapterError('freeswitch', name, `${event['CC-Action'] ?? 'event'} has no ${name}`);
+/** A field an event (or a list's row) cannot do without, trimmed; `what` names the event or row in the error. */
+function need(fields: EslEvent | CallcenterRow, name: string, what = fields['CC-Action'] ?? 'event'): string {
+  const value = fields[name]?.trim();
+  if (!value) throw new AdapterError('freeswitch', name, `${what} has no ${name}`);
   return value;
 }
 
-function column(row: CallcenterRow, name: string): string {
-  const value = row[name]?.trim();
-  if (!value) throw new AdapterError('freeswitch', name, `a callcenter_config list row has no ${name}`);
-  return value;
-}
+const column = (row: CallcenterRow, name: string): string => need(row, name, 'a callcenter_config list row');
 
 /** A named CC-*-Time (epoch seconds), else Event-Date-Timestamp (epoch µs), else the receive time. */
 function timeOf(event: EslEvent, field: string | undefined, receivedAtMs?: number): number {

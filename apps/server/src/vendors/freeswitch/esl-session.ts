@@ -77,14 +77,13 @@ export async function openEslSession(options: EslSessionOptions): Promise<EslLin
     await command(CALLCENTER_SUBSCRIPTION);
   });
   // An api command's answer is the next reply frame (api/response).
-  const api = async (text: string) => {
-    const reply = nextReply();
-    socket.write(`api ${text}\n\n`);
-    return (await reply).body;
-  };
   const read = (text: string, handle: (body: string, receivedAtMs: number) => void) => {
     replies.push((frame, receivedAtMs) => handle(frame.body, receivedAtMs));
     socket.write(`api ${text}\n\n`);
   };
+  const api = (text: string) => new Promise<string>((resolve, reject) => {
+    read(text, resolve);
+    void closed.then((reason) => reject(new Error(reason)));
+  });
   return { closed, close: () => fail('closed'), api, read };
 }
