@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Value } from '@sinclair/typebox/value';
-import { AgentPager, compareAgentPageOrder } from './agent-page.js';
-import { AGENT_PAGE_LIMIT_MAX, View, type AgentSnapshot } from './snapshot.js';
+import { AGENT_PAGE_LIMIT_MAX, AgentPager, compareAgentPageOrder } from './agent-page.js';
+import { View, type AgentSnapshot } from './snapshot.js';
 
 const agent = (agentId: string, name: string, state: AgentSnapshot['state'] = 'available') => ({ agentId, name, state }) as AgentSnapshot;
 const ids = (agents: readonly AgentSnapshot[]) => agents.map((a) => a.agentId);

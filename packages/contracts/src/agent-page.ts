@@ -1,4 +1,26 @@
-import type { AgentPage, AgentPageInfo, AgentSnapshot } from './snapshot.js';
+import { Type, type Static } from '@sinclair/typebox';
+// Types only: snapshot.ts takes the page schemas from here.
+import type { AgentSnapshot } from './snapshot.js';
+
+/** The most agents one page may hold: a TV page of rows, with room to spare. */
+export const AGENT_PAGE_LIMIT_MAX = 200;
+
+/**
+ * One page of a view's agents, in page order (compareAgentPageOrder, below): the `limit` agents from the `offset`-th (0-based).
+ * `limit: 0` asks for no agent, only the total.
+ */
+export const AgentPage = Type.Object(
+  {
+    offset: Type.Integer({ minimum: 0, maximum: 100_000, description: 'the first agent of the page, counted from 0 in name order' }),
+    limit: Type.Integer({ minimum: 0, maximum: AGENT_PAGE_LIMIT_MAX, description: `how many agents the page holds, at most ${AGENT_PAGE_LIMIT_MAX}; 0: only the total` }),
+  },
+  { additionalProperties: false },
+);
+export type AgentPage = Static<typeof AgentPage>;
+
+/** The page a board was sent, and how many agents its view has in all (to plan its pages). */
+export const AgentPageInfo = Type.Composite([AgentPage, Type.Object({ total: Type.Integer({ minimum: 0 }) })]);
+export type AgentPageInfo = Static<typeof AgentPageInfo>;
 
 // A fixed locale: the server cuts the pages and the browser sorts the rows within one, and both must agree.
 const names = new Intl.Collator('en');

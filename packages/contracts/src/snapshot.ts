@@ -4,6 +4,7 @@ import { Alert } from './alerts.js';
 import { ColourBands, Severity } from './config.js';
 import { KpiTargets } from './kpis.js';
 import type { Patch } from './board-patch.js';
+import { AgentPage, AgentPageInfo } from './agent-page.js';
 
 const Count = Type.Integer({ minimum: 0 });
 const Fraction = Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()]);
@@ -257,26 +258,6 @@ export const Anomalies = Type.Object({
   staleContactsRemoved: Count, // ghosts removed from waiting by the stale timeout
   conflicts: Count, // e.g. an agent answering while already on a contact
 });
-
-/** The most agents one page may hold: a TV page of rows, with room to spare. */
-export const AGENT_PAGE_LIMIT_MAX = 200;
-
-/**
- * One page of a view's agents, in AGENT_PAGE_ORDER (agent-page.ts): the `limit` agents from the `offset`-th (0-based).
- * `limit: 0` asks for no agent, only the total.
- */
-export const AgentPage = Type.Object(
-  {
-    offset: Type.Integer({ minimum: 0, maximum: 100_000, description: 'the first agent of the page, counted from 0 in name order' }),
-    limit: Type.Integer({ minimum: 0, maximum: AGENT_PAGE_LIMIT_MAX, description: `how many agents the page holds, at most ${AGENT_PAGE_LIMIT_MAX}; 0: only the total` }),
-  },
-  { additionalProperties: false },
-);
-export type AgentPage = Static<typeof AgentPage>;
-
-/** The page a board was sent, and how many agents its view has in all (to plan its pages). */
-export const AgentPageInfo = Type.Composite([AgentPage, Type.Object({ total: Count })]);
-export type AgentPageInfo = Static<typeof AgentPageInfo>;
 
 /**
  * The board's slices, declared once: what each holds, whether it is one value or a list of entries (and the field

@@ -14,7 +14,7 @@ const hasSlices = (delta: Delta) => Object.keys(delta).some((key) => key !== 'se
 /**
  * The agent page of a room whose view asks for one: the view's agents as the room's audience may see them (its reach
  * and agent-detail mode first, so a page never holds, counts or orders more than the unpaged view would show), cut to
- * the page in AGENT_PAGE_ORDER. One per room: its boards share the cut.
+ * the page in page order (compareAgentPageOrder). One per room: its boards share the cut.
  */
 export class RoomAgentPage {
   private readonly pager: AgentPager;
