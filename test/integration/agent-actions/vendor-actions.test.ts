@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AgentSnapshot, Snapshot } from '@plancia/contracts';
+import { DEFAULT_SETTINGS, type AgentSnapshot, type ConfigDocument, type InstallationSnapshot, type Snapshot } from '@plancia/contracts';
 import { backends, NAMED_AGENTS, startTestServer, type TestDatabase, type TestServer } from '../helpers/plancia-server.js';
 import { eventually, queueOf, settled, snapshotOf } from '../adapters/board.js';
 import { CallcenterEslPeer, json, LocalHttpEndpoint, verifySigV4, type Received } from './vendor-endpoints.js';
@@ -191,16 +191,28 @@ describe('FreeSWITCH mod_callcenter: what the link reads at open, and callcenter
   const joined = Math.floor(Date.now() / 1000) - 40;
   esl.members.push(
     { queue: 'support@default', uuid: 'member-waiting-1', cidNumber: '3331234567', cidName: 'Rossi', joinedEpoch: joined, state: 'Waiting' },
-    { queue: 'support@default', uuid: 'member-answered', cidNumber: '3337654321', cidName: 'Neri', joinedEpoch: joined, state: 'Answered' },
+    // Answered by enzo before the link opened: it will hang up while the link is open.
+    { queue: 'support@default', uuid: 'member-answered', cidNumber: '3337654321', cidName: 'Neri', joinedEpoch: joined, state: 'Answered', servingAgent: 'enzo@default', bridgeEpoch: joined + 10 },
   );
   const support = async () => queueOf(await snapshotOf(server), 'support@default');
+  const anomalies = async () => ((await snapshotOf(server)) as InstallationSnapshot).anomalies;
 
   beforeAll(async () => {
     const url = await esl.listen();
     cleanups.push(() => esl.close());
     await start({ PLANCIA_FREESWITCH_URL: url });
+    await graceOf(1);
     await stateOf('carla@default', 'available');
   }, 60_000);
+
+  /** A second's grace, so that an event of a contact the board never saw counts as an orphan while the test looks. */
+  async function graceOf(seconds: number): Promise<void> {
+    const document = (await (await fetch(`${server.url}/api/v1/config`)).json()) as ConfigDocument;
+    const put = await fetch(`${server.url}/api/v1/config`, {
+      method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...document, settings: { ...DEFAULT_SETTINGS, ...document.settings, graceSeconds: seconds } }),
+    });
+    expect(put.status, await put.clone().text()).toBe(200);
+  }
 
   it('agents already Available, On Break or in a call and a caller already waiting are on the board once the link opens', { timeout: 30_000 }, async () => {
     await stateOf('dora@default', 'not_ready', 'On Break');
@@ -210,7 +222,15 @@ describe('FreeSWITCH mod_callcenter: what the link reads at open, and callcenter
     expect(esl.reads).toEqual(['api callcenter_config agent list', 'api callcenter_config queue list', 'api callcenter_config queue list members support@default']);
   });
 
-  it('a reconnect reads again: what changed meanwhile shows, the caller already waiting is not counted twice', { timeout: 30_000 }, async () => {
+  it('a call answered before the link opened is an answered contact: its agent on it, answered once in its queue', { timeout: 30_000 }, async () => {
+    const enzo = await eventually('enzo\'s answer', async () => ((await agent('enzo@default'))?.today?.answered === 1 ? agent('enzo@default') : undefined));
+    // Talking since the bridge, not since the read.
+    expect(enzo).toMatchObject({ state: 'on_contact', today: { stateCounts: { on_contact: 1 } } });
+    expect(enzo.today!.talk).toBeGreaterThanOrEqual(25);
+    expect((await support())!.windows.rolling).toMatchObject({ offered: 2, answered: 1 });
+  });
+
+  it('a reconnect reads again: what changed meanwhile shows, the callers already waiting or answered are not counted twice', { timeout: 30_000 }, async () => {
     const offered = (await support())!.windows.rolling.offered;
     esl.drop();
     esl.agents.set('dora@default', 'Available');
@@ -219,8 +239,18 @@ describe('FreeSWITCH mod_callcenter: what the link reads at open, and callcenter
     await eventually('the second waiting caller', async () => ((await support())?.live.waiting === 2 ? true : undefined));
     await settled(server);
     expect(esl.logins).toBe(2);
-    expect((await support())!.windows.rolling.offered).toBe(offered + 1);
+    expect((await support())!.windows.rolling).toMatchObject({ offered: offered + 1, answered: 1 });
     expect((await support())!.live.waiting).toBe(2);
+    expect(await agent('enzo@default')).toMatchObject({ state: 'on_contact', today: { answered: 1 } });
+  });
+
+  it('the call answered before the link opened ends with its live bridge-agent-end: its agent in wrap-up, no orphan', { timeout: 30_000 }, async () => {
+    esl.hangUp('member-answered');
+    expect(await stateOf('enzo@default', 'wrap_up')).toMatchObject({ contactId: 'member-answered', today: { answered: 1 } });
+    // Past the grace, an end the board could not place would count as an orphan by now.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await anomalies()).toMatchObject({ orphanEvents: 0, conflicts: 0 });
+    expect((await support())!.windows.rolling).toMatchObject({ answered: 1 });
   });
 
   it('pause, unpause and log off send the api command; the board follows mod_callcenter\'s events', { timeout: 30_000 }, async () => {

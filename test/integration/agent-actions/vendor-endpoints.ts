@@ -89,6 +89,10 @@ export interface CallcenterMember {
   cidName: string;
   joinedEpoch: number;
   state: 'Waiting' | 'Trying' | 'Answered' | 'Abandoned';
+  /** Trying or Answered: the agent offered it or bridged to it (mod_callcenter leaves serving_agent empty before). */
+  servingAgent?: string;
+  /** Answered: when the agent answered, epoch seconds (0 in the table before). */
+  bridgeEpoch?: number;
 }
 
 // The columns as a recent mod_callcenter prints its tables (`SELECT *`, so in table order).
@@ -103,11 +107,11 @@ function listAnswer(header: string, rows: string[][], headerAlways = false): str
 }
 
 /**
- * A local FreeSWITCH event socket that holds mod_callcenter agents and waiting callers as FreeSWITCH does: it sends
+ * A local FreeSWITCH event socket that holds mod_callcenter agents and callers in queue as FreeSWITCH does: it sends
  * events only on changes (nothing on subscribing), answers `api callcenter_config agent list`, `queue list` and
  * `queue list members <queue>` from its state in mod_callcenter's format, and answers
  * `api callcenter_config agent set status <agent> '<status>'` (`+OK` or `-ERR Invalid Agent!`), then emits the
- * `agent-status-change` event it would.
+ * `agent-status-change` event it would. `hangUp` ends an answered member's call as mod_callcenter tells it.
  */
 export class CallcenterEslPeer {
   /** The `api` commands that change something (not the reads), in the order received. */
@@ -180,7 +184,7 @@ export class CallcenterEslPeer {
     if (!this.agents.has(agent!)) return void api('-ERR Invalid Agent!\n');
     this.agents.set(agent!, status!);
     api('+OK\n');
-    socket.write(plainEvent(this.statusEvent(agent!, status!)));
+    socket.write(plainEvent(this.callcenterEvent({ 'CC-Action': 'agent-status-change', 'CC-Agent': agent!, 'CC-Agent-Status': status! })));
   }
 
   /** The answer to a `callcenter_config` list command, null for any other command. */
@@ -198,8 +202,31 @@ export class CallcenterEslPeer {
     const members = /^api callcenter_config queue list members (\S+)$/.exec(command);
     if (!members) return null;
     return listAnswer(MEMBER_COLUMNS, this.members.filter((m) => m.queue === members[1]).map((m) => [
-      m.queue, 'single_box', m.uuid, `session-${m.uuid}`, m.cidNumber, m.cidName, String(m.joinedEpoch), String(m.joinedEpoch), '0', '0', '0', '0', '0', '', '', m.state,
+      m.queue, 'single_box', m.uuid, `session-${m.uuid}`, m.cidNumber, m.cidName, String(m.joinedEpoch), String(m.joinedEpoch), '0',
+      String(m.bridgeEpoch ?? 0), '0', '0', '0', m.servingAgent ?? '', m.servingAgent ? 'single_box' : '', m.state,
     ]));
+  }
+
+  /**
+   * The caller of an answered member hangs up: mod_callcenter drops the member's row, tells every listener
+   * `bridge-agent-end`, and puts the agent Idle for its wrap-up.
+   */
+  hangUp(uuid: string): void {
+    const member = this.members.find((m) => m.uuid === uuid && m.state === 'Answered' && m.servingAgent);
+    if (!member) throw new Error(`no answered member ${uuid}`);
+    this.members.splice(this.members.indexOf(member), 1);
+    const agent = member.servingAgent!;
+    this.states.set(agent, 'Idle');
+    this.broadcast({
+      'CC-Action': 'bridge-agent-end', 'CC-Queue': member.queue, 'CC-Agent': agent, 'CC-Member-UUID': uuid, 'CC-Member-Session-UUID': `session-${uuid}`,
+      'CC-Member-CID-Number': member.cidNumber, 'CC-Member-CID-Name': member.cidName, 'CC-Member-Joined-Time': String(member.joinedEpoch),
+      'CC-Agent-Answered-Time': String(member.bridgeEpoch ?? 0), 'CC-Bridge-Terminated-Time': String(Math.floor(Date.now() / 1000)),
+    });
+    this.broadcast({ 'CC-Action': 'agent-state-change', 'CC-Agent': agent, 'CC-Agent-State': 'Idle' });
+  }
+
+  private broadcast(fields: Record<string, string>): void {
+    for (const socket of this.authenticated) socket.write(plainEvent(this.callcenterEvent(fields)));
   }
 
   private authenticate(socket: Socket, command: string): boolean {
@@ -209,10 +236,10 @@ export class CallcenterEslPeer {
     return true;
   }
 
-  private statusEvent(agent: string, status: string): Record<string, string> {
+  private callcenterEvent(fields: Record<string, string>): Record<string, string> {
     return {
       'Event-Name': 'CUSTOM', 'Event-Subclass': 'callcenter::info', 'Event-Sequence': String(++this.sequence),
-      'Event-Date-Timestamp': String(Date.now() * 1000), 'CC-Action': 'agent-status-change', 'CC-Agent': agent, 'CC-Agent-Status': status,
+      'Event-Date-Timestamp': String(Date.now() * 1000), ...fields,
     };
   }
 }

@@ -72,4 +72,13 @@ describe('FreeSWITCH callers', () => {
     }
     expect(events.filter((event) => event.type === 'contact.queued')).toHaveLength(2);
   });
+
+  it('a field FreeSWITCH printed as (null) is no value: no caller, no cancel reason, a missing member', () => {
+    const mapper = new FreeSwitchCallcenterMapper({ source: 'esl://fs1' });
+    const start = mapper.map({ ...sample('member-queue-start'), 'CC-Member-CID-Number': '(null)' }, RECEIVED);
+    expect(start[0]!.data).toEqual({ contactId: MEMBER, queueId: 'support@default', channel: 'voice' });
+    const cancel = mapper.map({ ...sample('member-queue-end-cancel'), 'CC-Cancel-Reason': '(null)' }, RECEIVED);
+    expect(cancel[0]!.data).toEqual({ contactId: MEMBER });
+    expect(() => mapper.map({ ...sample('bridge-agent-end'), 'CC-Member-UUID': '(null)' }, RECEIVED)).toThrow(/no CC-Member-UUID/);
+  });
 });

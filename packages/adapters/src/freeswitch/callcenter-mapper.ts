@@ -14,6 +14,8 @@ interface AgentRecord { status: string; state: string; wrapping: string | null; 
 
 /** Members mod_callcenter still holds in its queue: Trying is a waiting caller being offered to an agent. */
 const WAITING_MEMBER_STATES = new Set(['Waiting', 'Trying']);
+/** A member bridged to an agent: mod_callcenter keeps its row (with bridge_epoch and serving_agent) until the call ends. */
+const ANSWERED_MEMBER_STATE = 'Answered';
 
 /**
  * Maps mod_callcenter's `CUSTOM callcenter::info` events. The member (caller in queue) is identified by
@@ -38,18 +40,17 @@ export class FreeSwitchCallcenterMapper {
       case 'member-queue-start':
         return [this.queuedEvent(event, at())];
       case 'bridge-agent-start': {
-        const queued = event['CC-Member-Joined-Time'] ? [this.queuedEvent(event, at('CC-Member-Joined-Time'))] : [];
-        const agentId = need(event, 'CC-Agent');
-        return [...queued, this.event('contact.answered', `${member()}:answered`, at('CC-Agent-Answered-Time'), { contactId: member(), agentId })];
+        const queued = given(event['CC-Member-Joined-Time']) ? [this.queuedEvent(event, at('CC-Member-Joined-Time'))] : [];
+        return [...queued, this.answered(member(), need(event, 'CC-Agent'), at('CC-Agent-Answered-Time'))];
       }
       case 'bridge-agent-end':
         this.agent(need(event, 'CC-Agent')).wrapping = member();
         return [this.event('contact.ended', `${member()}:ended`, at('CC-Bridge-Terminated-Time'), { contactId: member() })];
-      case 'member-queue-end':
+      case 'member-queue-end': {
         if (event['CC-Cause'] !== 'Cancel') return [];
-        return [this.event('contact.abandoned', `${member()}:abandoned`, at('CC-Member-Leaving-Time'), {
-          contactId: member(), ...(event['CC-Cancel-Reason'] ? { reason: event['CC-Cancel-Reason'] } : {}),
-        })];
+        const reason = given(event['CC-Cancel-Reason']);
+        return [this.event('contact.abandoned', `${member()}:abandoned`, at('CC-Member-Leaving-Time'), { contactId: member(), ...(reason ? { reason } : {}) })];
+      }
       case 'agent-status-change': case 'agent-state-change':
         return this.agentChange(event, at());
       default:
@@ -68,21 +69,27 @@ export class FreeSwitchCallcenterMapper {
   }
 
   /**
-   * A member as `callcenter_config queue list members` reports it: one still waiting is queued at its join time,
-   * with the id a live member-queue-start gives it, so hearing both (or reading it again) never counts it twice.
+   * A member as `callcenter_config queue list members` reports it, with the ids the live events give it, so hearing
+   * both (or reading it again) never counts it twice: one still waiting is queued at its join time (as
+   * member-queue-start); one answered is queued at its join and answered at its bridge by its serving agent (as
+   * bridge-agent-start), so the call's later bridge-agent-end ends a contact the board knows.
    */
   memberNow(row: CallcenterRow, receivedAtMs: number): PlanciaEvent[] {
-    if (!WAITING_MEMBER_STATES.has(row.state ?? '')) return [];
-    const joinedSeconds = Number(row.joined_epoch);
-    const timeMs = Number.isFinite(joinedSeconds) && joinedSeconds > 0 ? joinedSeconds * 1000 : receivedAtMs;
-    return [this.queued(column(row, 'uuid'), column(row, 'queue'), row.cid_number, timeMs)];
+    const state = given(row.state) ?? '';
+    if (WAITING_MEMBER_STATES.has(state)) return [this.queuedNow(row, receivedAtMs)];
+    if (state !== ANSWERED_MEMBER_STATE) return [];
+    // An epoch of 0 (or none) is one mod_callcenter did not set: an unknown bridge is dated at the read, the latest
+    // it can have been, and an unknown join at the bridge, since a caller is queued before being answered; the
+    // contact is still told, with its agent, rather than left out for want of a time.
+    const answeredAtMs = epochMs(row.bridge_epoch) ?? receivedAtMs;
+    return [this.queuedNow(row, answeredAtMs), this.answered(column(row, 'uuid'), column(row, 'serving_agent'), answeredAtMs)];
   }
 
   private agentChange(event: EslEvent, timeMs: number): PlanciaEvent[] {
     const agentId = need(event, 'CC-Agent');
     const agent = this.agent(agentId);
-    if (event['CC-Agent-Status']) agent.status = event['CC-Agent-Status'];
-    if (event['CC-Agent-State']) agent.state = event['CC-Agent-State'];
+    agent.status = given(event['CC-Agent-Status']) ?? agent.status;
+    agent.state = given(event['CC-Agent-State']) ?? agent.state;
     const out: PlanciaEvent[] = [];
     const stamp = event['Event-Sequence'] ?? String(timeMs);
     // Back to Waiting after a call: wrap-up is over.
@@ -105,9 +112,18 @@ export class FreeSwitchCallcenterMapper {
     return this.queued(need(event, 'CC-Member-UUID'), need(event, 'CC-Queue'), event['CC-Member-CID-Number'], timeMs);
   }
 
+  /** A listed member's queued event at its joined_epoch; `unsetMs` when mod_callcenter left it 0 or printed none. */
+  private queuedNow(row: CallcenterRow, unsetMs: number): PlanciaEvent {
+    return this.queued(column(row, 'uuid'), column(row, 'queue'), row.cid_number, epochMs(row.joined_epoch) ?? unsetMs);
+  }
+
   private queued(contactId: string, queueId: string, callerNumber: string | undefined, timeMs: number): PlanciaEvent {
-    const data = { contactId, queueId, channel: 'voice', ...callerData(callerNumber) };
+    const data = { contactId, queueId, channel: 'voice', ...callerData(given(callerNumber)) };
     return this.event('contact.queued', `${contactId}:queued`, timeMs, data);
+  }
+
+  private answered(contactId: string, agentId: string, timeMs: number): PlanciaEvent {
+    return this.event('contact.answered', `${contactId}:answered`, timeMs, { contactId, agentId });
   }
 
   private agent(agentId: string): AgentRecord {
@@ -131,17 +147,32 @@ function boardState(agent: AgentRecord): [AgentStateName, string | undefined] {
 
 /** A field an event (or a list's row) cannot do without, trimmed; `what` names the event or row in the error. */
 function need(fields: EslEvent | CallcenterRow, name: string, what = fields['CC-Action'] ?? 'event'): string {
-  const value = fields[name]?.trim();
+  const value = given(fields[name]);
   if (!value) throw new AdapterError('freeswitch', name, `${what} has no ${name}`);
   return value;
 }
 
+/**
+ * A field's value, trimmed, or undefined when it holds none: FreeSWITCH prints `(null)` for an empty field (a caller
+ * with no number, a column never set), which is no value, never the text itself.
+ */
+function given(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed && trimmed !== '(null)' ? trimmed : undefined;
+}
+
 const column = (row: CallcenterRow, name: string): string => need(row, name, 'a callcenter_config list row');
+
+/** Epoch seconds as milliseconds; undefined when unset (0, empty, `(null)`). */
+function epochMs(seconds: string | undefined): number | undefined {
+  const value = Number(given(seconds));
+  return Number.isFinite(value) && value > 0 ? value * 1000 : undefined;
+}
 
 /** A named CC-*-Time (epoch seconds), else Event-Date-Timestamp (epoch µs), else the receive time. */
 function timeOf(event: EslEvent, field: string | undefined, receivedAtMs?: number): number {
-  const seconds = Number(field ? event[field] : undefined);
-  if (Number.isFinite(seconds) && seconds > 0) return seconds * 1000;
+  const named = epochMs(field ? event[field] : undefined);
+  if (named !== undefined) return named;
   const micros = Number(event['Event-Date-Timestamp']);
   if (Number.isFinite(micros) && micros > 0) return Math.floor(micros / 1000);
   if (receivedAtMs !== undefined) return receivedAtMs;

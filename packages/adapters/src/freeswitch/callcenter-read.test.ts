@@ -51,20 +51,48 @@ describe('FreeSWITCH at link open: what mod_callcenter holds now', () => {
     expect(readAgents(m).map((e) => e.data.agentId)).toEqual(['bruno@default']);
   });
 
-  it('members Waiting or Trying are queued at their join, with the id a live member-queue-start gives; others are not', () => {
+  it('members Waiting or Trying are queued at their join, Answered also answered at the bridge by serving_agent; Abandoned is nothing', () => {
     const m = mapper();
     const events = parseCallcenterList(MEMBERS).flatMap((row) => m.memberNow(row, READ_AT));
     expectValid(events);
     expect(brief(events)).toEqual([
       ['contact.queued', 'freeswitch:m-wait:queued', '2026-03-02T08:58:20.000Z', { contactId: 'm-wait', queueId: 'support@default', channel: 'voice', caller: '+390612345678' }],
       ['contact.queued', 'freeswitch:m-try:queued', '2026-03-02T08:58:50.000Z', { contactId: 'm-try', queueId: 'support@default', channel: 'voice', caller: '3331234567' }],
+      ['contact.queued', 'freeswitch:m-talk:queued', '2026-03-02T08:58:20.000Z', { contactId: 'm-talk', queueId: 'support@default', channel: 'voice', caller: '3337654321' }],
+      ['contact.answered', 'freeswitch:m-talk:answered', '2026-03-02T08:58:25.000Z', { contactId: 'm-talk', agentId: 'carla@default' }],
     ]);
-    const live = m.map({ 'Event-Subclass': 'callcenter::info', 'CC-Action': 'member-queue-start', 'CC-Member-UUID': 'm-wait', 'CC-Queue': 'support@default', 'CC-Member-CID-Number': '+39 06 1234 5678' }, READ_AT);
-    expect(live.map((e) => e.id)).toEqual(['freeswitch:m-wait:queued']);
+  });
+
+  it('a member read and then heard live gets the live events\' ids: the same contact, never a second count', () => {
+    const m = mapper();
+    const read = parseCallcenterList(MEMBERS).flatMap((row) => m.memberNow(row, READ_AT)).map((e) => e.id);
+    const heard = (fields: Record<string, string>) => m.map({ 'Event-Subclass': 'callcenter::info', 'CC-Queue': 'support@default', ...fields }, READ_AT + 1000);
+    const queueStart = heard({ 'CC-Action': 'member-queue-start', 'CC-Member-UUID': 'm-wait', 'CC-Member-CID-Number': '+39 06 1234 5678' });
+    const bridgeStart = heard({
+      'CC-Action': 'bridge-agent-start', 'CC-Member-UUID': 'm-talk', 'CC-Agent': 'carla@default', 'CC-Member-CID-Number': '3337654321',
+      'CC-Member-Joined-Time': String(JOINED), 'CC-Agent-Answered-Time': String(JOINED + 5),
+    });
+    expect([...queueStart, ...bridgeStart].map((e) => e.id).every((id) => read.includes(id))).toBe(true);
+    expect(bridgeStart.map((e) => e.type)).toEqual(['contact.queued', 'contact.answered']);
+    // The call's end, heard after the read, ends the contact the read told of and puts its agent in wrap-up.
+    const end = heard({ 'CC-Action': 'bridge-agent-end', 'CC-Member-UUID': 'm-talk', 'CC-Agent': 'carla@default', 'CC-Bridge-Terminated-Time': String(JOINED + 60) });
+    expect(brief(end)).toEqual([['contact.ended', 'freeswitch:m-talk:ended', '2026-03-02T08:59:20.000Z', { contactId: 'm-talk' }]]);
+    expect(heard({ 'CC-Action': 'agent-state-change', 'CC-Agent': 'carla@default', 'CC-Agent-State': 'Waiting' }).map((e) => e.id)).toContain('freeswitch:m-talk:completed');
+  });
+
+  it('an epoch left 0 is dated at the read (bridge) or at the bridge (join); a caller printed (null) is no caller', () => {
+    const row = (fields: Record<string, string>) => ({ queue: 'support@default', uuid: 'm-1', cid_number: '(null)', joined_epoch: '0', bridge_epoch: '0', serving_agent: 'anna@default', ...fields });
+    const times = (fields: Record<string, string>) => mapper().memberNow(row(fields), READ_AT).map((e) => [e.type, e.time]);
+    expect(times({ state: 'Waiting' })).toEqual([['contact.queued', '2026-03-02T09:00:00.000Z']]);
+    expect(times({ state: 'Answered' })).toEqual([['contact.queued', '2026-03-02T09:00:00.000Z'], ['contact.answered', '2026-03-02T09:00:00.000Z']]);
+    expect(times({ state: 'Answered', bridge_epoch: String(JOINED + 5) })).toEqual([['contact.queued', '2026-03-02T08:58:25.000Z'], ['contact.answered', '2026-03-02T08:58:25.000Z']]);
+    expect(times({ state: 'Answered', joined_epoch: '(null)', bridge_epoch: '' })).toEqual([['contact.queued', '2026-03-02T09:00:00.000Z'], ['contact.answered', '2026-03-02T09:00:00.000Z']]);
+    expect(mapper().memberNow(row({ state: 'Waiting' }), READ_AT)[0]!.data).toEqual({ contactId: 'm-1', queueId: 'support@default', channel: 'voice' });
   });
 
   it('a row without the column that names it is an AdapterError', () => {
     expect(() => mapper().agentNow({ status: 'Available', state: 'Waiting' }, READ_AT)).toThrow(/no name/);
     expect(() => mapper().memberNow({ queue: 'support@default', state: 'Waiting' }, READ_AT)).toThrow(/no uuid/);
+    expect(() => mapper().memberNow({ queue: 'support@default', uuid: 'm-1', serving_agent: '(null)', state: 'Answered' }, READ_AT)).toThrow(/no serving_agent/);
   });
 });

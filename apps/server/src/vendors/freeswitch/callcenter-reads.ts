@@ -17,7 +17,7 @@ export interface CallcenterReadDeps {
 
 /**
  * What a link reads once subscribed, since mod_callcenter's events tell only changes: every agent's status and state,
- * then each queue's members still waiting. Subscribing first and reading in stream order means an event heard before
+ * then each queue's members still waiting or already answered. Subscribing first and reading in stream order means an event heard before
  * an answer is older than it, and one heard after is newer.
  */
 export function readCallcenterNow(session: EslLinkSession, deps: CallcenterReadDeps): void {
