@@ -60,3 +60,30 @@ describe('equal times', () => {
     expect(agentOf([back, paused], s(20)).agent.state).toBe('not_ready');
   });
 });
+
+describe('"on_contact" from the phone system during a call', () => {
+  const call = () => [
+    ev.agent('a1', s(0), 'available', { queueIds: ['q1'] }),
+    ev.queued('c1', s(5)),
+    ev.answered('c1', s(10), 'a1'),
+    ev.agent('a1', s(20), 'on_contact', { queueIds: ['q1'] }),
+  ];
+
+  it('is the same answer seen twice: the agent stays on that contact since its answer, with no conflict', () => {
+    const { agent, snap } = agentOf(call(), s(30));
+    expect(agent).toMatchObject({ state: 'on_contact', contactId: 'c1', since: new Date(s(10)).toISOString(), conflicts: 0 });
+    expect(snap.anomalies.conflicts).toBe(0);
+  });
+
+  it('is the same when the answer arrives after the phone system\'s report, in another batch', () => {
+    const [first, queued, answered, busy] = call();
+    const { agent } = agentOf([], s(30), [[first!, busy!], [queued!], [answered!]]);
+    expect(agent).toMatchObject({ state: 'on_contact', contactId: 'c1', since: new Date(s(10)).toISOString(), conflicts: 0 });
+  });
+
+  it('names no contact once that contact has ended', () => {
+    const events = [...call().slice(0, 3), ev.ended('c1', s(15)), ev.completed('c1', s(18)), ev.agent('a1', s(20), 'on_contact')];
+    const { agent } = agentOf(events, s(30));
+    expect(agent).toMatchObject({ state: 'on_contact', contactId: null, since: new Date(s(20)).toISOString() });
+  });
+});

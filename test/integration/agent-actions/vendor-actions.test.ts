@@ -225,7 +225,7 @@ describe('FreeSWITCH mod_callcenter: what the link reads at open, and callcenter
   it('a call answered before the link opened is an answered contact: its agent on it, answered once in its queue', { timeout: 30_000 }, async () => {
     const enzo = await eventually('enzo\'s answer', async () => ((await agent('enzo@default'))?.today?.answered === 1 ? agent('enzo@default') : undefined));
     // Talking since the bridge, not since the read.
-    expect(enzo).toMatchObject({ state: 'on_contact', today: { stateCounts: { on_contact: 1 } } });
+    expect(enzo).toMatchObject({ state: 'on_contact', contactId: 'member-answered', since: new Date((joined + 10) * 1000).toISOString(), today: { stateCounts: { on_contact: 1 } } });
     expect(enzo.today!.talk).toBeGreaterThanOrEqual(25);
     expect((await support())!.windows.rolling).toMatchObject({ offered: 2, answered: 1 });
   });

@@ -246,7 +246,7 @@ export class AgentBook {
   /**
    * The contact decides until it ends: "available" from the phone system while a contact of the agent is still in
    * talk is a contradiction, counted, and the agent stays on that contact. Only two contacts overlap as well: a
-   * phone system's own on_contact (no contact named) is the same answer seen twice.
+   * phone system's own on_contact (no contact named) is the same answer seen twice, so it names the contact in talk.
    */
   private reflag(agent: Agent, i: number): void {
     const t = agent.timeline;
@@ -257,10 +257,11 @@ export class AgentBook {
     const overruled = entry.said === 'available' && talking !== null;
     this.setConflict(agent, entry, overruled);
     const state = overruled ? 'on_contact' : entry.said;
-    if (entry.state === state && entry.contactId === (overruled ? talking : null)) return;
+    const contactId = state === 'on_contact' ? talking : null;
+    if (entry.state === state && entry.contactId === contactId) return;
     entry.state = state;
     entry.reason = overruled ? null : entry.saidReason;
-    entry.contactId = overruled ? talking : null;
+    entry.contactId = contactId;
     this.revision++;
     this.spans.respan(agent, i);
   }

@@ -146,8 +146,8 @@ export class EntryBuilder {
     const hit = this.agentCache.get(agent);
     if (hit && hit.current === current && hit.sinceMs === sinceMs && hit.entry.name === agent.name
       && hit.entry.teamId === agent.teamId && hit.entry.queueIds === agent.queueIds
-      // a call can overrule the current entry in place (see AgentBook.reflag)
-      && hit.entry.state === current?.state && hit.entry.conflicts === agent.conflicts
+      // a call can overrule the current entry, or name its contact, in place (see AgentBook.reflag)
+      && hit.entry.state === current?.state && hit.entry.contactId === (current?.contactId ?? null) && hit.entry.conflicts === agent.conflicts
       // a late change can move a membership's start without moving the agent's
       && JSON.stringify(hit.entry.memberships) === JSON.stringify(memberships)) return hit.entry;
     const entry: AgentSnapshot = {
