@@ -25,7 +25,7 @@ import { classesIn, register, type StateGraph } from './state-graph.js';
  * name but changes meaning): a checkpoint of another version is ignored and the journal replayed in full. A field
  * added or removed, or a new class, is told apart anyway (restore refuses it).
  */
-export const ENGINE_STATE_VERSION = 5;
+export const ENGINE_STATE_VERSION = 6;
 
 /**
  * The engine's whole state as plain data: typed arrays, strings and small records, no cycles, no classes, so a structured
@@ -33,7 +33,8 @@ export const ENGINE_STATE_VERSION = 5;
  * waiting lists' `total` to the cached entries; version 4 made a contact view's marks the agent's timeline entries
  * themselves (an entry now names its agent), so marks and entries are one object shared by view and timeline, and a view's marks array keeps
  * null slots past its `markCount`; version 5 leaves an object's null and undefined fields out of the value streams,
- * its shape naming them (`nulls`, `undefs`).
+ * its shape naming them (`nulls`, `undefs`); version 6 has a phone system's own on_contact during a contact in talk
+ * name that contact (an entry's `contactId`, null before).
  */
 export interface EngineState {
   version: number;
