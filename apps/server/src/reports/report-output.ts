@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { ReportLanguage } from '@plancia/contracts';
 import type { Column } from './report-columns.js';
 
@@ -36,6 +35,8 @@ const NUMBER_FORMATS = { fraction: '0.0%', seconds: '0.0', count: '0', text: '@'
 
 /** One worksheet: headings in bold, numbers as numbers (fractions formatted as percentages), the header frozen. */
 export async function toXlsx<Row>(columns: readonly Column<Row>[], rows: readonly Row[], lang: ReportLanguage, sheet: string): Promise<Buffer> {
+  // Loaded on the first workbook asked for: exceljs takes ~0.6 s to load, which every start paid for a rare export.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Plancia';
   const worksheet = workbook.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
