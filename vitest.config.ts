@@ -28,6 +28,7 @@ export default defineConfig({
       {
         test: {
           name: 'browser',
+          isolate: false,
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/setup/pglite-template.ts'],
           testTimeout: 120_000,
