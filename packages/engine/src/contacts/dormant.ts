@@ -18,16 +18,17 @@ export class DormantContact {
 }
 
 /*
- * The packed form: every step's fields in a fixed order, joined by SEP. A string field is written as it is, escaped
- * when it holds SEP or ESC; null is ESC + 'n', and a source equal to the previous step's is ESC + 's'. `at` and `seq`
- * are written as the difference from the previous step's (short: a contact's events are minutes apart), or after
- * '=' as themselves when a difference could round (not integers) and for the first step.
+ * The packed form: each step's fields joined by SEP, in a fixed order. First those every step has: type, `at`, `seq`,
+ * id, source; then only those its type carries (see `contactStep`: the others are null): a queued event's queue,
+ * channel and waiting fields, a transfer's queue and waiting fields, an answer's agent. A string is written as it is,
+ * escaped when it holds SEP or ESC; null is ESC + 'n', and a source equal to the previous step's is ESC + 's'. `at`
+ * and `seq` are written as the difference from the previous step's (short: a contact's events are minutes apart), or
+ * after '=' as themselves for the first step and when a difference could round (not safe integers).
  */
 const SEP = '\u0001';
 const ESC = '\u0002';
 const NULL = `${ESC}n`;
 const SAME = `${ESC}s`;
-const FIELDS = 11;
 
 const TYPES: readonly ContactStep['type'][] = [
   'contact.queued', 'contact.answered', 'contact.abandoned', 'contact.transferred', 'contact.ended', 'contact.completed',
@@ -55,51 +56,79 @@ function readRelative(field: string, previous: number): number {
   return field.charCodeAt(0) === 61 /* = */ ? Number(field.slice(1)) : previous + Number(field);
 }
 
+/** The fields of the stay a queued event or a transfer starts, as the waiting list shows it. */
+function pushWaiting(fields: string[], e: ContactStep): void {
+  fields.push(e.priority === null ? NULL : String(e.priority), e.vip === null ? NULL : e.vip ? '1' : '0', text(e.caller));
+}
+
 /** One flat string (built by a join, not by concatenation, which would leave a tree of pieces in the heap). */
 export function packSteps(steps: readonly ContactStep[]): string {
-  const fields = new Array<string>(steps.length * FIELDS);
-  let o = 0;
+  const fields: string[] = [];
   let previous: ContactStep | null = null;
   for (const e of steps) {
-    fields[o++] = TYPE_CODE.get(e.type)!;
-    fields[o++] = relative(e.at, previous?.at ?? null);
-    fields[o++] = relative(e.seq, previous?.seq ?? null);
-    fields[o++] = text(e.id);
-    fields[o++] = previous !== null && e.source === previous.source ? SAME : text(e.source);
-    fields[o++] = text(e.queueId);
-    fields[o++] = text(e.channel);
-    fields[o++] = text(e.agentId);
-    fields[o++] = e.priority === null ? NULL : String(e.priority);
-    fields[o++] = e.vip === null ? NULL : e.vip ? '1' : '0';
-    fields[o++] = text(e.caller);
+    const source = previous !== null && e.source === previous.source ? SAME : text(e.source);
+    fields.push(TYPE_CODE.get(e.type)!, relative(e.at, previous?.at ?? null), relative(e.seq, previous?.seq ?? null), text(e.id), source);
+    if (e.type === 'contact.queued') {
+      fields.push(text(e.queueId), text(e.channel));
+      pushWaiting(fields, e);
+    } else if (e.type === 'contact.transferred') {
+      fields.push(text(e.queueId));
+      pushWaiting(fields, e);
+    } else if (e.type === 'contact.answered') {
+      fields.push(text(e.agentId));
+    }
     previous = e;
   }
   return fields.join(SEP);
 }
 
+/** Reads the packed fields back, one step at a time. */
+class StepReader {
+  private at = 0;
+
+  constructor(private readonly fields: readonly string[]) {}
+
+  get done(): boolean {
+    return this.at >= this.fields.length;
+  }
+
+  next(): string {
+    return this.fields[this.at++]!;
+  }
+
+  text(): string | null {
+    return readText(this.next());
+  }
+
+  step(previous: ContactStep | null): ContactStep {
+    const type = TYPES[Number(this.next())]!;
+    const at = readRelative(this.next(), previous?.at ?? 0);
+    const seq = readRelative(this.next(), previous?.seq ?? 0);
+    const id = this.text()!;
+    const sourceField = this.next();
+    const source = sourceField === SAME && previous !== null ? previous.source : readText(sourceField)!;
+    const queueId = type === 'contact.queued' || type === 'contact.transferred' ? this.text() : null;
+    const channel = type === 'contact.queued' ? (this.text() as ContactChannelName | null) : null;
+    const agentId = type === 'contact.answered' ? this.text() : null;
+    const waiting = type === 'contact.queued' || type === 'contact.transferred';
+    const priority = waiting ? this.next() : NULL;
+    const vip = waiting ? this.next() : NULL;
+    const caller = waiting ? this.text() : null;
+    return {
+      type, at, id, source, seq, queueId, channel, agentId,
+      priority: priority === NULL ? null : Number(priority), vip: vip === NULL ? null : vip === '1', caller,
+    };
+  }
+}
+
 /** The steps `packSteps` packed, equal field by field (new objects). */
 export function unpackSteps(packed: string): ContactStep[] {
-  const f = packed.split(SEP);
-  const steps = new Array<ContactStep>(f.length / FIELDS);
+  const reader = new StepReader(packed.split(SEP));
+  const steps: ContactStep[] = [];
   let previous: ContactStep | null = null;
-  for (let i = 0, o = 0; o < f.length; i++, o += FIELDS) {
-    const priority = f[o + 8]!;
-    const vip = f[o + 9]!;
-    const step: ContactStep = {
-      type: TYPES[Number(f[o])]!,
-      at: readRelative(f[o + 1]!, previous?.at ?? 0),
-      id: readText(f[o + 3]!)!,
-      source: f[o + 4] === SAME && previous !== null ? previous.source : readText(f[o + 4]!)!,
-      seq: readRelative(f[o + 2]!, previous?.seq ?? 0),
-      queueId: readText(f[o + 5]!),
-      channel: readText(f[o + 6]!) as ContactChannelName | null,
-      agentId: readText(f[o + 7]!),
-      priority: priority === NULL ? null : Number(priority),
-      vip: vip === NULL ? null : vip === '1',
-      caller: readText(f[o + 10]!),
-    };
-    steps[i] = step;
-    previous = step;
+  while (!reader.done) {
+    previous = reader.step(previous);
+    steps.push(previous);
   }
   return steps;
 }
