@@ -26,4 +26,9 @@ describe('packed contact steps', () => {
     expect(unpackSteps(packSteps(list))).toEqual(list);
     expect(unpackSteps(packSteps(list))[1]!.source).toBe('\u0002s');
   });
+
+  it('keep arrival places whose difference would not be exact', () => {
+    const list = steps([ev.queued('c1', s(0)), ev.answered('c1', s(1))]).map((step, i) => ({ ...step, seq: i === 0 ? -2 : Number.MAX_SAFE_INTEGER }));
+    expect(unpackSteps(packSteps(list))).toEqual(list);
+  });
 });

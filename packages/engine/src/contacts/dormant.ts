@@ -23,7 +23,7 @@ export class DormantContact {
  * channel and waiting fields, a transfer's queue and waiting fields, an answer's agent. A string is written as it is,
  * escaped when it holds SEP or ESC; null is ESC + 'n', and a source equal to the previous step's is ESC + 's'. `at`
  * and `seq` are written as the difference from the previous step's (short: a contact's events are minutes apart), or
- * after '=' as themselves for the first step and when a difference could round (not safe integers).
+ * after '=' as themselves for the first step and when a difference could round (see `relative`).
  */
 const SEP = '\u0001';
 const ESC = '\u0002';
@@ -47,9 +47,14 @@ function readText(field: string): string | null {
   return field.replaceAll(`${ESC}a`, SEP).replaceAll(`${ESC}b`, ESC);
 }
 
-/** `x` after `previous`: their difference when both are safe integers (exact), else `x` itself after '='. */
+/**
+ * `x` after `previous`: their difference when it and both are safe integers (then the difference and the sum that
+ * reads it back are exact), else `x` itself after '='.
+ */
 function relative(x: number, previous: number | null): string {
-  return previous !== null && Number.isSafeInteger(x) && Number.isSafeInteger(previous) ? String(x - previous) : `=${x}`;
+  if (previous === null || !Number.isSafeInteger(x) || !Number.isSafeInteger(previous)) return `=${x}`;
+  const difference = x - previous;
+  return Number.isSafeInteger(difference) ? String(difference) : `=${x}`;
 }
 
 function readRelative(field: string, previous: number): number {
