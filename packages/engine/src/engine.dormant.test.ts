@@ -95,6 +95,19 @@ describe('dormant contacts', () => {
     expect(e.snapshot(nextDay + 200_000).anomalies.orphanEvents).toBe(1);
   });
 
+  it('a dormant contact whose forgetting moved later (a queue\'s today reaching further) is forgotten then, not never', () => {
+    // c1 sleeps until the centre's midnight. A queue whose day starts at 06:00 appears: at midnight its today still
+    // holds c1, so c1 is looked at, kept, and due again at the latest end of any today (the centre's next midnight).
+    const e = createEngineAt(config([queue('q1'), queue('shifts', {}, { dayResetTime: '06:00' })]));
+    e.apply(handled(), s(100));
+    e.apply([ev.queued('c2', s(200), 'shifts'), ev.abandoned('c2', s(201))], s(201));
+    const midnight = Date.UTC(2026, 2, 2, 23, 0, 0); // 00:00 in Rome
+    e.tick(midnight + 60_000);
+    expect(dormantCount(e)).toBe(2);
+    e.tick(midnight + 24 * 3_600_000 + 60_000);
+    expect(dormantCount(e)).toBe(0);
+  });
+
   it('a new configuration wakes dormant contacts first: a later change of them takes back what the old one counted', () => {
     const e = createEngineAt(cfg());
     e.apply(handled(), s(100));
