@@ -81,6 +81,7 @@ export class EngineCore implements ContactHost, AgentHost {
   }
 
   configure(config: EngineConfig): void {
+    this.contacts.configurationChanging();
     this.config = config;
     this.settings = { ...DEFAULT_SETTINGS, ...config.settings };
     this.queues = new Map(config.queues.map((q) => [q.queueId, q]));
@@ -89,7 +90,6 @@ export class EngineCore implements ContactHost, AgentHost {
     this.calendars = new Map([DEFAULT_CALENDAR, ...config.calendars].map((c) => [c.id, new Calendar(c)]));
     this.queueClocks = new Map();
     this.agents.configure(config.agents);
-    this.contacts.configurationChanged();
     this.window.graceMs = this.graceMs;
     this.versions.bumpAll();
   }
@@ -311,6 +311,10 @@ export class EngineCore implements ContactHost, AgentHost {
 
   applyMark(m: AgentMark, sign: number): readonly string[] {
     return this.agents.addMark(m, sign);
+  }
+
+  sharedMark(m: AgentMark): AgentMark {
+    return this.agents.entryEqualTo(m);
   }
 
   watchAgent(agentId: string, contactId: string, on: boolean): void {

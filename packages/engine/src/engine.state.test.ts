@@ -16,7 +16,8 @@ let ids = 0;
 const other = (type: TimedEvent['type'], at: number, data: Record<string, unknown>): TimedEvent =>
   ({ specversion: '1.0', id: `x${++ids}`, source: 'state-test', type, time: new Date(at).toISOString(), timeMs: at, data }) as TimedEvent;
 
-interface Plan { queue: 'q1' | 'q2'; start: number; wait: number; outcome: ContactOutcome; talk: number; wrap: number | null; agent: number; extra: 'none' | 'ticket' | 'survey' | 'pause' }
+/** `late`: a second completion of the contact (a contradiction, counted) arrives after every other event, the contact long finished. */
+interface Plan { queue: 'q1' | 'q2'; start: number; wait: number; outcome: ContactOutcome; talk: number; wrap: number | null; agent: number; extra: 'none' | 'ticket' | 'survey' | 'pause' | 'late' }
 
 const plan: fc.Arbitrary<Plan> = fc.record({
   queue: fc.constantFrom('q1' as const, 'q2' as const),
@@ -27,20 +28,24 @@ const plan: fc.Arbitrary<Plan> = fc.record({
   talk: fc.integer({ min: 1, max: 120_000 }),
   wrap: fc.option(fc.integer({ min: 0, max: 20_000 })),
   agent: fc.integer({ min: 0, max: 3 }),
-  extra: fc.constantFrom('none' as const, 'ticket' as const, 'survey' as const, 'pause' as const),
+  extra: fc.constantFrom('none' as const, 'ticket' as const, 'survey' as const, 'pause' as const, 'late' as const),
 });
 
 function eventsOf(plans: Plan[]): TimedEvent[] {
-  return plans.flatMap((p, i) => {
+  const late: TimedEvent[] = [];
+  const events = plans.flatMap((p, i) => {
     const t = s(0) + p.start;
     const agent = `a${p.agent}`;
     const out: TimedEvent[] = [ev.agent(agent, t, 'available', { queueIds: ['q1', 'q2'] }), ev.queued(`c${i}`, t, p.queue, p.queue === 'q1' ? 'voice' : 'chat')];
-    out.push(...contactEnding(`c${i}`, t, agent, p));
+    const ending = contactEnding(`c${i}`, t, agent, p);
+    out.push(...ending);
+    if (p.extra === 'late') late.push(ev.completed(`c${i}`, (ending.at(-1)?.timeMs ?? t) + 1));
     if (p.extra === 'ticket') out.push(other('ticket.created', t, { ticketId: `t${i}`, queueId: p.queue }), other('ticket.solved', t + p.talk, { ticketId: `t${i}` }));
     if (p.extra === 'survey') out.push(ev.survey(t + p.wait, { contactId: `c${i}`, queueId: p.queue, csat: 1 + (i % 5) }));
     if (p.extra === 'pause') out.push(ev.agent(agent, t + p.wait + 1, 'not_ready', { queueIds: ['q1', 'q2'], reason: 'break' }));
     return out;
   }).sort((a, b) => a.timeMs - b.timeMs);
+  return [...events, ...late];
 }
 
 /** The engine's life as a server lives it: batches as they arrive, ticks, and people acting on alerts. */

@@ -156,6 +156,13 @@ export class AgentBook {
     return watchersBut(agent, m.key);
   }
 
+  /** The entry of the agent's timeline equal to `m`, else `m` (a mark older than the timeline keeps is no entry of it). */
+  entryEqualTo(m: Entry): Entry {
+    const t = this.agents.get(m.agentId)?.timeline;
+    const at = t ? indexOfKey(t, m) : -1;
+    return at >= 0 ? t![at]! : m;
+  }
+
   current(agent: Agent): TimelineEntry | undefined {
     return agent.timeline[agent.timeline.length - 1];
   }

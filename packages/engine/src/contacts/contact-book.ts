@@ -2,6 +2,7 @@ import { Fact } from '../windows/facts.js';
 import { DeadlineHeap } from './deadline-heap.js';
 import { ContactView, loadFact, sameFact } from './contact-view.js';
 import { deriveContact, type AgentMark, type DeriveContext } from './derive.js';
+import { DormantContact, packSteps, unpackSteps } from './dormant.js';
 import { compareSteps, contactStep, Lifecycle, type ContactEvent, type ContactStep } from './lifecycle.js';
 import { WaitingLine, sameWaitingView, type Waiter } from './waiting-line.js';
 
@@ -28,11 +29,15 @@ export interface ContactHost extends DeriveContext {
   /** returns contacts whose derivation depends on that agent's timeline */
   applyMark(m: AgentMark, sign: number): readonly string[];
   watchAgent(agentId: string, contactId: string, on: boolean): void;
+  /** the agent's timeline entry equal to `m` (the same object a view's mark is), else `m` itself */
+  sharedMark(m: AgentMark): AgentMark;
   waitingChanged(queueId: string): void;
   anomaly(kind: 'orphanEvents' | 'staleContactsRemoved' | 'conflicts', by?: number): void;
 }
 
 const NONE: readonly never[] = [];
+/** the previous view of a contact woken from its packed form: none, so no mark is reused */
+const NO_VIEW = new ContactView();
 
 /**
  * The events with `step` at position `at`, in a new array of exactly their length: a contact keeps its handful of
@@ -61,9 +66,14 @@ function others(into: string[] | null, found: readonly string[], self: string): 
 /**
  * Live contacts, each with its events in time order. Any new event (or a deadline passing) re-derives the
  * contact's whole lifecycle and applies only the difference, so arrival order never changes the result.
+ *
+ * A finished contact that the clock can no longer change (nothing due but its forgetting, no open wrap-up, derived
+ * under the current configuration) is dormant: held packed (see DormantContact) until it is forgotten, or woken
+ * back into the very record it was, without counting anything, when an event or a deadline concerns it again.
  */
 export class ContactBook {
   private readonly contacts = new Map<string, ContactRecord>();
+  private readonly dormant = new Map<string, DormantContact>();
   private readonly heap = new DeadlineHeap();
   /** queueId → the contacts waiting there now */
   readonly waiting = new Map<string, WaitingLine>();
@@ -77,24 +87,32 @@ export class ContactBook {
 
   constructor(private readonly host: ContactHost) {}
 
-  configurationChanged(): void {
+  /**
+   * Call before the configuration changes: dormant contacts are woken while their views can still be derived again
+   * as they were, then the new epoch leaves every view to be derived under the new configuration when next due.
+   */
+  configurationChanging(): void {
+    for (const id of [...this.dormant.keys()]) this.wake(id);
     this.epoch++;
   }
 
   get size(): number {
-    return this.contacts.size;
+    return this.contacts.size + this.dormant.size;
   }
 
   /** `seq`: the event's place in arrival order, which breaks ties of equal time. */
   add(e: ContactEvent, seq: number): void {
     const id = e.data.contactId;
-    let rec = this.contacts.get(id);
+    let rec = this.contacts.get(id) ?? this.wake(id);
     if (!rec) {
       rec = new ContactRecord(id, this.epoch);
       this.contacts.set(id, rec);
     }
     const events = rec.events;
-    if (holds(events, e)) return;
+    if (holds(events, e)) {
+      this.sleepIfQuiet(rec);
+      return;
+    }
     const step = contactStep(e, seq);
     let at = events.length;
     while (at > 0 && compareSteps(events[at - 1]!, step) > 0) at--;
@@ -113,22 +131,30 @@ export class ContactBook {
   tick(nowMs: number): void {
     const due: string[] = [];
     for (const id of this.heap.popDue(nowMs)) {
+      const sleeper = this.dormant.get(id);
+      if (sleeper) {
+        // Dormant: unchanged by definition (see sleepIfQuiet), so forgotten here as its record would be.
+        if (sleeper.due > nowMs) continue;
+        if (this.outOfWindows(sleeper.lastAt)) this.dormant.delete(id);
+        else due.push(id);
+        continue;
+      }
       const rec = this.contacts.get(id);
       if (!rec || rec.due > nowMs) continue;
       const view = rec.view;
       const unchanged = rec.epoch === this.epoch && view.wrapAgent === null && view.changesAt > nowMs;
-      if (unchanged && view.finished && this.outOfWindows(rec)) this.contacts.delete(id);
+      if (unchanged && view.finished && this.outOfWindows(lastAt(rec))) this.contacts.delete(id);
       else due.push(id);
     }
     this.rederive(due);
     // Entries a contact moved past (a ghost timeout hours ahead, for a contact answered long ago) stay until due;
     // once they dominate, the heap keeps only each live contact's own deadline, so memory follows live contacts.
-    if (this.heap.size > 4 * this.contacts.size + 1024) this.heap.retain((time, id) => this.contacts.get(id)?.due === time);
+    if (this.heap.size > 4 * this.size + 1024) this.heap.retain((time, id) => (this.contacts.get(id) ?? this.dormant.get(id))?.due === time);
   }
 
-  /** No late event of the contact could still land in a window: it can be forgotten. */
-  private outOfWindows(rec: ContactRecord): boolean {
-    return this.host.clock >= this.host.forgetAt(rec.events[rec.events.length - 1]!.at);
+  /** No late event of a contact whose last event was at `lastAtMs` could still land in a window: it can be forgotten. */
+  private outOfWindows(lastAtMs: number): boolean {
+    return this.host.clock >= this.host.forgetAt(lastAtMs);
   }
 
   /** Re-derives these contacts, then (breadth first) the contacts whose derivation their agent marks touched. */
@@ -136,7 +162,7 @@ export class ContactBook {
     if (ids.length === 0) return;
     const work = [...ids];
     for (let n = 0; n < work.length; n++) {
-      const rec = this.contacts.get(work[n]!);
+      const rec = this.contacts.get(work[n]!) ?? this.wake(work[n]!);
       if (rec) for (const id of this.update(rec)) work.push(id);
     }
   }
@@ -165,14 +191,50 @@ export class ContactBook {
       if (old.wrapAgent) this.host.watchAgent(old.wrapAgent, rec.id, false);
       if (view.wrapAgent) this.host.watchAgent(view.wrapAgent, rec.id, true);
     }
-    if (view.finished && this.outOfWindows(rec)) {
+    if (view.finished && this.outOfWindows(lastAt(rec))) {
       if (view.wrapAgent) this.host.watchAgent(view.wrapAgent, rec.id, false);
       this.contacts.delete(rec.id);
-    } else if (view.deadline !== rec.due) {
+      return affected;
+    }
+    if (view.deadline !== rec.due) {
       rec.due = view.deadline;
       if (view.deadline < Infinity) this.heap.push(view.deadline, rec.id);
     }
+    this.sleepIfQuiet(rec);
     return affected;
+  }
+
+  /**
+   * Packs a contact whose view only its events decide: finished, nothing the clock can change (`changesAt`), no open
+   * wrap-up (which the agent's next change closes), not waiting, and derived under the configuration in force, so
+   * that deriving it again from its events at any later clock gives the same view (`wake`).
+   */
+  private sleepIfQuiet(rec: ContactRecord): void {
+    const view = rec.view;
+    if (!view.finished || view.changesAt !== Infinity || view.wrapAgent !== null || view.waitingQueue !== null || rec.epoch !== this.epoch) return;
+    this.contacts.delete(rec.id);
+    this.dormant.set(rec.id, new DormantContact(packSteps(rec.events), lastAt(rec), rec.due));
+  }
+
+  /**
+   * The record a dormant contact was, rebuilt from its events and derived again without counting: the windows, the
+   * agents' timelines and the anomaly counts already hold what it contributes. Its marks are its agents' timeline
+   * entries themselves, as a record's are; its deadline is the one already in the heap (derived now it could read
+   * later: the day that held it may have ended).
+   */
+  private wake(id: string): ContactRecord | undefined {
+    const sleeper = this.dormant.get(id);
+    if (!sleeper) return undefined;
+    this.dormant.delete(id);
+    const rec = new ContactRecord(id, this.epoch);
+    rec.events = unpackSteps(sleeper.packed);
+    rec.rebuild(rec.events);
+    const view = rec.view;
+    deriveContact(id, rec.events, rec, this.host, NO_VIEW, view);
+    for (let i = 0; i < view.markCount; i++) view.marks[i] = this.host.sharedMark(view.marks[i]!);
+    view.deadline = rec.due = sleeper.due;
+    this.contacts.set(id, rec);
+    return rec;
   }
 
   /**
@@ -230,7 +292,13 @@ export class ContactBook {
 
   /** The first queue a contact still remembered here entered (to attribute a survey). */
   queueOf(contactId: string): string | undefined {
-    for (const e of this.contacts.get(contactId)?.events ?? []) if (e.type === 'contact.queued') return e.queueId ?? undefined;
+    const sleeper = this.dormant.get(contactId);
+    const events = sleeper ? unpackSteps(sleeper.packed) : this.contacts.get(contactId)?.events ?? [];
+    for (const e of events) if (e.type === 'contact.queued') return e.queueId ?? undefined;
     return undefined;
   }
+}
+
+function lastAt(rec: ContactRecord): number {
+  return rec.events[rec.events.length - 1]!.at;
 }

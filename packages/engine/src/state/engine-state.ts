@@ -5,6 +5,7 @@ import { Calendar } from '../calendar/business-calendar.js';
 import { ContactBook, ContactRecord } from '../contacts/contact-book.js';
 import { ContactView } from '../contacts/contact-view.js';
 import { DeadlineHeap } from '../contacts/deadline-heap.js';
+import { DormantContact } from '../contacts/dormant.js';
 import { WaitingLine } from '../contacts/waiting-line.js';
 import { DeltaTracker } from '../output/delta.js';
 import { EntryBuilder } from '../output/entries.js';
@@ -25,7 +26,7 @@ import { classesIn, register, type StateGraph } from './state-graph.js';
  * name but changes meaning): a checkpoint of another version is ignored and the journal replayed in full. A field
  * added or removed, or a new class, is told apart anyway (restore refuses it).
  */
-export const ENGINE_STATE_VERSION = 6;
+export const ENGINE_STATE_VERSION = 7;
 
 /**
  * The engine's whole state as plain data: typed arrays, strings and small records, no cycles, no classes, so a structured
@@ -33,8 +34,10 @@ export const ENGINE_STATE_VERSION = 6;
  * waiting lists' `total` to the cached entries; version 4 made a contact view's marks the agent's timeline entries
  * themselves (an entry now names its agent), so marks and entries are one object shared by view and timeline, and a view's marks array keeps
  * null slots past its `markCount`; version 5 leaves an object's null and undefined fields out of the value streams,
- * its shape naming them (`nulls`, `undefs`); version 6 has a phone system's own on_contact during a contact in talk
- * name that contact (an entry's `contactId`, null before).
+ * its shape naming them (`nulls`, `undefs`); version 6 holds finished contacts the clock can no longer change as
+ * DormantContact (their events packed in one string) instead of records, so a record is no longer every contact;
+ * version 7 has a phone system's own on_contact during a contact in talk name that contact (an entry's `contactId`,
+ * null before).
  */
 export interface EngineState {
   version: number;
@@ -46,7 +49,7 @@ export interface EngineState {
  * later change adds and creates on events only belongs here: restore names it when it is missing.
  */
 const CLASSES: readonly (abstract new (...args: never[]) => object)[] = [
-  AgentBook, AgentSpans, AlertEngine, Calendar, ContactBook, ContactRecord, ContactView, DeadlineHeap, WaitingLine, DeltaTracker,
+  AgentBook, AgentSpans, AlertEngine, Calendar, ContactBook, ContactRecord, ContactView, DeadlineHeap, DormantContact, WaitingLine, DeltaTracker,
   EntryBuilder, Versions, SurveyAccumulator, MinHeap, PendingEvents, TicketTracker, Acc, BucketRing, Fact, ScopeNumbers, ScopeWindows,
 ];
 
