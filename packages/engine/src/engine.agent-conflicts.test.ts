@@ -9,13 +9,16 @@ function agentOf(events: TimedEvent[], now: number, batches: TimedEvent[][] = [e
   return { agent: snap.agents.find((a) => a.agentId === 'a1')!, snap, engine };
 }
 
+/** An agent answers c1 at 10 s; at 20 s, while still in talk, the phone system says the agent is `said`. */
+const callThenSaid = (said: 'available' | 'on_contact') => [
+  ev.agent('a1', s(0), 'available', { queueIds: ['q1'] }),
+  ev.queued('c1', s(5)),
+  ev.answered('c1', s(10), 'a1'),
+  ev.agent('a1', s(20), said, { queueIds: ['q1'] }),
+];
+
 describe('"available" from the phone system during a call', () => {
-  const call = () => [
-    ev.agent('a1', s(0), 'available', { queueIds: ['q1'] }),
-    ev.queued('c1', s(5)),
-    ev.answered('c1', s(10), 'a1'),
-    ev.agent('a1', s(20), 'available', { queueIds: ['q1'] }),
-  ];
+  const call = () => callThenSaid('available');
 
   it('leaves the agent on the contact until it ends, and counts the disagreement', () => {
     const { agent, snap, engine } = agentOf(call(), s(30));
@@ -62,12 +65,7 @@ describe('equal times', () => {
 });
 
 describe('"on_contact" from the phone system during a call', () => {
-  const call = () => [
-    ev.agent('a1', s(0), 'available', { queueIds: ['q1'] }),
-    ev.queued('c1', s(5)),
-    ev.answered('c1', s(10), 'a1'),
-    ev.agent('a1', s(20), 'on_contact', { queueIds: ['q1'] }),
-  ];
+  const call = () => callThenSaid('on_contact');
 
   it('is the same answer seen twice: the agent stays on that contact since its answer, with no conflict', () => {
     const { agent, snap } = agentOf(call(), s(30));
