@@ -1,34 +1,15 @@
-import type { AgentCounts, AgentProfile, AgentStateName, TimedEvent } from '@plancia/contracts';
+import type { AgentCounts, AgentMembership, AgentProfile, AgentStateName, AgentToday, TimedEvent } from '@plancia/contracts';
 import type { Fact } from '../windows/facts.js';
 import type { AgentMark } from '../contacts/derive.js';
-import { AgentSpans, entryOf, type Entry, type OfferOutcome, type SpanTargets } from './agent-spans.js';
-import { heldIn } from './memberships.js';
+import { AgentSpans, entryOf, type Entry, type OfferOutcome } from './agent-spans.js';
+import { Agent } from './agent.js';
+import { agentToday } from './agent-today.js';
+import { heldIn, membershipsOf } from './memberships.js';
+import { archiveSettled, tallyOf, unpackArchive, worthArchiving } from './timeline-archive.js';
 import { compareEntries, firstAtOrAfter, indexOfKey, insertionIndex, type SaidMembership, type TimelineEntry } from './timeline.js';
 
 type AgentStateEvent = Extract<TimedEvent, { type: 'agent.state' }>;
-export interface Agent {
-  agentId: string;
-  name: string;
-  teamId: string | null;
-  queueIds: string[];
-  /**
-   * (time, arrival) of the latest agent.state that carried each profile field: each field is the latest said, so a
-   * late event that carries queues is not overruled by a later one that carries none.
-   */
-  queuesAt: number;
-  queuesSeq: number;
-  teamAt: number;
-  teamSeq: number;
-  nameAt: number;
-  nameSeq: number;
-  timeline: Entry[];
-  /** contradictions seen in its timeline today: "available" during a call, an answer while on another contact */
-  conflicts: number;
-  /** contacts in wrap-up with no completion, closed by this agent's next change */
-  watchers: Set<string>;
-  /** where its time counts, worked out again when its queues or the configuration change */
-  targets: SpanTargets | null;
-}
+export { Agent };
 
 export interface AgentHost {
   count(fact: Fact, sign: number): void;
@@ -37,6 +18,8 @@ export interface AgentHost {
   channelOf(queueId: string): string | null;
   countsChanged(agent: Agent, before: AgentStateName | null, beforeQueues: readonly string[], beforeTeam: string | null): void;
   conflict(by: number): void;
+  /** whether no contact still being worked on holds this contact's marks as objects (it is dormant or forgotten) */
+  contactSettled(contactId: string): boolean;
 }
 
 const NO_CONTACTS: readonly string[] = [];
@@ -105,7 +88,7 @@ export class AgentBook {
     let agent = this.agents.get(agentId);
     if (!agent) {
       const p = this.profiles.get(agentId);
-      agent = { agentId, name: p?.name ?? agentId, teamId: p?.teamId ?? null, queueIds: [], queuesAt: -Infinity, queuesSeq: 0, teamAt: -Infinity, teamSeq: 0, nameAt: -Infinity, nameSeq: 0, conflicts: 0, timeline: [], watchers: new Set(), targets: null };
+      agent = new Agent(agentId, p?.name ?? agentId, p?.teamId ?? null);
       this.agents.set(agentId, agent);
       this.revision++;
     }
@@ -127,7 +110,8 @@ export class AgentBook {
         agent.queueIds = [...e.data.queueIds];
         agent.targets = null;
         // Spans still in the timeline (today) are counted for the agent's queues as now known.
-        for (let i = 0; i < agent.timeline.length; i++) this.spans.respan(agent, i);
+        const all = agent.unarchive();
+        for (let i = 0; i < all.length; i++) this.spans.respan(agent, i);
       }
     }
     if (e.data.teamId && later(at, seq, agent.teamAt, agent.teamSeq)) {
@@ -158,28 +142,48 @@ export class AgentBook {
 
   /** The entry of the agent's timeline equal to `m`, else `m` (a mark older than the timeline keeps is no entry of it). */
   entryEqualTo(m: Entry): Entry {
-    const t = this.agents.get(m.agentId)?.timeline;
-    const at = t ? indexOfKey(t, m) : -1;
-    return at >= 0 ? t![at]! : m;
+    const agent = this.agents.get(m.agentId);
+    if (!agent) return m;
+    reach(agent, m.at);
+    const at = indexOfKey(agent.recent, m);
+    return at >= 0 ? agent.recent[at]! : m;
   }
 
   current(agent: Agent): TimelineEntry | undefined {
-    return agent.timeline[agent.timeline.length - 1];
+    return agent.recent[agent.recent.length - 1];
   }
 
   /** When the state began: the first of the trailing run of entries in the same state and reason. */
   since(agent: Agent): number {
-    const t = agent.timeline;
+    const t = agent.recent;
     let i = t.length - 1;
     while (i > 0 && t[i - 1]!.state === t[i]!.state && t[i - 1]!.reason === t[i]!.reason) i--;
+    const archive = agent.archive;
+    if (i === 0 && archive !== null && archive.lastState === t[0]!.state && archive.lastReason === t[0]!.reason) return archive.runStart;
     return t[i]?.at ?? 0;
+  }
+
+  /** The agent's figures for today up to `nowMs`; an archived start counts from its tally (kept per day start). */
+  today(agent: Agent, dayStartMs: number, nowMs: number): AgentToday {
+    const archive = agent.archive;
+    const first = agent.recent[0];
+    // The tally counts the archive's last state up to the first recent entry: a clock before that is read in full.
+    if (archive === null || first === undefined || nowMs < first.at) return agentToday(agent.timeline, dayStartMs, nowMs);
+    if (archive.tally?.dayStartMs !== dayStartMs) archive.tally = tallyOf(unpackArchive(archive, agent.agentId, first), dayStartMs, first);
+    return agentToday(agent.recent, dayStartMs, nowMs, archive.tally);
+  }
+
+  /** The agent's state per queue, when its phone system says them (such a timeline is never archived). */
+  memberships(agent: Agent, current: TimelineEntry, sinceMs: number): AgentMembership[] | undefined {
+    return agent.saysMemberships ? membershipsOf(agent.timeline, current, sinceMs) : undefined;
   }
 
   /** The first change at or after `atMs` that is not this contact's and not a wrap-up. */
   changeAfter(agentId: string, atMs: number, contactId: string): number | null {
     const agent = this.agents.get(agentId);
     if (!agent) return null;
-    const t = agent.timeline;
+    reach(agent, atMs);
+    const t = agent.recent;
     // Timelines hold the whole day: start at the first entry at `atMs` (searched from the tail), not at the day's first.
     for (let i = firstAtOrAfter(t, atMs); i < t.length; i++) {
       const entry = t[i]!;
@@ -194,7 +198,9 @@ export class AgentBook {
    */
   prune(horizonMs: number): void {
     for (const agent of this.agents.values()) {
-      const t = agent.timeline;
+      // An archive's first two entries say whether pruning reaches it; the entries after it are later still.
+      if (agent.archive !== null && agent.archive.secondAt >= horizonMs) continue;
+      const t = agent.unarchive();
       let drop = 0;
       while (drop < t.length - 1 && t[drop + 1]!.at < horizonMs) drop++;
       if (drop === 0) continue;
@@ -211,15 +217,22 @@ export class AgentBook {
     for (const a of agents) {
       const current = this.current(a);
       if (!current) continue;
-      const held = queueId === undefined ? undefined : heldIn(a.timeline, queueId);
+      const held = queueId === undefined || !a.saysMemberships ? undefined : heldIn(a.timeline, queueId);
       counts[held?.state ?? current.state]++;
     }
     return counts;
   }
 
   private insert(agent: Agent, entry: Entry): void {
-    const t = agent.timeline;
-    const at = insertionIndex(t, entry);
+    if (entry.memberships !== null && !agent.saysMemberships) {
+      agent.saysMemberships = true;
+      agent.unarchive();
+    }
+    reach(agent, entry.at);
+    let at = insertionIndex(agent.recent, entry);
+    // Before the first recent entry, it would end the archive's last span: that span is only kept packed.
+    if (at === 0 && agent.archive !== null) at = insertionIndex(agent.unarchive(), entry);
+    const t = agent.recent;
     if (at > 0 && (compareEntries(t[at - 1]!, entry) === 0 || redelivered(t, at, entry))) return;
     if (at === t.length) t.push(entry); // the common case; a splice is a runtime call even at the end
     else t.splice(at, 0, entry);
@@ -227,11 +240,16 @@ export class AgentBook {
     this.spans.respan(agent, at - 1);
     this.spans.respan(agent, at);
     this.reflagFrom(agent, at);
+    if (at === t.length - 1 && !agent.saysMemberships && worthArchiving(t)) {
+      agent.archive = archiveSettled(agent.archive, t, agent.agentId, this.host.contactSettled);
+    }
   }
 
   private remove(agent: Agent, probe: TimelineEntry): void {
-    const t = agent.timeline;
-    const at = indexOfKey(t, probe);
+    reach(agent, probe.at);
+    let at = indexOfKey(agent.recent, probe);
+    if (at === 0 && agent.archive !== null) at = indexOfKey(agent.unarchive(), probe);
+    const t = agent.recent;
     if (at < 0) return;
     this.spans.clear(t[at]!);
     this.setConflict(agent, t[at]!, false);
@@ -243,7 +261,7 @@ export class AgentBook {
 
   /** Judges again the entries from `i` up to the next contact mark: a mark decides for those that follow it. */
   private reflagFrom(agent: Agent, i: number): void {
-    const t = agent.timeline;
+    const t = agent.recent;
     for (let j = i; j < t.length; j++) {
       this.reflag(agent, j);
       if (j > i && t[j]!.rank === 1) break;
@@ -256,10 +274,9 @@ export class AgentBook {
    * phone system's own on_contact (no contact named) is the same answer seen twice, so it names the contact in talk.
    */
   private reflag(agent: Agent, i: number): void {
-    const t = agent.timeline;
-    const entry = t[i];
+    const entry = agent.recent[i];
     if (!entry) return;
-    const talking = contactInTalk(t, i);
+    const talking = contactInTalk(agent, i);
     if (entry.rank === 1) return this.setConflict(agent, entry, entry.state === 'on_contact' && talking !== null && talking !== entry.contactId);
     const overruled = entry.said === 'available' && talking !== null;
     this.setConflict(agent, entry, overruled);
@@ -282,11 +299,17 @@ export class AgentBook {
   }
 }
 
-/** The contact in talk just before entry i: the latest contact mark before it, when that mark is an answer. */
-function contactInTalk(t: readonly Entry[], i: number): string | null {
+/** The contact in talk just before recent entry i: the latest contact mark before it, when that mark is an answer. */
+function contactInTalk(agent: Agent, i: number): string | null {
+  const t = agent.recent;
   for (let j = i - 1; j >= 0; j--) {
     const e = t[j]!;
     if (e.rank === 1) return e.state === 'on_contact' ? e.contactId : null;
   }
-  return null;
+  return agent.archive?.talking ?? null;
+}
+
+/** Unpacks the agent's archive when `atMs` is not after its last entry: a change there reaches into it. */
+function reach(agent: Agent, atMs: number): void {
+  if (agent.archive !== null && atMs <= agent.archive.lastAt) agent.unarchive();
 }

@@ -60,9 +60,9 @@ export class AgentSpans {
 
   /** Time from entry i to entry i + 1, counted when it ends, for the agent's queues, their channels and the centre. */
   respan(agent: Agent, i: number): void {
-    const entry = agent.timeline[i];
+    const entry = agent.recent[i];
     if (!entry) return;
-    const next = agent.timeline[i + 1];
+    const next = agent.recent[i + 1];
     const kind = BUSY_STATES.has(entry.state) ? K.busy : entry.state === 'available' ? K.available : -1;
     if (!next || kind < 0) return this.set(entry, -1, 0, 0, null);
     this.set(entry, kind, next.at, next.at - entry.at, (agent.targets ??= this.targetsOf(agent)));

@@ -2,7 +2,7 @@ import { Fact } from '../windows/facts.js';
 import { DeadlineHeap } from './deadline-heap.js';
 import { ContactView, loadFact, sameFact } from './contact-view.js';
 import { deriveContact, type AgentMark, type DeriveContext } from './derive.js';
-import { DormantContact, packSteps, unpackSteps } from './dormant.js';
+import { dormantContact, dormantDue, dormantLastAt, dormantSteps, type DormantContact } from './dormant.js';
 import { compareSteps, contactStep, Lifecycle, type ContactEvent, type ContactStep } from './lifecycle.js';
 import { WaitingLine, sameWaitingView, type Waiter } from './waiting-line.js';
 
@@ -132,10 +132,10 @@ export class ContactBook {
     const due: string[] = [];
     for (const id of this.heap.popDue(nowMs)) {
       const sleeper = this.dormant.get(id);
-      if (sleeper) {
+      if (sleeper !== undefined) {
         // Dormant: unchanged by definition (see sleepIfQuiet), so forgotten here as its record would be.
-        if (sleeper.due > nowMs) continue;
-        if (this.outOfWindows(sleeper.lastAt)) this.dormant.delete(id);
+        if (dormantDue(sleeper) > nowMs) continue;
+        if (this.outOfWindows(dormantLastAt(sleeper))) this.dormant.delete(id);
         else due.push(id);
         continue;
       }
@@ -149,7 +149,7 @@ export class ContactBook {
     this.rederive(due);
     // Entries a contact moved past (a ghost timeout hours ahead, for a contact answered long ago) stay until due;
     // once they dominate, the heap keeps only each live contact's own deadline, so memory follows live contacts.
-    if (this.heap.size > 4 * this.size + 1024) this.heap.retain((time, id) => (this.contacts.get(id) ?? this.dormant.get(id))?.due === time);
+    if (this.heap.size > 4 * this.size + 1024) this.heap.retain((time, id) => this.dueOf(id) === time);
   }
 
   /** No late event of a contact whose last event was at `lastAtMs` could still land in a window: it can be forgotten. */
@@ -213,7 +213,7 @@ export class ContactBook {
     const view = rec.view;
     if (!view.finished || view.changesAt !== Infinity || view.wrapAgent !== null || view.waitingQueue !== null || rec.epoch !== this.epoch) return;
     this.contacts.delete(rec.id);
-    this.dormant.set(rec.id, new DormantContact(packSteps(rec.events), lastAt(rec), rec.due));
+    this.dormant.set(rec.id, dormantContact(rec.events, lastAt(rec), rec.due));
   }
 
   /**
@@ -224,15 +224,15 @@ export class ContactBook {
    */
   private wake(id: string): ContactRecord | undefined {
     const sleeper = this.dormant.get(id);
-    if (!sleeper) return undefined;
+    if (sleeper === undefined) return undefined;
     this.dormant.delete(id);
     const rec = new ContactRecord(id, this.epoch);
-    rec.events = unpackSteps(sleeper.packed);
+    rec.events = dormantSteps(sleeper);
     rec.rebuild(rec.events);
     const view = rec.view;
     deriveContact(id, rec.events, rec, this.host, NO_VIEW, view);
     for (let i = 0; i < view.markCount; i++) view.marks[i] = this.host.sharedMark(view.marks[i]!);
-    view.deadline = rec.due = sleeper.due;
+    view.deadline = rec.due = dormantDue(sleeper);
     this.contacts.set(id, rec);
     return rec;
   }
@@ -290,10 +290,26 @@ export class ContactBook {
     if (after !== null && after !== before) this.host.waitingChanged(after);
   }
 
+  /** How many contacts are held dormant (for tests and figures). */
+  get dormantCount(): number {
+    return this.dormant.size;
+  }
+
+  /** The deadline a contact's heap entry must have to still be its own. */
+  private dueOf(id: string): number | undefined {
+    const sleeper = this.dormant.get(id);
+    return sleeper !== undefined ? dormantDue(sleeper) : this.contacts.get(id)?.due;
+  }
+
+  /** Whether the contact is held as a record (its view's marks are objects it edits), not dormant nor forgotten. */
+  isAwake(contactId: string): boolean {
+    return this.contacts.has(contactId);
+  }
+
   /** The first queue a contact still remembered here entered (to attribute a survey). */
   queueOf(contactId: string): string | undefined {
     const sleeper = this.dormant.get(contactId);
-    const events = sleeper ? unpackSteps(sleeper.packed) : this.contacts.get(contactId)?.events ?? [];
+    const events = sleeper !== undefined ? dormantSteps(sleeper) : this.contacts.get(contactId)?.events ?? [];
     for (const e of events) if (e.type === 'contact.queued') return e.queueId ?? undefined;
     return undefined;
   }

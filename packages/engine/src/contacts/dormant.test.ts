@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TimedEvent } from '@plancia/contracts';
 import { ev, s } from '../engine-test-kit.js';
-import { packSteps, unpackSteps } from './dormant.js';
+import { dormantContact, dormantDue, dormantLastAt, dormantSteps, packSteps, unpackSteps } from './dormant.js';
 import { contactStep, type ContactEvent } from './lifecycle.js';
 
 const steps = (events: TimedEvent[]) => events.map((e, i) => contactStep(e as ContactEvent, 10 + 7 * i));
@@ -30,5 +30,13 @@ describe('packed contact steps', () => {
   it('keep arrival places whose difference would not be exact', () => {
     const list = steps([ev.queued('c1', s(0)), ev.answered('c1', s(1))]).map((step, i) => ({ ...step, seq: i === 0 ? -2 : Number.MAX_SAFE_INTEGER }));
     expect(unpackSteps(packSteps(list))).toEqual(list);
+  });
+
+  it('hold a contact in one string: its last instant, its deadline and its steps read back as they were', () => {
+    const list = steps([ev.queued('c1', s(0) + 0.25), ev.answered('c1', s(20), '\u0001a')]);
+    for (const [lastAt, due] of [[s(20), s(7200)], [s(20) + 0.25, Infinity], [-1.5, 0]] as const) {
+      const held = dormantContact(list, lastAt, due);
+      expect([dormantLastAt(held), dormantDue(held), dormantSteps(held)]).toEqual([lastAt, due, list]);
+    }
   });
 });

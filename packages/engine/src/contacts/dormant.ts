@@ -1,65 +1,46 @@
 import type { ContactChannelName } from '@plancia/contracts';
 import type { ContactStep } from './lifecycle.js';
+import { ESC, NULL, SEP, readRelative, readText, relative, text } from '../state/packing.js';
 
 /**
- * A finished contact that only a late event (or its forgetting) can still change, held as one small object: a busy
- * day keeps hundreds of thousands of them until the day ends, and as records (lifecycle, view, an object per event)
- * they were most of the engine's objects, of its heap and of a checkpoint's size and restore time.
+ * A finished contact that only a late event (or its forgetting) can still change, held as one string: a busy day keeps
+ * hundreds of thousands of them until the day ends, and as records (lifecycle, view, an object per event) they were
+ * most of the engine's objects, of its heap and of a checkpoint's size and restore time. The string is its last
+ * event's instant (when it can be forgotten follows from it), its deadline (already in the heap: its record's `due`)
+ * and its events (`packSteps`), joined by SEP; one string, not an object holding them, because the collector's work
+ * and a restart's both grow with the number of objects.
  */
-export class DormantContact {
-  constructor(
-    /** its events in time order, packed by `packSteps` */
-    readonly packed: string,
-    /** its last event's instant: when it can be forgotten follows from it */
-    readonly lastAt: number,
-    /** its deadline, already in the heap (its record's `due`) */
-    readonly due: number,
-  ) {}
+export type DormantContact = string;
+
+export function dormantContact(steps: readonly ContactStep[], lastAt: number, due: number): DormantContact {
+  return [String(lastAt), String(due), packSteps(steps)].join(SEP);
+}
+
+export function dormantLastAt(d: DormantContact): number {
+  return Number(d.slice(0, d.indexOf(SEP)));
+}
+
+export function dormantDue(d: DormantContact): number {
+  const from = d.indexOf(SEP) + 1;
+  return Number(d.slice(from, d.indexOf(SEP, from)));
+}
+
+export function dormantSteps(d: DormantContact): ContactStep[] {
+  return unpackSteps(d.slice(d.indexOf(SEP, d.indexOf(SEP) + 1) + 1));
 }
 
 /*
- * The packed form: each step's fields joined by SEP, in a fixed order. First those every step has: type, `at`, `seq`,
- * id, source; then only those its type carries (see `contactStep`: the others are null): a queued event's queue,
- * channel and waiting fields, a transfer's queue and waiting fields, an answer's agent. A string is written as it is,
- * escaped when it holds SEP or ESC; null is ESC + 'n', and a source equal to the previous step's is ESC + 's'. `at`
- * and `seq` are written as the difference from the previous step's (short: a contact's events are minutes apart), or
- * after '=' as themselves for the first step and when a difference could round (see `relative`).
+ * The packed form (see state/packing.ts): each step's fields joined by SEP, in a fixed order. First those every step
+ * has: type, `at`, `seq`, id, source; then only those its type carries (see `contactStep`: the others are null): a
+ * queued event's queue, channel and waiting fields, a transfer's queue and waiting fields, an answer's agent. A source
+ * equal to the previous step's is ESC + 's'. `at` and `seq` are differences from the previous step's (`relative`).
  */
-const SEP = '\u0001';
-const ESC = '\u0002';
-const NULL = `${ESC}n`;
 const SAME = `${ESC}s`;
 
 const TYPES: readonly ContactStep['type'][] = [
   'contact.queued', 'contact.answered', 'contact.abandoned', 'contact.transferred', 'contact.ended', 'contact.completed',
 ];
 const TYPE_CODE = new Map(TYPES.map((type, i) => [type, String(i)]));
-
-function text(s: string | null): string {
-  if (s === null) return NULL;
-  if (!s.includes(SEP) && !s.includes(ESC)) return s;
-  return s.replaceAll(ESC, `${ESC}b`).replaceAll(SEP, `${ESC}a`);
-}
-
-function readText(field: string): string | null {
-  if (field === NULL) return null;
-  if (!field.includes(ESC)) return field;
-  return field.replaceAll(`${ESC}a`, SEP).replaceAll(`${ESC}b`, ESC);
-}
-
-/**
- * `x` after `previous`: their difference when it and both are safe integers (then the difference and the sum that
- * reads it back are exact), else `x` itself after '='.
- */
-function relative(x: number, previous: number | null): string {
-  if (previous === null || !Number.isSafeInteger(x) || !Number.isSafeInteger(previous)) return `=${x}`;
-  const difference = x - previous;
-  return Number.isSafeInteger(difference) ? String(difference) : `=${x}`;
-}
-
-function readRelative(field: string, previous: number): number {
-  return field.charCodeAt(0) === 61 /* = */ ? Number(field.slice(1)) : previous + Number(field);
-}
 
 /** The fields of the stay a queued event or a transfer starts, as the waiting list shows it. */
 function pushWaiting(fields: string[], e: ContactStep): void {

@@ -4,9 +4,6 @@ import {
 } from '@plancia/contracts';
 import type { Agent } from '../agents/agent-book.js';
 import type { TimelineEntry } from '../agents/timeline.js';
-import { membershipsOf } from '../agents/memberships.js';
-import type { Entry } from '../agents/agent-spans.js';
-import { agentToday } from '../agents/agent-today.js';
 import type { EngineCore } from '../engine-core.js';
 import { agentsRequired } from '../staffing/erlang-c.js';
 import { queueStatus } from './queue-status.js';
@@ -133,7 +130,7 @@ export class EntryBuilder {
     const asOf = this.core.clock;
     const hit = this.todayCache.get(agent);
     if (hit && hit.base === base && hit.version === version && hit.dayStart === dayStart && hit.asOf === asOf) return hit.entry;
-    const entry: AgentSnapshot = { ...base, today: agentToday(agent.timeline as readonly Entry[], dayStart, asOf) };
+    const entry: AgentSnapshot = { ...base, today: this.core.agents.today(agent, dayStart, asOf) };
     this.todayCache.set(agent, { base, version, dayStart, asOf, entry });
     return entry;
   }
@@ -142,7 +139,7 @@ export class EntryBuilder {
   private agentBase(agent: Agent): AgentSnapshot {
     const current = this.core.agents.current(agent);
     const sinceMs = this.core.agents.since(agent);
-    const memberships = current ? membershipsOf(agent.timeline, current, sinceMs) : undefined;
+    const memberships = current ? this.core.agents.memberships(agent, current, sinceMs) : undefined;
     const hit = this.agentCache.get(agent);
     if (hit && hit.current === current && hit.sinceMs === sinceMs && hit.entry.name === agent.name
       && hit.entry.teamId === agent.teamId && hit.entry.queueIds === agent.queueIds

@@ -1,11 +1,13 @@
+import { Agent } from '../agents/agent.js';
 import { AgentBook } from '../agents/agent-book.js';
+import { DayTally } from '../agents/agent-today.js';
+import { TimelineArchive } from '../agents/timeline-archive.js';
 import { AgentSpans } from '../agents/agent-spans.js';
 import { AlertEngine } from '../alerts/alert-engine.js';
 import { Calendar } from '../calendar/business-calendar.js';
 import { ContactBook, ContactRecord } from '../contacts/contact-book.js';
 import { ContactView } from '../contacts/contact-view.js';
 import { DeadlineHeap } from '../contacts/deadline-heap.js';
-import { DormantContact } from '../contacts/dormant.js';
 import { WaitingLine } from '../contacts/waiting-line.js';
 import { DeltaTracker } from '../output/delta.js';
 import { EntryBuilder } from '../output/entries.js';
@@ -26,7 +28,7 @@ import { classesIn, register, type StateGraph } from './state-graph.js';
  * name but changes meaning): a checkpoint of another version is ignored and the journal replayed in full. A field
  * added or removed, or a new class, is told apart anyway (restore refuses it).
  */
-export const ENGINE_STATE_VERSION = 7;
+export const ENGINE_STATE_VERSION = 8;
 
 /**
  * The engine's whole state as plain data: typed arrays, strings and small records, no cycles, no classes, so a structured
@@ -37,7 +39,8 @@ export const ENGINE_STATE_VERSION = 7;
  * its shape naming them (`nulls`, `undefs`); version 6 holds finished contacts the clock can no longer change as
  * DormantContact (their events packed in one string) instead of records, so a record is no longer every contact;
  * version 7 has a phone system's own on_contact during a contact in talk name that contact (an entry's `contactId`,
- * null before).
+ * null before); version 8 makes agents objects of a class and packs the settled start of their timelines
+ * (TimelineArchive), with a tally of its day (DayTally), and holds a dormant contact as one string, not an object.
  */
 export interface EngineState {
   version: number;
@@ -49,8 +52,8 @@ export interface EngineState {
  * later change adds and creates on events only belongs here: restore names it when it is missing.
  */
 const CLASSES: readonly (abstract new (...args: never[]) => object)[] = [
-  AgentBook, AgentSpans, AlertEngine, Calendar, ContactBook, ContactRecord, ContactView, DeadlineHeap, DormantContact, WaitingLine, DeltaTracker,
-  EntryBuilder, Versions, SurveyAccumulator, MinHeap, PendingEvents, TicketTracker, Acc, BucketRing, Fact, ScopeNumbers, ScopeWindows,
+  Agent, AgentBook, AgentSpans, AlertEngine, Calendar, ContactBook, ContactRecord, ContactView, DeadlineHeap, WaitingLine, DeltaTracker,
+  DayTally, EntryBuilder, TimelineArchive, Versions, SurveyAccumulator, MinHeap, PendingEvents, TicketTracker, Acc, BucketRing, Fact, ScopeNumbers, ScopeWindows,
 ];
 
 /** The prototypes a restore may create objects of: the listed classes and every class the fresh engine holds. */
