@@ -76,6 +76,7 @@ export class AgentBook {
   /** A new configuration: agents' profiles, and queues' channels, which decide where agents' time is counted. */
   configure(profiles: readonly AgentProfile[]): void {
     this.profiles = new Map(profiles.map((p) => [p.agentId, p]));
+    this.spans.configured();
     this.revision++;
     for (const agent of this.agents.values()) {
       const p = this.profiles.get(agent.agentId);

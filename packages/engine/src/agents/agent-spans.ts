@@ -55,6 +55,11 @@ export function markEntry(agentId: string, at: number, state: MarkState, contact
 export class AgentSpans {
   /** the record a span is written in before it is counted */
   private readonly fact = new Fact();
+  /**
+   * Targets by the queues they are for, shared by the agents of the same queues (they are never edited): an object of
+   * three per agent was a good part of what a large floor's state holds. Forgotten when the configuration changes.
+   */
+  private shared = new Map<string, SpanTargets>();
 
   constructor(private readonly host: AgentHost) {}
 
@@ -73,14 +78,29 @@ export class AgentSpans {
     this.set(entry, -1, 0, 0, null);
   }
 
+  /** A new configuration may put queues in other channels: targets worked out from now on are new objects. */
+  configured(): void {
+    this.shared = new Map();
+  }
+
   private targetsOf(agent: Agent): SpanTargets {
+    const key = agent.queueIds.join('\n');
+    let targets = this.shared.get(key);
+    if (!targets) {
+      targets = this.targetsFor(agent.queueIds);
+      this.shared.set(key, targets);
+    }
+    return targets;
+  }
+
+  private targetsFor(queueIds: readonly string[]): SpanTargets {
     const channels: number[] = [];
-    for (const queueId of agent.queueIds) {
+    for (const queueId of queueIds) {
       const channel = this.host.channelOf(queueId);
       const n = channel ? this.host.channelNumber(channel) : -1;
       if (n >= 0 && !channels.includes(n)) channels.push(n);
     }
-    return { queues: agent.queueIds.map((q) => this.host.queueNumber(q)), channels };
+    return { queues: queueIds.map((q) => this.host.queueNumber(q)), channels };
   }
 
   private set(entry: Entry, kind: number, at: number, ms: number, targets: SpanTargets | null): void {

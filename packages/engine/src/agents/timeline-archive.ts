@@ -24,9 +24,13 @@ const MIN_PACK = 4;
  * it counted is what its state and the next entry's instant give, so it is worked out again when unpacked.
  */
 export class TimelineArchive {
-  /** the packed entries, in time order, in chunks of which each counted its spans for one set of targets */
-  readonly chunks: string[] = [];
-  readonly targets: (SpanTargets | null)[] = [];
+  /**
+   * The packed entries, in time order, in chunks of which each counted its spans for one set of targets (`targets`,
+   * in the same order). Nearly every archive has one chunk: it is then held as the string and its targets, not in
+   * lists, which would be two objects more per agent.
+   */
+  chunks: string | string[] = [];
+  targets: SpanTargets | null | (SpanTargets | null)[] = [];
   count = 0;
   /** the second entry's instant: pruning reaches into the archive only when it is before the horizon */
   secondAt = 0;
@@ -89,10 +93,22 @@ function unpackChunk(packed: string, agentId: string, out: Entry[]): void {
 }
 
 /** The archived entries as they were (new objects), their spans up to `next`, the first entry after them. */
+/** The archive's chunks and their targets as lists. */
+function chunksOf(archive: TimelineArchive): { chunks: string[]; targets: (SpanTargets | null)[] } {
+  if (Array.isArray(archive.chunks)) return { chunks: archive.chunks, targets: archive.targets as (SpanTargets | null)[] };
+  return { chunks: [archive.chunks], targets: [archive.targets as SpanTargets | null] };
+}
+
+function setChunks(archive: TimelineArchive, chunks: string[], targets: (SpanTargets | null)[]): void {
+  archive.chunks = chunks.length === 1 ? chunks[0]! : chunks;
+  archive.targets = chunks.length === 1 ? targets[0]! : targets;
+}
+
 export function unpackArchive(archive: TimelineArchive, agentId: string, next: Entry): Entry[] {
+  const { chunks, targets } = chunksOf(archive);
   const out: Entry[] = [];
   const ends: number[] = [];
-  for (const chunk of archive.chunks) {
+  for (const chunk of chunks) {
     unpackChunk(chunk, agentId, out);
     ends.push(out.length);
   }
@@ -107,7 +123,7 @@ export function unpackArchive(archive: TimelineArchive, agentId: string, next: E
     e.spanKind = kind;
     e.spanAt = end;
     e.spanMs = end - e.at;
-    e.spanTargets = archive.targets[c]!;
+    e.spanTargets = targets[c]!;
   }
   return out;
 }
@@ -135,29 +151,31 @@ function settledCount(t: readonly Entry[], agentId: string, settled: (contactId:
 
 /** Adds the first n entries of `t` to the archive, a chunk per run of entries that counted for the same targets. */
 function append(archive: TimelineArchive, t: readonly Entry[], n: number): void {
+  const { chunks, targets } = chunksOf(archive);
   let start = 0;
   while (start < n) {
-    let targets = t[start]!.spanTargets;
+    let chunkTargets = t[start]!.spanTargets;
     let end = start + 1;
     for (; end < n; end++) {
       const next = t[end]!.spanTargets;
-      if (next !== null && targets !== null && next !== targets) break;
-      targets ??= next;
+      if (next !== null && chunkTargets !== null && next !== chunkTargets) break;
+      chunkTargets ??= next;
     }
     const fields: string[] = [];
     for (let i = start; i < end; i++) packEntry(fields, t[i]!, i === start ? null : t[i - 1]!);
-    const last = archive.chunks.length - 1;
-    const lastTargets = last >= 0 ? archive.targets[last]! : undefined;
+    const last = chunks.length - 1;
+    const lastTargets = last >= 0 ? targets[last]! : undefined;
     // A chunk the last one's targets fit grows it (its first entry's instant is written whole, so it reads on).
-    if (lastTargets !== undefined && (lastTargets === targets || lastTargets === null || targets === null)) {
-      archive.chunks[last] = [archive.chunks[last], ...fields].join(SEP);
-      archive.targets[last] = lastTargets ?? targets;
+    if (lastTargets !== undefined && (lastTargets === chunkTargets || lastTargets === null || chunkTargets === null)) {
+      chunks[last] = [chunks[last], ...fields].join(SEP);
+      targets[last] = lastTargets ?? chunkTargets;
     } else {
-      archive.chunks.push(fields.join(SEP));
-      archive.targets.push(targets);
+      chunks.push(fields.join(SEP));
+      targets.push(chunkTargets);
     }
     start = end;
   }
+  setChunks(archive, chunks, targets);
 }
 
 /** Notes what the recent entries read of the archive's end, the first n entries of `t` having just been added. */

@@ -216,11 +216,13 @@ export class AlertEngine {
 
   private step(rule: AlertRule, target: AlertTarget, key: string, nowMs: number): void {
     let track = this.tracks.get(key);
+    const value = figureOf(rule, target.value);
     if (!track) {
+      // A track only once its condition holds: most (rule, scope) pairs hold nothing most of the day (one per agent).
+      if (!holds(rule.comparison, value, thresholdOf(rule))) return;
       track = { pendingSince: null, alert: null };
       this.tracks.set(key, track);
     }
-    const value = figureOf(rule, target.value);
     if (track.alert) {
       const clearedSince = track.clearedSince;
       delete track.clearedSince;
@@ -233,7 +235,7 @@ export class AlertEngine {
       delete track.awaitingClear;
     }
     if (!holds(rule.comparison, value, thresholdOf(rule))) {
-      track.pendingSince = null;
+      this.tracks.delete(key); // nothing pending, open or awaited: as if never tracked
       return;
     }
     track.pendingSince ??= nowMs;
