@@ -165,9 +165,11 @@ function append(archive: TimelineArchive, t: readonly Entry[], n: number): void 
     for (let i = start; i < end; i++) packEntry(fields, t[i]!, i === start ? null : t[i - 1]!);
     const last = chunks.length - 1;
     const lastTargets = last >= 0 ? targets[last]! : undefined;
-    // A chunk the last one's targets fit grows it (its first entry's instant is written whole, so it reads on).
+    // A chunk the last one's targets fit grows it (its first entry's instant is written whole, so it reads on). By
+    // concatenation: V8 links the two strings rather than copying the day so far, and flattens them once, when the
+    // chunk is next read or written to a checkpoint.
     if (lastTargets !== undefined && (lastTargets === chunkTargets || lastTargets === null || chunkTargets === null)) {
-      chunks[last] = [chunks[last], ...fields].join(SEP);
+      chunks[last] = chunks[last] + SEP + fields.join(SEP);
       targets[last] = lastTargets ?? chunkTargets;
     } else {
       chunks.push(fields.join(SEP));
@@ -217,5 +219,8 @@ export function archiveSettled(
   return into;
 }
 
-/** Whether `t` (the recent entries) is long enough for a pack to be worth trying. */
-export const worthArchiving = (t: readonly Entry[]): boolean => t.length >= KEEP + MIN_PACK;
+/**
+ * Whether a pack is worth trying now that `t` (the recent entries) grew by one: when it holds enough, and then at
+ * every MIN_PACK-th entry only, since the entries that can be packed change little from one entry to the next.
+ */
+export const worthArchiving = (t: readonly Entry[]): boolean => t.length >= KEEP + MIN_PACK && (t.length - KEEP) % MIN_PACK === 0;
