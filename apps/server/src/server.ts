@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import closeWithGrace from 'close-with-grace';
 import plancia from './app.js';
 import type { ServerConfig } from './config.js';
+import { lazySerializers } from './lazy-serializers.js';
 import { RequestLog } from './request-log.js';
 
 /** The URL with the values of secret query parameters replaced. */
@@ -34,6 +35,8 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     // Start-up replays the journal before the server listens; on a large journal that takes longer than
     // fastify's 10 s plugin timeout, and a slow start is better than a crash loop.
     pluginTimeout: 0,
+    // Response serializers are compiled when a route first answers, not all of them at every start (lazy-serializers.ts).
+    schemaController: { compilersFactory: { buildSerializer: lazySerializers() } },
   });
   // fp: the error handler and decorations of the app belong to the root instance.
   await app.register(fp(plancia), { config });

@@ -6,7 +6,6 @@ import { DEFAULT_TENANT, OidcProviderInfo } from '@plancia/contracts';
 import { hostName, knownHostNames } from '../plugins/app/access-policy.js';
 import { SESSION_COOKIE, cameOverTls, sessionCookieOptions, sessionIdOf } from '../session/session-cookie.js';
 import { isRefusal, mapClaims } from '../session/oidc/claim-mapping.js';
-import { IdentityProvider, ProviderUnavailableError } from '../session/oidc/identity-provider.js';
 import { OIDC_CALLBACK_PATH, type OidcConfig } from '../session/oidc/oidc-env.js';
 import { TRANSACTION_COOKIE, TransactionSeal, transactionCookieOptions, transactionKey } from '../session/oidc/oidc-transaction.js';
 
@@ -59,6 +58,8 @@ export default async function oidcSessionRoutes(app: FastifyInstance) {
   const settings = fastify.config.oidc;
   if (!settings) return;
   const { users, sessions, metrics } = fastify;
+  // openid-client and jose are loaded only when OIDC is configured: most starts never use them.
+  const { IdentityProvider, ProviderUnavailableError } = await import('../session/oidc/identity-provider.js');
   const provider = new IdentityProvider(settings);
   const seal = new TransactionSeal(transactionKey(settings.clientSecret));
   const redirectUriOf = redirectUriResolver(fastify, settings);

@@ -9,7 +9,6 @@ import { AcdChannels } from '../agent-actions/acd-channels.js';
 import { amiChannel } from '../agent-actions/ami-channel.js';
 import { eslChannel } from '../agent-actions/esl-channel.js';
 import type { AcdChannel } from '../agent-actions/acd-channel.js';
-import { LeaderRelay } from '../agent-actions/leader-relay.js';
 import { LeaderLinks } from './leader-links.js';
 
 declare module 'fastify' {
@@ -36,7 +35,8 @@ export default fp(
     const keepAlive = { intervalMs: amiKeepAliveSeconds * 1000, timeoutMs: PING_TIMEOUT_MS };
     const channels = new AcdChannels(config.actions);
     fastify.decorate('acdChannels', channels);
-    const relay = cluster && new LeaderRelay(cluster.nc, cluster.names.agentActions, leadership);
+    // Loaded only in cluster mode, as the NATS client it uses (plugins/infrastructure/cluster.ts).
+    const relay = cluster && new (await import('../agent-actions/leader-relay.js')).LeaderRelay(cluster.nc, cluster.names.agentActions, leadership);
     const addLink = (source: string, channel: AcdChannel) => channels.addLink(source, relay ? relay.channel(source, channel) : channel);
     const sources: StreamSource[] = [
       ...amiUrls.map((url) => parseLinkUrl(url, 'ami', 5038)).map((endpoint) => {

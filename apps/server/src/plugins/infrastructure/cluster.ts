@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { ClusterBus } from '../../cluster/cluster-bus.js';
+import type { ClusterBus } from '../../cluster/cluster-bus.js';
 import { checkDurability } from '../../cluster/durability.js';
 import { ConfigError } from '../../config.js';
 
@@ -26,6 +26,8 @@ export default fp(
       throw new ConfigError(`PLANCIA_NATS_URL: refusing cluster mode: ${verdict.reason}. Run NATS with \`jetstream { sync_interval: always }\` (2.10 or later) and its monitoring port (PLANCIA_NATS_MONITOR_URL), or accept the risk with PLANCIA_NATS_ALLOW_UNSYNCED=1.`);
     }
     if (!verdict.durable) fastify.log.warn({ reason: verdict.reason }, 'cluster: JetStream may acknowledge events before they are on disk (PLANCIA_NATS_ALLOW_UNSYNCED)');
+    // The NATS clients are loaded only in cluster mode: the single-process mode, most starts, never uses them.
+    const { ClusterBus } = await import('../../cluster/cluster-bus.js');
     const bus = await ClusterBus.open(cluster);
     fastify.decorate('cluster', bus);
     fastify.addHook('onClose', () => bus.close());

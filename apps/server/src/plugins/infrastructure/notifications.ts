@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { createTransport, type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { DeliveryWorker } from '../../notifications/delivery-worker.js';
 import { NEVER_MUTED, NotificationDispatcher, type IsMuted } from '../../notifications/dispatcher.js';
 
@@ -28,7 +28,8 @@ export default fp(
     const isMuted: IsMuted = (alert, atMs) => mutes(alert, atMs);
     const publicUrl = config.adapters.publicUrl ?? `http://localhost:${config.port}`;
     const smtp = config.notify.smtp;
-    const mail = smtp ? { transport: createTransport(smtp.url), from: smtp.from } : null;
+    // nodemailer (~40 modules) is loaded only when SMTP is configured: most starts never send mail.
+    const mail = smtp ? { transport: (await import('nodemailer')).createTransport(smtp.url), from: smtp.from } : null;
     const dispatcher = new NotificationDispatcher(store, publicUrl, isMuted);
     const worker = new DeliveryWorker(store, {
       ...config.notify, mail, isMuted, outcomes: metrics.notificationOutcomes,
