@@ -1,10 +1,10 @@
 import type { TimedEvent } from '@plancia/contracts';
 import { createEngine, ENGINE_STATE_VERSION, type EngineConfig, type PlanciaEngine } from '@plancia/engine';
-import type { CheckpointRecord, Store } from '@plancia/store';
-import { configFingerprint, decodeState } from './checkpoint-format.js';
+import type { CheckpointRecord, Store, StoredCheckpoint } from '@plancia/store';
+import { configFingerprint, inflateState, parseState } from './checkpoint-format.js';
+import { JOURNAL_LOG, type CheckpointPrefetch } from './checkpoint-prefetch.js';
 
-/** The journal's position kind; a stream's checkpoints (cluster mode) name theirs. */
-export const JOURNAL_LOG = 'journal';
+export { JOURNAL_LOG };
 const REPLAY_CHUNK = 5_000;
 
 export interface EngineStartDeps {
@@ -12,6 +12,8 @@ export interface EngineStartDeps {
   config: EngineConfig;
   /** false: checkpoints are off (PLANCIA_CHECKPOINT_INTERVAL_S=0), the journal is replayed whatever is stored. */
   useCheckpoints: boolean;
+  /** The newest checkpoint read ahead while the server loaded (checkpoint-prefetch.ts), if the start did. */
+  prefetched?: CheckpointPrefetch | undefined;
   /** Events replayed go through the queue and agent limits. */
   admit(events: TimedEvent[]): TimedEvent[];
   log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
@@ -103,15 +105,33 @@ export function checkpointRefusal(checkpoint: Pick<CheckpointRecord, 'engineVers
   return null;
 }
 
-/** A checkpoint's state on an engine built for `config` (as it must be to restore one); throws if it is unreadable. */
-export async function restoredEngine(config: EngineConfig, checkpoint: CheckpointRecord): Promise<PlanciaEngine> {
+/**
+ * A checkpoint's state on an engine built for `config` (as it must be to restore one); throws if it is unreadable.
+ * `inflated`: its state already being inflated (read ahead).
+ */
+export async function restoredEngine(config: EngineConfig, checkpoint: CheckpointRecord, inflated?: Promise<Buffer>): Promise<PlanciaEngine> {
   const engine = createEngine(config, checkpoint.takenAt.getTime());
-  engine.restore(await decodeState(checkpoint.state));
+  engine.restore(parseState(await (inflated ?? inflateState(checkpoint.state))));
   return engine;
 }
 
+/**
+ * The checkpoint read ahead, if it is still the newest now that the store is open (migrated, and nothing else wrote
+ * one meanwhile): then it is the very row `latest` would read. Otherwise undefined, and the start reads it itself.
+ */
+async function prefetchedCheckpoint(deps: EngineStartDeps): Promise<{ checkpoint: StoredCheckpoint; inflated: Promise<Buffer> } | undefined> {
+  const prefetched = await deps.prefetched;
+  if (prefetched === undefined) return undefined;
+  if ('error' in prefetched) {
+    deps.log.info({ err: prefetched.error }, 'checkpoint not read ahead: reading it now');
+    return undefined;
+  }
+  return (await deps.store.checkpoints.latestSeq(JOURNAL_LOG)) === prefetched.checkpoint.seq ? prefetched : undefined;
+}
+
 async function fromCheckpoint(deps: EngineStartDeps): Promise<{ engine: PlanciaEngine; position: string; checkpoint: ResumedFrom } | null> {
-  const checkpoint = await deps.store.checkpoints.latest(JOURNAL_LOG);
+  const ahead = await prefetchedCheckpoint(deps);
+  const checkpoint = ahead?.checkpoint ?? (await deps.store.checkpoints.latest(JOURNAL_LOG));
   if (!checkpoint) return null;
   const about = { takenAt: checkpoint.takenAt.toISOString(), position: checkpoint.at.position, engineVersion: checkpoint.engineVersion };
   const refusal = checkpointRefusal(checkpoint, configFingerprint(deps.config));
@@ -120,7 +140,7 @@ async function fromCheckpoint(deps: EngineStartDeps): Promise<{ engine: PlanciaE
     return null;
   }
   try {
-    const engine = await restoredEngine(deps.config, checkpoint);
+    const engine = await restoredEngine(deps.config, checkpoint, ahead?.inflated);
     return { engine, position: checkpoint.at.position, checkpoint: { takenAt: checkpoint.takenAt, position: checkpoint.at.position } };
   } catch (error) {
     deps.log.warn({ ...about, err: error }, 'unreadable checkpoint ignored: replaying the journal');
