@@ -34,8 +34,8 @@ export function databaseEnv(database: TestDatabase): Record<string, string> {
 
 /**
  * Starts the real application on port 0 over `database`, demo traffic off, quiet logs; as main.ts does, with the
- * newest checkpoint read ahead (on PostgreSQL with checkpoints on). `beforeBuild`: what happens between the start
- * of that read (given, when there is one) and the server's build: a checkpoint saved meanwhile.
+ * newest checkpoint read ahead (on PostgreSQL with checkpoints on). `beforeBuild`: what happens between that read
+ * (given, when there is one) and the server's build: a checkpoint saved meanwhile.
  */
 export async function startTestServer(database: TestDatabase, env: Record<string, string> = {}, beforeBuild?: (prefetched: CheckpointPrefetch | undefined) => Promise<void>): Promise<TestServer> {
   const config = loadConfig({

@@ -13,7 +13,17 @@ export interface PrefetchedCheckpoint {
 }
 
 /** What the read ahead found: a checkpoint, none (undefined), or why it failed (the start then reads it itself). */
-export type CheckpointPrefetch = Promise<PrefetchedCheckpoint | undefined | { error: unknown }>;
+export type PrefetchOutcome = PrefetchedCheckpoint | undefined | { error: unknown };
+
+/**
+ * The read ahead, handed over once: the start that takes it holds the state's bytes (~5x the stored size inflated)
+ * only while it restores them, not the server's options for its whole life.
+ */
+export interface CheckpointPrefetch {
+  take(): Promise<PrefetchOutcome> | undefined;
+  /** Resolves once the read has ended, whatever it found (holds nothing of it). */
+  settled: Promise<void>;
+}
 
 /**
  * Starts reading and inflating the newest journal checkpoint before the server's modules are loaded and its plugins
@@ -28,7 +38,7 @@ export function prefetchCheckpoint(config: ServerConfig): CheckpointPrefetch | u
   const inflater = streamingInflate();
   // Awaited by the start, which may refuse the checkpoint first: a torn row must not reject unheard meanwhile.
   inflater.inflated.catch(() => undefined);
-  return readLatestCheckpoint(options, JOURNAL_LOG, inflater).then(
+  let outcome: Promise<PrefetchOutcome> | undefined = readLatestCheckpoint(options, JOURNAL_LOG, inflater).then(
     (checkpoint) => {
       inflater.end();
       return checkpoint === undefined ? undefined : { checkpoint, inflated: inflater.inflated };
@@ -39,4 +49,12 @@ export function prefetchCheckpoint(config: ServerConfig): CheckpointPrefetch | u
       return { error };
     },
   );
+  return {
+    settled: outcome.then(() => undefined),
+    take() {
+      const taken = outcome;
+      outcome = undefined;
+      return taken;
+    },
+  };
 }

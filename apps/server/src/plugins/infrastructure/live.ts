@@ -85,8 +85,8 @@ export default fp(
     });
     const ms = Date.now() - startedAt;
     if (start.checkpoint) {
-      const { takenAt, position, restoreMs } = start.checkpoint;
-      log.info({ checkpoint: { takenAt: takenAt.toISOString(), position }, restoreMs, tail: start.replayed, ms }, 'resumed from a checkpoint and the journal after it');
+      const { takenAt, position, restoreMs, phases } = start.checkpoint;
+      log.info({ checkpoint: { takenAt: takenAt.toISOString(), position }, restoreMs, phases, tail: start.replayed, ms }, 'resumed from a checkpoint and the journal after it');
     } else {
       log.info({ from: new Date(start.fromMs ?? startedAt).toISOString(), events: start.replayed, ms }, 'journal replayed');
     }
