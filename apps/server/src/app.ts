@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import websocket from '@fastify/websocket';
 import { INGEST_LIMITS } from '@plancia/contracts';
 import type { ServerConfig } from './config.js';
+import type { StartAhead } from './server.js';
 import { errorHandler } from './http-errors.js';
 import configPlugin from './plugins/infrastructure/config.js';
 import metricsPlugin from './plugins/infrastructure/metrics.js';
@@ -55,7 +56,7 @@ import agentActionRoutes from './routes/agent-actions.js';
  * Plancia as one fastify plugin, in three layers: infrastructure (configuration, metrics, database, live state,
  * sockets, OpenAPI), application plugins built on it, then routes. Each layer only uses the ones above it.
  */
-export default async function plancia(fastify: FastifyInstance, { config }: { config: ServerConfig }) {
+export default async function plancia(fastify: FastifyInstance, { config, ahead = {} }: { config: ServerConfig; ahead?: StartAhead }) {
   fastify.setErrorHandler(errorHandler);
 
   await fastify.register(configPlugin, { config });
@@ -64,7 +65,7 @@ export default async function plancia(fastify: FastifyInstance, { config }: { co
   await fastify.register(entityCapsPlugin);
   await fastify.register(notificationsPlugin);
   await fastify.register(clusterPlugin);
-  await fastify.register(livePlugin);
+  await fastify.register(livePlugin, { prefetched: ahead.checkpoint });
   // Compression off: per-message deflate fragments memory and costs throughput on many small frames.
   await fastify.register(websocket, { options: { maxPayload: INGEST_LIMITS.maxBytes, perMessageDeflate: false } });
   await fastify.register(openapiPlugin);

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import closeWithGrace from 'close-with-grace';
 import plancia from './app.js';
 import type { ServerConfig } from './config.js';
+import type { CheckpointPrefetch } from './checkpoints/checkpoint-prefetch.js';
 import { lazySerializers } from './lazy-serializers.js';
 import { RequestLog } from './request-log.js';
 
@@ -11,8 +12,13 @@ export function redactUrl(url: string): string {
   return url.replace(/([?&](?:token|access_token)=)[^&#]*/gi, '$1[redacted]');
 }
 
+/** What a start may have begun before building the server: the newest checkpoint read ahead (main.ts). */
+export interface StartAhead {
+  checkpoint?: CheckpointPrefetch | undefined;
+}
+
 /** Builds the application without listening (tests listen on port 0 themselves). */
-export async function buildServer(config: ServerConfig): Promise<FastifyInstance> {
+export async function buildServer(config: ServerConfig, ahead: StartAhead = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -39,15 +45,15 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     schemaController: { compilersFactory: { buildSerializer: lazySerializers() } },
   });
   // fp: the error handler and decorations of the app belong to the root instance.
-  await app.register(fp(plancia), { config });
+  await app.register(fp(plancia), { config, ahead });
   // Headers must come well within the whole request's time (Node requires headersTimeout <= requestTimeout).
   app.server.headersTimeout = Math.min(60_000, config.requestTimeoutMs);
   return app;
 }
 
 /** Builds, listens, and closes gracefully on SIGTERM, SIGINT or a fatal error. */
-export async function startServer(config: ServerConfig): Promise<FastifyInstance> {
-  const app = await buildServer(config);
+export async function startServer(config: ServerConfig, ahead: StartAhead = {}): Promise<FastifyInstance> {
+  const app = await buildServer(config, ahead);
   closeWithGrace({ delay: 10_000 }, async ({ err, signal }) => {
     if (err) app.log.error({ err }, 'fatal error: closing');
     else app.log.info({ signal }, 'closing');

@@ -19,5 +19,5 @@ export type { OutboxEntry } from './outbox-rows.js';
 export type { OutboxGroup, OutboxMessage } from './outbox-rows.js';
 export { groupDueAtMs, type GroupTiming, type GroupState } from './outbox-grouping.js';
 export type { CallbackRepository, CallbackAttemptRecord, CallbackReachRecord, CallbackListFilter, CallbackActionResult } from './callback.repository.js';
-export type { CheckpointRepository, CheckpointRecord, LogPosition } from './checkpoint.repository.js';
+export { readLatestCheckpoint, type CheckpointRepository, type CheckpointRecord, type StoredCheckpoint, type StateReader, type LogPosition } from './checkpoint.repository.js';
 export type { ClusterRepository, StreamPosition } from './cluster.repository.js';

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 import { buildServer } from '../../../apps/server/src/server.js';
 import { loadConfig, type ServerConfig } from '../../../apps/server/src/config.js';
+import { prefetchCheckpoint, type CheckpointPrefetch } from '../../../apps/server/src/checkpoints/checkpoint-prefetch.js';
 import { backends, type Backend, type TestDatabase } from '../store/backends.js';
 
 export { backends, type Backend, type TestDatabase };
@@ -31,8 +32,12 @@ export function databaseEnv(database: TestDatabase): Record<string, string> {
   return databaseUrl ? { DATABASE_URL: databaseUrl } : { PLANCIA_DATA_DIR: dataDir! };
 }
 
-/** Starts the real application on port 0 over `database`, demo traffic off, quiet logs. */
-export async function startTestServer(database: TestDatabase, env: Record<string, string> = {}): Promise<TestServer> {
+/**
+ * Starts the real application on port 0 over `database`, demo traffic off, quiet logs; as main.ts does, with the
+ * newest checkpoint read ahead (on PostgreSQL with checkpoints on). `beforeBuild`: what happens between that read
+ * (given, when there is one) and the server's build: a checkpoint saved meanwhile.
+ */
+export async function startTestServer(database: TestDatabase, env: Record<string, string> = {}, beforeBuild?: (prefetched: CheckpointPrefetch | undefined) => Promise<void>): Promise<TestServer> {
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -41,7 +46,9 @@ export async function startTestServer(database: TestDatabase, env: Record<string
     ...databaseEnv(database),
     ...env,
   });
-  const app = await buildServer(config);
+  const checkpoint = prefetchCheckpoint(config);
+  await beforeBuild?.(checkpoint);
+  const app = await buildServer(config, { checkpoint });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {

@@ -118,6 +118,28 @@ describe.each(backends)('restart from a checkpoint on $name', (backend) => {
     expect((await snapshotOf(torn.url)).centre.windows.today).toEqual(before.centre.windows.today);
     await torn.stop();
   });
+
+  it('goes by the newest checkpoint, not the one read ahead of the start, when another was saved in between', async () => {
+    const database = await backend.create();
+    databases.push(database);
+    const events = traffic();
+    const first = await startTestServer(database, CHECKPOINTS);
+    await postEvents(first.url, JSON.stringify(events));
+    await first.stop(); // a clean stop: a checkpoint covering every event
+    const store = await openStore(database.options);
+    const usable = (await store.checkpoints.latest('journal'))!;
+    // Saved once the usable one is read ahead: the start must see it, of an older engine version, and replay.
+    const supersede = () => store.checkpoints.save({ ...usable, takenAt: new Date(), engineVersion: ENGINE_STATE_VERSION - 1 });
+    const started = await startTestServer(database, CHECKPOINTS, async (prefetched) => {
+      // The read ahead (PostgreSQL) ends first: what it read is what the newer row supersedes.
+      if (backend.name === 'postgres') expect(prefetched).toBeDefined();
+      await prefetched?.settled;
+      await supersede();
+    });
+    await store.close();
+    expect(started.app.engineStart).toEqual({ checkpoint: null, replayed: events.length });
+    await started.stop();
+  });
 });
 
 const FRAME_EVENTS = 25;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CheckpointRecord, Store } from '@plancia/store';
+import { readLatestCheckpoint, type CheckpointRecord, type Store } from '@plancia/store';
 import { backends } from './backends.js';
 import { useStore } from './suite.js';
 
@@ -36,5 +36,32 @@ describe.each(backends)('engine checkpoints on $name', (backend) => {
     expect(recent.map((c) => c.at.position)).toEqual(['30', '20']);
     expect(recent.map((c) => Buffer.from(c.state).equals(c.at.position === '30' ? states[0]! : states[1]!))).toEqual([true, true]);
     expect(await store.checkpoints.latest('none')).toBeUndefined();
+  });
+
+  it('tells the sequence of the newest of a kind, which changes when another is saved', async () => {
+    const seq = await store.checkpoints.latestSeq('journal');
+    expect(seq).toBe((await store.checkpoints.latest('journal'))?.seq);
+    await store.checkpoints.save(checkpoint('40', states[1]!));
+    const next = await store.checkpoints.latestSeq('journal');
+    expect(next).not.toBe(seq);
+    expect(next).toBe((await store.checkpoints.latest('journal'))?.seq);
+    expect(await store.checkpoints.latestSeq('none')).toBeUndefined();
+  });
+
+  // Read ahead of the start over a connection of its own (PostgreSQL only: PGlite's directory has one opener).
+  it.runIf(backend.name === 'postgres')('reads the newest ahead of opening the store, telling a reader its size, its ending and its slices in order', async () => {
+    const options = opened.options();
+    const told: { bytes?: number; ending?: Buffer; slices: Buffer[] } = { slices: [] };
+    const read = await readLatestCheckpoint({ databaseUrl: options.databaseUrl! }, 'journal', {
+      begin: (bytes, ending) => Object.assign(told, { bytes, ending: Buffer.from(ending) }),
+      slice: (slice) => told.slices.push(Buffer.from(slice)),
+    });
+    expect(read?.seq).toBe(await store.checkpoints.latestSeq('journal'));
+    expect(Buffer.from(read!.state).equals(states[1]!)).toBe(true);
+    expect(told.bytes).toBe(STATE_BYTES);
+    expect(told.ending?.equals(states[1]!.subarray(STATE_BYTES - 4))).toBe(true);
+    expect(told.slices.length).toBe(3);
+    expect(Buffer.concat(told.slices).equals(states[1]!)).toBe(true);
+    expect(await readLatestCheckpoint({ databaseUrl: options.databaseUrl! }, 'none')).toBeUndefined();
   });
 });

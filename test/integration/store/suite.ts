@@ -3,7 +3,7 @@ import { openStore, type Store } from '@plancia/store';
 import type { Backend, TestDatabase } from './backends.js';
 
 /** Opens a store on a fresh database of `backend` for the current describe block and disposes of both after it. */
-export function useStore(backend: Backend): { store: () => Store; reopen: () => Promise<Store> } {
+export function useStore(backend: Backend): { store: () => Store; reopen: () => Promise<Store>; options: () => TestDatabase['options'] } {
   let database: TestDatabase | undefined;
   let store: Store | undefined;
   beforeAll(async () => {
@@ -16,6 +16,7 @@ export function useStore(backend: Backend): { store: () => Store; reopen: () => 
   });
   return {
     store: () => store!,
+    options: () => database!.options,
     reopen: async () => {
       await store?.close();
       store = await openStore(database!.options);

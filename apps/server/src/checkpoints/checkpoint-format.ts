@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
-import { gunzipSync, gzip } from 'node:zlib';
+import { createGunzip, gunzip, gzip } from 'node:zlib';
+import type { StateReader } from '@plancia/store';
 import type { EngineConfig, EngineState } from '@plancia/engine';
 
 const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
 
 /**
  * zlib's output chunk: its default, 16 KiB, makes a day's state thousands of buffers, each an external allocation
@@ -25,12 +27,68 @@ export function encodeState(state: EngineState): Promise<Buffer> {
 }
 
 /**
- * The stored bytes back to a state; throws on anything that is not one (a torn or foreign row). Inflated in one
- * buffer of the size the gzip trailer states, synchronously: the restore that follows holds the event loop for longer
- * anyway, and the thread pool's version copies the whole output once more at its end.
+ * The stored bytes inflated, on the thread pool: a start inflates the checkpoint it read ahead while the main thread
+ * still loads the server's modules. Into one buffer of the size the gzip trailer states: zlib's stream then pushes a
+ * single view of that buffer, so nothing is copied at the end (node's async gunzip only concatenates when there are
+ * several chunks).
  */
-export async function decodeState(bytes: Uint8Array): Promise<EngineState> {
-  const state = deserialize(gunzipSync(bytes, { chunkSize: gunzipChunk(bytes) })) as Partial<EngineState> | null;
+export function inflateState(bytes: Uint8Array): Promise<Buffer> {
+  return gunzipAsync(bytes, { chunkSize: gunzipChunk(bytes) });
+}
+
+/**
+ * An inflater fed the stored bytes slice by slice as they are read (zlib on the thread pool), so that the inflate
+ * ends about when the read does rather than starting after it. `inflated` rejects if the bytes are not gzip.
+ */
+export function streamingInflate(): StateReader & { end(): void; fail(error: Error): void; inflated: Promise<Buffer> } {
+  let gunzipper: ReturnType<typeof createGunzip> | undefined;
+  let settle!: { resolve(bytes: Buffer): void; reject(error: unknown): void };
+  const inflated = new Promise<Buffer>((resolve, reject) => (settle = { resolve, reject }));
+  return {
+    inflated,
+    begin(_bytes, ending) {
+      gunzipper = createGunzip({ chunkSize: gunzipChunk(ending) });
+      const chunks: Buffer[] = [];
+      gunzipper.on('data', (chunk: Buffer) => chunks.push(chunk));
+      // `on`, not `once`: slices written after a failure report again, and an unheard 'error' would end the process.
+      gunzipper.on('error', (error) => settle.reject(error));
+      gunzipper.once('end', () => settle.resolve(joined(chunks)));
+    },
+    slice(slice) {
+      if (gunzipper && !gunzipper.destroyed) gunzipper.write(slice);
+    },
+    end() {
+      if (gunzipper) {
+        if (!gunzipper.destroyed) gunzipper.end();
+      }
+      else settle.reject(new Error('no state read'));
+    },
+    fail(error) {
+      gunzipper?.destroy();
+      settle.reject(error);
+    },
+  };
+}
+
+/**
+ * The inflater's chunks as one buffer. With the chunk size the trailer states, zlib's stream writes them all into one
+ * buffer it allocated, one after the other, and pushes views of it: then the view over all of them is the result,
+ * without copying 100 MB and leaving the chunks to the collector. Otherwise (a trailer that lies) they are copied.
+ */
+function joined(chunks: Buffer[]): Buffer {
+  const first = chunks[0];
+  if (first === undefined) return Buffer.alloc(0);
+  let end = first.byteOffset;
+  for (const chunk of chunks) {
+    if (chunk.buffer !== first.buffer || chunk.byteOffset !== end) return Buffer.concat(chunks);
+    end += chunk.length;
+  }
+  return Buffer.from(first.buffer, first.byteOffset, end - first.byteOffset);
+}
+
+/** Inflated bytes back to a state; throws on anything that is not one (a torn or foreign row). */
+export function parseState(inflated: Uint8Array): EngineState {
+  const state = deserialize(inflated) as Partial<EngineState> | null;
   const graph = state?.graph;
   if (typeof state?.version !== 'number' || typeof graph !== 'object' || !(graph.tags instanceof Uint8Array) || !Array.isArray(graph.shapes)) {
     throw new Error('not an engine state');

@@ -1,10 +1,10 @@
 import type { TimedEvent } from '@plancia/contracts';
 import { createEngine, ENGINE_STATE_VERSION, type EngineConfig, type PlanciaEngine } from '@plancia/engine';
 import type { CheckpointRecord, Store } from '@plancia/store';
-import { configFingerprint, decodeState } from './checkpoint-format.js';
+import { configFingerprint, inflateState, parseState } from './checkpoint-format.js';
+import { JOURNAL_LOG, type CheckpointPrefetch, type PrefetchedCheckpoint } from './checkpoint-prefetch.js';
 
-/** The journal's position kind; a stream's checkpoints (cluster mode) name theirs. */
-export const JOURNAL_LOG = 'journal';
+export { JOURNAL_LOG };
 const REPLAY_CHUNK = 5_000;
 
 export interface EngineStartDeps {
@@ -12,6 +12,8 @@ export interface EngineStartDeps {
   config: EngineConfig;
   /** false: checkpoints are off (PLANCIA_CHECKPOINT_INTERVAL_S=0), the journal is replayed whatever is stored. */
   useCheckpoints: boolean;
+  /** The newest checkpoint read ahead while the server loaded (checkpoint-prefetch.ts), if the start did. */
+  prefetched?: CheckpointPrefetch | undefined;
   /** Events replayed go through the queue and agent limits. */
   admit(events: TimedEvent[]): TimedEvent[];
   log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
@@ -24,13 +26,26 @@ interface ResumedFrom {
   position: string;
 }
 
+/**
+ * Where a resume's time went, in ms of the event loop's clock: waiting for the row (read ahead or read now), waiting
+ * for the rest of its inflate, deserialising, the engine's restore, then the journal's tail. What the log line says
+ * so that a slow restart shows its slow part.
+ */
+export interface ResumePhases {
+  readMs: number;
+  inflateMs: number;
+  deserialiseMs: number;
+  restoreMs: number;
+  tailMs?: number;
+}
+
 export interface EngineStart {
   engine: PlanciaEngine;
   /** The journal position the engine now covers: where the next checkpoint starts from. */
   position: string;
   replayed: number;
   /** The checkpoint the start resumed from (and how long reading and restoring it took), or null for a full replay. */
-  checkpoint: (ResumedFrom & { restoreMs?: number }) | null;
+  checkpoint: (ResumedFrom & { restoreMs?: number; phases?: ResumePhases }) | null;
   fromMs: number | null;
 }
 
@@ -47,8 +62,10 @@ export async function startEngine(deps: EngineStartDeps): Promise<EngineStart> {
   if (resumed) {
     const restoreMs = Math.round(performance.now() - restoreStartedAt);
     resumed.engine.restoreAlerts(open, handResolved);
+    const tailStartedAt = performance.now();
     const tail = await store.journal.readAfter(resumed.position, (events) => resumed.engine.apply(deps.admit(events), deps.now()), REPLAY_CHUNK);
-    return { engine: resumed.engine, position: tail.lastSeq ?? resumed.position, replayed: tail.read, checkpoint: { ...resumed.checkpoint, restoreMs }, fromMs: null };
+    const phases = { ...resumed.phases, tailMs: Math.round(performance.now() - tailStartedAt) };
+    return { engine: resumed.engine, position: tail.lastSeq ?? resumed.position, replayed: tail.read, checkpoint: { ...resumed.checkpoint, restoreMs, phases }, fromMs: null };
   }
   const startedAt = deps.now();
   const engine = createEngine(deps.config, startedAt);
@@ -103,15 +120,41 @@ export function checkpointRefusal(checkpoint: Pick<CheckpointRecord, 'engineVers
   return null;
 }
 
-/** A checkpoint's state on an engine built for `config` (as it must be to restore one); throws if it is unreadable. */
-export async function restoredEngine(config: EngineConfig, checkpoint: CheckpointRecord): Promise<PlanciaEngine> {
+/**
+ * A checkpoint's state on an engine built for `config` (as it must be to restore one); throws if it is unreadable.
+ * `inflated`: its state already being inflated (read ahead). `phases`, if given, is told how long each step took.
+ */
+export async function restoredEngine(config: EngineConfig, checkpoint: CheckpointRecord, inflated?: Promise<Buffer>, phases?: Partial<ResumePhases>): Promise<PlanciaEngine> {
   const engine = createEngine(config, checkpoint.takenAt.getTime());
-  engine.restore(await decodeState(checkpoint.state));
+  const started = performance.now();
+  const bytes = await (inflated ?? inflateState(checkpoint.state));
+  const inflatedAt = performance.now();
+  const state = parseState(bytes);
+  const parsedAt = performance.now();
+  engine.restore(state);
+  if (phases) Object.assign(phases, { inflateMs: Math.round(inflatedAt - started), deserialiseMs: Math.round(parsedAt - inflatedAt), restoreMs: Math.round(performance.now() - parsedAt) });
   return engine;
 }
 
-async function fromCheckpoint(deps: EngineStartDeps): Promise<{ engine: PlanciaEngine; position: string; checkpoint: ResumedFrom } | null> {
-  const checkpoint = await deps.store.checkpoints.latest(JOURNAL_LOG);
+/**
+ * The checkpoint read ahead, if it is still the newest now that the store is open (migrated, and nothing else wrote
+ * one meanwhile): then it is the very row `latest` would read. Otherwise undefined, and the start reads it itself.
+ */
+async function prefetchedCheckpoint(deps: EngineStartDeps): Promise<PrefetchedCheckpoint | undefined> {
+  const prefetched = await deps.prefetched?.take();
+  if (prefetched === undefined) return undefined;
+  if ('error' in prefetched) {
+    deps.log.info({ err: prefetched.error }, 'checkpoint not read ahead: reading it now');
+    return undefined;
+  }
+  return (await deps.store.checkpoints.latestSeq(JOURNAL_LOG)) === prefetched.checkpoint.seq ? prefetched : undefined;
+}
+
+async function fromCheckpoint(deps: EngineStartDeps): Promise<{ engine: PlanciaEngine; position: string; checkpoint: ResumedFrom; phases: ResumePhases } | null> {
+  const readStartedAt = performance.now();
+  const ahead = await prefetchedCheckpoint(deps);
+  const checkpoint = ahead?.checkpoint ?? (await deps.store.checkpoints.latest(JOURNAL_LOG));
+  const phases: ResumePhases = { readMs: Math.round(performance.now() - readStartedAt), inflateMs: 0, deserialiseMs: 0, restoreMs: 0 };
   if (!checkpoint) return null;
   const about = { takenAt: checkpoint.takenAt.toISOString(), position: checkpoint.at.position, engineVersion: checkpoint.engineVersion };
   const refusal = checkpointRefusal(checkpoint, configFingerprint(deps.config));
@@ -120,8 +163,8 @@ async function fromCheckpoint(deps: EngineStartDeps): Promise<{ engine: PlanciaE
     return null;
   }
   try {
-    const engine = await restoredEngine(deps.config, checkpoint);
-    return { engine, position: checkpoint.at.position, checkpoint: { takenAt: checkpoint.takenAt, position: checkpoint.at.position } };
+    const engine = await restoredEngine(deps.config, checkpoint, ahead?.inflated, phases);
+    return { engine, position: checkpoint.at.position, checkpoint: { takenAt: checkpoint.takenAt, position: checkpoint.at.position }, phases };
   } catch (error) {
     deps.log.warn({ ...about, err: error }, 'unreadable checkpoint ignored: replaying the journal');
     return null;

@@ -5,6 +5,7 @@ import type { PlanciaEngine } from '@plancia/engine';
 import { LiveState } from '../../live/live-state.js';
 import { Checkpointer } from '../../checkpoints/checkpointer.js';
 import { JOURNAL_LOG, startEngine } from '../../checkpoints/engine-start.js';
+import type { CheckpointPrefetch } from '../../checkpoints/checkpoint-prefetch.js';
 import { checkpointOutcomes } from '../../checkpoints/checkpoint-outcomes.js';
 import { seedEntityCaps } from '../../checkpoints/seed-entity-caps.js';
 import type { NotificationDispatcher } from '../../notifications/dispatcher.js';
@@ -46,7 +47,7 @@ async function settleReplay(engine: PlanciaEngine, store: Store, dispatcher: Not
  * and the checkpoints.
  */
 export default fp(
-  async (fastify) => {
+  async (fastify, { prefetched }: { prefetched?: CheckpointPrefetch | undefined }) => {
     // Cluster mode: the engine is a replica of the stream (cluster/cluster-start.ts).
     if (fastify.cluster) return startClusterLive(fastify, fastify.cluster);
     const { store, config, log, entityCaps } = fastify;
@@ -56,7 +57,7 @@ export default fp(
     const engineConfig = await loadEngineConfig(store.config, (refusal) => {
       log.error({ entity: refusal.entity, problems: refusal.problems }, describeRefusal(refusal));
     });
-    const start = await startEngine({ store, config: engineConfig, useCheckpoints: config.checkpointIntervalMs > 0, admit: (events) => entityCaps.admitReplayed(events), log, now: Date.now });
+    const start = await startEngine({ store, config: engineConfig, useCheckpoints: config.checkpointIntervalMs > 0, prefetched, admit: (events) => entityCaps.admitReplayed(events), log, now: Date.now });
     const { engine } = start;
     const { dispatcher, worker } = fastify.notifications;
     await settleReplay(engine, store, dispatcher);
@@ -84,8 +85,8 @@ export default fp(
     });
     const ms = Date.now() - startedAt;
     if (start.checkpoint) {
-      const { takenAt, position, restoreMs } = start.checkpoint;
-      log.info({ checkpoint: { takenAt: takenAt.toISOString(), position }, restoreMs, tail: start.replayed, ms }, 'resumed from a checkpoint and the journal after it');
+      const { takenAt, position, restoreMs, phases } = start.checkpoint;
+      log.info({ checkpoint: { takenAt: takenAt.toISOString(), position }, restoreMs, phases, tail: start.replayed, ms }, 'resumed from a checkpoint and the journal after it');
     } else {
       log.info({ from: new Date(start.fromMs ?? startedAt).toISOString(), events: start.replayed, ms }, 'journal replayed');
     }
