@@ -28,6 +28,8 @@ export interface PlanciaEngine {
   tick(nowMs: number): void;
   /** The full state for a new client, filtered to a view. */
   snapshot(nowMs: number, view?: View): InstallationSnapshot;
+  /** The ids of the queues and agents the engine knows (those a snapshot lists), without working out their figures. */
+  entityIds(): { queueIds: readonly string[]; agentIds: string[] };
   /** What moved since the previous call (whole changed entries); null when nothing moved. */
   drainDelta(nowMs: number): Delta | null;
   /** Alert lifecycle transitions since the previous call, in order. */

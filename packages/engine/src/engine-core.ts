@@ -301,6 +301,7 @@ export class EngineCore implements ContactHost, AgentHost {
   agentChangeAfter = (agentId: string, atMs: number, contactId: string) => this.agents.changeAfter(agentId, atMs, contactId);
   channelOf = (queueId: string) => this.queueConfig(queueId).channel ?? null;
   contactSettled = (contactId: string) => !this.contacts.isAwake(contactId);
+  todayStart(): number { return this.window.todayStart; }
 
   /** Counts a fact (sign 1) or takes it back (sign −1) in the windows it names: its queue's, its channel's, the centre's. */
   count(fact: Fact, sign: number): void {

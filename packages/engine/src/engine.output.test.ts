@@ -28,6 +28,17 @@ describe('snapshot', () => {
   });
 });
 
+describe('entityIds', () => {
+  it('names the queues and agents a snapshot lists: configured ones and those events brought', () => {
+    const e = engineWith([ev.queued('c1', s(0), 'q9'), ev.answered('c1', s(5), 'a2'), ev.agent('a1', s(1), 'available')], s(10), config([queue('q1')]));
+    const snap = e.snapshot(s(10));
+    const ids = e.entityIds();
+    expect([...ids.queueIds].sort()).toEqual(snap.queues.map((q) => q.queueId).sort());
+    expect([...ids.agentIds].sort()).toEqual(snap.agents.map((a) => a.agentId).sort());
+    expect([...ids.queueIds].sort()).toEqual(['q1', 'q9']);
+  });
+});
+
 describe('delta', () => {
   it('carries only what moved, with seq + 1 per delta, and null when nothing moved', () => {
     const e = createEngineAt(config([queue('q1'), queue('q2')]));

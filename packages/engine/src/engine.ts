@@ -242,6 +242,10 @@ export class Engine implements PlanciaEngine {
     if (this.alertsDue) this.evaluateAlerts();
   }
 
+  entityIds(): { queueIds: readonly string[]; agentIds: string[] } {
+    return { queueIds: this.core.knownQueueIds(), agentIds: [...this.core.agents.agents.keys()] };
+  }
+
   private effectiveRules(): AlertRule[] {
     const queueIds = this.core.knownQueueIds();
     if (!this.rules || queueIds !== this.rulesFor) {

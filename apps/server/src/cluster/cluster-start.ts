@@ -66,7 +66,7 @@ async function fromCheckpoint(fastify: FastifyInstance, bus: ClusterBus, engineC
   const { engine, seq, clockMs } = resumed;
   engine.restoreAlerts(await store.alerts.active(), await store.alerts.handResolved());
   settleAt(engine, clockMs);
-  seedEntityCaps(engine, entityCaps, clockMs);
+  seedEntityCaps(engine, entityCaps);
   return { engine, seq, clockMs, checkpoint: { takenAt: resumed.takenAt, position: seq }, journalEvents: 0 };
 }
 

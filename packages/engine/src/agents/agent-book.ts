@@ -20,6 +20,8 @@ export interface AgentHost {
   conflict(by: number): void;
   /** whether no contact still being worked on holds this contact's marks as objects (it is dormant or forgotten) */
   contactSettled(contactId: string): boolean;
+  /** the start of today (an agent's figures for today are kept for it) */
+  todayStart(): number;
 }
 
 const NO_CONTACTS: readonly string[] = [];
@@ -242,7 +244,7 @@ export class AgentBook {
     this.spans.respan(agent, at);
     this.reflagFrom(agent, at);
     if (at === t.length - 1 && !agent.saysMemberships && worthArchiving(t)) {
-      agent.archive = archiveSettled(agent.archive, t, agent.agentId, this.host.contactSettled);
+      agent.archive = archiveSettled(agent.archive, t, agent.agentId, this.host.contactSettled, this.host.todayStart());
     }
   }
 

@@ -6,6 +6,7 @@ import { AgentBook, type AgentHost } from './agent-book.js';
 import { markEntry, type Entry, type MarkState } from './agent-spans.js';
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
+const DAY_START = T0 - 3_600_000;
 const AGENTS = ['a0', 'a1'] as const;
 
 /** What the book counted, summed per fact: the two books must have counted the same. */
@@ -32,6 +33,7 @@ class CountingHost implements AgentHost {
   conflict(by: number): void { this.conflicts += by; }
   // Every contact settled: marks are archived as readily as the phone system's own changes.
   contactSettled = (): boolean => true;
+  todayStart = (): number => DAY_START;
 }
 
 type Op =
@@ -99,11 +101,11 @@ function run(ops: readonly Op[], flat: boolean, probe: (book: AgentBook, host: C
 
 /** What the board reads of each agent, and what the book counted. */
 function reading(book: AgentBook, host: CountingHost, nowMs: number): unknown {
-  const dayStart = T0 - 3_600_000;
+  const dayStart = DAY_START;
   return {
     counted: host.counted(), conflicts: host.conflicts,
     agents: [...book.agents.values()].map((a) => ({
-      current: book.current(a), since: book.since(a), today: book.today(a, dayStart, nowMs),
+      current: book.current(a), since: book.since(a), today: book.today(a, dayStart, nowMs), laterDay: book.today(a, T0 + 600_000, nowMs),
       after: book.changeAfter(a.agentId, nowMs, 'c1'), counts: book.countsOf([a], 'q1'),
     })),
   };

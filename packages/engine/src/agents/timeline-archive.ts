@@ -181,7 +181,7 @@ function append(archive: TimelineArchive, t: readonly Entry[], n: number): void 
 }
 
 /** Notes what the recent entries read of the archive's end, the first n entries of `t` having just been added. */
-function noteEnd(archive: TimelineArchive, t: readonly Entry[], n: number): void {
+function noteEnd(archive: TimelineArchive, t: readonly Entry[], n: number, dayStartMs: number): void {
   const last = t[n - 1]!;
   let i = n - 1;
   while (i > 0 && t[i - 1]!.state === last.state && t[i - 1]!.reason === last.reason) i--;
@@ -197,22 +197,26 @@ function noteEnd(archive: TimelineArchive, t: readonly Entry[], n: number): void
   archive.lastAt = last.at;
   archive.lastState = last.state;
   archive.lastReason = last.reason;
+  // The day's tally grows with it, begun with the archive, so that no restart or board unpacks it to count the day;
+  // a tally of another day is worked out again when asked for (AgentBook.today).
+  if (archive.count === 0) archive.tally = new DayTally(dayStartMs);
   archive.count += n;
-  if (archive.tally) for (let j = 0; j < n; j++) archive.tally.add(t[j]!, t[j + 1]!.at, Infinity);
+  if (archive.tally?.dayStartMs === dayStartMs) for (let j = 0; j < n; j++) archive.tally.add(t[j]!, t[j + 1]!.at, Infinity);
 }
 
 /**
  * Packs the settled start of a timeline into `archive` (a new one when null) and takes it out of `t`; returns the
- * archive, or null when there was too little to pack (and no archive).
+ * archive, or null when there was too little to pack (and no archive). `dayStartMs`: the start of today, whose tally
+ * the archive keeps.
  */
 export function archiveSettled(
-  archive: TimelineArchive | null, t: Entry[], agentId: string, settled: (contactId: string) => boolean,
+  archive: TimelineArchive | null, t: Entry[], agentId: string, settled: (contactId: string) => boolean, dayStartMs: number,
 ): TimelineArchive | null {
   const n = settledCount(t, agentId, settled);
   if (n < MIN_PACK) return archive;
   const into = archive ?? new TimelineArchive();
   append(into, t, n);
-  noteEnd(into, t, n);
+  noteEnd(into, t, n, dayStartMs);
   // A plain loop, as in AgentBook.prune: copyWithin's generic path is slow on ordinary arrays.
   for (let i = n; i < t.length; i++) t[i - n] = t[i]!;
   t.length -= n;

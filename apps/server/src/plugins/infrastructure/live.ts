@@ -61,7 +61,7 @@ export default fp(
     const { engine } = start;
     const { dispatcher, worker } = fastify.notifications;
     await settleReplay(engine, store, dispatcher);
-    if (start.checkpoint) seedEntityCaps(engine, entityCaps, Date.now());
+    if (start.checkpoint) seedEntityCaps(engine, entityCaps);
     const live = new LiveState(engine, {
       // The transition and the notifications it owes in one transaction; the worker then sends what is due now.
       recordAlert: async (event) => {
