@@ -35,7 +35,7 @@ function census(state: EngineState): void {
     const name = shapeName(graph.shapes[shape]!);
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
-  console.log(`objects ${graph.nodeShapes.length.toLocaleString('en')}, strings ${graph.strings.length.toLocaleString('en')}, values ${(graph.ints.length + graph.floats.length).toLocaleString('en')}`);
+  console.log(`objects ${graph.nodeShapes.length.toLocaleString('en')}, strings ${graph.strings.ends.length.toLocaleString('en')}, values ${(graph.ints.length + graph.floats.length).toLocaleString('en')}`);
   for (const [name, n] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${n.toLocaleString('en').padStart(12)}  ${name}`);
 }
 

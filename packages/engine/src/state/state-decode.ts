@@ -1,4 +1,4 @@
-import { leftOut, StateMismatchError, TAG, TYPED, type ClassRegistry, type StateGraph, type StateShape } from './state-graph.js';
+import { leftOut, StateMismatchError, TAG, TYPED, unpackStrings, type ClassRegistry, type StateGraph, type StateShape } from './state-graph.js';
 
 /** Reads the value streams in order; the two passes over the nodes each walk them once from the start. */
 class Streams {
@@ -6,7 +6,9 @@ class Streams {
   int = 0;
   float = 0;
 
-  constructor(private readonly graph: StateGraph, private readonly nodes: unknown[], private readonly functions: Map<number, unknown>) {}
+  constructor(
+    private readonly graph: StateGraph, private readonly strings: readonly string[], private readonly nodes: unknown[], private readonly functions: Map<number, unknown>,
+  ) {}
 
   /** The next value, objects taken from `nodes` (the second pass, when every node exists). */
   read(): unknown {
@@ -14,7 +16,7 @@ class Streams {
     switch (g.tags[this.tag++]) {
       case TAG.INT: return g.ints[this.int++];
       case TAG.FLOAT: return g.floats[this.float++];
-      case TAG.STR: return g.strings[g.ints[this.int++]!];
+      case TAG.STR: return this.strings[g.ints[this.int++]!];
       case TAG.REF: return this.nodes[g.ints[this.int++]!];
       case TAG.TRUE: return true;
       case TAG.FALSE: return false;
@@ -46,8 +48,9 @@ export function decodeGraph(graph: StateGraph, fresh: object, classes: ClassRegi
   const protos = graph.shapes.map((shape) => (shape.k === 'obj' ? prototypeOf(shape.c, classes) : null));
   const literals = graph.shapes.map((shape, s) => (shape.k === 'obj' && protos[s] === Object.prototype ? literalOf(shape) : null));
   const fillers = graph.shapes.map((shape) => (shape.k === 'obj' ? fillerOf(shape) : null));
-  const starts = place(graph, protos, literals, fresh, nodes, functions);
-  const streams = new Streams(graph, nodes, functions);
+  const strings = unpackStrings(graph.strings);
+  const starts = place(graph, strings, protos, literals, fresh, nodes, functions);
+  const streams = new Streams(graph, strings, nodes, functions);
   // Last node first: a node's values mostly refer to nodes reached after it (numbered higher), so they exist by then.
   for (let i = count - 1; i >= 0; i--) {
     streams.tag = starts.tags[i]!;
@@ -120,9 +123,10 @@ interface Starts {
  * A node's place is where it is first reached, in the order it was written.
  */
 function place(
-  graph: StateGraph, protos: (object | null)[], literals: (Literal | null)[], fresh: object, nodes: unknown[], functions: Map<number, unknown>,
+  graph: StateGraph, strings: readonly string[], protos: (object | null)[], literals: (Literal | null)[], fresh: object, nodes: unknown[],
+  functions: Map<number, unknown>,
 ): Starts {
-  const { shapes, nodeShapes, sizes, tags, ints, floats, strings } = graph;
+  const { shapes, nodeShapes, sizes, tags, ints, floats } = graph;
   const starts: Starts = { tags: new Int32Array(nodes.length), ints: new Int32Array(nodes.length), floats: new Int32Array(nodes.length) };
   const reached = new Uint8Array(nodes.length);
   let current = 0;

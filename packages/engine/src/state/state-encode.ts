@@ -1,4 +1,4 @@
-import { classOf, OMITTABLE, StateMismatchError, TAG, typedName, type StateGraph, type StateShape, type Typed } from './state-graph.js';
+import { classOf, OMITTABLE, packStrings, StateMismatchError, TAG, typedName, type StateGraph, type StateShape, type Typed } from './state-graph.js';
 
 /**
  * A typed array that grows as it is written, like an array, without boxing its numbers. It grows by chunks, never
@@ -169,7 +169,7 @@ export function encodeGraph(root: object): StateGraph {
   ref(root);
   for (let i = 0; i < pending.length; i++) write(pending[i]!);
   return {
-    shapes, nodeShapes: nodeShapes.done(), sizes: sizes.done(), tags: tags.done(), ints: ints.done(), floats: floats.done(), strings,
+    shapes, nodeShapes: nodeShapes.done(), sizes: sizes.done(), tags: tags.done(), ints: ints.done(), floats: floats.done(), strings: packStrings(strings),
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeGraph } from './state-decode.js';
 import { encodeGraph } from './state-encode.js';
-import { OMITTABLE, type StateGraph } from './state-graph.js';
+import { OMITTABLE, packStrings, StateMismatchError, unpackStrings, type StateGraph } from './state-graph.js';
 
 // A global of every runtime the engine runs in; the engine's own types leave the host's globals out.
 declare const structuredClone: <T>(value: T) => T;
@@ -43,6 +43,17 @@ describe('state graph', () => {
     const parts = ['con', 'tact'];
     const rows = Array.from({ length: 5 }, (_, i) => ({ type: 'contact.queued', id: parts.join('') + String(i % 2), queue: i < 3 ? 'q1' : 'q2' }));
     expect(roundTrip({ rows }).back).toEqual({ rows });
+  });
+
+  it('strings of one-byte and wider characters, empty ones and long ones, come back as they were, each in its place', () => {
+    const texts = ['', 'caffè', 'Łódź', '电话', 'a'.repeat(40), '\u0001\u0002', '😀 wait', 'x'];
+    const rows = texts.map((t, i) => ({ t, i }));
+    const { back } = roundTrip({ rows });
+    expect(back).toEqual({ rows });
+    const packed = packStrings(texts);
+    expect([packed.narrow.length, packed.wide.length]).toEqual([5 + 40 + 2 + 1, 4 + 2 + 7]);
+    expect(unpackStrings(packed)).toEqual(texts);
+    expect(() => unpackStrings({ ...packed, narrow: packed.narrow.slice(1) })).toThrow(StateMismatchError);
   });
 
   it('keeps shared objects shared, cycles, and frozen objects frozen', () => {

@@ -54,7 +54,64 @@ export interface StateGraph {
   tags: Uint8Array;
   ints: Int32Array;
   floats: Float64Array;
-  strings: string[];
+  strings: PackedStrings;
+}
+
+/**
+ * The graph's strings, by number, joined into two long strings (one of those whose characters all fit in a byte, one
+ * of the others) with where each ends. A day's state holds hundreds of thousands of strings (a dormant contact and an
+ * agent's archive are each one), and read back one by one each was a young object the collector copied twice over on
+ * a restart (most of its time); one long string is allocated once, beyond the young generation, and each string is
+ * then a slice of it (V8 makes a long slice a small view, not a copy). Two, so that one character beyond a byte does
+ * not make every string of the day two bytes a character.
+ */
+export interface PackedStrings {
+  narrow: string;
+  wide: string;
+  /** per string: its end in its long string */
+  ends: Int32Array;
+  /** per string: 1 when it is in `wide` */
+  isWide: Uint8Array;
+}
+
+/** A UTF-16 unit beyond a byte (surrogates of characters beyond the plane are in the range too). */
+const BEYOND_A_BYTE = /[\u0100-\uffff]/;
+
+export function packStrings(list: readonly string[]): PackedStrings {
+  const narrow: string[] = [];
+  const wide: string[] = [];
+  const ends = new Int32Array(list.length);
+  const isWide = new Uint8Array(list.length);
+  let narrowEnd = 0;
+  let wideEnd = 0;
+  list.forEach((s, i) => {
+    if (BEYOND_A_BYTE.test(s)) {
+      wide.push(s);
+      isWide[i] = 1;
+      ends[i] = wideEnd += s.length;
+    } else {
+      narrow.push(s);
+      ends[i] = narrowEnd += s.length;
+    }
+  });
+  return { narrow: narrow.join(''), wide: wide.join(''), ends, isWide };
+}
+
+export function unpackStrings(packed: PackedStrings): string[] {
+  const { narrow, wide, ends, isWide } = packed ?? {};
+  if (typeof narrow !== 'string' || typeof wide !== 'string' || !(ends instanceof Int32Array) || !(isWide instanceof Uint8Array) || ends.length !== isWide.length) {
+    throw new StateMismatchError('the state holds no strings table');
+  }
+  const list = new Array<string>(ends.length);
+  let narrowAt = 0;
+  let wideAt = 0;
+  for (let i = 0; i < ends.length; i++) {
+    const end = ends[i]!;
+    if (isWide[i]) list[i] = wide.slice(wideAt, (wideAt = end));
+    else list[i] = narrow.slice(narrowAt, (narrowAt = end));
+  }
+  if (narrowAt !== narrow.length || wideAt !== wide.length) throw new StateMismatchError('the strings table does not add up');
+  return list;
 }
 
 /** The state does not fit the code restoring it: another version, or a class this engine does not have. */
