@@ -99,6 +99,7 @@ export class DayTally {
     const from = entry.state === 'available' ? this.open?.get(entry.key) : undefined;
     if (from === undefined) return;
     this.open!.delete(entry.key);
+    if (this.open!.size === 0) this.open = null; // nothing open, as most of the day: no map held
     this.handled++;
     this.handleMs += entry.at - from;
   }
