@@ -40,6 +40,9 @@ export function entryOf(
   };
 }
 
+/** What time in a state counts as: busy, available, or nothing (-1). The archive relies on this being the one rule. */
+export const spanKindOf = (state: AgentStateName): number => (BUSY_STATES.has(state) ? K.busy : state === 'available' ? K.available : -1);
+
 /** What a contact puts its agent in: answer, end of talk, end of wrap-up. */
 export type MarkState = 'on_contact' | 'wrap_up' | 'available';
 
@@ -68,7 +71,7 @@ export class AgentSpans {
     const entry = agent.recent[i];
     if (!entry) return;
     const next = agent.recent[i + 1];
-    const kind = BUSY_STATES.has(entry.state) ? K.busy : entry.state === 'available' ? K.available : -1;
+    const kind = spanKindOf(entry.state);
     if (!next || kind < 0) return this.set(entry, -1, 0, 0, null);
     this.set(entry, kind, next.at, next.at - entry.at, (agent.targets ??= this.targetsOf(agent)));
   }

@@ -1,8 +1,7 @@
 import type { AgentCounts, AgentStateName, AgentToday } from '@plancia/contracts';
 import type { Entry } from './agent-spans.js';
+import { AGENT_STATES as STATES, STATE_NUMBER as STATE_INDEX } from './timeline.js';
 
-const STATES: readonly AgentStateName[] = ['available', 'on_contact', 'wrap_up', 'not_ready', 'offline'];
-const STATE_INDEX: Readonly<Record<AgentStateName, number>> = { available: 0, on_contact: 1, wrap_up: 2, not_ready: 3, offline: 4 };
 /** Where in `DayTally.counts` the times each state was entered start (the milliseconds per state come first). */
 const ENTERED = STATES.length;
 

@@ -1,9 +1,8 @@
 import type { AgentStateName } from '@plancia/contracts';
-import { K } from '../windows/facts.js';
 import { SEP, readRelative, readText, relative, text } from '../state/packing.js';
-import { entryOf, type Entry, type OfferOutcome, type SpanTargets } from './agent-spans.js';
+import { entryOf, spanKindOf, type Entry, type OfferOutcome, type SpanTargets } from './agent-spans.js';
 import { DayTally } from './agent-today.js';
-import { BUSY_STATES } from './timeline.js';
+import { AGENT_STATES as STATES, STATE_NUMBER as STATE_CODE } from './timeline.js';
 
 /** Entries always left unpacked at a timeline's end: the current state and the one before, which most changes read. */
 const KEEP = 2;
@@ -45,11 +44,8 @@ export class TimelineArchive {
   tally: DayTally | null = null;
 }
 
-const STATES: readonly AgentStateName[] = ['available', 'on_contact', 'wrap_up', 'not_ready', 'offline'];
-const STATE_CODE: Readonly<Record<AgentStateName, number>> = { available: 0, on_contact: 1, wrap_up: 2, not_ready: 3, offline: 4 };
 const OFFERS: readonly (OfferOutcome | null)[] = [null, 'missed', 'rejected'];
 
-const spanKindOf = (state: AgentStateName): number => (BUSY_STATES.has(state) ? K.busy : state === 'available' ? K.available : -1);
 
 /** Whether what the entry counted is what its state and the next entry give (AgentSpans.respan), so need not be kept. */
 function spanAsDerived(e: Entry, next: Entry): boolean {

@@ -72,3 +72,7 @@ export function indexOfKey(list: readonly TimelineEntry[], entry: TimelineEntry)
 }
 
 export const BUSY_STATES: ReadonlySet<AgentStateName> = new Set(['on_contact', 'wrap_up']);
+
+/** The agent states in a fixed order, and each one's number in it: where a state is written as a number. */
+export const AGENT_STATES: readonly AgentStateName[] = ['available', 'on_contact', 'wrap_up', 'not_ready', 'offline'];
+export const STATE_NUMBER: Readonly<Record<AgentStateName, number>> = { available: 0, on_contact: 1, wrap_up: 2, not_ready: 3, offline: 4 };
