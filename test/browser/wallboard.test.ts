@@ -55,13 +55,35 @@ describe('the wallboard in Chromium', () => {
     const page = await session().openPage('/?lang=en', 'en-GB');
     const before = Number(await page.textContent(tile('sales', 'waiting')));
     session().proxy.cut();
-    await page.locator('[data-testid="stale-banner"]').waitFor({ timeout: 8000 });
-    expect(await page.textContent('[data-testid="stale-banner"]')).toMatch(/stale.*last update \d{2}:\d{2}:\d{2}/);
-    await session().post([queued('while-down-1', 'sales'), queued('while-down-2', 'sales')]);
-    session().proxy.restore();
+    try {
+      await page.locator('[data-testid="stale-banner"]').waitFor({ timeout: 8000 });
+      expect(await page.textContent('[data-testid="stale-banner"]')).toMatch(/stale.*last update \d{2}:\d{2}:\d{2}/);
+      await session().post([queued('while-down-1', 'sales'), queued('while-down-2', 'sales')]);
+    } finally {
+      session().proxy.restore();
+    }
     await page.locator('[data-testid="stale-banner"]').waitFor({ state: 'detached', timeout: 20_000 });
     await waitForText(page, tile('sales', 'waiting'), String(before + 2), 5000);
     await page.context().close();
+  });
+
+  it('keeps the board on the screen when the code of its chart cannot load, and draws the chart once it can', async () => {
+    const context = await session().browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Rome', viewport: { width: 1600, height: 1000 } });
+    let offline = true;
+    let refused = 0;
+    // The network drops just as the board asks for the code it loads after its first paint.
+    await context.route(/\/assets\/trend-panel-[^/]+\.js$/, (route) => {
+      if (!offline) return route.continue();
+      refused += 1;
+      return route.abort('internetdisconnected');
+    });
+    const page = await session().openIn(context, '/?lang=en');
+    await expect.poll(() => refused, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('[data-testid="queue-tile-sales"]').count()).toBe(1);
+    expect(await page.locator('#trend-title').count()).toBe(0);
+    offline = false;
+    await page.locator('#trend-title').waitFor({ timeout: 20_000 });
+    await context.close();
   });
 
   it('opens TV mode straight from a link, filtered, in large type, rotating its pages', async () => {

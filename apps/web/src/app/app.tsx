@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useAlertEffects } from '../features/alerts/hooks/use-alert-effects.js';
 import { useLocaleStore } from '../lib/i18n/locale-store.js';
 import { LoginForm } from '../features/session/components/login-form.js';
@@ -12,6 +12,7 @@ import { LanguageSwitch } from '../components/language-switch.js';
 import { TvPage } from './tv/components/tv-page.js';
 import { boardParams, pageView } from '../lib/board-params.js';
 import { startClock } from '../lib/clock.js';
+import { lazyRetrying } from '../lib/lazy-retrying.js';
 import { connectBoard, resubscribe, type BoardListener } from '../lib/socket-client.js';
 import { useViewStore } from '../stores/view-store.js';
 import { BoardPage } from './board-page.js';
@@ -19,7 +20,7 @@ import { ControlPage } from './control-page.js';
 import { boardListener } from './board-sync.js';
 
 // The reports page draws with recharts: loaded only when opened, so the board's first paint does not wait for it.
-const ReportsPage = lazy(() => import('./reports-page.js').then((m) => ({ default: m.ReportsPage })));
+const ReportsPage = lazyRetrying(() => import('./reports-page.js').then((m) => m.ReportsPage));
 
 const params = boardParams(window.location.search);
 const path = window.location.pathname.replace(/\/+$/, '');

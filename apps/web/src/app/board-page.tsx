@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { AgentGrid } from '../features/agents/components/agent-grid.js';
 import { useAgentActionsColumn } from '../features/agent-actions/components/agent-actions-column.js';
 import { AlertBanner } from '../features/alerts/components/alert-banner.js';
@@ -20,9 +20,10 @@ import { TicketsPanel } from '../features/tickets/components/tickets-panel.js';
 import { useControlText } from '../features/control/control-messages.js';
 import { WaitingListPanel } from '../features/waiting-list/components/waiting-list-panel.js';
 import { useReportsText } from '../features/reports/reports-messages.js';
+import { lazyRetrying } from '../lib/lazy-retrying.js';
 
 // recharts is most of the bundle: TV mode never loads it, the desk board loads it after the first paint.
-const TrendPanel = lazy(() => import('../features/trend/components/trend-panel.js').then((m) => ({ default: m.TrendPanel })));
+const TrendPanel = lazyRetrying(() => import('../features/trend/components/trend-panel.js').then((m) => m.TrendPanel));
 
 /** The supervisor's desk board: everything on one scrolling page; the agents panel unless the address says `agents=none`. */
 export function BoardPage({ showAgents = true }: { showAgents?: boolean }) {
