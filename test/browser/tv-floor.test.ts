@@ -163,4 +163,20 @@ describe('TV mode: the projection on tiles, the KPI pages and hundreds of agents
       await page.context().close();
     }
   });
+
+  it('fills the page it stops on with its agents when paged faster than the server takes requests (a key held down)', async () => {
+    // The 300 agents of the test before: over thirty pages at 1280 × 720, each a request for its agents; twice round.
+    const page = await openTv('/tv?rotate=600&lang=en', 'en-GB', { width: 1280, height: 720 }, session().openPage);
+    const tv = page.locator('[data-testid="tv-mode"]');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="tv-mode"]')!.getAttribute('data-page-count')) > 30);
+    let presses = 0;
+    while (presses < 60 || (await tv.getAttribute('data-page-kind')) !== 'agents') {
+      await page.keyboard.press('ArrowRight');
+      presses += 1;
+    }
+    const stoppedOn = await tv.getAttribute('data-page');
+    await page.locator(`[data-testid="tv-mode"][data-page="${stoppedOn}"][data-page-ready="true"]`).waitFor({ timeout: 10_000 });
+    expect(await page.locator('[data-testid="agent-row"]').count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
 });

@@ -32,6 +32,12 @@ export interface ClientToServerEvents {
   acknowledgeAlert: (request: { alertId: string; note?: string; by?: string }, ack: Ack<object>) => void;
 }
 
+/**
+ * The error a board's message gets when it sends more than the server takes (a burst, then a few a second): the
+ * message was dropped, not refused, and may be sent again a moment later.
+ */
+export const RATE_LIMITED = 'rate limit exceeded';
+
 /** What the handshake carries in `auth`. */
 export interface HandshakeAuth {
   token?: string;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Server, type Socket } from 'socket.io';
-import { boardEncodingOf, type Ack, type BoardChanges, type BoardEncoding, type ClientToServerEvents, type HandshakeAuth, type ServerToClientEvents, type View } from '@plancia/contracts';
+import { boardEncodingOf, RATE_LIMITED, type Ack, type BoardChanges, type BoardEncoding, type ClientToServerEvents, type HandshakeAuth, type ServerToClientEvents, type View } from '@plancia/contracts';
 import type { Audience } from '../tenancy/audience.js';
 import { socketIoGate } from '../plugins/app/access.js';
 import { holdWhileAdmitted } from '../session/session-sockets.js';
@@ -127,7 +127,7 @@ export function attachSocketPush(fastify: FastifyInstance, rooms: ViewRooms, opt
     socket.use((packet, next) => {
       if (limit.take()) return next();
       const ack = packet.at(-1);
-      if (typeof ack === 'function') ack({ ok: false, error: 'rate limit exceeded: slow down' });
+      if (typeof ack === 'function') ack({ ok: false, error: `${RATE_LIMITED}: slow down` });
     });
     socket.on('subscribe', (value, ack: Ack<{ room: string }> = noAck) => {
       const checked = checkView(value);

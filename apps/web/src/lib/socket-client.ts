@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import { inOrderInflater } from './inflate-changes.js';
+import { ViewSubscriber } from './view-subscriber.js';
 import type { AlertEvent, BoardChanges, Broadcast, CallbackEntry, ClientToServerEvents, ServerToClientEvents, Snapshot, View } from '@plancia/contracts';
 
 /** What a board does with what its socket hears; times are in ms. */
@@ -24,24 +25,29 @@ let socket: BoardSocket | null = null;
 let subscribe: (() => void) | null = null;
 
 /**
- * Connects the board: on every (re)connection it subscribes to its view as `view()` gives it then, and starts over
- * from the snapshot the server sends. Everything heard, heartbeats included, marks the data fresh.
+ * Connects the board: on every (re)connection it subscribes to its view as `view()` gives it then (see
+ * ViewSubscriber), and starts over from the snapshot the server sends. Everything heard, heartbeats included, marks
+ * the data fresh.
  */
 export function connectBoard(view: () => View, token: string | undefined, listener: BoardListener): () => void {
   // Changes come deflated once per room on the server: a tenth to a twentieth of the bytes of their JSON.
   const current: BoardSocket = io({ path: '/socket.io', transports: ['websocket'], auth: token ? { token } : {}, query: { encoding: 'deflate' } });
   socket = current;
   const heard = () => listener.heard(Date.now());
-  const subscribeNow = () => {
-    current.emit('subscribe', view(), (result) => {
-      if (result.ok) listener.connected(Date.now());
-      else listener.lost(Date.now(), result.error);
-    });
-  };
+  let closed = false;
+  const subscriber = new ViewSubscriber({
+    send: (answer) => void current.emit('subscribe', view(), answer),
+    accepted: () => listener.connected(Date.now()),
+    refused: (error) => listener.lost(Date.now(), error),
+    later: (run, ms) => void setTimeout(() => closed || run(), ms),
+  });
   subscribe = () => {
-    if (current.connected) subscribeNow();
+    if (current.connected) subscriber.request();
   };
-  current.on('connect', subscribeNow);
+  current.on('connect', () => {
+    subscriber.reset();
+    subscriber.request();
+  });
   current.on('snapshot', (snapshot) => {
     listener.snapshot(snapshot);
     heard();
@@ -65,12 +71,14 @@ export function connectBoard(view: () => View, token: string | undefined, listen
   current.on('callback', (entry) => listener.callback?.(entry));
   current.io.on('ping', heard);
   current.on('disconnect', (reason) => {
+    subscriber.reset();
     listener.lost(Date.now(), reason);
     // The server closed this connection on purpose (e.g. a restart): socket.io does not retry those by itself.
     if (reason === 'io server disconnect') current.connect();
   });
   current.on('connect_error', (error) => listener.lost(Date.now(), error.message));
   return () => {
+    closed = true;
     current.close();
     if (socket !== current) return;
     socket = null;
