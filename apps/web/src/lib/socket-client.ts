@@ -44,10 +44,8 @@ export function connectBoard(view: () => View, token: string | undefined, listen
   subscribe = () => {
     if (current.connected) subscriber.request();
   };
-  current.on('connect', () => {
-    subscriber.reset();
-    subscriber.request();
-  });
+  // The subscriber was reset when the connection dropped (below): every connection asks for the view afresh.
+  current.on('connect', () => subscriber.request());
   current.on('snapshot', (snapshot) => {
     listener.snapshot(snapshot);
     heard();

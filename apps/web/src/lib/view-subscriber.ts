@@ -1,9 +1,10 @@
-import { RATE_LIMITED } from '@plancia/contracts';
+import { RATE_LIMITED, type Ack } from '@plancia/contracts';
 
 /** How long a board waits to ask again for a view the server dropped for coming too fast. */
 export const RATE_LIMIT_RETRY_MS = 1000;
 
-type Answer = { ok: true } | { ok: false; error: string };
+/** The server's reply to a `subscribe`, as the contract declares it. */
+type Answer = Parameters<Ack<object>>[0];
 
 export interface ViewSubscriberPorts {
   /** Sends the view the board wants now; `answer` is called with the server's reply. */
