@@ -1,6 +1,6 @@
 import pg from 'pg';
 import Cursor from 'pg-cursor';
-import { contactLives } from '../lib/events.js';
+import { agentsFor, contactLives } from '../lib/events.js';
 import { freshDatabase } from '../lib/database.js';
 import { copyJournalRows } from '../lib/journal-copy.js';
 import { startServer } from '../lib/processes.js';
@@ -10,14 +10,28 @@ import { atMost, measurement, type Measurement } from '../lib/report.js';
 /** A full replay: checkpoints off, so a start never resumes from one. */
 const NO_CHECKPOINTS = { PLANCIA_CHECKPOINT_INTERVAL_S: '0' };
 
-/** Journals `total` events inside today's window, by COPY straight into the journal table the server created. */
-async function fillJournal(url: string, total: number): Promise<number> {
+/** The day the suite journals: `total` events inside today's window, half an hour at most, ending now. */
+function dayOf(total: number) {
   const now = Date.now();
   const midnight = new Date(new Date().toLocaleString('en-US', { timeZone: 'Europe/Rome' }));
   const sinceMidnight = (midnight.getHours() * 3600 + midnight.getMinutes() * 60 + midnight.getSeconds()) * 1000;
   const span = Math.max(60_000, Math.min(30 * 60_000, sinceMidnight - 5 * 60_000));
   const lives = Math.ceil(total / 3.8); // nine lives in ten have 4 events, one in ten (abandoned) has 2
-  const events = contactLives(lives, { startMs: now - span, spacingMs: (span - 3 * 60_000) / lives, queues: 50, prefix: 'r' }).slice(0, total);
+  const spacingMs = (span - 3 * 60_000) / lives;
+  return { total, lives, startMs: now - span, spacingMs, agents: agentsFor(spacingMs) };
+}
+
+/**
+ * The servers' settings: a million events in half an hour are lives a few ms apart, answered by tens of thousands of
+ * agents, more than the default agent limit (10,000). Under that limit a replay drops every event naming the agents
+ * beyond it, leaving their contacts waiting for ever, and the figures would be of a state the journal does not
+ * describe; a centre of that size raises the limit, so the suite does too (`checkNothingDropped` holds it).
+ */
+const serverEnv = (url: string, agents: number) => ({ DATABASE_URL: url, PLANCIA_MAX_AGENTS: String(Math.max(10_000, agents)) });
+
+/** Journals the day by COPY straight into the journal table the server created. */
+async function fillJournal(url: string, day: ReturnType<typeof dayOf>): Promise<number> {
+  const events = contactLives(day.lives, { startMs: day.startMs, spacingMs: day.spacingMs, queues: 50, prefix: 'r' }).slice(0, day.total);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -43,27 +57,36 @@ async function rawRead(url: string): Promise<number> {
   return elapsed;
 }
 
+/** Throws when the server dropped or refused events for a queue or agent limit: its figures would not be the journal's. */
+async function checkNothingDropped(url: string): Promise<void> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const dropped = [...text.matchAll(/^plancia_entity_limit_refusals_total\{[^}]*\} (\S+)$/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+  if (dropped > 0) throw new Error(`the server dropped ${dropped} events at a queue or agent limit: the replay would not be of the whole journal`);
+}
+
 export async function replaySuite(quick: boolean): Promise<Measurement[]> {
-  const total = quick ? 30_000 : 1_000_000;
+  const day = dayOf(quick ? 30_000 : 1_000_000);
+  const env = (url: string) => serverEnv(url, day.agents);
   const step = progress('replay');
   const db = await freshDatabase('replay');
   try {
     const empty = performance.now();
-    const first = await startServer({ DATABASE_URL: db.url, ...NO_CHECKPOINTS });
+    const first = await startServer({ ...env(db.url), ...NO_CHECKPOINTS });
     const emptyStartMs = performance.now() - empty;
     await first.stop();
     step(`empty start in ${(emptyStartMs / 1000).toFixed(1)} s`);
-    const journaled = await fillJournal(db.url, total);
-    step(`${journaled} events journaled by COPY`);
+    const journaled = await fillJournal(db.url, day);
+    step(`${journaled} events of ${day.agents} agents journaled by COPY`);
     const started = performance.now();
-    const server = await startServer({ DATABASE_URL: db.url, ...NO_CHECKPOINTS }, 300_000);
+    const server = await startServer({ ...env(db.url), ...NO_CHECKPOINTS }, 300_000);
     const readyMs = performance.now() - started;
+    await checkNothingDropped(server.url);
     const snapshot = (await (await fetch(`${server.url}/api/v1/snapshot`)).json()) as { centre: { windows: { today: { offered: number } } } };
     await server.stop();
     step(`replayed and ready in ${(readyMs / 1000).toFixed(1)} s`);
     const rawMs = await rawRead(db.url);
     const replayMs = readyMs - emptyStartMs;
-    const resumed = await checkpointRestart(db.url, quick ? 2_000 : 20_000, emptyStartMs, step);
+    const resumed = await checkpointRestart(env(db.url), quick ? 2_000 : 20_000, emptyStartMs, step);
     return [
       ...resumed,
       measurement({
@@ -119,8 +142,9 @@ async function latestCheckpoint(url: string): Promise<{ position: string; bytes:
  * Restart-to-ready from a checkpoint of the whole journal plus `tail` events journaled after it (as a crash leaves
  * them), against the cursor read of that tail. The checkpoint is the server's own, written while it runs.
  */
-async function checkpointRestart(url: string, tail: number, emptyStartMs: number, step: (line: string) => void): Promise<Measurement[]> {
-  const writer = await startServer({ DATABASE_URL: url, PLANCIA_CHECKPOINT_INTERVAL_S: '1' }, 300_000);
+async function checkpointRestart(env: { DATABASE_URL: string }, tail: number, emptyStartMs: number, step: (line: string) => void): Promise<Measurement[]> {
+  const url = env.DATABASE_URL;
+  const writer = await startServer({ ...env, PLANCIA_CHECKPOINT_INTERVAL_S: '1' }, 300_000);
   const { blockedMs } = await writtenCheckpoint(writer.url);
   await writer.stop(); // a clean stop writes the last checkpoint, covering everything journaled
   const checkpoint = await latestCheckpoint(url);
@@ -132,8 +156,9 @@ async function checkpointRestart(url: string, tail: number, emptyStartMs: number
   await copyJournalRows(client, 'event_journal', tailEvents, 50_000);
   await client.end();
   const started = performance.now();
-  const server = await startServer({ DATABASE_URL: url, PLANCIA_CHECKPOINT_INTERVAL_S: '3600' }, 300_000);
+  const server = await startServer({ ...env, PLANCIA_CHECKPOINT_INTERVAL_S: '3600' }, 300_000);
   const readyMs = performance.now() - started;
+  await checkNothingDropped(server.url);
   await server.stop();
   step(`resumed from the checkpoint plus ${tailEvents.length} events and ready in ${(readyMs / 1000).toFixed(1)} s`);
   const rawMs = await rawTailRead(url, checkpoint.position);

@@ -14,6 +14,15 @@ export interface AgentPlacement {
 }
 
 /**
+ * Where every queue and agent a snapshot lists sits (its team, an agent's queues), without their figures: what
+ * reaches decide by, read at start without working out a whole snapshot (tens of thousands of agents' day figures).
+ */
+export interface BoardPlacements {
+  queues: readonly Pick<QueuePlacement, 'queueId' | 'teamId'>[];
+  agents: readonly (AgentPlacement & { agentId: string })[];
+}
+
+/**
  * Which entries a view shows, one rule for the engine's filtered snapshot and the server's filtered changes: every
  * list the view gives must match (a queue in `queues`, of a channel in `channels`, of a team in `teams`); absent
  * lists match anything.

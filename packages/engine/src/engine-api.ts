@@ -1,5 +1,5 @@
 import type {
-  AgentProfile, Alert, AlertEvent, AlertRule, BusinessCalendar, ClosedIntervalEntry, Delta, EngineSettings, InstallationSnapshot, QueueConfig,
+  AgentProfile, Alert, AlertEvent, AlertRule, BoardPlacements, BusinessCalendar, ClosedIntervalEntry, Delta, EngineSettings, InstallationSnapshot, QueueConfig,
   TimedEvent, View,
 } from '@plancia/contracts';
 
@@ -30,6 +30,8 @@ export interface PlanciaEngine {
   snapshot(nowMs: number, view?: View): InstallationSnapshot;
   /** The ids of the queues and agents the engine knows (those a snapshot lists), without working out their figures. */
   entityIds(): { queueIds: readonly string[]; agentIds: string[] };
+  /** Where each queue and agent a snapshot lists sits (the same teams and queues), without their figures. */
+  placements(): BoardPlacements;
   /** What moved since the previous call (whole changed entries); null when nothing moved. */
   drainDelta(nowMs: number): Delta | null;
   /** Alert lifecycle transitions since the previous call, in order. */

@@ -1,4 +1,4 @@
-import type { Alert, AlertEvent, AlertRule, Delta, InstallationSnapshot, QueueConfig, TimedEvent, View } from '@plancia/contracts';
+import type { Alert, AlertEvent, AlertRule, BoardPlacements, Delta, InstallationSnapshot, QueueConfig, TimedEvent, View } from '@plancia/contracts';
 import { AlertEngine, type AlertAction } from './alerts/alert-engine.js';
 import { alertTargets, effectiveRules } from './alerts/alert-targets.js';
 import { EngineCore, MAX_ROLLING_MS } from './engine-core.js';
@@ -244,6 +244,13 @@ export class Engine implements PlanciaEngine {
 
   entityIds(): { queueIds: readonly string[]; agentIds: string[] } {
     return { queueIds: this.core.knownQueueIds(), agentIds: [...this.core.agents.agents.keys()] };
+  }
+
+  placements(): BoardPlacements {
+    return {
+      queues: this.core.knownQueueIds().map((queueId) => ({ queueId, teamId: this.core.queueConfig(queueId).teamId ?? null })),
+      agents: [...this.core.agents.agents.values()].map(({ agentId, teamId, queueIds }) => ({ agentId, teamId, queueIds })),
+    };
   }
 
   private effectiveRules(): AlertRule[] {

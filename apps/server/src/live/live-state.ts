@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { Alert, AlertEvent, Delta, QueueConfig, Snapshot, TimedEvent, View } from '@plancia/contracts';
+import type { Alert, AlertEvent, BoardPlacements, Delta, QueueConfig, Snapshot, TimedEvent, View } from '@plancia/contracts';
 import type { AlertAction, ClosedInterval, EngineConfig, EngineState, PlanciaEngine } from '@plancia/engine';
 import { AgentSources } from './agent-sources.js';
 
@@ -69,6 +69,11 @@ export class LiveState {
     this.engine.apply(events, this.now());
     this.agentSources.note(events);
     this.scheduleChanges();
+  }
+
+  /** Where each queue and agent sits, as a snapshot would say, without a snapshot's figures (see BoardPlacements). */
+  placements(): BoardPlacements {
+    return this.engine.placements();
   }
 
   snapshot(view?: View): Snapshot {

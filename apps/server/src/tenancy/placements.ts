@@ -1,4 +1,4 @@
-import type { AgentPlacement, Delta, Snapshot } from '@plancia/contracts';
+import type { AgentPlacement, BoardPlacements } from '@plancia/contracts';
 import type { PlacementLookup } from './reach.js';
 
 /**
@@ -9,14 +9,15 @@ export class Placements implements PlacementLookup {
   readonly #queueTeams = new Map<string, string | null>();
   readonly #agents = new Map<string, AgentPlacement>();
 
-  /** Starts from a whole snapshot. */
-  reset(snapshot: Snapshot): void {
+  /** Starts from every queue and agent (the live state's placements, or a whole snapshot). */
+  reset(all: BoardPlacements): void {
     this.#queueTeams.clear();
     this.#agents.clear();
-    this.follow(snapshot);
+    this.follow(all);
   }
 
-  follow(change: Pick<Delta, 'queues' | 'agents'>): void {
+  /** A change's queues and agents (whole entries, as a delta carries them). */
+  follow(change: Partial<BoardPlacements>): void {
     for (const queue of change.queues ?? []) this.#queueTeams.set(queue.queueId, queue.teamId);
     for (const agent of change.agents ?? []) this.#agents.set(agent.agentId, { teamId: agent.teamId, queueIds: agent.queueIds });
   }

@@ -46,7 +46,7 @@ export default fp(
     tenancy.announceThrough((tenantId) => notices.announce(tenantId));
     const atStart = privacyAtStart(config, tenancy.privacy(DEFAULT_TENANT));
     if (atStart) await tenancy.setPrivacy(DEFAULT_TENANT, atStart, 'PLANCIA_AGENT_DETAIL');
-    tenancy.placements.reset(live.snapshot());
+    tenancy.placements.reset(live.placements());
     const stop = live.onDelta((delta) => tenancy.placements.follow(delta));
     fastify.addHook('onClose', async () => {
       stop();
