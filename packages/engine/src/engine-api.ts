@@ -34,6 +34,11 @@ export interface PlanciaEngine {
   placements(): BoardPlacements;
   /** What moved since the previous call (whole changed entries); null when nothing moved. */
   drainDelta(nowMs: number): Delta | null;
+  /**
+   * Marks what moved as said, as `drainDelta` would, without building the changes: a start settles its replay before
+   * any board listens (boards start from a snapshot), and building tens of thousands of agents' entries is its cost.
+   */
+  discardDelta(nowMs: number): void;
   /** Alert lifecycle transitions since the previous call, in order. */
   drainAlertEvents(): AlertEvent[];
   /** Open alerts whose shown value or scope name moved since the previous call (boards show them; not transitions). */

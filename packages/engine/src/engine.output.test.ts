@@ -40,6 +40,21 @@ describe('entityIds', () => {
 });
 
 describe('delta', () => {
+  it('discarded, leaves the engine as a drain would: the same sequence, and the next change alone in the next delta', () => {
+    const run = (discard: boolean) => {
+      const e = createEngineAt(config([queue('q1')]));
+      e.apply([ev.agent('a1', s(0), 'available'), ev.agent('a2', s(0), 'available'), ev.queued('c1', s(1))], s(1));
+      if (discard) e.discardDelta(s(1));
+      else e.drainDelta(s(1));
+      e.apply([ev.answered('c1', s(2), 'a2')], s(2));
+      return { next: e.drainDelta(s(2)), seq: e.snapshot(s(2)).seq };
+    };
+    const discarded = run(true);
+    expect(discarded).toEqual(run(false));
+    expect(discarded.seq).toBe(2);
+    expect(discarded.next?.agents?.map((a) => a.agentId)).toEqual(['a2']);
+  });
+
   it('carries only what moved, with seq + 1 per delta, and null when nothing moved', () => {
     const e = createEngineAt(config([queue('q1'), queue('q2')]));
     const first = e.drainDelta(s(0));

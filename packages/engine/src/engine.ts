@@ -93,6 +93,13 @@ export class Engine implements PlanciaEngine {
     return this.deltas.drain(this.core, this.entries);
   }
 
+  discardDelta(nowMs: number): void {
+    this.settleAlerts();
+    this.core.advance(nowMs);
+    this.entries.useOpenAlerts(this.alerts.active());
+    this.deltas.drain(this.core, this.entries, true);
+  }
+
   drainAlertEvents(): AlertEvent[] {
     this.settleAlerts();
     return this.alerts.drain();

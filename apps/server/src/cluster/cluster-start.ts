@@ -21,7 +21,7 @@ import { resumeFromCheckpoint, TickAlignedCheckpoints } from './stream-checkpoin
  */
 function settleAt(engine: PlanciaEngine, clockMs: number): void {
   engine.tick(clockMs);
-  engine.drainDelta(clockMs);
+  engine.discardDelta(clockMs);
   engine.drainAlertEvents();
   engine.drainClosedIntervals();
 }

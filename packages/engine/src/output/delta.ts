@@ -3,8 +3,11 @@ import type { EngineCore } from '../engine-core.js';
 import type { EntryBuilder } from './entries.js';
 import { boundsOf } from './snapshot.js';
 
-/** Hands out a slice's changes since the last drain, or undefined when nothing in it moved. */
-type SliceProducer<K extends BoardSliceName> = (core: EngineCore, entries: EntryBuilder, moved: Moved) => Delta[K] | undefined;
+/**
+ * Hands out a slice's changes since the last drain, or undefined when nothing in it moved. `discarding`: nobody reads
+ * them, so what costs more to build than to find (agents' entries) may be left empty; what moved is still noted.
+ */
+type SliceProducer<K extends BoardSliceName> = (core: EngineCore, entries: EntryBuilder, moved: Moved, discarding: boolean) => Delta[K] | undefined;
 type Moved = (key: string, encoded: string | number) => boolean;
 
 const nonEmpty = <T>(list: T[]): T[] | undefined => (list.length > 0 ? list : undefined);
@@ -23,7 +26,11 @@ const PRODUCERS: { [K in BoardSliceName]: SliceProducer<K> } = {
   queues: (core, entries, moved) => nonEmpty(core.knownQueueIds().map((q) => entries.queue(q)).filter((q) => moved(`q:${q.queueId}`, JSON.stringify(q)))),
   // Teams and agents carry a version that moves with every change, which is cheaper to compare than their encoding.
   teams: (core, entries, moved) => nonEmpty([...core.teamAgents.keys()].sort().filter((t) => moved(`t:${t}`, core.versions.get('team', t))).map((t) => entries.team(t))),
-  agents: (core, entries, moved) => nonEmpty(entries.sortedAgents().filter((a) => moved(`a:${a.agentId}`, core.versions.get('agent', a.agentId))).map((a) => entries.agent(a))),
+  agents: (core, entries, moved, discarding) => {
+    const changed = entries.sortedAgents().filter((a) => moved(`a:${a.agentId}`, core.versions.get('agent', a.agentId)));
+    if (discarding) return changed.length > 0 ? [] : undefined; // moved all the same: the sequence moves as on a drain
+    return nonEmpty(changed.map((a) => entries.agent(a)));
+  },
   anomalies: (core, _entries, moved) => (moved('anomalies', core.versions.getGlobal('anomalies')) ? { ...core.anomalies } : undefined),
   waiting: (core, entries, moved) => nonEmpty(core.knownQueueIds().map((q) => entries.waiting(q)).filter((w) => moved(`w:${w.entry.queueId}`, w.serial)).map((w) => w.entry)),
 };
@@ -41,11 +48,11 @@ export class DeltaTracker {
   };
   seq = 0;
 
-  drain(core: EngineCore, entries: EntryBuilder): Delta | null {
+  drain(core: EngineCore, entries: EntryBuilder, discarding = false): Delta | null {
     const changes: Record<string, unknown> = {};
     let any = false;
     for (const name of BOARD_SLICE_NAMES) {
-      const value = PRODUCERS[name](core, entries, this.moved);
+      const value = PRODUCERS[name](core, entries, this.moved, discarding);
       if (value === undefined) continue;
       changes[name] = value;
       any = true;

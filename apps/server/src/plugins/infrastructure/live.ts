@@ -34,7 +34,7 @@ declare module 'fastify' {
 async function settleReplay(engine: PlanciaEngine, store: Store, dispatcher: NotificationDispatcher): Promise<void> {
   const now = Date.now();
   engine.tick(now);
-  engine.drainDelta(now);
+  engine.discardDelta(now);
   // Through the dispatcher: an alert that cleared while the server was down owes its "resolved" message.
   for (const event of engine.drainAlertEvents()) await dispatcher.record(event, now);
   const intervals = engine.drainClosedIntervals();
