@@ -118,6 +118,22 @@ describe('engine state (checkpoints)', () => {
     }), { numRuns: 150 });
   });
 
+  it('leaves the agents\' entries (memos of their state) out of the state, and keeps them in the engine', () => {
+    const engine = createEngineAt(cfg());
+    engine.apply(eventsOf([0, 1, 2].map((agent) => ({ queue: 'q1' as const, start: agent * 1000, wait: 3_000, outcome: 'answered' as const, talk: 5_000, wrap: null, agent, extra: 'none' as const }))), s(60));
+    /** Nodes of the state shaped as a board's agent entry (the agents themselves are of class Agent). */
+    const agentEntries = () => {
+      const { graph } = engine.exportState();
+      const entryShapes = new Set(graph.shapes.flatMap((shape, i) => (shape.k === 'obj' && shape.c === '' && shape.keys.includes('agentId') && shape.keys.includes('conflicts') ? [i] : [])));
+      return [...graph.nodeShapes].filter((shape) => entryShapes.has(shape)).length;
+    };
+    const shown = engine.snapshot(s(60)).agents;
+    expect(shown).toHaveLength(3);
+    expect(agentEntries()).toBe(0);
+    // Held again after the export: the same entry objects, not rebuilt ones.
+    expect(engine.snapshot(s(60)).agents.every((agent, i) => agent === shown[i])).toBe(true);
+  });
+
   it('the exported state is plain data: it survives a structured clone unchanged', () => {
     const engine = createEngineAt(cfg());
     engine.apply(eventsOf([{ queue: 'q1', start: 0, wait: 30_000, outcome: 'answered', talk: 5_000, wrap: null, agent: 0, extra: 'ticket' }]), s(60));

@@ -186,7 +186,7 @@ export class Engine implements PlanciaEngine {
    * it too: the caller drains them first when it publishes them itself.
    */
   exportState(): EngineState {
-    return { version: ENGINE_STATE_VERSION, graph: encodeGraph(this) };
+    return { version: ENGINE_STATE_VERSION, graph: this.entries.withoutAgentMemos(() => encodeGraph(this)) };
   }
 
   /**

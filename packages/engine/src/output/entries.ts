@@ -25,19 +25,42 @@ const sameTickets = (a: Tickets, b: Tickets): boolean => a.open === b.open && a.
  */
 export class EntryBuilder {
   private readonly cache = new Map<string, Cached<QueueSnapshot | AggregateSnapshot>>();
-  private readonly agentCache = new Map<Agent, { current: TimelineEntry | undefined; sinceMs: number; entry: AgentSnapshot }>();
+  private agentCache = new Map<Agent, { current: TimelineEntry | undefined; sinceMs: number; entry: AgentSnapshot }>();
   private agentOrder: readonly Agent[] = [];
   private allAgentsList: readonly AgentSnapshot[] = [];
   private allAgentsAt = -1;
   private allAgentsClock = -1;
   private readonly waitingCache = new Map<string, { version: number; serial: number; entry: WaitingList }>();
   private waitingSerial = 0;
-  private readonly todayCache = new Map<Agent, { base: AgentSnapshot; version: number; dayStart: number; asOf: number; entry: AgentSnapshot }>();
+  private todayCache = new Map<Agent, { base: AgentSnapshot; version: number; dayStart: number; asOf: number; entry: AgentSnapshot }>();
   private alertsByQueue = new Map<string, Alert[]>();
   private readonly statusCache = new Map<string, { base: QueueSnapshot; alerts: Alert[] | undefined; entry: QueueSnapshot }>();
   private readonly projectionCache = new Map<string, { base: QueueSnapshot; step: number; entry: QueueSnapshot }>();
 
   constructor(private readonly core: EngineCore) {}
+
+  /**
+   * Runs `write` (the state's export) with the agents' entries left out, then holds them again. They are memos of what
+   * the agents' state gives, built again on first use; a busy day's tens of thousands of them were a third of a
+   * checkpoint's objects, and a restart's time grows with those. Nothing else runs meanwhile: `write` is synchronous.
+   */
+  withoutAgentMemos<T>(write: () => T): T {
+    const held = { agentCache: this.agentCache, todayCache: this.todayCache, agentOrder: this.agentOrder, allAgentsList: this.allAgentsList, allAgentsAt: this.allAgentsAt };
+    this.agentCache = new Map();
+    this.todayCache = new Map();
+    this.agentOrder = [];
+    this.allAgentsList = [];
+    this.allAgentsAt = -1;
+    try {
+      return write();
+    } finally {
+      this.agentCache = held.agentCache;
+      this.todayCache = held.todayCache;
+      this.agentOrder = held.agentOrder;
+      this.allAgentsList = held.allAgentsList;
+      this.allAgentsAt = held.allAgentsAt;
+    }
+  }
 
   /** The open alerts queue entries take their status from; set before entries are read. */
   useOpenAlerts(open: readonly Alert[]): void {
