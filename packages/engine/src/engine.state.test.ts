@@ -134,6 +134,19 @@ describe('engine state (checkpoints)', () => {
     expect(engine.snapshot(s(60)).agents.every((agent, i) => agent === shown[i])).toBe(true);
   });
 
+  it('carries each contact\'s own deadline only, not those it moved past', () => {
+    const engine = createEngineAt(cfg());
+    const plans = [0, 1, 2, 3].map((agent) => ({ queue: 'q1' as const, start: agent * 1000, wait: 3_000, outcome: 'answered' as const, talk: 5_000, wrap: 2_000, agent, extra: 'none' as const }));
+    engine.apply(eventsOf(plans), s(60));
+    const heapOf = (e: Engine) => (e as unknown as { core: { contacts: { heap: { size: number } } } }).core.contacts.heap;
+    const before = heapOf(engine).size;
+    const back = restored(engine);
+    // Each answered contact had a service-level deadline before its answer, passed over since.
+    expect(before).toBeGreaterThan(plans.length);
+    expect(heapOf(back).size).toBe(plans.length);
+    expect(heapOf(engine).size).toBe(plans.length);
+  });
+
   it('the exported state is plain data: it survives a structured clone unchanged', () => {
     const engine = createEngineAt(cfg());
     engine.apply(eventsOf([{ queue: 'q1', start: 0, wait: 30_000, outcome: 'answered', talk: 5_000, wrap: null, agent: 0, extra: 'ticket' }]), s(60));

@@ -186,6 +186,9 @@ export class Engine implements PlanciaEngine {
    * it too: the caller drains them first when it publishes them itself.
    */
   exportState(): EngineState {
+    // Deadlines contacts moved past are dropped when due anyway; a busy day held two of them per contact (a restore's
+    // largest arrays), so the state carries only the live ones.
+    this.core.contacts.forgetStaleDeadlines();
     return { version: ENGINE_STATE_VERSION, graph: this.entries.withoutAgentMemos(() => encodeGraph(this)) };
   }
 

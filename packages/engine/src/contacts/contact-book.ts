@@ -149,7 +149,12 @@ export class ContactBook {
     this.rederive(due);
     // Entries a contact moved past (a ghost timeout hours ahead, for a contact answered long ago) stay until due;
     // once they dominate, the heap keeps only each live contact's own deadline, so memory follows live contacts.
-    if (this.heap.size > 4 * this.size + 1024) this.heap.retain((time, id) => this.dueOf(id) === time);
+    if (this.heap.size > 4 * this.size + 1024) this.forgetStaleDeadlines();
+  }
+
+  /** Keeps in the heap only each contact's own deadline: the others would be passed over when due (see tick). */
+  forgetStaleDeadlines(): void {
+    this.heap.retain((time, id) => this.dueOf(id) === time);
   }
 
   /** No late event of a contact whose last event was at `lastAtMs` could still land in a window: it can be forgotten. */
