@@ -169,6 +169,27 @@ function place(
       default: return undefined;
     }
   };
+  /**
+   * Passes over `count` values of a node the fresh engine has no counterpart of (nearly all of a day's): the work of
+   * `visit` without its counterparts, in one loop. Such a node holds no function (only the fresh engine's objects do).
+   */
+  const skip = (count: number): void => {
+    for (let k = 0; k < count; k++) {
+      const tag = tags[t++];
+      if (tag === TAG.FLOAT) fi++;
+      else if (tag === TAG.INT) ii++;
+      else if (tag === TAG.STR) {
+        if (ints[ii++]! >= strings.length) throw new StateMismatchError('a string the state does not hold');
+      } else if (tag === TAG.REF) {
+        const j = ints[ii++]!;
+        if (j >= nodes.length || j < 0) throw new StateMismatchError(`node ${j} is missing`);
+        if (j <= current && nodes[j] === undefined) nodes[j] = {};
+        reached[j] = 1;
+      } else if (tag === TAG.FN) throw new StateMismatchError('a function the fresh engine does not have');
+      else if (tag === undefined) throw new StateMismatchError('the state\'s values end early');
+    }
+  };
+  const written = shapes.map((shape) => (shape.k === 'obj' ? shape.keys.filter((_, j) => leftOut(shape, j) === 'written').length : 0));
   for (let i = 0; i < nodes.length; i++) {
     const shape = shapes[nodeShapes[i]!];
     const size = sizes[i]!;
@@ -178,6 +199,16 @@ function place(
     starts.tags[i] = t;
     starts.ints[i] = ii;
     starts.floats[i] = fi;
+    if (old === undefined && shape.k !== 'date' && shape.k !== 'typed') {
+      if (shape.k === 'obj') {
+        if (!literals[nodeShapes[i]!]) nodes[i] = protos[nodeShapes[i]!] === Object.prototype ? {} : Object.create(protos[nodeShapes[i]!]!);
+        skip(written[nodeShapes[i]!]!);
+      } else {
+        nodes[i] = shape.k === 'arr' ? [] : shape.k === 'map' ? new Map() : new Set();
+        skip(shape.k === 'map' ? 2 * size : size);
+      }
+      continue;
+    }
     switch (shape.k) {
       case 'obj': {
         const proto = protos[nodeShapes[i]!]!;
