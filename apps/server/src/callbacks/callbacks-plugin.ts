@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import { DEFAULT_TENANT } from '@plancia/contracts';
 import { CallbackWorklist } from './callback-worklist.js';
 import { catchUpWorklist, WorklistCheckpointer, type WorklistStart } from './callback-checkpoints.js';
+import { readAfterKept } from '../checkpoints/start-tail.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -27,10 +28,12 @@ export default fp(
     const worklist = await CallbackWorklist.open(store.callbacks, DEFAULT_TENANT);
     // Read before the catch-up: nothing is ingested until the server is ready, so it covers what the catch-up reads.
     const startPosition = await store.journal.lastSeq();
+    // The engine's start read the journal after its checkpoint, which the worklist's was written with: read once.
+    const tail = fastify.hasDecorator('startTail') ? fastify.startTail : null;
     const deps = {
       worklist,
       journal: {
-        readAfter: store.journal.readAfter.bind(store.journal),
+        readAfter: readAfterKept(tail, store.journal.readAfter.bind(store.journal)),
         readSince: store.journal.readSince.bind(store.journal),
         committedThrough: () => store.journal.committedThrough() ?? startPosition,
       },
@@ -39,6 +42,7 @@ export default fp(
       now: Date.now,
     };
     const start = await catchUpWorklist(deps, !cluster);
+    tail?.release();
     fastify.decorate('callbackWorklist', worklist);
     fastify.decorate('callbackWorklistStart', start);
     log.info({ ...start, ms: Date.now() - startedAt }, 'callback worklist caught up with the journal');

@@ -3,6 +3,7 @@ import { createEngine, ENGINE_STATE_VERSION, type EngineConfig, type PlanciaEngi
 import type { CheckpointRecord, Store } from '@plancia/store';
 import { configFingerprint, inflateState, parseState } from './checkpoint-format.js';
 import { JOURNAL_LOG, type CheckpointPrefetch, type PrefetchedCheckpoint } from './checkpoint-prefetch.js';
+import { StartTail } from './start-tail.js';
 
 export { JOURNAL_LOG };
 const REPLAY_CHUNK = 5_000;
@@ -47,6 +48,8 @@ export interface EngineStart {
   /** The checkpoint the start resumed from (and how long reading and restoring it took), or null for a full replay. */
   checkpoint: (ResumedFrom & { restoreMs?: number; phases?: ResumePhases }) | null;
   fromMs: number | null;
+  /** The journal's events after the checkpoint, as read, for the callback worklist's catch-up (null: a full replay). */
+  tail: StartTail | null;
 }
 
 /**
@@ -63,9 +66,15 @@ export async function startEngine(deps: EngineStartDeps): Promise<EngineStart> {
     const restoreMs = Math.round(performance.now() - restoreStartedAt);
     resumed.engine.restoreAlerts(open, handResolved);
     const tailStartedAt = performance.now();
-    const tail = await store.journal.readAfter(resumed.position, (events) => resumed.engine.apply(deps.admit(events), deps.now()), REPLAY_CHUNK);
+    const kept = new StartTail(resumed.position);
+    const tail = await store.journal.readAfter(resumed.position, (events) => {
+      kept.keep(events);
+      resumed.engine.apply(deps.admit(events), deps.now());
+    }, REPLAY_CHUNK);
+    const position = tail.lastSeq ?? resumed.position;
+    kept.end(position);
     const phases = { ...resumed.phases, tailMs: Math.round(performance.now() - tailStartedAt) };
-    return { engine: resumed.engine, position: tail.lastSeq ?? resumed.position, replayed: tail.read, checkpoint: { ...resumed.checkpoint, restoreMs, phases }, fromMs: null };
+    return { engine: resumed.engine, position, replayed: tail.read, checkpoint: { ...resumed.checkpoint, restoreMs, phases }, fromMs: null, tail: kept };
   }
   const startedAt = deps.now();
   const engine = createEngine(deps.config, startedAt);
@@ -75,7 +84,7 @@ export async function startEngine(deps: EngineStartDeps): Promise<EngineStart> {
   const replay = recallThenReplay(engine, startedAt, deps.admit, (events) => engine.apply(events, deps.now()));
   await store.journal.readSince(replay.readFrom, replay.onChunk, REPLAY_CHUNK);
   const { fromMs, replayed } = replay;
-  return { engine, position, replayed, checkpoint: null, fromMs };
+  return { engine, position, replayed, checkpoint: null, fromMs, tail: null };
 }
 
 /**

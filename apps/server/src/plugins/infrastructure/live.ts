@@ -12,6 +12,7 @@ import type { NotificationDispatcher } from '../../notifications/dispatcher.js';
 import { describeRefusal, loadEngineConfig } from '../../config-api/engine-config.js';
 import { startClusterLive } from '../../cluster/cluster-start.js';
 import { SOLE_NODE, type Leadership } from '../../cluster/leadership.js';
+import type { StartTail } from '../../checkpoints/start-tail.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -21,6 +22,8 @@ declare module 'fastify' {
     checkpointer: Checkpointer;
     /** How this start built the engine: from which checkpoint (null: a full replay) and how many events it read. */
     engineStart: { checkpoint: { takenAt: Date; position: string } | null; replayed: number };
+    /** The journal's events the start read after the engine's checkpoint, until the callback worklist has caught up. */
+    startTail: StartTail | null;
     /** Whether this node leads: always alone; in cluster mode while it holds the lease (cluster/leadership.ts). */
     leadership: Leadership;
   }
@@ -73,6 +76,7 @@ export default fp(
     });
     fastify.decorate('live', live);
     fastify.decorate('engineStart', { checkpoint: start.checkpoint, replayed: start.replayed });
+    fastify.decorate('startTail', start.tail);
     const checkpointer = journalCheckpointer(fastify, live, start.position);
     fastify.decorate('checkpointer', checkpointer);
     live.start(config.tickMs);
