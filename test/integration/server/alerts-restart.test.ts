@@ -15,8 +15,10 @@ function envFor(database: TestDatabase): Record<string, string> {
 }
 
 async function openAlerts(url: string): Promise<Alert[]> {
-  const snapshot = (await (await fetch(`${url}/api/v1/snapshot`)).json()) as { alerts: Alert[] };
-  return snapshot.alerts;
+  const response = await fetch(`${url}/api/v1/snapshot`);
+  // A snapshot that is not one is the failure, named with what the server answered (not a TypeError further on).
+  if (!response.ok) throw new Error(`GET /api/v1/snapshot answered ${response.status}: ${await response.text()}`);
+  return ((await response.json()) as { alerts: Alert[] }).alerts;
 }
 
 async function withStore<T>(database: TestDatabase, use: (store: Store) => Promise<T>): Promise<T> {

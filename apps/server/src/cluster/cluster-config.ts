@@ -2,7 +2,8 @@ import type { TimedEvent } from '@plancia/contracts';
 import type { ClusterRepository, ConfigRepository } from '@plancia/store';
 import { loadEngineConfig } from '../config-api/engine-config.js';
 import type { ClusterBus } from './cluster-bus.js';
-import { decode, encode, messageId } from './cluster-messages.js';
+import { encode, messageId } from './cluster-messages.js';
+import { streamRange } from './stream-range.js';
 
 /** Configuration changes racing from several nodes: each loser reloads and publishes again, at most this often. */
 const PUBLISH_ATTEMPTS = 8;
@@ -47,18 +48,5 @@ export async function eventsBefore(bus: ClusterBus, repository: ClusterRepositor
 
 /** The events the stream holds from `fromSeq` to `toSeq` (both included), in stream order. */
 async function streamEvents(bus: ClusterBus, fromSeq: number, toSeq: number): Promise<TimedEvent[]> {
-  if (toSeq < fromSeq) return [];
-  const messages = await (await bus.replicaConsumer(fromSeq)).consume();
-  const events: TimedEvent[] = [];
-  try {
-    for await (const message of messages) {
-      if (message.seq > toSeq) break;
-      const decoded = decode(message.data);
-      if (decoded.kind === 'event') events.push(decoded.event);
-      if (message.seq === toSeq) break;
-    }
-  } finally {
-    await messages.close().catch(() => undefined);
-  }
-  return events;
+  return (await streamRange(bus, fromSeq, toSeq)).flatMap(({ message }) => (message.kind === 'event' ? [message.event] : []));
 }

@@ -2,6 +2,7 @@ import type { TimedEvent } from '@plancia/contracts';
 import type { ClusterRepository } from '@plancia/store';
 import type { ClusterBus } from './cluster-bus.js';
 import { decode } from './cluster-messages.js';
+import { streamRange, type SequencedMessage } from './stream-range.js';
 
 const BATCH = 2_000;
 const RETRY_MS = 1_000;
@@ -55,20 +56,30 @@ export class JournalWriter {
 
   private async copy(run: number): Promise<void> {
     const consumer = await this.bus.journalConsumer();
-    let clockMs = (await this.repository.cursor(this.bus.config.name))?.clockMs ?? 0;
+    const cursor = await this.repository.cursor(this.bus.config.name);
+    let clockMs = cursor?.clockMs ?? 0;
+    /** The first stream sequence the journal does not cover yet (the consumer delivers the whole stream). */
+    let next = cursor ? cursor.seq + 1 : Math.max(1, (await this.bus.jsm.streams.info(this.bus.names.stream)).state.first_seq);
     while (this.current(run)) {
       const messages = await consumer.fetch({ max_messages: BATCH, expires: 1_000 });
       const batch = [];
       for await (const message of messages) batch.push(message);
       if (batch.length === 0) continue;
-      const events: TimedEvent[] = [];
-      for (const message of batch) {
-        const decoded = decode(message.data);
-        clockMs = Math.max(clockMs, decoded.now);
-        if (decoded.kind === 'event') events.push(decoded.event);
-      }
       const last = batch[batch.length - 1]!;
-      if (await this.persist(run, events, { seq: last.seq, clockMs })) last.ack();
+      const fresh = batch.filter((message) => message.seq >= next).map((message) => ({ seq: message.seq, message: decode(message.data) }));
+      // A fetch that failed part-way (heartbeats missed while the event loop was held) left messages delivered but
+      // never persisted, and the consumer went on with the next ones: acknowledging those (AckPolicy.All) would
+      // acknowledge the lost ones too. They are read back from the stream first.
+      const missed = fresh.length > 0 && fresh[0]!.seq > next ? await streamRange(this.bus, next, fresh[0]!.seq - 1) : [];
+      const events: TimedEvent[] = [];
+      for (const { message } of [...missed, ...fresh] as SequencedMessage[]) {
+        clockMs = Math.max(clockMs, message.now);
+        if (message.kind === 'event') events.push(message.event);
+      }
+      if (await this.persist(run, events, { seq: Math.max(last.seq, next - 1), clockMs })) {
+        last.ack();
+        next = Math.max(next, last.seq + 1);
+      }
     }
   }
 
