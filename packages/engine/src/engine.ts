@@ -87,17 +87,18 @@ export class Engine implements PlanciaEngine {
 
   /** Queue entries carry a status from open alerts, so alerts are settled first, as for a snapshot. */
   drainDelta(nowMs: number): Delta | null {
-    this.settleAlerts();
-    this.core.advance(nowMs);
-    this.entries.useOpenAlerts(this.alerts.active());
-    return this.deltas.drain(this.core, this.entries);
+    return this.drain(nowMs, false);
   }
 
   discardDelta(nowMs: number): void {
+    this.drain(nowMs, true);
+  }
+
+  private drain(nowMs: number, discarding: boolean): Delta | null {
     this.settleAlerts();
     this.core.advance(nowMs);
     this.entries.useOpenAlerts(this.alerts.active());
-    this.deltas.drain(this.core, this.entries, true);
+    return this.deltas.drain(this.core, this.entries, discarding);
   }
 
   drainAlertEvents(): AlertEvent[] {

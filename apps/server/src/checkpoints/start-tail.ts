@@ -41,7 +41,7 @@ export class StartTail {
     const through = this.#through;
     this.release();
     if (chunks === null || through === null || after !== this.after) return null;
-    return { chunks, read: chunks.reduce((sum, chunk) => sum + chunk.length, 0), through };
+    return { chunks, read: this.#read, through };
   }
 
   release(): void {

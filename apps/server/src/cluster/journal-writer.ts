@@ -2,7 +2,7 @@ import type { TimedEvent } from '@plancia/contracts';
 import type { ClusterRepository } from '@plancia/store';
 import type { ClusterBus } from './cluster-bus.js';
 import { decode } from './cluster-messages.js';
-import { streamRange, type SequencedMessage } from './stream-range.js';
+import { streamRange } from './stream-range.js';
 
 const BATCH = 2_000;
 const RETRY_MS = 1_000;
@@ -72,7 +72,7 @@ export class JournalWriter {
       // acknowledge the lost ones too. They are read back from the stream first.
       const missed = fresh.length > 0 && fresh[0]!.seq > next ? await streamRange(this.bus, next, fresh[0]!.seq - 1) : [];
       const events: TimedEvent[] = [];
-      for (const { message } of [...missed, ...fresh] as SequencedMessage[]) {
+      for (const { message } of [...missed, ...fresh]) {
         clockMs = Math.max(clockMs, message.now);
         if (message.kind === 'event') events.push(message.event);
       }
