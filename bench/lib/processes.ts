@@ -62,10 +62,19 @@ async function ready(child: ChildProcess, url: string, probe: string, timeoutMs:
 /** The young generation the server's start script gives V8 (apps/server/package.json): the bench runs it alike. */
 const SERVER_NODE_ARGS = ['--max-semi-space-size=32'];
 
+/**
+ * BENCH_CPU_PROF=<dir> starts every server under V8's sampling profiler; each writes a .cpuprofile there when it
+ * stops cleanly (the suites stop servers with SIGTERM). Read one with `node --import tsx bench/profile-summary.ts <file>`.
+ */
+function profilerArgs(): string[] {
+  const dir = process.env.BENCH_CPU_PROF;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(dir)}`] : [];
+}
+
 /** Starts the real Plancia server in its own process and waits until it is ready. */
 export async function startServer(env: Record<string, string>, timeoutMs = 120_000, nodeArgs: string[] = []): Promise<RunningProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, ...nodeArgs, '--import', 'tsx', join(ROOT, 'apps/server/src/main.ts')], {
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, ...profilerArgs(), ...nodeArgs, '--import', 'tsx', join(ROOT, 'apps/server/src/main.ts')], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -1,5 +1,5 @@
 import type { TimedEvent } from '@plancia/contracts';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from './database.js';
 import { isUnavailable } from './errors.js';
 import { GroupCommitter } from './group-commit.js';
@@ -117,15 +117,18 @@ export class KyselyJournalRepository implements JournalRepository {
   async #commit(batches: readonly (readonly TimedEvent[])[]): Promise<AppendResult[]> {
     const rows = uniqueEvents(batches);
     let highest: bigint | null = null;
-    const inserted = await this.#db.transaction().execute(async (trx) => {
+    const insertAll = async (db: Kysely<Database>) => {
       const keys = new Set<string>();
       for (const part of chunk(rows, INSERT_CHUNK)) {
-        const stored = await insertIgnoringDuplicates(trx, part);
+        const stored = await insertIgnoringDuplicates(db, part);
         for (const key of stored.keys) keys.add(key);
         if (stored.highest !== null && (highest === null || stored.highest > highest)) highest = stored.highest;
       }
       return keys;
-    });
+    };
+    // A group that fits one statement is atomic by itself: without BEGIN and COMMIT around it, a commit is one round
+    // trip to the database instead of three, and every acknowledgement waiting on it comes that much sooner.
+    const inserted = rows.length <= INSERT_CHUNK ? await insertAll(this.#db) : await this.#db.transaction().execute(insertAll);
     if (highest !== null && (this.#committedThrough === null || highest > this.#committedThrough)) this.#committedThrough = highest;
     this.#commits += 1;
     this.#events += inserted.size;
@@ -248,7 +251,7 @@ export class KyselyJournalRepository implements JournalRepository {
  * replay sees exactly the instant the live engine saw.
  * Answers the keys of the rows actually stored (the others were already in the journal) and their highest seq.
  */
-export async function insertIgnoringDuplicates(trx: Transaction<Database>, events: readonly TimedEvent[]): Promise<{ keys: string[]; highest: bigint | null }> {
+export async function insertIgnoringDuplicates(db: Kysely<Database>, events: readonly TimedEvent[]): Promise<{ keys: string[]; highest: bigint | null }> {
   const payloads = `[${events.map((e) => JSON.stringify(payloadOf(e))).join(',')}]`;
   const times = events.map((e) => new Date(e.timeMs).toISOString());
   const { rows } = await sql<{ source: string; id: string; seq: string | bigint }>`
@@ -256,7 +259,7 @@ export async function insertIgnoringDuplicates(trx: Transaction<Database>, event
     SELECT batch.event->>'source', batch.event->>'id', batch.event->>'type', batch.at, batch.event
     FROM ROWS FROM (jsonb_array_elements(${payloads}::jsonb), unnest(${times}::timestamptz[])) AS batch (event, at)
     ON CONFLICT (source, id) DO NOTHING
-    RETURNING source, id, seq`.execute(trx);
+    RETURNING source, id, seq`.execute(db);
   let highest: bigint | null = null;
   for (const row of rows) {
     const seq = BigInt(row.seq);

@@ -9,11 +9,11 @@ const queued = (n: number): TimedEvent => ({
   data: { contactId: `c${n}`, queueId: 'q1', channel: 'voice' },
 }) as TimedEvent;
 
-function liveState() {
+function liveState(eager?: () => boolean) {
   const engine = createEngine({ settings: DEFAULT_SETTINGS, queues: [], calendars: [], alertRules: [], agents: [] }, T0);
   const live = new LiveState(engine, { recordAlert: async () => {}, saveIntervals: async () => {}, onError: (e) => { throw e; } }, () => Date.now());
   const deltas: Delta[] = [];
-  live.onDelta((d) => deltas.push(d));
+  live.onDelta((d) => deltas.push(d), eager);
   const waiting = () => deltas.at(-1)?.queues?.find((q) => q.queueId === 'q1')?.live.waiting;
   return { live, deltas, waiting };
 }
@@ -48,5 +48,26 @@ describe('LiveState: draining the changes ingest applied', () => {
     live.settle();
     await vi.advanceTimersByTimeAsync(DRAIN_GAP_MS * 2);
     expect(deltas).toHaveLength(2);
+  });
+
+  it('drains nothing for ingest while no listener would use a change at once; settle and the tick still hand it over', async () => {
+    let eager = false;
+    const { live, deltas, waiting } = liveState(() => eager);
+    live.apply([queued(1)]);
+    live.apply([queued(2)]);
+    await vi.advanceTimersByTimeAsync(DRAIN_GAP_MS * 5);
+    expect(deltas).toHaveLength(0);
+    live.settle();
+    expect(deltas).toHaveLength(1);
+    expect(waiting()).toBe(2);
+    live.apply([queued(3)]);
+    await live.tick();
+    expect(deltas).toHaveLength(2);
+    expect(waiting()).toBe(3);
+    eager = true;
+    live.apply([queued(4)]);
+    await vi.advanceTimersByTimeAsync(DRAIN_GAP_MS);
+    expect(deltas).toHaveLength(3);
+    expect(waiting()).toBe(4);
   });
 });

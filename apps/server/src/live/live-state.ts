@@ -7,7 +7,8 @@ import { AgentSources } from './agent-sources.js';
  * Changes from ingest are drained from the engine at most this often: each drain builds every changed entry and
  * evaluates the alert rules, so under a stream of small commits (a webhook per event) draining after each one built
  * the same busy agents and queues again and again. A room about to send drains first (`settle`), so pacing never
- * makes a change miss the message it would have been in.
+ * makes a change miss the message it would have been in. While no listener would use a change at once (every room is
+ * within its interval, or there is none), ingest drains nothing: the rooms' `settle` and the tick take it along.
  */
 export const DRAIN_GAP_MS = 20;
 
@@ -28,8 +29,9 @@ export interface LiveSinks {
  *   live.apply(events)                 events already committed to the journal
  *   live.agentSources.of(agentId)      the ACD that last reported the agent, among the events applied here
  *   live.snapshot(view?) → Snapshot    full state for a new or reconnected client
- *   live.onDelta((delta) => …) → off   changes (whole changed entries) after an ingest turn (at most every DRAIN_GAP_MS)
- *                                      and at each tick
+ *   live.onDelta((delta) => …, eager?) → off   changes (whole changed entries) after an ingest turn (at most every
+ *                                      DRAIN_GAP_MS) while a listener's `eager()` says it would use them at once (a listener
+ *                                      without one always would), else at its `settle` or the tick
  *   live.settle()                      drains now what ingest applied: a room about to send takes it along
  *   live.onAlert((event) => …) → off   alert lifecycle transitions (raised, acknowledged, resolved), in order, and
  *                                      `updated`: an open alert's shown value moved (at most once a tick per alert)
@@ -48,6 +50,10 @@ export class LiveState {
   private inflight: Promise<void> | undefined;
   /** The drain ingest asked for, not yet done: at the end of this I/O turn, or when the gap since the last is over. */
   private changesDue: { cancel(): void } | undefined;
+  /** Ingest applied events whose changes no drain has handed over yet. */
+  private changesOwed = false;
+  /** Per listener, whether it would use a change at once (see onDelta). */
+  private readonly eagerness = new Map<(delta: Delta) => void, () => boolean>();
   private lastDrainAt = Number.NEGATIVE_INFINITY;
   private recording: Promise<void> = Promise.resolve();
   private marker: AlertMarker = (alert) => alert;
@@ -116,9 +122,17 @@ export class LiveState {
     return this.engine.replayFrom(this.now());
   }
 
-  onDelta(listener: (delta: Delta) => void): () => void {
+  /**
+   * `eager`: whether the listener would use a change now; while no listener would, ingest's changes wait in the engine
+   * (merged there, so drained once) for a `settle` or the tick. A listener without it is always eager.
+   */
+  onDelta(listener: (delta: Delta) => void, eager: () => boolean = () => true): () => void {
     this.emitter.on('delta', listener);
-    return () => this.emitter.off('delta', listener);
+    this.eagerness.set(listener, eager);
+    return () => {
+      this.emitter.off('delta', listener);
+      this.eagerness.delete(listener);
+    };
   }
 
   onAlert(listener: (event: AlertEvent) => void): () => void {
@@ -162,7 +176,8 @@ export class LiveState {
    * would add up to a whole tick to every event's way to the screen. The push layer still paces what it sends.
    */
   private scheduleChanges(): void {
-    if (this.changesDue) return;
+    this.changesOwed = true;
+    if (this.changesDue || !this.anyEager()) return;
     const wait = this.lastDrainAt + DRAIN_GAP_MS - performance.now();
     if (wait <= 0) {
       const due = setImmediate(this.drainDue);
@@ -178,14 +193,20 @@ export class LiveState {
     this.emitChanges(this.now());
   };
 
+  private anyEager(): boolean {
+    for (const eager of this.eagerness.values()) if (eager()) return true;
+    return false;
+  }
+
   /** Publishes now the changes ingest applied and that wait for their drain; nothing when none wait. */
   settle(): void {
-    if (!this.changesDue) return;
-    this.changesDue.cancel();
+    if (!this.changesOwed) return;
+    this.changesDue?.cancel();
     this.drainDue();
   }
 
   private emitChanges(now: number): void {
+    this.changesOwed = false;
     this.lastDrainAt = performance.now();
     const delta = this.engine.drainDelta(now);
     if (delta) this.emitter.emit('delta', delta);

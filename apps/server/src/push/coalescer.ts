@@ -3,7 +3,8 @@ import { mergeChanges } from './delta-merge.js';
 
 /**
  * Sends at most one change message per interval. A change after a quiet spell goes out at once; changes arriving
- * within the interval after a send are merged and leave together when it ends.
+ * within the interval after a send are merged and leave together when it ends. The interval after a send is timed
+ * to its end even when nothing arrives, so that `beforeFlush` fetches then what upstream held back meanwhile.
  */
 export class Coalescer {
   private pending: BoardChanges | null = null;
@@ -18,20 +19,20 @@ export class Coalescer {
     private readonly beforeFlush: () => void = () => {},
   ) {}
 
+  /**
+   * Whether a change pushed now could leave at once. While an interval runs, upstream may hold its changes back: what
+   * it has then is fetched by `beforeFlush` as the interval ends and leaves in the same message.
+   */
+  get idle(): boolean {
+    return this.timer === undefined;
+  }
+
   push(changes: BoardChanges): void {
     this.pending = this.pending ? mergeChanges(this.pending, changes) : changes;
     if (this.timer) return;
     const wait = this.lastSentAt + this.intervalMs - this.now();
-    if (wait <= 0) {
-      this.flush();
-      return;
-    }
-    this.timer = setTimeout(() => {
-      // Still timed while it runs: what it pushes merges into what leaves now.
-      this.beforeFlush();
-      this.timer = undefined;
-      this.flush();
-    }, wait);
+    if (wait <= 0) this.flush();
+    else this.time(wait);
   }
 
   /** Forgets what is pending, e.g. when the receivers get a fresh snapshot instead. */
@@ -45,11 +46,21 @@ export class Coalescer {
     this.pending = null;
   }
 
+  private time(wait: number): void {
+    this.timer = setTimeout(() => {
+      // Still timed while it runs: what it pushes merges into what leaves now.
+      this.beforeFlush();
+      this.timer = undefined;
+      this.flush();
+    }, wait);
+  }
+
   private flush(): void {
     const changes = this.pending;
     this.pending = null;
     if (!changes) return;
     this.lastSentAt = this.now();
     this.send(changes);
+    if (this.intervalMs > 0) this.time(this.intervalMs);
   }
 }

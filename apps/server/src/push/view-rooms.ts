@@ -57,7 +57,7 @@ export class ViewRooms {
   private readonly stopListening: Array<() => void>;
 
   constructor(private readonly live: LiveSource, private readonly intervalMs: number) {
-    this.stopListening = [live.onDelta((delta) => this.dispatch(delta)), live.onAlert((event) => this.dispatchAlert(event))];
+    this.stopListening = [live.onDelta((delta) => this.dispatch(delta), () => this.anyRoomIdle()), live.onAlert((event) => this.dispatchAlert(event))];
   }
 
   /** The room a view and audience share. */
@@ -67,6 +67,8 @@ export class ViewRooms {
 
   /** Adds an outlet to the room and returns the room name and the snapshot to start from. */
   attach(view: View, audience: Audience, outlet: RoomOutlet): { room: string; snapshot: Snapshot; detach: () => void } {
+    // What the live state holds back goes to the rooms there are before this outlet's snapshot, which includes it.
+    this.live.settle();
     const name = ViewRooms.nameOf(view, audience);
     const room = this.rooms.get(name) ?? this.open(name, canonicalView(view), audience);
     room.outlets.add(outlet);
@@ -76,6 +78,7 @@ export class ViewRooms {
 
   /** A fresh snapshot of a room's view, for a receiver that starts over. */
   snapshotOf(name: string): Snapshot | null {
+    this.live.settle();
     const room = this.rooms.get(name);
     return room ? this.snapshot(room) : null;
   }
@@ -120,6 +123,12 @@ export class ViewRooms {
     if (room.outlets.size > 0) return;
     room.coalescer.close();
     this.rooms.delete(name);
+  }
+
+  /** Whether a room would send a change at once; rooms within their interval fetch what waits as it ends (settle). */
+  private anyRoomIdle(): boolean {
+    for (const room of this.rooms.values()) if (room.coalescer.idle) return true;
+    return false;
   }
 
   private dispatch(delta: Delta): void {

@@ -8,6 +8,15 @@ import type { PlacementLookup } from './reach.js';
 export class Placements implements PlacementLookup {
   readonly #queueTeams = new Map<string, string | null>();
   readonly #agents = new Map<string, AgentPlacement>();
+  #catchUp: () => void = () => {};
+
+  /**
+   * Called before every lookup: hands over the changes the live state still holds back (it drains them for rooms
+   * only when one would send at once), so a reach never decides by a placement older than the last event applied.
+   */
+  catchUpWith(catchUp: () => void): void {
+    this.#catchUp = catchUp;
+  }
 
   /** Starts from every queue and agent (the live state's placements, or a whole snapshot). */
   reset(all: BoardPlacements): void {
@@ -23,15 +32,18 @@ export class Placements implements PlacementLookup {
   }
 
   teamOfQueue(queueId: string): string | null {
+    this.#catchUp();
     return this.#queueTeams.get(queueId) ?? null;
   }
 
   /** The queues the board last saw in a team. */
   queuesOfTeam(teamId: string): string[] {
+    this.#catchUp();
     return [...this.#queueTeams].filter(([, team]) => team === teamId).map(([queueId]) => queueId);
   }
 
   agent(agentId: string): AgentPlacement | undefined {
+    this.#catchUp();
     return this.#agents.get(agentId);
   }
 }

@@ -47,7 +47,9 @@ export default fp(
     const atStart = privacyAtStart(config, tenancy.privacy(DEFAULT_TENANT));
     if (atStart) await tenancy.setPrivacy(DEFAULT_TENANT, atStart, 'PLANCIA_AGENT_DETAIL');
     tenancy.placements.reset(live.placements());
-    const stop = live.onDelta((delta) => tenancy.placements.follow(delta));
+    // Placements need a change no sooner than they are read: each lookup settles what the live state holds back.
+    const stop = live.onDelta((delta) => tenancy.placements.follow(delta), () => false);
+    tenancy.placements.catchUpWith(() => live.settle());
     fastify.addHook('onClose', async () => {
       stop();
       stopNotices();
