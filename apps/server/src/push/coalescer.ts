@@ -3,8 +3,7 @@ import { mergeChanges } from './delta-merge.js';
 
 /**
  * Sends at most one change message per interval. A change after a quiet spell goes out at once; changes arriving
- * within the interval after a send are merged and leave together when it ends. The interval after a send is timed
- * to its end even when nothing arrives, so that `beforeFlush` fetches then what upstream held back meanwhile.
+ * within the interval after a send are merged and leave together when it ends.
  */
 export class Coalescer {
   private pending: BoardChanges | null = null;
@@ -20,8 +19,9 @@ export class Coalescer {
   ) {}
 
   /**
-   * Whether a change pushed now could leave at once. While an interval runs, upstream may hold its changes back: what
-   * it has then is fetched by `beforeFlush` as the interval ends and leaves in the same message.
+   * Whether no send is timed: a change pushed now would leave at once or start the timer. While one is timed, upstream
+   * may hold its changes back: `beforeFlush` fetches them as the interval ends and they leave in the same message.
+   * (The interval after a send is not timed when nothing waits: a change after a quiet spell still leaves at once.)
    */
   get idle(): boolean {
     return this.timer === undefined;
@@ -61,6 +61,5 @@ export class Coalescer {
     if (!changes) return;
     this.lastSentAt = this.now();
     this.send(changes);
-    if (this.intervalMs > 0) this.time(this.intervalMs);
   }
 }

@@ -74,31 +74,21 @@ describe('Coalescer', () => {
   });
 });
 
-describe('Coalescer: idle only when a change could leave at once', () => {
+describe('Coalescer: idle while no send is timed', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('watches the interval after a send to its end, fetching upstream then, even when nothing was pushed meanwhile', () => {
+  it('is busy from a change within the interval to the send that takes it, idle after a send at once or a quiet end', () => {
     const sent: BoardChanges[] = [];
-    let upstream: BoardChanges | null = null;
-    let fetched = 0;
-    const coalescer: Coalescer = new Coalescer(100, (d) => sent.push(d), () => Date.now(), () => {
-      fetched++;
-      if (upstream) coalescer.push(upstream);
-      upstream = null;
-    });
-    expect(coalescer.idle).toBe(true);
+    const coalescer = new Coalescer(100, (d) => sent.push(d), () => Date.now());
     coalescer.push(changes(1));
-    expect(coalescer.idle).toBe(false);
-    upstream = changes(2);
-    vi.advanceTimersByTime(100);
-    expect(sent.map((d) => d.seq)).toEqual([1, 2]);
-    expect(coalescer.idle).toBe(false);
-    vi.advanceTimersByTime(100);
-    expect(fetched).toBe(2);
     expect(coalescer.idle).toBe(true);
-    vi.advanceTimersByTime(1_000);
-    expect(fetched).toBe(2);
+    vi.advanceTimersByTime(10);
+    coalescer.push(changes(2));
+    expect(coalescer.idle).toBe(false);
+    vi.advanceTimersByTime(90);
+    expect(sent.map((d) => d.seq)).toEqual([1, 2]);
+    expect(coalescer.idle).toBe(true);
   });
 });
 
