@@ -49,4 +49,16 @@ describe('GroupCommitter', () => {
     fail = false;
     expect(await committer.submit([3])).toBe('ok');
   });
+
+  it('starts the next group before telling the finished one: its writers run while the next commit is in flight', async () => {
+    const { flush, groups, release } = controlledFlush();
+    const committer = new GroupCommitter(flush);
+    const seen: string[] = [];
+    const first = committer.submit([1]).then((sum) => seen.push(`first told ${sum} with ${groups.length} groups flushed`));
+    void committer.submit([2]);
+    release(0);
+    await first;
+    expect(seen).toEqual(['first told 1 with 2 groups flushed']);
+    release(1);
+  });
 });
