@@ -110,20 +110,30 @@ const UNSTORABLE_CHARACTER = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD
  * with a character no database text can hold. Walked without recursion, so no input can exhaust the stack here.
  */
 function unstorableValue(event: object): FieldError | null {
-  const pending: { value: unknown; path: string; depth: number }[] = [{ value: event, path: '', depth: 1 }];
+  const pending: Walked[] = [{ value: event, key: '', parent: null, depth: 1 }];
   for (let next = pending.pop(); next; next = pending.pop()) {
-    const { value, path, depth } = next;
+    const { value, depth } = next;
     if (typeof value === 'string') {
-      if (UNSTORABLE_CHARACTER.test(value)) return { path, message: 'Contains a NUL character or an unpaired surrogate' };
+      if (UNSTORABLE_CHARACTER.test(value)) return { path: pathOf(next), message: 'Contains a NUL character or an unpaired surrogate' };
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
-    if (depth > MAX_EVENT_DEPTH) return { path, message: `Nested deeper than ${MAX_EVENT_DEPTH} levels` };
-    for (const [key, child] of Object.entries(value)) {
-      const childPath = `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
-      if (UNSTORABLE_CHARACTER.test(key)) return { path: childPath, message: 'Key contains a NUL character or an unpaired surrogate' };
-      pending.push({ value: child, path: childPath, depth: depth + 1 });
+    if (depth > MAX_EVENT_DEPTH) return { path: pathOf(next), message: `Nested deeper than ${MAX_EVENT_DEPTH} levels` };
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      const child: Walked = { value: (value as Record<string, unknown>)[key], key, parent: next, depth: depth + 1 };
+      if (UNSTORABLE_CHARACTER.test(key)) return { path: pathOf(child), message: 'Key contains a NUL character or an unpaired surrogate' };
+      pending.push(child);
     }
   }
   return null;
+}
+
+/** A value met by unstorableValue's walk; its JSON Pointer is spelled only for the one refused (most events pass). */
+interface Walked { value: unknown; key: string; parent: Walked | null; depth: number }
+
+function pathOf(walked: Walked): string {
+  const keys: string[] = [];
+  for (let at: Walked | null = walked; at?.parent; at = at.parent) keys.push(at.key);
+  return keys.reverse().map((key) => `/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
 }
