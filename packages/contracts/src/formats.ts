@@ -5,16 +5,25 @@ const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(?:
 
 /**
  * Whether the text is an RFC 3339 date-time naming a real instant: `Date.parse` alone rolls `2026-02-30` over to
- * 2 March and takes hour 24, so each field is checked against the calendar (leap years included).
+ * 2 March and takes hour 24, so each field is checked against the calendar (leap years included). Every event's time
+ * passes here: the fields are read without building arrays or dates.
  */
 export function isDateTime(value: string): boolean {
   const match = RFC3339.exec(value);
   if (!match) return false;
-  const [year, month, day, hour, minute, second, , offsetHours = '00', offsetMinutes = '00'] = match.slice(1).map((part) => part ?? undefined);
-  const daysInMonth = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
-  return Number(month) >= 1 && Number(month) <= 12 && Number(day) >= 1 && Number(day) <= daysInMonth
-    && Number(hour) <= 23 && Number(minute) <= 59 && Number(second) <= 59
-    && Number(offsetHours) <= 23 && Number(offsetMinutes) <= 59 && !Number.isNaN(Date.parse(value));
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(match[1]), month)
+    && Number(match[4]) <= 23 && Number(match[5]) <= 59 && Number(match[6]) <= 59
+    && Number(match[8] ?? 0) <= 23 && Number(match[9] ?? 0) <= 59 && !Number.isNaN(Date.parse(value));
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month (1–12) of a proleptic Gregorian year. */
+function daysInMonth(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
 }
 
 if (!FormatRegistry.Has('date-time')) FormatRegistry.Set('date-time', isDateTime);
@@ -24,7 +33,7 @@ export function isDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return false;
   const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
-  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 if (!FormatRegistry.Has('date')) FormatRegistry.Set('date', isDate);
