@@ -31,8 +31,16 @@ export class Coalescer {
     this.pending = this.pending ? mergeChanges(this.pending, changes) : changes;
     if (this.timer) return;
     const wait = this.lastSentAt + this.intervalMs - this.now();
-    if (wait <= 0) this.flush();
-    else this.time(wait);
+    if (wait <= 0) {
+      this.flush();
+      return;
+    }
+    this.timer = setTimeout(() => {
+      // Still timed while it runs: what it pushes merges into what leaves now.
+      this.beforeFlush();
+      this.timer = undefined;
+      this.flush();
+    }, wait);
   }
 
   /** Forgets what is pending, e.g. when the receivers get a fresh snapshot instead. */
@@ -44,15 +52,6 @@ export class Coalescer {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.pending = null;
-  }
-
-  private time(wait: number): void {
-    this.timer = setTimeout(() => {
-      // Still timed while it runs: what it pushes merges into what leaves now.
-      this.beforeFlush();
-      this.timer = undefined;
-      this.flush();
-    }, wait);
   }
 
   private flush(): void {

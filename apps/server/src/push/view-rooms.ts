@@ -78,6 +78,7 @@ export class ViewRooms {
 
   /** A fresh snapshot of a room's view, for a receiver that starts over. */
   snapshotOf(name: string): Snapshot | null {
+    // As in attach: what waits reaches the room's boards before the snapshot that includes it.
     this.live.settle();
     const room = this.rooms.get(name);
     return room ? this.snapshot(room) : null;
