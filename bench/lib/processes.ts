@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '../../test/support/ports.js';
 
@@ -105,7 +105,62 @@ export async function startBaseline(script: string, env: Record<string, string> 
 /** CPU time (user + system) a process has used, from /proc, in milliseconds. */
 export function cpuMillis(pid: number): number {
   // Fields 14 and 15 of /proc/<pid>/stat are utime and stime in clock ticks (100 Hz on Linux).
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const fields = statFields(pid);
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** The fields of /proc/<pid>/stat after the command's name (so the first is the 3rd field, the state). */
+function statFields(pid: number): string[] {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/**
+ * CPU time, in milliseconds, used by the processes whose command (`/proc/<pid>/comm`) is `command` and by their ended
+ * children: a database's backends come and go with its connections, and an ended one's time moves to its parent's
+ * children's time (fields 16 and 17 of stat), so the sum does not drop when one ends.
+ */
+export function cpuMillisOfCommand(command: string): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== command) continue;
+      const fields = statFields(Number(entry));
+      total += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * 10;
+    } catch {
+      // the process ended between the listing and the read
+    }
+  }
+  return total;
+}
+
+/** CPU time the whole machine spent busy (all but idle and I/O wait, every core together), from /proc/stat, in ms. */
+export function machineBusyMillis(): number {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).map(Number);
+  // user nice system idle iowait irq softirq steal …: idle and iowait are the 4th and 5th
+  const busy = ticks.reduce((sum, t, i) => (i === 3 || i === 4 || i > 7 ? sum : sum + t), 0);
+  return busy * 10;
+}
+
+/**
+ * Cores busy over a phase: the server's, the database's (every local `postgres` process; 0 when the database runs
+ * elsewhere) and the whole machine's, the load generator included.
+ */
+export function cpuMeter(serverPid: number): { cores(elapsedMs: number): { server: number; database: number; machine: number } } {
+  const server0 = cpuMillis(serverPid);
+  const database0 = cpuMillisOfCommand('postgres');
+  const machine0 = machineBusyMillis();
+  return {
+    cores: (elapsedMs) => ({
+      server: (cpuMillis(serverPid) - server0) / elapsedMs,
+      database: (cpuMillisOfCommand('postgres') - database0) / elapsedMs,
+      machine: (machineBusyMillis() - machine0) / elapsedMs,
+    }),
+  };
+}
+
+/** A meter's reading as a note: "server 0.92, database 0.61, machine 1.88 of 2 cores busy". */
+export function coresNote(cores: { server: number; database: number; machine: number }): string {
+  return `server ${cores.server.toFixed(2)}, database ${cores.database.toFixed(2)}, machine ${cores.machine.toFixed(2)} of ${availableParallelism()} cores busy`;
 }
