@@ -9,11 +9,11 @@ const queued = (n: number): TimedEvent => ({
   data: { contactId: `c${n}`, queueId: 'q1', channel: 'voice' },
 }) as TimedEvent;
 
-function liveState(eager?: () => boolean, ticked?: () => boolean) {
+function liveState(eager?: () => boolean) {
   const engine = createEngine({ settings: DEFAULT_SETTINGS, queues: [], calendars: [], alertRules: [], agents: [] }, T0);
   const live = new LiveState(engine, { recordAlert: async () => {}, saveIntervals: async () => {}, onError: (e) => { throw e; } }, () => Date.now());
   const deltas: Delta[] = [];
-  live.onDelta((d) => deltas.push(d), eager, ticked);
+  live.onDelta((d) => deltas.push(d), eager);
   const waiting = () => deltas.at(-1)?.queues?.find((q) => q.queueId === 'q1')?.live.waiting;
   return { live, deltas, waiting };
 }
@@ -69,25 +69,5 @@ describe('LiveState: draining the changes ingest applied', () => {
     await vi.advanceTimersByTimeAsync(DRAIN_GAP_MS);
     expect(deltas).toHaveLength(3);
     expect(waiting()).toBe(4);
-  });
-
-  it('drains nothing at the tick while no listener takes its changes; the next settle hands over all that waits', async () => {
-    let ticked = false;
-    const { live, deltas, waiting } = liveState(() => false, () => ticked);
-    live.apply([queued(1)]);
-    await live.tick();
-    live.apply([queued(2)]);
-    await live.tick();
-    expect(deltas).toHaveLength(0);
-    live.settle();
-    expect(deltas).toHaveLength(1);
-    expect(waiting()).toBe(2);
-    live.settle();
-    expect(deltas).toHaveLength(1);
-    ticked = true;
-    live.apply([queued(3)]);
-    await live.tick();
-    expect(deltas).toHaveLength(2);
-    expect(waiting()).toBe(3);
   });
 });

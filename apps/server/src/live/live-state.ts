@@ -29,10 +29,9 @@ export interface LiveSinks {
  *   live.apply(events)                 events already committed to the journal
  *   live.agentSources.of(agentId)      the ACD that last reported the agent, among the events applied here
  *   live.snapshot(view?) → Snapshot    full state for a new or reconnected client
- *   live.onDelta((delta) => …, eager?, ticked?) → off   changes (whole changed entries) after an ingest turn (at most
- *                                      every DRAIN_GAP_MS) while a listener's `eager()` says it would use them at once (a
- *                                      listener without one always would), else at its `settle`, or at the tick while a
- *                                      listener's `ticked()` says it takes the tick's changes
+ *   live.onDelta((delta) => …, eager?) → off   changes (whole changed entries) after an ingest turn (at most every
+ *                                      DRAIN_GAP_MS) while a listener's `eager()` says it would use them at once (a listener
+ *                                      without one always would), else at its `settle` or the tick
  *   live.settle()                      drains now what ingest applied: a room about to send takes it along
  *   live.onAlert((event) => …) → off   alert lifecycle transitions (raised, acknowledged, resolved), in order, and
  *                                      `updated`: an open alert's shown value moved (at most once a tick per alert)
@@ -53,8 +52,8 @@ export class LiveState {
   private changesDue: { cancel(): void } | undefined;
   /** Ingest applied events whose changes no drain has handed over yet. */
   private changesOwed = false;
-  /** Per listener, whether it would use a change at once, and whether it takes the tick's changes (see onDelta). */
-  private readonly demand = new Map<(delta: Delta) => void, { eager: () => boolean; ticked: () => boolean }>();
+  /** Per listener, whether it would use a change at once (see onDelta). */
+  private readonly eagerness = new Map<(delta: Delta) => void, () => boolean>();
   private lastDrainAt = Number.NEGATIVE_INFINITY;
   private recording: Promise<void> = Promise.resolve();
   private marker: AlertMarker = (alert) => alert;
@@ -125,17 +124,14 @@ export class LiveState {
 
   /**
    * `eager`: whether the listener would use a change now; while no listener would, ingest's changes wait in the engine
-   * (merged there, so drained once) for a `settle` or the tick. `ticked`: whether it takes the tick's changes (those
-   * the clock alone makes included); while no listener does, the tick drains nothing either and the changes wait for
-   * a `settle`: a listener that catches up before it reads (the tenancy's placements), or push rooms with no board,
-   * would only have had every changed entry built for nobody. A listener without them is always eager and ticked.
+   * (merged there, so drained once) for a `settle` or the tick. A listener without it is always eager.
    */
-  onDelta(listener: (delta: Delta) => void, eager: () => boolean = () => true, ticked: () => boolean = () => true): () => void {
+  onDelta(listener: (delta: Delta) => void, eager: () => boolean = () => true): () => void {
     this.emitter.on('delta', listener);
-    this.demand.set(listener, { eager, ticked });
+    this.eagerness.set(listener, eager);
     return () => {
       this.emitter.off('delta', listener);
-      this.demand.delete(listener);
+      this.eagerness.delete(listener);
     };
   }
 
@@ -198,12 +194,7 @@ export class LiveState {
   };
 
   private anyEager(): boolean {
-    for (const { eager } of this.demand.values()) if (eager()) return true;
-    return false;
-  }
-
-  private anyTicked(): boolean {
-    for (const { ticked } of this.demand.values()) if (ticked()) return true;
+    for (const eager of this.eagerness.values()) if (eager()) return true;
     return false;
   }
 
@@ -225,9 +216,7 @@ export class LiveState {
   async tick(): Promise<void> {
     const now = this.now();
     this.engine.tick(now);
-    // Undrained, what the tick changed is owed like ingest's changes: the next settle hands it over.
-    if (this.anyTicked()) this.emitChanges(now);
-    else this.changesOwed = true;
+    this.emitChanges(now);
     await this.publishAlerts(this.engine.drainAlertEvents());
     this.publishUpdates();
     this.refreshMarks();

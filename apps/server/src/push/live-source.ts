@@ -6,8 +6,8 @@ import type { AlertEvent, Delta, Snapshot, View } from '@plancia/contracts';
  */
 export interface LiveSource {
   snapshot(view?: View): Snapshot;
-  /** `eager`: whether the listener would use a change now; `ticked`: whether it takes the tick's (see LiveState.onDelta). */
-  onDelta(listener: (delta: Delta) => void, eager?: () => boolean, ticked?: () => boolean): () => void;
+  /** `eager`: whether the listener would use a change now (see LiveState.onDelta). */
+  onDelta(listener: (delta: Delta) => void, eager?: () => boolean): () => void;
   /** Hands the listeners at once the changes that wait for their (paced) drain: called before a room sends. */
   settle(): void;
   onAlert(listener: (event: AlertEvent) => void): () => void;

@@ -57,9 +57,7 @@ export class ViewRooms {
   private readonly stopListening: Array<() => void>;
 
   constructor(private readonly live: LiveSource, private readonly intervalMs: number) {
-    // With no room (no board connected) the tick's changes would be built for nobody: a room's attach settles first.
-    const listening = () => this.rooms.size > 0;
-    this.stopListening = [live.onDelta((delta) => this.dispatch(delta), () => this.anyRoomIdle(), listening), live.onAlert((event) => this.dispatchAlert(event))];
+    this.stopListening = [live.onDelta((delta) => this.dispatch(delta), () => this.anyRoomIdle()), live.onAlert((event) => this.dispatchAlert(event))];
   }
 
   /** The room a view and audience share. */

@@ -48,8 +48,7 @@ export default fp(
     if (atStart) await tenancy.setPrivacy(DEFAULT_TENANT, atStart, 'PLANCIA_AGENT_DETAIL');
     tenancy.placements.reset(live.placements());
     // Placements need a change no sooner than they are read: each lookup settles what the live state holds back.
-    // Never eager nor ticked: the placements catch up before every lookup instead (see Placements.catchUpWith).
-    const stop = live.onDelta((delta) => tenancy.placements.follow(delta), () => false, () => false);
+    const stop = live.onDelta((delta) => tenancy.placements.follow(delta), () => false);
     tenancy.placements.catchUpWith(() => live.settle());
     fastify.addHook('onClose', async () => {
       stop();
