@@ -160,7 +160,7 @@ export function cpuMeter(serverPid: number): { cores(elapsedMs: number): { serve
   };
 }
 
-/** A meter's reading as a note: "server 0.92, database 0.61, machine 1.88 of 2 cores busy". */
-export function coresNote(cores: { server: number; database: number; machine: number }): string {
-  return `server ${cores.server.toFixed(2)}, database ${cores.database.toFixed(2)}, machine ${cores.machine.toFixed(2)} of ${availableParallelism()} cores busy`;
+/** A meter's reading as a note: "server 0.92, database 0.61, machine 1.88 of 2 cores busy" (`process`: what was metered). */
+export function coresNote(cores: { server: number; database: number; machine: number }, process = 'server'): string {
+  return `${process} ${cores.server.toFixed(2)}, database ${cores.database.toFixed(2)}, machine ${cores.machine.toFixed(2)} of ${availableParallelism()} cores busy`;
 }

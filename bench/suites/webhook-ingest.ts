@@ -76,7 +76,7 @@ export async function webhookIngestSuite(quick: boolean): Promise<Measurement[]>
       measurement({
         suite: 'webhook-ingest', name: `signed webhook against the durable commit alone`, unit: 'events/s', value: ours.perSecond,
         baseline: { name: 'bare node:http + JSON.parse + the journal\'s append', value: floor.perSecond },
-        notes: `what Plancia adds to the commit (fastify, signature, validation, engine, push); the commit alone reaches ${(floor.perSecond / ceiling.perSecond).toFixed(2)} × the bare ceiling, p99 ${floor.p99} ms, ${coresNote(floor.cores).replace('server', 'floor server')}`,
+        notes: `what Plancia adds to the commit (fastify, signature, validation, engine, push); the commit alone reaches ${(floor.perSecond / ceiling.perSecond).toFixed(2)} × the bare ceiling, p99 ${floor.p99} ms, ${coresNote(floor.cores, 'floor server')}`,
       }),
       measurement({
         suite: 'webhook-ingest', name: 'p99 latency', unit: 'ms', value: ours.p99,
